@@ -1,0 +1,269 @@
+"""spaCy component ``kg_actors``: actors and places resolved to one canonical key each.
+
+It combines the offline gazetteer with the model's entities, fixes the base model's typical errors in a
+general way (title-case headlines, comma-joined source lists, camps tagged PERSON), merges acronyms and short
+names, composes "<Syrian> government forces", and resolves capitals used as agents ("Damascus claims") to the
+government while other mentions stay places. Writes ``doc._.kg_mentions``, ``doc._.kg_cited`` and
+``doc._.kg_regions``.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("kg_actors")
+>>> [(f.span.text, f.key, f.kind) for f in nlp("Fighters of the SDF left al-Hawl camp.")._.kg_mentions]
+[('SDF', 'sdf', 'ArmedGroup'), ('al-Hawl camp', 'al-hawl-camp', 'Facility')]
+"""
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.boilerplate import find_regions, source_names
+from kg.gazetteer import Gazetteer, GazetteerEntry
+from kg.kinds import ADMIN_WORDS, FACILITY_WORDS, guess_kind, is_place_kind
+from kg.roles import acronym_definitions, person_roles
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "cabinet", "junta"}
+FORCE_WORDS = {"forces", "troops", "military", "army", "soldiers", "navy", "army's"}
+EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
+
+for _name in ("kg_mentions", "kg_cited", "kg_regions", "kg_relations"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@dataclass
+class Found:
+    """One resolved mention: a span of the doc and the canonical entity it refers to."""
+
+    span: Span
+    key: str
+    label: str
+    kind: str
+    entry: GazetteerEntry | None = None
+    confidence: float = 0.7
+    local: bool = False
+    member_of: str | None = None
+
+    @property
+    def is_place(self) -> bool:
+        return is_place_kind(self.kind)
+
+
+def slug(text: str) -> str:
+    """A stable key from a name: 'Nanar Hawach' -> 'nanar-hawach'."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "unnamed"
+
+
+def _from_entry(span: Span, entry: GazetteerEntry, confidence: float = 0.9) -> Found:
+    return Found(span, entry.key, entry.label, entry.kind, entry, confidence)
+
+
+class ActorRecognizer:
+    """Find and resolve actor and place mentions (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer_path: str = "") -> None:
+        self.name = name
+        self.gazetteer = Gazetteer.load(gazetteer_path or None)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        aliases = list(self.gazetteer.phrases())
+        # Aliases like 'AP' or 'US' must match in capitals, so 'us' and 'ap' in running text do not.
+        lower_forms = {a.casefold() for a in aliases if not a.isupper()}
+        self.acronyms_only = {a.casefold() for a in aliases if a.isupper()} - lower_forms
+        for start in range(0, len(aliases), 5000):
+            chunk = aliases[start : start + 5000]
+            self.matcher.add("GAZ", list(nlp.tokenizer.pipe(chunk)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        regions = find_regions(doc.text)
+        found = self.find(doc, regions)
+        cited = self.cited_sources(doc, regions, found)
+        self.set_annotations(doc, found, cited, regions)
+        return doc
+
+    # -- finding ---------------------------------------------------------------------------------------------
+    def find(self, doc: Doc, regions: list[tuple[int, int, str]]) -> list[Found]:
+        """All resolved mentions outside boilerplate, in text order, without overlaps."""
+        skip = [(s, e) for s, e, kind in regions if kind != "headline"]
+        headlines = [(s, e) for s, e, kind in regions if kind == "headline"]
+        spans = [s for s in self._gazetteer_spans(doc) + self._ner_spans(doc) if not _inside(s, skip)]
+        found = [f for f in (self._resolve(s) for s in _prefer(spans)) if f is not None]
+        body_texts = {f.span.text.casefold() for f in found if not _inside(f.span, headlines)}
+        # NER is unreliable on Title Case lines: keep what the gazetteer knows or the body confirms.
+        found = [
+            f for f in found if f.entry or not _inside(f.span, headlines) or f.span.text.casefold() in body_texts
+        ]
+        found = self._merge_acronyms_and_short_names(doc, found, skip)
+        return sorted((self._metonymy(f) for f in found), key=lambda f: f.span.start)
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if span.text.isupper() or span.text.casefold() not in self.acronyms_only:
+                spans.append(_extend(Span(doc, start, end, label="GAZ")))
+        return spans
+
+    def _ner_spans(self, doc: Doc) -> list[Span]:
+        return [e for e in doc.ents if e.label_ in NER_LABELS]
+
+    def _resolve(self, span: Span) -> Found | None:
+        gaz = self.gazetteer
+        entry = gaz.lookup(span.text) or gaz.lookup(_strip_head(span.text))
+        if span.label_ == "NORP" or (entry and entry.kind == "Country" and span.root.pos_ == "ADJ"):
+            entry = entry or gaz.demonym_to_country(span.text)
+            if entry is None:
+                # "Kurdish-led" is a modifier, not an actor; "Kurds" is a group.
+                if span.root.pos_ == "ADJ" or span.root.dep_ in {"amod", "compound"}:
+                    return None
+                return Found(span, slug(span.text), span.text, "EthnoReligiousGroup", confidence=0.6)
+        if entry is None and span.label_ in {"GPE", "LOC"}:
+            entry = gaz.geocode(_strip_head(span.text))
+        if entry is not None:
+            found = _from_entry(span, entry, 0.9 if span.label_ == "GAZ" else 0.8)
+            return self._compose(found)
+        kind = guess_kind(span.label_, span.text)
+        label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+        return Found(span, slug(label), label, kind, confidence=0.7)
+
+    def _compose(self, found: Found) -> Found:
+        """'Syrian government forces' -> the government; 'U.S. forces' -> the country (span widened)."""
+        if found.kind != "Country":
+            return found
+        doc, end = found.span.doc, found.span.end
+        words = [t.lower_ for t in doc[end : end + 2]]
+        if words and words[0] in GOVERNMENT_WORDS:
+            gov = self.gazetteer.government_of(found.key)
+            width = 2 if len(words) > 1 and words[1] in FORCE_WORDS else 1
+            if gov is not None:
+                return _from_entry(doc[found.span.start : end + width], gov, 0.85)
+        if words and words[0] in FORCE_WORDS:
+            return Found(doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85)
+        return found
+
+    def _metonymy(self, found: Found) -> Found:
+        """A capital that acts ("Damascus claims", "Washington said") is its country's government."""
+        entry = found.entry
+        if entry is None or not entry.capital_of or not _is_agentive(found.span):
+            return found
+        gov = self.gazetteer.government_of(entry.capital_of)
+        return found if gov is None else _from_entry(found.span, gov, 0.75)
+
+    def _merge_acronyms_and_short_names(self, doc: Doc, found: list[Found], skip: list) -> list[Found]:
+        by_text = {f.span.text: f for f in found}
+        aliases = {}
+        for long_text, acronym in acronym_definitions(doc, [f.span for f in found]):
+            known = by_text.get(acronym)
+            if long_text in by_text and (known is None or known.entry is None):
+                aliases[acronym] = by_text[long_text]
+        people = {f.label.split()[-1]: f for f in found if f.kind == "Person" and " " in f.label}
+        merged = []
+        for f in found:
+            target = aliases.get(f.span.text) or (people.get(f.span.text) if f.kind == "Person" else None)
+            if target is not None and target is not f:
+                f = Found(f.span, target.key, target.label, target.kind, target.entry, f.confidence)
+            merged.append(f)
+        taken = {(f.span.start, f.span.end) for f in merged}
+        for acronym, target in aliases.items():  # acronyms the model did not tag at all
+            for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
+                span = doc.char_span(match.start(), match.end())
+                if span is not None and not _inside(span, skip) and not _overlaps(span, taken):
+                    merged.append(Found(span, target.key, target.label, target.kind, target.entry, 0.8))
+        return merged
+
+    # -- cited sources -----------------------------------------------------------------------------------------
+    def cited_sources(self, doc: Doc, regions: list, found: list[Found]) -> list[Found]:
+        """Each name of a "Sources: ..." line, resolved like any mention (not an actor of any event)."""
+        known = {}
+        for f in found:
+            known.setdefault(f.span.text.casefold(), f)
+            known.setdefault(f.label.casefold(), f)
+        cited = []
+        for start, end, kind in regions:
+            if kind != "sources":
+                continue
+            for s, e in source_names(doc.text, start, end):
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                text = re.sub(r"^(the)\s+", "", span.text, flags=re.IGNORECASE).casefold()
+                same = known.get(span.text.casefold()) or known.get(text)
+                entry = self.gazetteer.lookup(span.text)
+                if entry is not None:
+                    cited.append(_from_entry(span, entry))
+                elif same is not None:
+                    cited.append(Found(span, same.key, same.label, same.kind, same.entry, 0.8))
+                else:
+                    label = span.text
+                    cited.append(Found(span, slug(label), label, guess_kind("ORG", label), confidence=0.6))
+        return cited
+
+    def set_annotations(self, doc: Doc, found: list[Found], cited: list[Found], regions: list) -> None:
+        doc._.kg_mentions = found
+        doc._.kg_cited = cited
+        doc._.kg_regions = regions
+        doc._.kg_relations = person_roles(doc, found)
+
+
+@Language.factory(
+    "kg_actors",
+    assigns=["doc._.kg_mentions", "doc._.kg_cited", "doc._.kg_regions", "doc._.kg_relations"],
+    default_config={"gazetteer_path": ""},
+)
+def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> ActorRecognizer:
+    """Create the ``kg_actors`` component; ``gazetteer_path`` swaps the packaged gazetteer for another."""
+    return ActorRecognizer(nlp, name, gazetteer_path)
+
+
+def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
+
+
+def _overlaps(span: Span, taken: set[tuple[int, int]]) -> bool:
+    return any(span.start < e and s < span.end for s, e in taken)
+
+
+def _strip_head(text: str) -> str:
+    """'Hasakah province' -> 'Hasakah', 'the al-Hawl camp' -> 'al-Hawl camp' stays a camp name."""
+    text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_WORDS else text
+
+
+def _extend(span: Span) -> Span:
+    """Take in a following 'camp' / 'province' so the mention is the whole name."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in EXTEND_WORDS:
+        return Span(doc, span.start, span.end + 1, label=span.label)
+    return span
+
+
+def _prefer(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: gazetteer matches win unless a model entity is mostly something else."""
+    gaz = sorted((s for s in spans if s.label_ == "GAZ"), key=lambda s: (s.start, -len(s)))
+    chosen: list[Span] = []
+    for span in sorted(gaz, key=len, reverse=True):
+        if not _overlaps(span, {(c.start, c.end) for c in chosen}):
+            chosen.append(span)
+    for ent in (s for s in spans if s.label_ != "GAZ"):
+        inner = [c for c in chosen if ent.start <= c.start and c.end <= ent.end]
+        words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
+        covered = sum(len(c) for c in inner)
+        if inner and ent.label_ in {"ORG", "PERSON", "FAC"} and covered * 2 < len(words) and "," not in ent.text:
+            chosen = [c for c in chosen if c not in inner]
+        if not _overlaps(ent, {(c.start, c.end) for c in chosen}):
+            chosen.append(ent)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _is_agentive(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "nsubj" or root.dep_ == "poss":
+        return True
+    if root.dep_ == "nsubjpass":
+        return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"

@@ -1,0 +1,152 @@
+"""Event arguments from the dependency parse: who (agent), to whom (target / theme), where, from, to, when.
+
+Handles passive voice ("were recaptured by X"), coordination ("clashes between A and B"), nominalisations
+("the transfer of detainees by US forces", "emergency transfers ... from Syria to Iraq"), relative clauses
+("detainees who escaped") and control verbs ("have begun transferring"). Works on any parsed Doc, so unit
+tests pin each rule on hand-built parses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span, Token
+
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "on"}
+ORIGIN_PREPS = {"from", "out"}
+DEST_PREPS = {"to", "into", "toward", "towards"}
+LIGHT_VERBS = {"begin", "start", "launch", "carry", "conduct", "stage", "mount", "continue", "resume", "order",
+               "make", "undertake", "complete", "halt", "suspend", "step", "announce", "plan", "approve"}  # fmt: skip
+CONTAINERS = {"batch", "group", "number", "total", "wave", "convoy", "contingent", "handful"}
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+
+Resolver = Callable[[Token], list[str]]
+
+
+def expand(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ('A and B' -> [A, B])."""
+    return [token, *token.conjuncts]
+
+
+def contents(token: Token) -> Token:
+    """'a batch of 144 detainees' -> detainees: look through container nouns."""
+    if token.lemma_.lower() in CONTAINERS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return token
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECTS:
+                return child, False
+            if child.dep_ in PASSIVE_SUBJECTS:
+                return child, True
+        if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return current.head, is_passive(current)
+        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None, False
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in expand(c)]
+
+
+def verbal_arguments(verb: Token, object_role: str, subject_role: str) -> dict[str, list[Token]]:
+    """Role -> head tokens for a verb trigger."""
+    roles: dict[str, list[Token]] = defaultdict(list)
+    subject, passive = subject_of(verb)
+    if subject is not None:
+        roles[object_role if passive else subject_role].extend(expand(subject))
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "detainees held in camps"
+        roles[object_role].extend(expand(verb.head))
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
+            roles[object_role].extend(expand(contents(child)))
+        elif child.dep_ == "agent":
+            roles[subject_role].extend(_pobjs(child))
+        elif child.dep_ == "prep":
+            _prep_roles(child, roles)
+    return roles
+
+
+def nominal_arguments(noun: Token, object_role: str) -> dict[str, list[Token]]:
+    """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces')."""
+    roles: dict[str, list[Token]] = defaultdict(list)
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {
+            "ORG", "GPE", "NORP", "PERSON"
+        }):
+            roles["agent"].append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            roles[object_role].extend(contents(t) for t in _pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            roles["agent"].extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            roles["agent"].extend(_pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ in {"against", "on"}:
+            roles["target"].extend(_pobjs(child))
+        elif child.dep_ == "prep":
+            _prep_roles(child, roles)
+    governor = noun.head
+    if noun.dep_ in {"dobj", "nsubjpass"} and governor.lemma_ in LIGHT_VERBS and "agent" not in roles:
+        subject, passive = subject_of(governor)  # "American forces have begun emergency transfers"
+        if subject is not None and not passive:
+            roles["agent"].extend(expand(subject))
+        for child in governor.children:
+            if child.dep_ == "prep":
+                _prep_roles(child, roles)
+    return roles
+
+
+def _prep_roles(prep: Token, roles: dict[str, list[Token]]) -> None:
+    word = prep.lower_
+    objects = _pobjs(prep)
+    if word in PLACE_PREPS:
+        roles["place"].extend(objects)
+    elif word in ORIGIN_PREPS:
+        roles["origin"].extend(objects)
+    elif word in DEST_PREPS:
+        roles["destination"].extend(objects)
+    elif word == "by":
+        roles["instrument"].extend(objects)
+    elif word == "against":
+        roles["target"].extend(objects)
+    elif word == "between":
+        roles["agent"].extend(objects)
+
+
+def governed(token: Token, trigger: Token, stops: set[int]) -> bool:
+    """Whether ``token`` hangs under ``trigger`` without crossing another event or clause head."""
+    current = token
+    for _ in range(12):
+        if current.i == trigger.i:
+            return True
+        if current.i in stops or current.head is current:
+            return False
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ in {"ccomp", "advcl", "relcl", "conj", "xcomp"}:
+            return False
+        current = current.head
+    return False
+
+
+def spans_under(spans: list[Span], trigger: Token, stops: set[int]) -> Iterator[Span]:
+    """Spans (dates, places) that attach to the trigger in the parse."""
+    for span in spans:
+        if span.sent == trigger.sent and governed(span.root, trigger, stops - {trigger.i}):
+            yield span

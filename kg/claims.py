@@ -1,0 +1,163 @@
+"""spaCy component ``kg_claims``: who says so, through which channel, with what certainty, about which events.
+
+"Nanar Hawach ... told Fox News Digital: 'Damascus claims most of the escapees were recaptured'" gives a claim by
+Hawach (channel Fox News Digital) whose content is a nested claim by the Syrian government whose content is the
+recapture, which is then ``claimed``, not asserted. Needs ``kg_events``; writes ``doc._.kg_claims``.
+"""
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors import Found
+from kg.events import FoundEvent, group_actor
+from kg.lexicon import Lexicon, load_lexicon
+from kg.records import TimeValue
+from kg.temporal import normalise_date
+
+if not Doc.has_extension("kg_claims"):
+    Doc.set_extension("kg_claims", default=None)
+
+QUOTES = "\"“”'‘’"
+PRONOUNS = {"he", "she"}
+
+
+@dataclass
+class FoundClaim:
+    """A reporting act: speaker, channel, verb and what is reported (events and nested claims)."""
+
+    verb: Span
+    speaker: str | None = None
+    channel: str | None = None
+    certainty: str = "asserted"
+    date: TimeValue | None = None
+    region: set[int] = field(default_factory=set)
+    content: list = field(default_factory=list)
+
+
+class ClaimExtractor:
+    """Find reporting structures and nest them (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+        self.name = name
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = {t: f for f in (doc._.kg_mentions or []) for t in range(f.span.start, f.span.end)}
+        skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
+        claims = [self._claim(doc, tok, index) for tok in self._reporting_tokens(doc, skipped)]
+        claims = [c for c in claims if c.region]
+        self._nest(claims, doc._.kg_events or [])
+        doc._.kg_claims = claims
+        return doc
+
+    def _reporting_tokens(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[Token]:
+        tokens = []
+        for token in doc:
+            if any(s <= token.idx < e for s, e in skipped):
+                continue
+            if token.pos_ == "VERB" and token.lemma_ in self.lexicon.reporting:
+                tokens.append(token)
+            elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+                tokens.append(token)
+        return tokens
+
+    def _claim(self, doc: Doc, verb: Token, index: dict[int, Found]) -> FoundClaim:
+        claim = FoundClaim(verb=doc[verb.i : verb.i + 1])
+        if verb.lower_ == "according":
+            claim.certainty = self.lexicon.reporting_phrases.get("according to", "asserted")
+            objects = [p for c in verb.nbor(1).children if c.dep_ == "pobj" for p in [c]] or [
+                c for c in verb.subtree if c.dep_ == "pobj"
+            ]
+            speaker_tok = objects[0] if objects else None
+            claim.region = {t.i for t in verb.sent} - {t.i for t in verb.subtree}
+        else:
+            claim.certainty = self.lexicon.reporting[verb.lemma_]
+            speaker_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            claim.region = self._region(doc, verb)
+            for child in verb.children:
+                if child.dep_ in {"dobj", "dative"} and child.i in index:
+                    if index[child.i].kind == "MediaOrganization":
+                        claim.channel = index[child.i].key
+        claim.speaker = self._speaker(doc, speaker_tok, index)
+        if claim.speaker is not None and claim.speaker == claim.channel:
+            claim.channel = claim.speaker
+        for ent in (e for e in doc.ents if e.label_ == "DATE" and e.root.head.i in {verb.i, *_preps(verb)}):
+            claim.date = normalise_date(ent.text, doc._.kg_date)
+        return claim
+
+    def _speaker(self, doc: Doc, token: Token | None, index: dict[int, Found]) -> str | None:
+        if token is None:
+            return None
+        if token.i in index:
+            return index[token.i].key
+        if token.lower_ in PRONOUNS:  # "he said": the latest person named before
+            people = [f for f in (doc._.kg_mentions or []) if f.kind == "Person" and f.span.end <= token.i]
+            return people[-1].key if people else None
+        group = group_actor(token, index, doc, self.lexicon)
+        return group.key if group is not None else None
+
+    def _region(self, doc: Doc, verb: Token) -> set[int]:
+        """Token indices of what is reported: the complement clause, the rest of the clause, or a quote."""
+        complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+        if complements:
+            return {t.i for c in complements for t in c.subtree}
+        if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:  # "..., analysts say."
+            return {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        colon = next((t for t in doc[verb.i : verb.sent.end + 1] if t.text == ":"), None)
+        if colon is None and verb.sent.end < len(doc) and doc[verb.sent.end].text in QUOTES:
+            colon = doc[verb.sent.end - 1]
+        if colon is None:
+            return set()
+        end = colon.i + 1
+        opened = False
+        while end < len(doc) and doc[end].text != "\n" and "\n" not in doc[end].text:
+            if doc[end].text in QUOTES:
+                if opened:
+                    break
+                opened = True
+            end += 1
+        return set(range(colon.i + 1, end))
+
+    def _nest(self, claims: list[FoundClaim], events: list[FoundEvent]) -> None:
+        """Give each event and claim to the innermost claim whose region holds it."""
+        def innermost(position: int, exclude: FoundClaim | None = None) -> FoundClaim | None:
+            holders = [c for c in claims if position in c.region and c is not exclude]
+            return min(holders, key=lambda c: len(c.region)) if holders else None
+
+        for claim in claims:
+            outer = innermost(claim.verb.start, exclude=claim)
+            if outer is not None and claim.verb.start in outer.region:
+                outer.content.append(claim)
+        for event in events:
+            for mention in event.mentions:
+                holder = innermost(mention.root.i)
+                if holder is not None and event not in holder.content:
+                    holder.content.append(event)
+                    _qualify(event, holder)
+
+
+def _qualify(event: FoundEvent, claim: FoundClaim) -> None:
+    """A reported event takes the claim's certainty (unless negated, hypothetical or planned) and date."""
+    if event.certainty == "asserted" and claim.certainty != "asserted":
+        event.certainty = claim.certainty
+        event.polarity = "negative" if claim.certainty == "denied" else event.polarity
+    if event.date is None and claim.date is not None:
+        event.date = dataclasses.replace(claim.date, inferred=True)
+
+
+def _preps(verb: Token) -> list[int]:
+    return [c.i for c in verb.children if c.dep_ == "prep"]
+
+
+@Language.factory(
+    "kg_claims",
+    requires=["doc._.kg_events"],
+    assigns=["doc._.kg_claims"],
+    default_config={"triggers_path": ""},
+)
+def make_claim_extractor(nlp: Language, name: str, triggers_path: str) -> ClaimExtractor:
+    """Create the ``kg_claims`` component (reporting verbs come from the same lexicon file as triggers)."""
+    return ClaimExtractor(nlp, name, load_lexicon(triggers_path))

@@ -1,0 +1,247 @@
+"""spaCy component ``kg_events``: events with typed roles, dates, certainty and counts.
+
+Needs ``kg_actors`` before it. Triggers come from the data lexicon (:mod:`kg.lexicon`); roles from the parse
+(:mod:`kg.arguments`); document-level linking (same event twice, "the unrest", "sparked by") from
+:mod:`kg.discourse`. Writes ``doc._.kg_events`` (a list of :class:`FoundEvent`).
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors import Found, slug
+from kg.arguments import expand, nominal_arguments, spans_under, verbal_arguments
+from kg.discourse import link_events
+from kg.lexicon import Lexicon, load_lexicon
+from kg.quantities import parse_number, qualifier_of, status_of, unit_token, widen
+from kg.records import TimeValue
+from kg.temporal import normalise_date
+
+for _name in ("kg_events", "kg_doc_id", "kg_date", "kg_title", "kg_url"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+ACTOR_ROLES = ("agent", "target", "theme", "recipient")
+PLACE_ROLES = ("place", "origin", "destination")
+MODAL_POSSIBLE = {"could", "might", "may", "would", "can"}
+PLANNING = {"will", "plan", "intend", "aim", "expect", "schedule", "set", "prepare", "seek", "threaten", "vow"}
+HEDGES = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly"}
+VAGUE_COUNTS = ("tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "scores")
+
+
+@dataclass
+class FoundQuantity:
+    span: Span
+    value: float
+    unit: str | None
+    qualifier: str
+    status: str
+    measures: str | None = None
+
+
+@dataclass
+class FoundEvent:
+    """One event of the document, before it becomes a :class:`kg.records.Event`."""
+
+    type: str
+    trigger: Span
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    date: TimeValue | None = None
+    certainty: str = "asserted"
+    polarity: str = "positive"
+    quantities: list[FoundQuantity] = field(default_factory=list)
+    caused_by: list["FoundEvent"] = field(default_factory=list)
+    instrument: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    confidence: float = 0.7
+
+
+class EventExtractor:
+    """Find event triggers and fill their roles (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+        self.name = name
+        self.lexicon = lexicon
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, event_type in lexicon.phrases.items():
+            self.phrases.add(event_type, [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = {t: f for f in (doc._.kg_mentions or []) for t in range(f.span.start, f.span.end)}
+        skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
+        events = [self._event(doc, span, kind, index) for span, kind in self.triggers(doc, skipped)]
+        self._attach_quantities(doc, events, index, skipped)
+        doc._.kg_events = link_events(events, self.lexicon)
+        return doc
+
+    def triggers(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[tuple[Span, str]]:
+        """Trigger spans and their event types, phrases first, outside headlines and boilerplate."""
+        found: list[tuple[Span, str]] = []
+        taken: set[int] = set()
+        for match_id, start, end in self.phrases(doc):
+            span = doc[start:end]
+            if not _in(span, skipped) and not taken & set(range(start, end)):
+                found.append((span, doc.vocab.strings[match_id]))
+                taken |= set(range(start, end))
+        for token in doc:
+            if token.i in taken or _in(doc[token.i : token.i + 1], skipped):
+                continue
+            kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
+            if kind is None or (token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}):
+                continue  # "escape risks", "detention camps": a modifier, not an event
+            if token.pos_ == "VERB" and self._is_report(token):
+                continue
+            found.append((doc[token.i : token.i + 1], kind))
+        return sorted(found, key=lambda pair: pair[0].start)
+
+    def _is_report(self, verb: Token) -> bool:
+        return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
+
+    def _event(self, doc: Doc, span: Span, kind: str, index: dict[int, Found]) -> FoundEvent:
+        head = span.root
+        obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
+        if head.pos_ == "VERB":
+            subj_role = self.lexicon.role_for(kind, head.lemma_, "subject")
+            tokens = verbal_arguments(head, obj_role, subj_role)
+        else:
+            tokens = nominal_arguments(head, obj_role)
+        event = FoundEvent(type=kind, trigger=span, mentions=[span])
+        for role, heads in tokens.items():
+            for token in heads:
+                self._fill(event, role, token, index, doc)
+        stops = {t.i for t in doc if t.pos_ == "VERB"} - {head.i}
+        dates = [e for e in doc.ents if e.label_ == "DATE"]
+        for date_span in spans_under(dates, head, stops):
+            event.date = normalise_date(date_span.text, doc._.kg_date) or event.date
+        event.certainty, event.polarity = _certainty(head)
+        return event
+
+    def _fill(self, event: FoundEvent, role: str, token: Token, index: dict[int, Found], doc: Doc) -> None:
+        if role == "instrument":
+            if token.i not in index and token.pos_ == "NOUN":
+                event.instrument = token.lemma_
+            return
+        if role in PLACE_ROLES:
+            places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
+            if places:
+                _add(event.roles, role, places[0].key)
+            elif role == "destination" and token.i in index:
+                _add(event.roles, "recipient", index[token.i].key)
+            return
+        found = index.get(token.i) or group_actor(token, index, doc, self.lexicon)
+        if found is not None and (not found.is_place or found.kind == "Country"):
+            _add(event.roles, role, found.key)
+
+    def _attach_quantities(self, doc: Doc, events: list[FoundEvent], index: dict, skipped: list) -> None:
+        """Attach each count to the event whose role it measures ('roughly 150 fighters have been moved')."""
+        by_head = {e.trigger.root.i: e for e in events}
+        for span in _count_spans(doc):
+            if _in(span, skipped):
+                continue
+            parsed = parse_number(span.text)
+            if parsed is None:
+                continue
+            span = widen(span)
+            unit = unit_token(span)
+            anchor = unit if unit is not None else span.root
+            event, role = _governing_event(anchor, by_head)
+            if event is None:
+                continue
+            status = status_of(anchor)
+            if event.certainty == "hypothetical":
+                status = "possible"
+            elif event.certainty == "planned":
+                status = "planned"
+            unit_text = unit.lemma_ if unit is not None else None
+            event.quantities.append(FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role))
+
+
+@Language.factory(
+    "kg_events",
+    requires=["doc._.kg_mentions"],
+    assigns=["doc._.kg_events"],
+    default_config={"triggers_path": ""},
+)
+def make_event_extractor(nlp: Language, name: str, triggers_path: str) -> EventExtractor:
+    """Create the ``kg_events`` component; ``triggers_path`` swaps in another trigger lexicon file."""
+    return EventExtractor(nlp, name, load_lexicon(triggers_path))
+
+
+def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
+    """A generic collective in a role ('male ISIS prisoners') becomes a document-local group actor."""
+    label = lexicon.group_label(token.lemma_)
+    if label is None or (token.tag_ not in {"NNS", "NNPS"} and token.lemma_ not in {"police", "people"}):
+        return None
+    owners = [index[c.i] for c in token.children if c.i in index and not index[c.i].is_place]
+    owner = owners[0] if owners else None
+    if owner is not None:
+        label = f"{owner.label} {label}"
+    left = min([token.i, *(c.i for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"})])
+    member_of = owner.key if owner is not None else None
+    found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
+                  member_of=member_of)
+    doc._.kg_mentions.append(found)
+    for i in range(left, token.i + 1):
+        index.setdefault(i, found)
+    return found
+
+
+def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char < e for s, e in ranges)
+
+
+def _add(roles: dict[str, list[str]], role: str, key: str) -> None:
+    if key not in roles.setdefault(role, []):
+        roles[role].append(key)
+
+
+def _certainty(head: Token) -> tuple[str, str]:
+    """Certainty and polarity from negation, modals, planning verbs and hedges around the trigger."""
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    children = {c.lower_ for c in verb.children} | {c.lower_ for c in head.children}
+    deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
+    if "neg" in deps:
+        return "negated", "negative"
+    if children & MODAL_POSSIBLE:
+        return "hypothetical", "positive"
+    planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
+    if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
+        return "planned", "positive"
+    if children & HEDGES:
+        return "hedged", "positive"
+    return "asserted", "positive"
+
+
+def _count_spans(doc: Doc) -> list[Span]:
+    spans = [e for e in doc.ents if e.label_ in {"CARDINAL", "QUANTITY"}]
+    taken = {t.i for s in spans for t in s}
+    low = doc.text.lower()
+    for phrase in VAGUE_COUNTS:
+        start = low.find(phrase)
+        while start != -1:
+            span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+            if span is not None and not taken & {t.i for t in span}:
+                spans.append(span)
+                taken |= {t.i for t in span}
+            start = low.find(phrase, start + 1)
+    return spans
+
+
+def _governing_event(token: Token, by_head: dict[int, FoundEvent]) -> tuple[FoundEvent | None, str | None]:
+    """The nearest event trigger above the counted noun, and the role the noun plays there."""
+    current, dep = token, token.dep_
+    for _ in range(6):
+        head = current.head
+        if head.i in by_head:
+            event = by_head[head.i]
+            role = {"nsubjpass": "theme", "dobj": "theme", "nsubj": "agent", "pobj": "theme"}.get(dep, dep)
+            return event, role
+        if head is current:
+            break
+        current, dep = head, (dep if head.dep_ == "prep" else head.dep_)
+    for tok in expand(token):
+        if tok.i in by_head:
+            return by_head[tok.i], "theme"
+    return None, None

@@ -1,0 +1,145 @@
+"""Plain records: the only hand-off between spaCy extraction and RDF building.
+
+Records never import spaCy or rdflib, so other extractors (a rules file, an LLM, a JSONL import) can emit the
+same objects, and tests can build them by hand.
+
+>>> m = Mention(doc_id="d1", start=0, end=4, text="ISIS")
+>>> e = Entity(key="isis", label="Islamic State", kind="ArmedGroup", mentions=(m,))
+>>> e.aliases
+()
+>>> to_json(e)["mentions"][0]["text"]
+'ISIS'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+EXTRACTOR_VERSION = "0.1.0"
+
+CERTAINTIES = ("asserted", "claimed", "denied", "hedged", "negated", "hypothetical", "planned")
+QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "vague")
+STATUSES = ("done", "possible", "planned")
+PRECISIONS = ("day", "month", "year", "approximate")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A character span of one document: ``text == document_text[start:end]``."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    sentence: tuple[int, int] | None = None
+    confidence: float = 0.8
+    extractor: str = "kg_actors"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place resolved to one canonical ``key`` (same key, same IRI, in every document)."""
+
+    key: str
+    label: str
+    kind: str
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[str, ...] = ()
+    is_place: bool = False
+    wikidata: str | None = None
+    geonames: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    member_of: tuple[str, ...] = ()
+    affiliated_with: tuple[str, ...] = ()
+    part_of: tuple[str, ...] = ()
+    located_in: tuple[str, ...] = ()
+    government_of: str | None = None
+    roles: tuple[str, ...] = ()
+    local: bool = False  # a generic collective ("detainees") that means something only inside its document
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    """A normalised date: ISO ``value`` at a ``precision``; ``inferred`` when the year or day was not stated."""
+
+    value: str
+    precision: str = "day"
+    inferred: bool = False
+    start: str | None = None
+    end: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A count with its unit, qualifier ("as many as" -> upper_bound) and status (done / possible / planned)."""
+
+    value: float
+    unit: str | None
+    qualifier: str
+    status: str
+    mention: Mention
+    measures: str | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom: ``roles`` maps a role name (agent, target, theme, ...) to entity keys."""
+
+    key: str
+    type: str
+    trigger: Mention
+    mentions: tuple[Mention, ...] = ()  # the same event told again elsewhere in the document
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date: TimeValue | None = None
+    certainty: str = "asserted"
+    polarity: str = "positive"
+    quantities: tuple[Quantity, ...] = ()
+    caused_by: tuple[str, ...] = ()
+    instrument: str | None = None
+    confidence: float = 0.7
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who says so: a speaker (and channel) asserting, claiming or denying the events or claims in ``content``."""
+
+    key: str
+    verb: str
+    mention: Mention
+    speaker: str | None = None
+    channel: str | None = None
+    content: tuple[str, ...] = ()
+    certainty: str = "claimed"
+    date: TimeValue | None = None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """Everything extracted from one document, ready for :func:`kg.build.build_graph`."""
+
+    doc_id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    cited_sources: tuple[str, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
+def to_json(record: Any) -> Any:
+    """Turn a record (or nested records) into JSON-able dicts and lists."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: to_json(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, dict):
+        return {k: to_json(v) for k, v in record.items()}
+    if isinstance(record, list | tuple):
+        return [to_json(v) for v in record]
+    return record
