@@ -187,7 +187,7 @@ def _copy_nodes(target: nx.Graph, source: nx.Graph, nodes: set[str]) -> None:
 def actor_network(graph: Graph) -> nx.Graph:
     """Actors linked when they take part in the same event; ``weight`` = number of shared events.
 
-    Each edge also lists the shared ``events`` (IRIs) and their ``dates``.
+    Each edge also lists the shared ``events`` (IRIs), their ``dates`` and their ``evidence``.
 
     >>> from rdflib import Dataset
     >>> actor_network(Dataset()).number_of_edges()
@@ -200,10 +200,11 @@ def actor_network(graph: Graph) -> nx.Graph:
         ordered = sorted(actors)
         for i, a in enumerate(ordered):
             for b in ordered[i + 1 :]:
-                data = g.get_edge_data(a, b) or {"weight": 0, "events": [], "dates": []}
+                data = g.get_edge_data(a, b) or {"weight": 0, "events": [], "dates": [], "evidence": []}
                 data["weight"] += 1
                 data["events"].append(event)
                 data["dates"].append(events.nodes[event].get("date"))
+                data["evidence"].extend(events.nodes[event].get("evidence", []))
                 g.add_edge(a, b, **data)
     return g
 
