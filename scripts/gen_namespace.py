@@ -39,11 +39,18 @@ DATA = Namespace("https://w3id.org/newskg/id/")
 
 FOOTER = '''
 
-PREFIXES: dict[str, str] = {"kg": str(KG), "evt": str(EVT), "schema": str(SCHEMA)}
+# The contract's prefixes beyond rdflib's "core" set (owl, rdf, rdfs, xsd, xml).
+PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "evt": str(EVT),
+    "schema": str(SCHEMA),
+    "prov": "http://www.w3.org/ns/prov#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+}
 
 
 def bind_prefixes(graph: Graph) -> Graph:
-    """Bind the project prefixes (kg, evt, schema) on ``graph`` and return it.
+    """Bind the project prefixes (kg, evt, schema, prov, skos) on ``graph`` and return it.
 
     >>> g = bind_prefixes(Graph(bind_namespaces="core"))
     >>> dict(g.namespaces())["evt"] == URIRef("https://w3id.org/newskg/event-type/")
