@@ -19,50 +19,21 @@ from typing import Any
 
 DATA_PATH = Path(__file__).parent / "data" / "gazetteer" / "gazetteer.jsonl"
 
-KINDS = [
-    "Person",
-    "Government",
-    "MilitaryOrganization",
-    "ArmedGroup",
-    "PoliticalParty",
-    "InternationalOrganization",
-    "NonGovernmentalOrganization",
-    "MediaOrganization",
-    "Company",
-    "Country",
-    "EthnoReligiousGroup",
-    "Group",
-    "AdministrativeRegion",
-    "City",
-    "Facility",
-    "Region",
-]
+_KIND_NAMES = (
+    "Person Government MilitaryOrganization ArmedGroup PoliticalParty InternationalOrganization "
+    "NonGovernmentalOrganization MediaOrganization Company Country EthnoReligiousGroup Group "
+    "AdministrativeRegion City Facility Region"
+)
+KINDS = tuple(_KIND_NAMES.split())
 PLACE_KINDS = frozenset({"Country", "AdministrativeRegion", "City", "Facility", "Region"})
 # Tie-break when one alias belongs to several entries (after "alias is the entry's label"):
 # countries first ("Georgia"), then organised actors, then places from most to least specific.
-KIND_PRIORITY = {
-    kind: rank
-    for rank, kind in enumerate(
-        [
-            "Country",
-            "InternationalOrganization",
-            "ArmedGroup",
-            "MilitaryOrganization",
-            "Government",
-            "City",
-            "AdministrativeRegion",
-            "Facility",
-            "Region",
-            "NonGovernmentalOrganization",
-            "MediaOrganization",
-            "PoliticalParty",
-            "EthnoReligiousGroup",
-            "Company",
-            "Group",
-            "Person",
-        ]
-    )
-}
+_PRIORITY_ORDER = (
+    "Country InternationalOrganization ArmedGroup MilitaryOrganization Government City AdministrativeRegion "
+    "Facility Region NonGovernmentalOrganization MediaOrganization PoliticalParty EthnoReligiousGroup "
+    "Company Group Person"
+)
+KIND_PRIORITY = {kind: rank for rank, kind in enumerate(_PRIORITY_ORDER.split())}
 
 _QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u02bb`\u00b4\u2032"} | {'"': " "})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-_/]+")

