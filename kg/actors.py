@@ -29,6 +29,10 @@ NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "cabinet", "junta"}
 FORCE_WORDS = {"forces", "troops", "military", "army", "soldiers", "navy", "army's"}
 EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
+FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECASE)
+# "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
+LED = {"led", "backed", "allied", "aligned", "affiliated", "linked", "sponsored", "supported"}
+CONTROLLED = {"controlled", "held", "run", "occupied", "administered"}
 
 for _name in ("kg_mentions", "kg_cited", "kg_regions", "kg_relations"):
     if not Doc.has_extension(_name):
@@ -47,6 +51,7 @@ class Found:
     confidence: float = 0.7
     local: bool = False
     member_of: str | None = None
+    secondary: bool = False  # also mentioned through a more specific entity; not used as an event argument
 
     @property
     def is_place(self) -> bool:
@@ -98,12 +103,26 @@ class ActorRecognizer:
             f for f in found if f.entry or not _inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
         found = self._merge_acronyms_and_short_names(doc, found, skip)
-        return sorted((self._metonymy(f) for f in found), key=lambda f: f.span.start)
+        found = _prefer_named_units(found)
+        found = [self._metonymy(f) for f in found]
+        return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
+
+    def _containing_countries(self, found: list[Found]) -> list[Found]:
+        """'northeast Syria' mentions the region and, through it, Syria (a secondary mention)."""
+        extra = []
+        for f in found:
+            country = f.entry.country if f.entry else None
+            if f.kind == "Region" and country and (entry := self.gazetteer.get(country)) is not None:
+                if any(name.casefold() in f.span.text.casefold() for name in (entry.label, *entry.aliases)):
+                    extra.append(Found(f.span, entry.key, entry.label, entry.kind, entry, 0.6, secondary=True))
+        return extra
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         spans = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
+            if span.text.islower() and not any(c in span.text for c in "-'"):
+                continue  # "male", "georgia" in running text are common words, not names
             if span.text.isupper() or span.text.casefold() not in self.acronyms_only:
                 spans.append(_extend(Span(doc, start, end, label="GAZ")))
         return spans
@@ -124,11 +143,21 @@ class ActorRecognizer:
         if entry is None and span.label_ in {"GPE", "LOC"}:
             entry = gaz.geocode(_strip_head(span.text))
         if entry is not None:
-            found = _from_entry(span, entry, 0.9 if span.label_ == "GAZ" else 0.8)
+            entry = self._generic_forces(span, entry)
+            found = _from_entry(_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
             return self._compose(found)
         kind = guess_kind(span.label_, span.text)
         label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
         return Found(span, slug(label), label, kind, confidence=0.7)
+
+    def _generic_forces(self, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
+        """'U.S. forces' is the country acting, 'Syrian government forces' its government; named armies
+        ('Syrian Arab Army', 'Tatmadaw') stay military organisations."""
+        if entry.kind != "MilitaryOrganization" or not entry.country or not FORCES_PHRASE.search(span.text):
+            return entry
+        if "government" in span.text.lower():
+            return self.gazetteer.government_of(entry.country) or entry
+        return self.gazetteer.get(entry.country) or entry
 
     def _compose(self, found: Found) -> Found:
         """'Syrian government forces' -> the government; 'U.S. forces' -> the country (span widened)."""
@@ -219,6 +248,22 @@ def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> Acto
     return ActorRecognizer(nlp, name, gazetteer_path)
 
 
+def _prefer_named_units(found: list[Found]) -> list[Found]:
+    """A bare 'Hasakah' or 'al-Hawl' means the 'Hasakah province' or 'al-Hawl camp' the same text names."""
+    units = {}
+    for f in found:
+        words = f.span.text.split()
+        if f.kind in {"AdministrativeRegion", "Facility"} and len(words) > 1 and words[-1].lower() in EXTEND_WORDS:
+            units.setdefault(" ".join(words[:-1]).casefold().removeprefix("the "), f)
+    merged = []
+    for f in found:
+        unit = units.get(f.span.text.casefold().removeprefix("the "))
+        if unit is not None and f.kind in {"City", "Region", "Person", "NonGovernmentalOrganization", "Group"}:
+            f = Found(f.span, unit.key, unit.label, unit.kind, unit.entry, f.confidence)
+        merged.append(f)
+    return merged
+
+
 def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
 
@@ -232,6 +277,16 @@ def _strip_head(text: str) -> str:
     text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
     words = text.split()
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_WORDS else text
+
+
+def _modifiers(span: Span) -> Span:
+    """Widen a mention over 'X-led' before it and '-controlled <noun>' after it."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 3 and doc[start - 1].lower_ in LED and doc[start - 2].text == "-":
+        start -= 3
+    if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in CONTROLLED:
+        end += 3 if doc[end + 2].pos_ == "NOUN" else 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
 def _extend(span: Span) -> Span:

