@@ -150,14 +150,19 @@ def _text(node: Node | None) -> str | None:
 
 def _violations(results: Graph) -> list[Violation]:
     found = []
-    for result in results.subjects(RDF.type, SH.ValidationResult):
+    # Only top-level results: nested sh:detail results (from sh:node / sh:or) repeat the same problem.
+    reports = results.subjects(RDF.type, SH.ValidationReport)
+    for result in {r for report in reports for r in results.objects(report, SH.result)}:
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+        value = results.value(result, SH.value)
+        if value is not None:
+            messages.append(f"(value: {value.n3()})")
         severity = results.value(result, SH.resultSeverity)
         found.append(
             Violation(
                 focus_node=str(results.value(result, SH.focusNode)),
                 path=_text(results.value(result, SH.resultPath)),
-                message="; ".join(messages) or "constraint violated",
+                message=" ".join(messages) or "constraint violated",
                 severity=str(severity).removeprefix(str(SH)) if severity else "Violation",
             )
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
@@ -26,6 +26,11 @@ from kg.ontology import ontology_path
 
 DOC = URIRef("https://w3id.org/newskg/id/doc/example-clash")
 OTHER = URIRef("https://w3id.org/newskg/id/doc/other%20doc")
+# Plain URIRefs, not rdflib's DefinedNamespaces: pytest's collector probes module globals and
+# rdflib warns on unknown attributes of open namespaces such as XSD.
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+RDFS_LABEL = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+RDFS_COMMENT = URIRef("http://www.w3.org/2000/01/rdf-schema#comment")
 ACTOR = URIRef("https://w3id.org/newskg/id/actor/قامشلي-group")
 EXTENSIONS = {"turtle": ".ttl", "nt": ".nt", "nquads": ".nq", "trig": ".trig", "json-ld": ".jsonld"}
 OX_FORMATS = {
@@ -60,8 +65,8 @@ def _sample() -> Dataset:
 def _with_hostile(value: str, lang: str | None) -> Dataset:
     dataset = _sample()
     other = dataset.graph(OTHER)
-    other.add((ACTOR, RDFS.label, Literal(value, lang=lang)))
-    other.add((ACTOR, RDFS.comment, Literal(value, datatype=XSD.string if lang is None else None, lang=lang)))
+    other.add((ACTOR, RDFS_LABEL, Literal(value, lang=lang)))
+    other.add((ACTOR, RDFS_COMMENT, Literal(value, datatype=XSD_STRING if lang is None else None, lang=lang)))
     dataset.add((ACTOR, URIRef("https://w3id.org/newskg/ns#role"), Literal("default-graph triple")))
     return dataset
 
@@ -80,7 +85,7 @@ def _triples(dataset: Dataset) -> set[tuple[Node, Node, Node]]:
 
 def _plain(term: Node) -> Node:
     """xsd:string and plain literals are the same RDF 1.1 term; normalise for comparison."""
-    if isinstance(term, Literal) and term.datatype == XSD.string:
+    if isinstance(term, Literal) and term.datatype == XSD_STRING:
         return Literal(str(term))
     return term
 

@@ -385,3 +385,14 @@ def test_format_report(report: ValidationReport, expected: str) -> None:
 
 def test_docstring_examples_run() -> None:
     assert doctest.testmod(kg.ontology).failed == 0
+
+
+def test_violation_message_names_the_offending_value(invalid_report: ValidationReport) -> None:
+    latitude = [v for v in invalid_report.violations if v.path == str(KG.latitude)]
+    assert latitude and '"123.0"' in latitude[0].message
+
+
+def test_nested_shape_details_are_not_reported_as_separate_violations(
+    invalid_report: ValidationReport,
+) -> None:
+    assert "https://example.org/NotAnEventType" not in {v.focus_node for v in invalid_report.violations}
