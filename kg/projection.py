@@ -8,6 +8,7 @@ Nodes are keyed by IRI string and carry ``label``, ``kind`` (actor|place|event|c
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from functools import cache
 from importlib import resources
@@ -52,9 +53,13 @@ def _rows(graph: Graph, name: str) -> list[dict[str, Any]]:
     if isinstance(graph, ConjunctiveGraph) and not graph.default_union:
         # A view on the same store: no copy, and the caller's Dataset is left untouched.
         graph = Dataset(store=graph.store, default_union=True)
-    result = graph.query(_query(name))
-    names = [str(v) for v in result.vars or []]
-    return [{k: (None if v is None else str(v)) for k, v in zip(names, row, strict=True)} for row in result]
+    with warnings.catch_warnings():
+        # rdflib 7's own Dataset.triples reads its deprecated default_context on every union lookup
+        warnings.filterwarnings("ignore", "Dataset.default_context is deprecated", DeprecationWarning)
+        result = graph.query(_query(name))
+        names = [str(v) for v in result.vars or []]
+        rows = list(result)
+    return [{k: (None if v is None else str(v)) for k, v in zip(names, row, strict=True)} for row in rows]
 
 
 def _local(iri: str) -> str:
