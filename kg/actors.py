@@ -102,6 +102,8 @@ class ActorRecognizer:
         found = [
             f for f in found if f.entry or not _inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
+        found = [f for f in found if not _common_word_in_headline(doc, f, headlines)]
+        found = _drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
         found = _prefer_named_units(found)
         found = [self._metonymy(f) for f in found]
@@ -246,6 +248,22 @@ class ActorRecognizer:
 def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> ActorRecognizer:
     """Create the ``kg_actors`` component; ``gazetteer_path`` swaps the packaged gazetteer for another."""
     return ActorRecognizer(nlp, name, gazetteer_path)
+
+
+def _common_word_in_headline(doc: Doc, found: Found, headlines: list[tuple[int, int]]) -> bool:
+    """'Male' in a Title Case headline is the word the body writes as 'male', not the Maldives' capital."""
+    if len(found.span) != 1 or not _inside(found.span, headlines):
+        return False
+    word = found.span.text
+    body = "".join(ch if not any(s <= i < e for s, e in headlines) else " " for i, ch in enumerate(doc.text))
+    return bool(re.search(rf"\b{re.escape(word.lower())}\b", body)) and not re.search(rf"\b{re.escape(word)}\b", body)
+
+
+def _drop_swallowed(found: list[Found]) -> list[Found]:
+    """A mention inside another, widened mention ('Kurdish' in 'Kurdish-led SDF') is part of that one."""
+    return [f for f in found if not any(
+        g is not f and g.span.start <= f.span.start and f.span.end <= g.span.end and len(g.span) > len(f.span)
+        for g in found)]  # fmt: skip
 
 
 def _prefer_named_units(found: list[Found]) -> list[Found]:

@@ -18,7 +18,10 @@ ORIGIN_PREPS = {"from", "out"}
 DEST_PREPS = {"to", "into", "toward", "towards"}
 LIGHT_VERBS = {"begin", "start", "launch", "carry", "conduct", "stage", "mount", "continue", "resume", "order",
                "make", "undertake", "complete", "halt", "suspend", "step", "announce", "plan", "approve"}  # fmt: skip
-CONTAINERS = {"batch", "group", "number", "total", "wave", "convoy", "contingent", "handful"}
+# Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
+CONTAINERS = {"batch", "group", "number", "total", "wave", "convoy", "contingent", "handful", "most", "some", "many",
+              "all", "several", "half", "majority", "rest", "none", "few", "each", "both", "dozens", "hundreds",
+              "thousands", "scores", "tens", "one", "two", "three"}  # fmt: skip
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 
@@ -32,7 +35,7 @@ def expand(token: Token) -> list[Token]:
 
 def contents(token: Token) -> Token:
     """'a batch of 144 detainees' -> detainees: look through container nouns."""
-    if token.lemma_.lower() in CONTAINERS:
+    if token.lemma_.lower() in CONTAINERS or token.lower_ in CONTAINERS:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -72,7 +75,7 @@ def verbal_arguments(verb: Token, object_role: str, subject_role: str) -> dict[s
     roles: dict[str, list[Token]] = defaultdict(list)
     subject, passive = subject_of(verb)
     if subject is not None:
-        roles[object_role if passive else subject_role].extend(expand(subject))
+        roles[object_role if passive else subject_role].extend(expand(contents(subject)))
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "detainees held in camps"
         roles[object_role].extend(expand(verb.head))
     for child in verb.children:

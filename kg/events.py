@@ -72,8 +72,11 @@ class EventExtractor:
         index = _token_index(doc)
         skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
         events = [self._event(doc, span, kind, index) for span, kind in self.triggers(doc, skipped)]
+        events = [e for e in events if e is not None]
         self._attach_quantities(doc, events, index, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
+        for event in doc._.kg_events:
+            event.quantities = _distinct(event.quantities)
         return doc
 
     def triggers(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[tuple[Span, str]]:
@@ -99,7 +102,7 @@ class EventExtractor:
     def _is_report(self, verb: Token) -> bool:
         return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
 
-    def _event(self, doc: Doc, span: Span, kind: str, index: dict[int, Found]) -> FoundEvent:
+    def _event(self, doc: Doc, span: Span, kind: str, index: dict[int, Found]) -> FoundEvent | None:
         head = span.root
         obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
         if head.pos_ == "VERB":
@@ -111,6 +114,8 @@ class EventExtractor:
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
+        if (kind, head.lemma_) in self.lexicon.needs_object and not event.roles.get(obj_role):
+            return None  # "would receive safeguards": the verb is not about moving people here
         stops = {t.i for t in doc if t.pos_ == "VERB"} - {head.i}
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         for date_span in spans_under(dates, head, stops):
@@ -155,7 +160,8 @@ class EventExtractor:
             elif event.certainty == "planned":
                 status = "planned"
             unit_text = unit.lemma_ if unit is not None else None
-            event.quantities.append(FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role))
+            quantity = FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role)
+            event.quantities.append(quantity)
 
 
 @Language.factory(
@@ -175,22 +181,47 @@ def _token_index(doc: Doc) -> dict[int, Found]:
 
 
 def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
-    """A generic collective in a role ('male ISIS prisoners') becomes a document-local group actor."""
-    label = lexicon.group_label(token.lemma_)
-    if label is None or (token.tag_ not in {"NNS", "NNPS"} and token.lemma_ not in {"police", "people"}):
+    """An unnamed collective or person in a role ('male ISIS prisoners', 'an Iraqi intelligence official')
+    becomes a document-local actor; a bare 'detainees' joins the one '<owner> detainees' group of the text."""
+    plural = token.tag_ in {"NNS", "NNPS"} or token.lemma_ in {"police", "people"}
+    canonical = lexicon.group_label(token.lemma_) if plural else None
+    person = not plural and token.lemma_.lower() in lexicon.singular_people
+    if canonical is None and not person:
         return None
-    owners = [index[c.i] for c in token.children if c.i in index and not index[c.i].is_place]
-    owner = owners[0] if owners else None
-    if owner is not None:
-        label = f"{owner.label} {label}"
-    left = min([token.i, *(c.i for c in token.lefts if c.dep_ in {"amod", "compound", "nmod"})])
-    member_of = owner.key if owner is not None else None
-    found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
-                  member_of=member_of)
+    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod", "nummod", "quantmod"}]
+    left = min([token.i, *(t.i for c in modifiers for t in c.subtree)])
+    owners = [index[t.i] for t in doc[left : token.i] if t.i in index and not index[t.i].is_place]
+    affiliation = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].kind == "Country"]
+    words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
+    if person:
+        label = " ".join([*(f.entry.demonym if f.entry and f.entry.demonym else f.label for f in affiliation[:1]),
+                          *words, token.lower_])
+        kind, owner = "Person", None
+    else:
+        owner = owners[0] if owners else None
+        label = f"{owner.label} {canonical}" if owner else " ".join([*words, canonical])
+        kind = "Group"
+        if owner is None and not words:  # a bare 'detainees' joins the one owned group of that kind
+            same = {f.key: f for f in doc._.kg_mentions if f.local and f.label.endswith(" " + canonical)}
+            if len(same) == 1:
+                (existing,) = same.values()
+                label = existing.label
+    found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.6, local=True,
+                  member_of=owner.key if owner is not None else None)
     doc._.kg_mentions.append(found)
     for i in range(left, token.i + 1):
         index.setdefault(i, found)
     return found
+
+
+def _distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:
+    """The same count repeated (summary and body) is one quantity; keep the mention that names its unit."""
+    best: dict[tuple, FoundQuantity] = {}
+    for q in quantities:
+        key = (q.value, q.qualifier, q.status)
+        if key not in best or (best[key].unit is None and q.unit is not None):
+            best[key] = q
+    return sorted(best.values(), key=lambda q: q.span.start)
 
 
 def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:

@@ -32,6 +32,8 @@ class Lexicon:
     reporting: dict[str, str] = field(default_factory=dict)
     reporting_phrases: dict[str, str] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
+    singular_people: frozenset[str] = frozenset()
+    needs_object: frozenset[tuple[str, str]] = frozenset()
     anaphora: frozenset[str] = frozenset()
     passive_cause: frozenset[str] = frozenset()
     active_cause: frozenset[str] = frozenset()
@@ -74,6 +76,8 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
         reporting=dict(reporting.get("verbs", {})),
         reporting_phrases=dict(reporting.get("phrases", {})),
         groups=dict(data.get("generic_groups", {}).get("nouns", {})),
+        singular_people=frozenset(data.get("generic_groups", {}).get("singular", {}).get("nouns", [])),
+        needs_object=frozenset((t, v) for t, spec in types.items() for v in spec.get("needs_object", [])),
         anaphora=frozenset(data.get("anaphora", {}).get("nouns", [])),
         passive_cause=frozenset(causal.get("passive_cause", [])),
         active_cause=frozenset(causal.get("active_cause", [])),

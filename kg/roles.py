@@ -21,6 +21,9 @@ ORG_KINDS = {
     "NonGovernmentalOrganization", "MediaOrganization", "Company",
 }  # fmt: skip
 MEMBER_PREPS = {"with", "at", "of", "for", "from", "in"}
+# "a Syria analyst", "a researcher on Yemen": the country is the topic of the job, not the employer.
+TOPIC_ROLES = {"analyst", "expert", "researcher", "specialist", "correspondent", "scholar", "observer", "reporter",
+               "editor", "director", "fellow", "historian", "economist", "watcher"}  # fmt: skip
 _MINOR = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "al", "el"}
 
 
@@ -75,7 +78,10 @@ def person_roles(doc: Doc, found: list[Any]) -> dict[str, dict[str, set[str]]]:
                     relations[person.key]["member_of"].add(org.key)
                 if orgs:
                     drop |= subtree
-            inside = {t.i for t in appos.subtree} - drop
+            # Affiliation comes from modifiers before the role noun ("the U.S. special envoy"), not from
+            # "for Syria" after it, and not for topic roles ("a Syria analyst").
+            before = {t.i for t in appos.subtree if t.i < appos.i} - drop
+            inside = before if appos.lemma_.lower() not in TOPIC_ROLES else set()
             for other in _org_in(inside, found):
                 if other.kind in {"Country", "Government"}:
                     relations[person.key]["affiliated_with"].add(other.key)
