@@ -104,3 +104,83 @@ def role_names(dataset: Dataset, event, prop) -> set[str]:
         names |= {norm(str(o)) for o in dataset.objects(value, RDFS.label)}
         names |= {norm(str(o)) for o in dataset.objects(value, SKOS.altLabel)}
     return names
+
+
+# --- scoring helpers shared by tests/test_articles.py and benchmarks/extraction.py ---------------------------
+
+
+def item_names(item: dict) -> set[str]:
+    """Normalised label and aliases of a gold actor/place.
+
+    >>> sorted(item_names({"label": "Islamic State", "aliases": ["ISIS", "the Islamic State"]}))
+    ['isis', 'islamic state']
+    """
+    return {norm(n) for n in [item["label"], *item.get("aliases", [])]}
+
+
+def accepted_kinds(kind: str) -> set[str]:
+    """Node kinds that satisfy a gold kind (``ACCEPTED`` plus the kind itself).
+
+    >>> sorted(accepted_kinds("City"))
+    ['AdministrativeRegion', 'City']
+    """
+    return ACCEPTED.get(kind, {kind}) | {kind}
+
+
+def located(found: dict[str, Node], item: dict) -> list[Node]:
+    """Nodes of any kind that carry the item's label or one of its aliases."""
+    names = item_names(item)
+    return [n for n in found.values() if n.names & names]
+
+
+def is_found(found: dict[str, Node], item: dict) -> bool:
+    """A gold item is found when one node of an accepted kind carries its label or an alias."""
+    return any(n.kinds & accepted_kinds(item["kind"]) for n in located(found, item))
+
+
+def in_text(name: str, text: str) -> bool:
+    """Verbatim, case-sensitive, on word boundaries (the gold README's convention for aliases)."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def merged(found: dict[str, Node], item: dict, text: str) -> bool | None:
+    """All of an item's names that occur in the text sit on one node of an accepted kind; None if < 2 names."""
+    names = {norm(n) for n in [item["label"], *item.get("aliases", [])] if in_text(n, text)}
+    if len(names) < 2:
+        return None
+    kinds = accepted_kinds(item["kind"])
+    return any(names <= n.names and n.kinds & kinds for n in found.values())
+
+
+def is_local(iri: str) -> bool:
+    """Document-local generic groups live under ``actor/<doc-id>/<key>``."""
+    return "/" in iri.split("/actor/", 1)[-1] if "/actor/" in iri else False
+
+
+def gold_entities(gold: dict) -> list[dict]:
+    return gold.get("actors", []) + gold.get("places", [])
+
+
+def false_positives(found: dict[str, Node], gold: dict) -> tuple[list[Node], list[Node]]:
+    """(predicted non-local nodes, those matching no gold actor/place by any name)."""
+    names = set().union(*(item_names(i) for i in gold_entities(gold)))
+    predicted = [n for n in found.values() if not is_local(n.iri)]
+    return predicted, [n for n in predicted if not n.names & names]
+
+
+def event_found(dataset: Dataset, found: dict[str, Node], event: dict, places: dict[str, dict]) -> tuple[bool, bool]:
+    """(an event of the gold type exists, one of them has the gold place as kg:place or the gold has none)."""
+    try:
+        events = events_of_type(dataset, event["type"])
+    except AttributeError:  # a gold type the ontology does not define counts as missed
+        events = []
+    place = places.get(event.get("place") or "")
+    if not events or place is None:
+        return bool(events), bool(events)
+    wanted = item_names(place)
+    for ev in events:
+        for value in dataset.objects(ev, KG.place):
+            node = found.get(str(value))
+            if node and node.names & wanted:
+                return True, True
+    return True, False
