@@ -139,7 +139,9 @@ def _claims(graph: Graph, g: nx.MultiDiGraph, entities: dict[str, dict[str, Any]
         info.update(kind="claim", entity_type="Claim", speaker=speaker_label)
         info.update(certainty=row["certainty"] or "claimed", date=(row["date"] or "")[:10] or None)
         info["label"] = f"{speaker_label or 'someone'} {row['verb'] or 'says'}"
-        if claim not in g:
+        if claim in g:  # also typed kg:Event (a speech act): keep its event data, draw it as a claim
+            g.nodes[claim].update(kind="claim", speaker=speaker_label)
+        else:
             g.add_node(claim, **info)
         if speaker:
             _add_node(g, speaker, entities.get(speaker), "actor")
