@@ -194,6 +194,72 @@ def viz(
     console.print(f"wrote {output}")
 
 
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records, one JSON object a line "
+                                              "(e.g. benchmarks/data/plover_gsr_cameo.jsonl).")],
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline.")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Score event classes and source/target actors against PLOVER gold sentences (see docs/evaluation.md)."""
+    from kg.evaluate import evaluate as run_evaluation
+    from kg.evaluate import load_gold
+    from kg.pipeline import ModelNotFoundError, load_pipeline
+
+    if not gold.is_file():
+        _fail(f"{gold}: no such gold file")
+    try:
+        records = load_gold(gold)
+        nlp = load_pipeline(model)
+    except (ValueError, KeyError) as error:
+        _fail(f"{gold}: not PLOVER gold JSONL ({error})")
+    except ModelNotFoundError as error:
+        _fail(str(error))
+    with console.status(f"evaluating on {len(records)} gold sentence(s)"):
+        report = run_evaluation(nlp, records)
+    console.print(report.to_json() if json_out else report.to_text(), highlight=False, markup=False)
+
+
+def _write_rows(rows: list, columns: list[str], format: str) -> None:  # noqa: A002 - matches --format
+    from kg.tables import cell_text, to_csv, to_jsonl
+
+    if format == "table":
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*[cell_text(row.get(c)) for c in columns])
+        console.print(table)
+    else:
+        sys.stdout.write(to_csv(rows, columns) if format == "csv" else to_jsonl(rows))
+
+
+@app.command()
+def events(
+    graph: GraphArg,
+    format: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "csv",
+) -> None:
+    """One row per event: type, CAMEO/PLOVER/ACLED, date, roles, places, counts, speakers, evidence."""
+    from kg.tables import EVENT_COLUMNS, event_rows
+
+    if format not in {"csv", "jsonl"}:
+        _fail(f"--format must be csv or jsonl, not {format!r}")
+    _write_rows(event_rows(_load(graph)), EVENT_COLUMNS, format)
+
+
+@app.command()
+def entities(
+    graph: GraphArg,
+    format: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
+) -> None:
+    """One row per resolved actor or place: kinds, aliases, Wikidata/GeoNames ids, coordinates, mentions."""
+    from kg.tables import ENTITY_COLUMNS, entity_rows
+
+    if format not in {"table", "csv", "jsonl"}:
+        _fail(f"--format must be table, csv or jsonl, not {format!r}")
+    brief = ["label", "kinds", "aliases", "identifiers", "mentions"]
+    columns = ENTITY_COLUMNS if format != "table" else brief
+    _write_rows(entity_rows(_load(graph)), columns, format)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

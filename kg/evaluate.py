@@ -235,7 +235,8 @@ def predict(gold: GoldRecord, doc: Doc, mappings: dict[str, dict[str, str]]) -> 
     sources, targets = _actors(record, event)
     return Prediction(
         gold.id, gold.event, (plover_class(event.type, mappings) if event else None) or NONE,
-        event.trigger.text if event else None, tuple(e.label for e in sources), tuple(e.label for e in targets),
+        event.trigger.text if event else None,
+        tuple(e.label for e in sources), tuple(e.label for e in targets),
         _hits(gold.sources, sources, gold.text), _hits(gold.targets, targets, gold.text),
     )  # fmt: skip
 
@@ -257,6 +258,7 @@ def evaluate(nlp: Language, records: Sequence[GoldRecord], *, batch_size: int = 
     return EvaluationReport(
         n=len(pairs), accuracy=accuracy(pairs), accuracy_tuning=accuracy(pairs[0::2]),
         accuracy_held_out=accuracy(pairs[1::2]), per_class=per_class(pairs), confusion=confusion(pairs),
-        source=actor_prf(p.source_hits for p in predictions), target=actor_prf(p.target_hits for p in predictions),
+        source=actor_prf(p.source_hits for p in predictions),
+        target=actor_prf(p.target_hits for p in predictions),
         seconds=time.perf_counter() - started, predictions=predictions,
     )  # fmt: skip
