@@ -1,0 +1,126 @@
+"""PLOVER evaluation: metric functions on hand-computed examples, actor matching, gold loading, and one
+integration run of the real pipeline on the 21-record sample (tests/data/plover-gsr-sample, CC BY-SA 4.0)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import (
+    NONE,
+    PRF,
+    EvaluationReport,
+    accuracy,
+    actor_prf,
+    confusion,
+    evaluate,
+    load_gold,
+    matches,
+    per_class,
+)
+from kg.records import Entity, Mention
+
+SAMPLE = Path(__file__).parent / "data" / "plover-gsr-sample" / "plover_gsr_sample.jsonl"
+# gold, predicted: AGREE 2/3 right, one AGREE predicted as NONE; DEMAND right once; one FIGHT predicted AGREE.
+PAIRS = [("AGREE", "AGREE"), ("AGREE", "AGREE"), ("AGREE", NONE), ("DEMAND", "DEMAND"), ("FIGHT", "AGREE")]
+
+
+@pytest.mark.parametrize(("pairs", "expected"), [(PAIRS, 0.6), ([], 0.0), ([("A", "A")], 1.0)])
+def test_accuracy_is_the_share_of_agreeing_pairs(pairs: list, expected: float) -> None:
+    assert accuracy(pairs) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "precision", "recall", "support"),
+    [("AGREE", 2 / 3, 2 / 3, 3), ("DEMAND", 1.0, 1.0, 1), ("FIGHT", 0.0, 0.0, 1)],
+)
+def test_per_class_scores_match_hand_computation(
+    name: str, precision: float, recall: float, support: int
+) -> None:
+    score = per_class(PAIRS)[name]
+    assert (score.precision, score.recall, score.support) == (pytest.approx(precision), pytest.approx(recall),
+                                                              support)  # fmt: skip
+    expected_f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    assert score.f1 == pytest.approx(expected_f1)
+
+
+def test_per_class_leaves_out_none_and_confusion_counts_every_pair() -> None:
+    assert NONE not in per_class(PAIRS)
+    table = confusion(PAIRS)
+    assert table["AGREE"] == {"AGREE": 2, NONE: 1}
+    assert sum(n for row in table.values() for n in row.values()) == len(PAIRS)
+
+
+@pytest.mark.parametrize(
+    ("hits", "expected"),
+    [
+        (
+            [(1, 2, 1, 1), (1, 1, 1, 2)],
+            PRF(2 / 3, 2 / 3, 2 / 3, 3),
+        ),  # 2 of 3 gold found, 2 of 3 predictions right
+        ([(0, 1, 0, 0)], PRF(0.0, 0.0, 0.0, 1)),
+        ([], PRF(0.0, 0.0, 0.0, 0)),
+    ],
+)
+def test_actor_prf_is_micro_averaged(hits: list, expected: PRF) -> None:
+    got = actor_prf(hits)
+    assert (got.precision, got.recall, got.f1, got.support) == (
+        pytest.approx(expected.precision),
+        pytest.approx(expected.recall),
+        pytest.approx(expected.f1),
+        expected.support,
+    )
+
+
+SENTENCE = "Senior Hungarian officials met the Syrian Democratic Forces."
+OFFICIALS = Entity("officials", "Hungarian officials", "Group",
+                   (Mention("s", 7, 26, "Hungarian officials"),))  # fmt: skip
+SDF = Entity("sdf", "Syrian Democratic Forces", "ArmedGroup",
+             (Mention("s", 35, 59, "Syrian Democratic Forces"),), aliases=("SDF",))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("gold", "entity", "expected"),
+    [
+        ("Hungarian", OFFICIALS, True),  # overlaps the mention span
+        ("senior hungarian officials", OFFICIALS, True),  # contains the label, case-insensitively
+        ("SDF", SDF, True),  # an alias
+        ("Syrian", SDF, True),
+        ("Iraq", SDF, False),
+        ("Hungarian", SDF, False),
+    ],
+)
+def test_gold_actor_matches_by_span_overlap_or_text_containment(
+    gold: str, entity: Entity, expected: bool
+) -> None:
+    assert matches(gold, entity, SENTENCE) is expected
+
+
+def test_load_gold_reads_actor_texts_and_maps_newer_class_names(tmp_path: Path) -> None:
+    actors = {"source_actors": [{"text": "Iran"}], "target_actors": [{"text": "Iraq"}, {"text": ""}]}
+    line = {"id": "r1", "text": "Iran asked Iraq for help.", "gold": {"event": "REQUEST", **actors}}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line) + "\n\n", encoding="utf-8")
+    (record,) = load_gold(path)
+    assert (record.event, record.sources, record.targets) == ("DEMAND", ("Iran",), ("Iraq",))
+
+
+@pytest.mark.integration
+def test_evaluate_on_the_sample_reports_consistent_scores(nlp) -> None:
+    gold = load_gold(SAMPLE)
+    report = evaluate(nlp, gold)
+    assert isinstance(report, EvaluationReport)
+    assert report.n == len(gold) == len(report.predictions) == 21
+    pairs = [(p.gold, p.predicted) for p in report.predictions]
+    assert [p.gold for p in report.predictions] == [g.event for g in gold]
+    assert report.accuracy == pytest.approx(sum(g == p for g, p in pairs) / 21)
+    assert report.accuracy_tuning == pytest.approx(accuracy(pairs[0::2]))
+    assert report.accuracy_held_out == pytest.approx(accuracy(pairs[1::2]))
+    assert {g.event for g in gold} <= set(report.per_class)
+    assert sum(n for row in report.confusion.values() for n in row.values()) == 21
+    assert sum(p.source_hits[1] for p in report.predictions) == sum(len(g.sources) for g in gold)
+    assert 0.0 <= report.source.f1 <= 1.0 and 0.0 <= report.target.f1 <= 1.0
+    assert json.loads(report.to_json())["n"] == 21
+    assert "event class accuracy" in report.to_text()
