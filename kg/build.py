@@ -67,11 +67,16 @@ class _DocumentGraph:
     def __init__(self, graph: Graph, record: DocumentRecord, iris: IRIs, keys: dict[str, URIRef]) -> None:
         self.g, self.rec, self.iris, self.keys = graph, record, iris, keys
         self.mappings = event_type_mappings()
+        self.written: set[URIRef] = set()
+        self.actors = {e.key for e in record.entities if not e.is_place or e.kind == "Country"}
 
     def mention(self, subject: URIRef, mention: Mention) -> None:
         node = self.iris.span(mention.doc_id, mention.start, mention.end)
         g = self.g
         g.add((subject, KG.mention, node))
+        if node in self.written:  # one span can mention a region and its country: describe it once
+            return
+        self.written.add(node)
         g.add((node, RDF.type, KG.Mention))
         g.add((node, KG.document, self.iris.doc(mention.doc_id)))
         g.add((node, KG.startChar, Literal(mention.start)))
@@ -123,10 +128,11 @@ class _DocumentGraph:
             g.add((node, KG.geoPrecision, Literal(entity.precision)))
         for prop, keys in ((KG.memberOf, entity.member_of), (KG.affiliatedWith, entity.affiliated_with),
                            (KG.partOf, entity.part_of), (KG.locatedIn, entity.located_in)):  # fmt: skip
-            for key in keys:
-                g.add((node, prop, self.keys.get(key) or URIRef(f"{self.iris.base}actor/{quote(key, safe='')}")))
-        if entity.government_of:
-            g.add((node, KG.governmentOf, URIRef(f"{self.iris.base}actor/{quote(entity.government_of, safe='')}")))
+            # Only links to entities this document mentions: every node in the graph has its evidence.
+            for key in (k for k in keys if k in self.keys):
+                g.add((node, prop, self.keys[key]))
+        if entity.government_of in self.keys:
+            g.add((node, KG.governmentOf, self.keys[entity.government_of]))
         for role in entity.roles:
             g.add((node, KG.role, Literal(role)))
 
@@ -174,7 +180,7 @@ class _DocumentGraph:
                 g.add((qnode, KG.unit, Literal(quantity.unit)))
             g.add((qnode, KG.qualifier, Literal(quantity.qualifier)))
             g.add((qnode, KG.status, Literal(quantity.status)))
-            if quantity.measures:
+            if quantity.measures in {"agent", "target", "theme", "recipient"}:
                 g.add((qnode, KG.measures, Literal(quantity.measures)))
             g.add((qnode, KG.anchorOf, Literal(quantity.mention.text)))
             self.mention(qnode, quantity.mention)
@@ -192,9 +198,8 @@ class _DocumentGraph:
         g.add((node, KG.reportingVerb, Literal(claim.verb)))
         g.add((node, KG.certainty, Literal(claim.certainty)))
         g.add((node, KG.polarity, Literal("positive")))
-        if claim.speaker in self.keys:
+        if claim.speaker in self.actors:
             g.add((node, KG.speaker, self.keys[claim.speaker]))
-            g.add((node, KG.agent, self.keys[claim.speaker]))
         else:
             g.add((node, KG.anonymousSpeaker, Literal(True)))
         if claim.channel in self.keys:

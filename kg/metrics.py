@@ -155,8 +155,10 @@ def pagerank(g: nx.Graph, *, alpha: float = 0.85, weight: str = "weight", tol: f
     >>> round(pagerank(nx.star_graph(2))[0], 3)
     0.486
     """
+    if g.number_of_nodes() == 0:
+        return {}
     try:
-        return nx.pagerank(g, alpha=alpha, weight=weight, tol=tol)
+        return nx.pagerank(g, alpha=alpha, weight=weight, tol=tol, max_iter=1000)
     except ImportError:  # networkx's pagerank needs scipy, which is not a dependency here
         pass
     d = g if g.is_directed() else g.to_directed()

@@ -1,0 +1,143 @@
+"""Role rules pinned on hand-built parses (no statistical model): passive, coordination, nominalisation,
+apposition, negation, claims nested two deep, causes."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import kg.claims  # noqa: F401  (registers the factories)
+import kg.events  # noqa: F401
+
+
+@pytest.fixture(scope="module")
+def components():
+    nlp = spacy.blank("en")
+    for name in ("kg_actors", "kg_events", "kg_claims"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+def parse(nlp, rows: list[tuple], ents: list[tuple[int, int, str]] = (), date: str | None = None) -> Doc:
+    """rows: (word, head index, dep, pos, tag, lemma); runs our components on the hand-built parse."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in {".", ",", ":"} for i in range(len(rows))]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+              ents=[f"B-{lab}" if i == s else f"I-{lab}" if s < i < e else "O"
+                    for i in range(len(rows)) for lab, s, e in [next(((l, s, e) for s, e, l in ents if s <= i < e),
+                                                                   ("", -1, -1))]])  # fmt: skip
+    doc._.kg_date = date
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def events(doc, kind: str):
+    return [e for e in doc._.kg_events if e.type == kind]
+
+
+def test_passive_subject_is_the_theme_and_by_phrase_the_agent(components):
+    doc = parse(components, [
+        ("Detainees", 2, "nsubjpass", "NOUN", "NNS", "detainee"), ("were", 2, "auxpass", "AUX", "VBD", "be"),
+        ("recaptured", 2, "ROOT", "VERB", "VBN", "recapture"), ("by", 2, "agent", "ADP", "IN", "by"),
+        ("Syrian", 5, "amod", "ADJ", "JJ", "syrian"), ("forces", 3, "pobj", "NOUN", "NNS", "force"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ], ents=[(4, 5, "NORP")])  # fmt: skip
+    (event,) = events(doc, "Recapture")
+    assert event.roles["theme"] == ["detainees"]
+    assert event.roles["agent"] == ["syria"]  # "Syrian forces" is the country acting
+
+
+def test_clashes_between_two_actors_give_two_agents_and_a_place(components):
+    doc = parse(components, [
+        ("Clashes", 6, "nsubj", "NOUN", "NNS", "clash"), ("between", 0, "prep", "ADP", "IN", "between"),
+        ("the", 3, "det", "DET", "DT", "the"), ("SDF", 1, "pobj", "PROPN", "NNP", "SDF"),
+        ("and", 3, "cc", "CCONJ", "CC", "and"), ("ISIS", 3, "conj", "PROPN", "NNP", "ISIS"),
+        ("erupted", 6, "ROOT", "VERB", "VBD", "erupt"), ("in", 6, "prep", "ADP", "IN", "in"),
+        ("Raqqa", 7, "pobj", "PROPN", "NNP", "Raqqa"), (".", 6, "punct", "PUNCT", ".", "."),
+    ], ents=[(3, 4, "ORG"), (5, 6, "ORG"), (8, 9, "GPE")])  # fmt: skip
+    (event,) = events(doc, "ArmedClash")
+    assert event.roles["agent"] == ["sdf", "islamic-state"]
+
+
+def test_nominal_transfer_takes_theme_agent_and_destination_from_prepositions(components):
+    doc = parse(components, [
+        ("The", 1, "det", "DET", "DT", "the"), ("transfer", 9, "nsubj", "NOUN", "NN", "transfer"),
+        ("of", 1, "prep", "ADP", "IN", "of"), ("prisoners", 2, "pobj", "NOUN", "NNS", "prisoner"),
+        ("by", 1, "prep", "ADP", "IN", "by"), ("US", 6, "compound", "PROPN", "NNP", "US"),
+        ("forces", 4, "pobj", "NOUN", "NNS", "force"), ("to", 1, "prep", "ADP", "IN", "to"),
+        ("Iraq", 7, "pobj", "PROPN", "NNP", "Iraq"), ("began", 9, "ROOT", "VERB", "VBD", "begin"),
+        (".", 9, "punct", "PUNCT", ".", "."),
+    ], ents=[(5, 6, "GPE"), (8, 9, "GPE")])  # fmt: skip
+    (event,) = events(doc, "DetaineeTransfer")
+    assert event.roles["theme"] == ["detainees"]
+    assert event.roles["agent"] == ["usa"]
+    assert event.roles["destination"] == ["iraq"]
+
+
+def test_apposition_gives_a_person_role_and_organisation(components):
+    doc = parse(components, [
+        ("Nanar", 1, "compound", "PROPN", "NNP", "Nanar"), ("Hawach", 10, "nsubj", "PROPN", "NNP", "Hawach"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("a", 5, "det", "DET", "DT", "a"),
+        ("Syria", 5, "compound", "PROPN", "NNP", "Syria"), ("analyst", 1, "appos", "NOUN", "NN", "analyst"),
+        ("with", 5, "prep", "ADP", "IN", "with"), ("the", 9, "det", "DET", "DT", "the"),
+        ("Crisis", 9, "compound", "PROPN", "NNP", "Crisis"), ("Group", 6, "pobj", "PROPN", "NNP", "Group"),
+        ("spoke", 10, "ROOT", "VERB", "VBD", "speak"), (".", 10, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 2, "PERSON"), (4, 5, "GPE"), (8, 10, "ORG")])  # fmt: skip
+    relations = doc._.kg_relations["nanar-hawach"]
+    assert relations["roles"] == {"Syria analyst"}
+    assert relations["member_of"] == {"international-crisis-group"}  # gazetteer alias
+    assert "affiliated_with" not in relations  # "Syria analyst": Syria is the topic
+
+
+def test_negated_attack_is_negated(components):
+    doc = parse(components, [
+        ("ISIS", 3, "nsubj", "PROPN", "NNP", "ISIS"), ("did", 3, "aux", "AUX", "VBD", "do"),
+        ("not", 3, "neg", "PART", "RB", "not"), ("attack", 3, "ROOT", "VERB", "VB", "attack"),
+        ("Mosul", 3, "dobj", "PROPN", "NNP", "Mosul"), (".", 3, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "ORG"), (4, 5, "GPE")])  # fmt: skip
+    (event,) = events(doc, "Attack")
+    assert (event.certainty, event.polarity) == ("negated", "negative")
+    assert event.roles["agent"] == ["islamic-state"]
+
+
+def test_modal_transfer_is_hypothetical(components):
+    doc = parse(components, [
+        ("Detainees", 3, "nsubjpass", "NOUN", "NNS", "detainee"), ("could", 3, "aux", "AUX", "MD", "could"),
+        ("be", 3, "auxpass", "AUX", "VB", "be"), ("transferred", 3, "ROOT", "VERB", "VBN", "transfer"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ])  # fmt: skip
+    (event,) = events(doc, "DetaineeTransfer")
+    assert event.certainty == "hypothetical"
+
+
+def test_claims_nest_two_deep_and_the_inner_event_is_claimed(components):
+    doc = parse(components, [
+        ("Hawach", 1, "nsubj", "PROPN", "NNP", "Hawach"), ("told", 1, "ROOT", "VERB", "VBD", "tell"),
+        ("Reuters", 1, "dobj", "PROPN", "NNP", "Reuters"), ("that", 5, "mark", "SCONJ", "IN", "that"),
+        ("Damascus", 5, "nsubj", "PROPN", "NNP", "Damascus"), ("claims", 1, "ccomp", "VERB", "VBZ", "claim"),
+        ("detainees", 8, "nsubjpass", "NOUN", "NNS", "detainee"), ("were", 8, "auxpass", "AUX", "VBD", "be"),
+        ("recaptured", 5, "ccomp", "VERB", "VBN", "recapture"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "PERSON"), (2, 3, "ORG"), (4, 5, "GPE")])  # fmt: skip
+    (recapture,) = events(doc, "Recapture")
+    outer = next(c for c in doc._.kg_claims if c.verb.text == "told")
+    inner = next(c for c in doc._.kg_claims if c.verb.text == "claims")
+    assert (outer.speaker, outer.channel) == ("hawach", "reuters")
+    assert inner.speaker == "syria-government"  # a capital that claims is its government
+    assert outer.content == [inner] and inner.content == [recapture]
+    assert recapture.certainty == "claimed"
+
+
+def test_sparked_by_links_cause_and_shares_date(components):
+    doc = parse(components, [
+        ("The", 1, "det", "DET", "DT", "the"), ("escape", 6, "nsubj", "NOUN", "NN", "escape"),
+        (",", 1, "punct", "PUNCT", ",", ","), ("sparked", 1, "acl", "VERB", "VBN", "spark"),
+        ("by", 3, "agent", "ADP", "IN", "by"), ("clashes", 4, "pobj", "NOUN", "NNS", "clash"),
+        ("happened", 6, "ROOT", "VERB", "VBD", "happen"), ("on", 6, "prep", "ADP", "IN", "on"),
+        ("Monday", 7, "pobj", "PROPN", "NNP", "Monday"), (".", 6, "punct", "PUNCT", ".", "."),
+    ], ents=[(8, 9, "DATE")], date="2026-01-23")  # fmt: skip
+    (escape,) = events(doc, "PrisonBreak")
+    (clash,) = events(doc, "ArmedClash")
+    assert escape.caused_by == [clash]
