@@ -319,6 +319,17 @@ def report(b: Builder) -> None:
     print("counts by kind:", dict(Counter(e["kind"] for e in b.entries.values()).most_common()))
 
 
+def un_variants(names: list[str]) -> list[str]:
+    """News writes "UN", "U.N." and "United Nations" interchangeably before an agency's name."""
+    prefixes = ("UN ", "U.N. ", "United Nations ")
+    out = []
+    for name in names:
+        for prefix in prefixes:
+            if name.startswith(prefix):
+                out += [p + name.removeprefix(prefix) for p in prefixes]
+    return out
+
+
 def finish(b: Builder) -> list[dict[str, Any]]:
     out = []
     for key in sorted(b.entries):
@@ -326,7 +337,8 @@ def finish(b: Builder) -> list[dict[str, Any]]:
         assert e["kind"] in KINDS, e
         for ref in ("country", "capital_of", "government", "part_of", "located_in"):
             assert e.get(ref) in (None, *b.entries), (key, ref, e.get(ref))
-        e["aliases"] = list(dict.fromkeys(a for a in e["aliases"] if a and a != e["label"]))
+        names = [*e["aliases"], *un_variants([e["label"], *e["aliases"]])]
+        e["aliases"] = list(dict.fromkeys(a for a in names if a and a != e["label"]))
         out.append({k: v for k, v in e.items() if v not in (None, [], {})} | {"aliases": e["aliases"]})
     return out
 
