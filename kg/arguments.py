@@ -70,8 +70,10 @@ def _pobjs(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in expand(c)]
 
 
-def verbal_arguments(verb: Token, object_role: str, subject_role: str) -> dict[str, list[Token]]:
-    """Role -> head tokens for a verb trigger."""
+def verbal_arguments(
+    verb: Token, object_role: str, subject_role: str, prep_roles: dict[str, str] | None = None
+) -> dict[str, list[Token]]:
+    """Role -> head tokens for a verb trigger; ``prep_roles`` overrides what a preposition introduces."""
     roles: dict[str, list[Token]] = defaultdict(list)
     subject, passive = subject_of(verb)
     if subject is not None:
@@ -84,28 +86,33 @@ def verbal_arguments(verb: Token, object_role: str, subject_role: str) -> dict[s
         elif child.dep_ == "agent":
             roles[subject_role].extend(_pobjs(child))
         elif child.dep_ == "prep":
-            _prep_roles(child, roles)
+            _prep_roles(child, roles, prep_roles)
     return roles
 
 
-def nominal_arguments(noun: Token, object_role: str) -> dict[str, list[Token]]:
+def nominal_arguments(
+    noun: Token, object_role: str, prep_roles: dict[str, str] | None = None
+) -> dict[str, list[Token]]:
     """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces')."""
     roles: dict[str, list[Token]] = defaultdict(list)
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {
-            "ORG", "GPE", "NORP", "PERSON"
-        }):
+        if child.dep_ == "poss" or (
+            child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
+        ):
             roles["agent"].append(child)
         elif child.dep_ == "prep" and child.lower_ == "of":
             roles[object_role].extend(contents(t) for t in _pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ == "between":
-            roles["agent"].extend(_pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "between"
+            or child.dep_ == "prep"
+            and child.lower_ == "by"
+        ):
             roles["agent"].extend(_pobjs(child))
         elif child.dep_ == "prep" and child.lower_ in {"against", "on"}:
             roles["target"].extend(_pobjs(child))
         elif child.dep_ == "prep":
-            _prep_roles(child, roles)
+            _prep_roles(child, roles, prep_roles)
     governor = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and governor.lemma_ in LIGHT_VERBS and "agent" not in roles:
         subject, passive = subject_of(governor)  # "American forces have begun emergency transfers"
@@ -117,10 +124,12 @@ def nominal_arguments(noun: Token, object_role: str) -> dict[str, list[Token]]:
     return roles
 
 
-def _prep_roles(prep: Token, roles: dict[str, list[Token]]) -> None:
+def _prep_roles(prep: Token, roles: dict[str, list[Token]], overrides: dict[str, str] | None = None) -> None:
     word = prep.lower_
     objects = _pobjs(prep)
-    if word in PLACE_PREPS:
+    if overrides and word in overrides:
+        roles[overrides[word]].extend(objects)
+    elif word in PLACE_PREPS:
         roles["place"].extend(objects)
     elif word in ORIGIN_PREPS:
         roles["origin"].extend(objects)

@@ -18,7 +18,7 @@ _SOURCES = re.compile(r"^\s*(sources?|with reporting from|additional reporting b
 _BOILERPLATE = re.compile(
     r"^\s*(help us improve|reporting by|editing by|writing by|compiled by|additional reporting|sign up|"
     r"subscribe|click here|read more|share this|follow us|contact us|related( stories| articles)?:|advertisement|"
-    r"all rights reserved|copyright|©|\(c\) \d{4}|this article (was|has been)|we want to hear|"
+    r"all rights reserved|copyright|©|\(c\)\s|this article (was|has been)|we want to hear|"
     r"our standards:|photo:|image:|video:)",
     re.IGNORECASE,
 )

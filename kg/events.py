@@ -26,7 +26,19 @@ for _name in ("kg_events", "kg_doc_id", "kg_date", "kg_title", "kg_url"):
 ACTOR_ROLES = ("agent", "target", "theme", "recipient")
 PLACE_ROLES = ("place", "origin", "destination")
 MODAL_POSSIBLE = {"could", "might", "may", "would", "can"}
-PLANNING = {"will", "plan", "intend", "aim", "expect", "schedule", "set", "prepare", "seek", "threaten", "vow"}
+PLANNING = {
+    "will",
+    "plan",
+    "intend",
+    "aim",
+    "expect",
+    "schedule",
+    "set",
+    "prepare",
+    "seek",
+    "threaten",
+    "vow",
+}
 HEDGES = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly"}
 VAGUE_COUNTS = ("tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "scores")
 
@@ -82,10 +94,13 @@ class EventExtractor:
     def triggers(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[tuple[Span, str]]:
         """Trigger spans and their event types, phrases first, outside headlines and boilerplate."""
         found: list[tuple[Span, str]] = []
-        taken: set[int] = set()
+        # Words inside a name are not events: "Asia-Pacific Economic Cooperation", "Ministry of Defence".
+        taken: set[int] = {
+            t for f in doc._.kg_mentions or [] if len(f.span) > 1 for t in range(f.span.start, f.span.end)
+        }
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
-            if not _in(span, skipped) and not taken & set(range(start, end)):
+            if not _in(span, skipped) and not taken & set(range(start, end)):  # phrases never overlap names
                 found.append((span, doc.vocab.strings[match_id]))
                 taken |= set(range(start, end))
         for token in doc:
@@ -107,9 +122,9 @@ class EventExtractor:
         obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
         if head.pos_ == "VERB":
             subj_role = self.lexicon.role_for(kind, head.lemma_, "subject")
-            tokens = verbal_arguments(head, obj_role, subj_role)
+            tokens = verbal_arguments(head, obj_role, subj_role, self.lexicon.prep_roles(kind))
         else:
-            tokens = nominal_arguments(head, obj_role)
+            tokens = nominal_arguments(head, obj_role, self.lexicon.prep_roles(kind))
         event = FoundEvent(type=kind, trigger=span, mentions=[span])
         for role, heads in tokens.items():
             for token in heads:
@@ -177,7 +192,9 @@ def make_event_extractor(nlp: Language, name: str, triggers_path: str) -> EventE
 
 def _token_index(doc: Doc) -> dict[int, Found]:
     """Token -> the entity it mentions (primary mentions only)."""
-    return {t: f for f in (doc._.kg_mentions or []) if not f.secondary for t in range(f.span.start, f.span.end)}
+    return {
+        t: f for f in (doc._.kg_mentions or []) if not f.secondary for t in range(f.span.start, f.span.end)
+    }
 
 
 def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
@@ -194,8 +211,13 @@ def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexico
     affiliation = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].kind == "Country"]
     words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
     if person:
-        label = " ".join([*(f.entry.demonym if f.entry and f.entry.demonym else f.label for f in affiliation[:1]),
-                          *words, token.lower_])
+        label = " ".join(
+            [
+                *(f.entry.demonym if f.entry and f.entry.demonym else f.label for f in affiliation[:1]),
+                *words,
+                token.lower_,
+            ]
+        )
         kind, owner = "Person", None
     else:
         owner = owners[0] if owners else None
@@ -206,8 +228,15 @@ def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexico
             if len(same) == 1:
                 (existing,) = same.values()
                 label = existing.label
-    found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.6, local=True,
-                  member_of=owner.key if owner is not None else None)
+    found = Found(
+        doc[left : token.i + 1],
+        slug(label),
+        label,
+        kind,
+        confidence=0.6,
+        local=True,
+        member_of=owner.key if owner is not None else None,
+    )
     doc._.kg_mentions.append(found)
     for i in range(left, token.i + 1):
         index.setdefault(i, found)

@@ -51,6 +51,10 @@ class Lexicon:
         default = "agent" if position == "subject" else "target"
         return override.get(f"{position}_role") or spec.get(f"{position}_role") or default
 
+    def prep_roles(self, event_type: str) -> dict[str, str]:
+        """Preposition -> role overrides for this type ('demanded X from Moscow': from -> target)."""
+        return dict(self.types.get(event_type, {}).get("prep_roles", {}))
+
     def group_label(self, lemma: str) -> str | None:
         """Canonical label of a generic collective noun ('prisoner' -> 'detainees')."""
         return self.groups.get(lemma.lower())

@@ -23,11 +23,12 @@ def parse(nlp, rows: list[tuple], ents: list[tuple[int, int, str]] = (), date: s
     """rows: (word, head index, dep, pos, tag, lemma); runs our components on the hand-built parse."""
     words = [r[0] for r in rows]
     spaces = [i + 1 < len(rows) and rows[i + 1][0] not in {".", ",", ":"} for i in range(len(rows))]
+    iob = ["O"] * len(rows)
+    for start, end, label in ents:
+        iob[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
     doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
-              ents=[f"B-{lab}" if i == s else f"I-{lab}" if s < i < e else "O"
-                    for i in range(len(rows)) for lab, s, e in [next(((l, s, e) for s, e, l in ents if s <= i < e),
-                                                                   ("", -1, -1))]])  # fmt: skip
+              ents=iob)  # fmt: skip
     doc._.kg_date = date
     for _, component in nlp.pipeline:
         doc = component(doc)

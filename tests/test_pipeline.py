@@ -46,7 +46,9 @@ def test_boilerplate_line_gives_no_actor_or_event(seed_dataset):
     assert all(s < start for s in starts)
 
 
-@pytest.mark.parametrize(("a", "b"), [("CENTCOM", "U.S. Central Command"), ("SDF", "Syrian Democratic Forces")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("CENTCOM", "U.S. Central Command"), ("SDF", "Syrian Democratic Forces")]
+)
 def test_acronym_and_full_name_are_one_node(seed_dataset, a, b):
     found = nodes(seed_dataset[0])
     assert resolve(found, a) == resolve(found, b) and len(resolve(found, a)) == 1
@@ -101,7 +103,11 @@ def test_transfer_has_agent_route_date_and_qualified_counts(seed_dataset):
     assert role_names(dataset, main, KG.origin) & {"syria", "northeast syria"}
     assert "2026-01-21" in _dates(dataset, main)
     counts = {
-        (dataset.value(q, KG.value).toPython(), str(dataset.value(q, KG.qualifier)), str(dataset.value(q, KG.status)))
+        (
+            dataset.value(q, KG.value).toPython(),
+            str(dataset.value(q, KG.qualifier)),
+            str(dataset.value(q, KG.status)),
+        )
         for q in dataset.objects(main, KG.quantity)
     }
     assert (Decimal(150), "approximate", "done") in counts
@@ -109,12 +115,16 @@ def test_transfer_has_agent_route_date_and_qualified_counts(seed_dataset):
 
 
 def _claims_by(dataset, speaker_label):
-    return [c for c in dataset.subjects(RDF.type, KG.Claim) if speaker_label in role_names(dataset, c, KG.speaker)]
+    return [
+        c for c in dataset.subjects(RDF.type, KG.Claim) if speaker_label in role_names(dataset, c, KG.speaker)
+    ]
 
 
 def test_centcom_statement_is_dated_and_reports_the_transfer(seed_dataset):
     dataset, _ = seed_dataset
-    statements = [c for c in _claims_by(dataset, "u.s. central command") if "2026-01-21" in _dates(dataset, c)]
+    statements = [
+        c for c in _claims_by(dataset, "u.s. central command") if "2026-01-21" in _dates(dataset, c)
+    ]
     assert statements
     content = {t for c in statements for e in dataset.objects(c, KG.claimContent)
                for t in dataset.objects(e, KG.eventType)}  # fmt: skip
@@ -125,7 +135,9 @@ def test_recapture_is_claimed_by_damascus_inside_hawachs_claim(seed_dataset):
     dataset, _ = seed_dataset
     (recapture,) = events_of_type(dataset, "Recapture")
     assert dataset.value(recapture, KG.certainty) == Literal("claimed")
-    (inner,) = [c for c in _claims_by(dataset, "syrian government") if (c, KG.claimContent, recapture) in dataset]
+    (inner,) = [
+        c for c in _claims_by(dataset, "syrian government") if (c, KG.claimContent, recapture) in dataset
+    ]
     outer = [c for c in _claims_by(dataset, "nanar hawach") if (c, KG.claimContent, inner) in dataset]
     assert outer and "fox news digital" in role_names(dataset, outer[0], KG.channel)
 

@@ -1,0 +1,95 @@
+"""The command line: help everywhere, documented in the README, real runs, clear errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from tests.conftest import ROOT, SEED_TEXT
+
+runner = CliRunner()
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+    assert re.search(rf"`kg {command}\b", (ROOT / "README.md").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["build", str(SEED_TEXT), "--date", "2026-01-23", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+@pytest.mark.integration
+def test_build_writes_turtle_trig_html_and_a_summary(built):
+    out, output = built
+    assert {p.name for p in out.iterdir()} >= {"graph.ttl", "graph.trig", "graph.html"}
+    assert "documents" in output and "top actors by degree" in output
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_query_prints_rows(built, fmt):
+    out, _ = built
+    query = str(ROOT / "examples" / "queries" / "who-did-what.rq")
+    result = runner.invoke(app, ["query", str(out / "graph.trig"), query, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        assert json.loads(result.output)
+
+
+@pytest.mark.integration
+def test_validate_accepts_build_output(built):
+    out, _ = built
+    result = runner.invoke(app, ["validate", str(out / "graph.trig")])
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_rejects_the_invalid_example():
+    result = runner.invoke(app, ["validate", str(ROOT / "ontologies" / "examples" / "invalid.ttl")])
+    assert result.exit_code == 1 and "Violation" in result.output
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("suffix", [".nq", ".nt", ".jsonld", ".ttl"])
+def test_export_converts_formats(built, tmp_path, suffix):
+    out, _ = built
+    target = tmp_path / f"graph{suffix}"
+    assert runner.invoke(app, ["export", str(out / "graph.trig"), str(target)]).exit_code == 0
+    assert target.stat().st_size > 1000
+
+
+@pytest.mark.integration
+def test_analyze_and_viz_run_on_build_output(built, tmp_path):
+    out, _ = built
+    result = runner.invoke(app, ["analyze", str(out / "graph.trig"), "--export", str(tmp_path / "a.graphml")])
+    assert result.exit_code == 0 and (tmp_path / "a.graphml").exists()
+    assert runner.invoke(app, ["viz", str(out / "graph.trig"), "-o", str(tmp_path / "v.html")]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "missing.txt"], "no such file"),
+        (["build", str(SEED_TEXT), "--date", "yesterday"], "YYYY-MM-DD"),
+        (["build", str(SEED_TEXT), "--model", "no_such_pipeline"], "not installed"),
+        (["query", "missing.trig", "SELECT * {}"], "no such graph file"),
+        (["export", str(ROOT / "ontologies" / "examples" / "valid.ttl"), "x.rdf"], "RDF/XML"),
+    ],
+)
+def test_user_mistakes_exit_2_with_one_clear_line_and_no_output(tmp_path, args, message):
+    args = [a.replace("x.rdf", str(tmp_path / "x.rdf")) for a in args]
+    result = runner.invoke(app, [*args, *(["--out", str(tmp_path / "o")] if args[0] == "build" else [])])
+    assert result.exit_code == 2, result.output
+    assert message.lower() in result.output.lower() and "Traceback" not in result.output
+    assert not (tmp_path / "o").exists() and not (tmp_path / "x.rdf").exists()

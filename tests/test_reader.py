@@ -1,0 +1,72 @@
+"""Input reading: files, folders, stdin, JSONL; every bad input is a clear InputError, nothing dropped."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from kg.reader import InputError, read_inputs
+
+
+def test_files_and_folders_give_one_document_per_file_named_by_stem(tmp_path):
+    (tmp_path / "a.txt").write_text("Rebels attacked the town.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Police arrested ten people.", encoding="utf-8")
+    docs = read_inputs([str(tmp_path)], date="2026-01-23")
+    assert [(d.doc_id, d.date) for d in docs] == [("a", "2026-01-23"), ("b", "2026-01-23")]
+
+
+def test_jsonl_carries_id_date_title_url(tmp_path):
+    path = tmp_path / "news.jsonl"
+    rows = [{"id": "x1", "text": "Troops withdrew.", "date": "2025-03-01", "title": "T", "url": "https://e.org/1"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert (doc.doc_id, doc.date, doc.title, doc.url) == ("x1", "2025-03-01", "T", "https://e.org/1")
+
+
+def test_stdin_is_one_document(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Protesters marched in Khartoum."))
+    assert read_inputs(["-"])[0].doc_id == "stdin"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda p: None, "no such file"),
+        (lambda p: p.write_text("   \n", encoding="utf-8"), "empty"),
+        (lambda p: p.write_bytes(b"\xff\xfe\x00bad"), "not UTF-8"),
+    ],
+)
+def test_bad_files_are_refused_with_their_name(tmp_path, setup, message):
+    path = tmp_path / "story.txt"
+    setup(path)
+    with pytest.raises(InputError, match=message):
+        read_inputs([str(path)])
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("{not json", "not valid JSON"), ('{"id": "a"}', "string 'text'"), ('{"text": "x", "date": "May 5"}', "YYYY-MM-DD")],
+)
+def test_bad_jsonl_lines_name_their_line(tmp_path, line, message):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"text": "fine"}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"n.jsonl:2: .*{message}"):
+        read_inputs([str(path)])
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "same.txt").write_text("Text.", encoding="utf-8")
+    with pytest.raises(InputError, match="duplicate"):
+        read_inputs([str(tmp_path)])
+
+
+def test_bad_date_option_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
+    with pytest.raises(InputError, match="--date"):
+        read_inputs([str(tmp_path / "a.txt")], date="23/01/2026")
