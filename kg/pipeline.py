@@ -54,14 +54,18 @@ def load_pipeline(model: str | None = None) -> Language:
         ) from error
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
-        raise ModelNotFoundError(f"spaCy pipeline {name!r} lacks {sorted(missing)}; newskg needs a parser and NER.")
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} lacks {sorted(missing)}; newskg needs a parser and NER."
+        )
     nlp.add_pipe("kg_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
     return nlp
 
 
-def extract(nlp: Language, documents: Iterable[InputDocument], *, batch_size: int = 8) -> Iterator[DocumentRecord]:
+def extract(
+    nlp: Language, documents: Iterable[InputDocument], *, batch_size: int = 8
+) -> Iterator[DocumentRecord]:
     """Run the pipeline over documents (``nlp.pipe`` in batches) and yield one record per document."""
 
     def docs() -> Iterator[Doc]:
@@ -130,7 +134,9 @@ def _events(doc: Doc, doc_id: str) -> list[Event]:
         key = _event_key(doc_id, event)
         mentions = tuple(_mention(doc_id, m, event.confidence, "kg_events") for m in event.mentions)
         quantities = tuple(
-            Quantity(q.value, q.unit, q.qualifier, q.status, _mention(doc_id, q.span, 0.7, "kg_events"), q.measures)
+            Quantity(
+                q.value, q.unit, q.qualifier, q.status, _mention(doc_id, q.span, 0.7, "kg_events"), q.measures
+            )
             for q in event.quantities
         )
         events.append(

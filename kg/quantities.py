@@ -28,7 +28,10 @@ _VAGUE = {
 _QUALIFIERS = (
     ("upper_bound", r"\b(up to|as many as|at most|no more than|fewer than|less than|under|a maximum of)\b"),
     ("lower_bound", r"\b(at least|more than|over|upwards of|in excess of|a minimum of|no fewer than)\b"),
-    ("approximate", r"\b(roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to)\b"),
+    (
+        "approximate",
+        r"\b(roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to)\b",
+    ),
 )
 _POSSIBLE = {"could", "might", "may", "would", "possibly", "potentially", "if"}
 _PLANNED = {"will", "plan", "planned", "scheduled", "expected", "intend", "set"}
@@ -37,8 +40,12 @@ _UNIT_SKIP = {"of", "the", "more", "additional", "other", "some", "further"}
 
 def parse_number(text: str) -> tuple[float, bool] | None:
     """The value of a number phrase and whether it is vague; None when it is not a count."""
-    low = re.sub(r"\b(roughly|about|around|approximately|nearly|almost|some|an|initial|estimated|at least|"
-                 r"more than|over|up to|as many as|at most|no more than|fewer than|less than)\b", " ", text.lower())
+    low = re.sub(
+        r"\b(roughly|about|around|approximately|nearly|almost|some|an|initial|estimated|at least|"
+        r"more than|over|up to|as many as|at most|no more than|fewer than|less than)\b",
+        " ",
+        text.lower(),
+    )
     low = " ".join(low.replace(",", "").split())
     for phrase in sorted(_VAGUE, key=len, reverse=True):
         if low == phrase or low.endswith(" " + phrase):

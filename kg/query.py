@@ -51,8 +51,9 @@ class QueryResult:
         return out.getvalue()
 
     def to_json(self) -> str:
-        return json.dumps([dict(zip(self.variables, row, strict=True)) for row in self.rows], ensure_ascii=False,
-                          indent=2)
+        return json.dumps(
+            [dict(zip(self.variables, row, strict=True)) for row in self.rows], ensure_ascii=False, indent=2
+        )
 
 
 def load_query(text_or_path: str) -> str:

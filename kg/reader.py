@@ -104,5 +104,7 @@ def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> list[Input
         seen[document.doc_id] = seen.get(document.doc_id, 0) + 1
     duplicates = sorted(k for k, n in seen.items() if n > 1)
     if duplicates:
-        raise InputError(f"duplicate document ids {duplicates}: ids come from file names or the JSONL 'id' field")
+        raise InputError(
+            f"duplicate document ids {duplicates}: ids come from file names or the JSONL 'id' field"
+        )
     return documents

@@ -44,7 +44,10 @@ def acronym_definitions(doc: Doc, spans: list[Span]) -> Iterator[tuple[str, str]
         after = doc[span.end : span.end + 3]
         if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
             acronym = after[1].text
-            if acronym.isupper() and 2 <= len(acronym) <= 8 and initials_match(span.text, acronym):
+            name = re.sub(
+                r"^.*?-(led|backed|allied|aligned|affiliated|linked|sponsored|supported)\s+", "", span.text
+            )
+            if acronym.isupper() and 2 <= len(acronym) <= 8 and initials_match(name, acronym):
                 yield span.text, acronym
 
 

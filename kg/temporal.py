@@ -87,7 +87,9 @@ def normalise_date(text: str, doc_date: str | None) -> TimeValue | None:
         inner = normalise_date(since.group(2), doc_date)
         if inner is None:
             return None
-        return TimeValue(inner.value, inner.precision, inner.inferred, start=inner.value, end=doc_date, text=text)
+        return TimeValue(
+            inner.value, inner.precision, inner.inferred, start=inner.value, end=doc_date, text=text
+        )
     precision = _precision(clean)
     if precision is None or (_VAGUE.search(clean) and not _YEAR.search(clean)):
         return None
@@ -95,7 +97,9 @@ def normalise_date(text: str, doc_date: str | None) -> TimeValue | None:
     if doc_date is None:
         if explicit_year:
             parsed = _parse(clean, dt.date(2000, 1, 1))
-            return None if parsed is None else TimeValue(_format(parsed.date(), precision), precision, text=text)
+            return (
+                None if parsed is None else TimeValue(_format(parsed.date(), precision), precision, text=text)
+            )
         if precision == "day" and _MONTH.search(clean):
             value = _month_day_without_year(clean)
             return None if value is None else TimeValue(value, "day", text=text)

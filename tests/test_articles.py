@@ -118,10 +118,7 @@ FACILITY_DEFECTS = {
     ("somalia-sabiid-base-attack", "sabiid-base"): "the model tags 'Sabiid' NORP; kg.actors._resolve drops a "
     "NORP modifier that is no demonym, so 'Sabiid base' never becomes a mention",
 }
-BOILERPLATE_DEFECTS = {
-    ("somalia-sabiid-base-attack",): "the model's PERSON entity is 'James Corrigan\\n' (trailing newline), "
-    "which ends one character after the byline region, so kg.actors._inside keeps it as a Person",
-}
+BOILERPLATE_DEFECTS: dict[tuple, str] = {}  # the byline-with-newline defect is fixed (kg.actors._inside)
 
 
 @pytest.mark.parametrize(("doc_id", "item_id"), _xfail(_acronym_actors(), ACRONYM_DEFECTS))
