@@ -22,9 +22,13 @@ def _m(doc: str, start: int, end: int, text: str = TEXT) -> Mention:
 
 def record(doc_id: str = "d1", text: str = TEXT) -> DocumentRecord:
     isis = Entity("islamic-state", "Islamic State", "ArmedGroup", (_m(doc_id, 16, 20),), aliases=("ISIS",))
-    gov = Entity("syria-government", "Syrian government", "Government", (_m(doc_id, 0, 8),), aliases=("Damascus",))
+    gov = Entity(
+        "syria-government", "Syrian government", "Government", (_m(doc_id, 0, 8),), aliases=("Damascus",)
+    )
     iraq = Entity("iraq", "Iraq", "Country", (_m(doc_id, 74, 78),), is_place=True, geonames=99237)
-    recapture = Event("e1", "Recapture", _m(doc_id, 33, 45), roles={"theme": ("islamic-state",)}, certainty="claimed")
+    recapture = Event(
+        "e1", "Recapture", _m(doc_id, 33, 45), roles={"theme": ("islamic-state",)}, certainty="claimed"
+    )
     count = Quantity(150, "fighter", "approximate", "done", _m(doc_id, 47, 58), "theme")
     transfer = Event(
         "e2", "DetaineeTransfer", _m(doc_id, 64, 69), roles={"destination": ("iraq",)},
@@ -39,7 +43,9 @@ def test_built_graph_matches_the_golden_graph():
     union = _union(build_graph([record()]))
     if os.environ.get("NEWSKG_REGENERATE_GOLDEN"):
         GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text("".join(sorted(union.serialize(format="nt").splitlines(keepends=True))), encoding="utf-8")
+        GOLDEN.write_text(
+            "".join(sorted(union.serialize(format="nt").splitlines(keepends=True))), encoding="utf-8"
+        )
     golden = Graph().parse(GOLDEN, format="nt")
     if not isomorphic(union, golden):
         _, only_built, only_golden = graph_diff(to_isomorphic(union), to_isomorphic(golden))

@@ -22,7 +22,17 @@ FORBIDDEN = {
     "viz": {"spacy", "rdflib"},
 }
 # Modules of the extraction stage must not import the RDF or presentation stages.
-EXTRACTION = {"actors", "events", "claims", "arguments", "roles", "discourse", "quantities", "lexicon", "pipeline"}
+EXTRACTION = {
+    "actors",
+    "events",
+    "claims",
+    "arguments",
+    "roles",
+    "discourse",
+    "quantities",
+    "lexicon",
+    "pipeline",
+}
 DOWNSTREAM = {"kg.build", "kg.query", "kg.export", "kg.projection", "kg.analysis", "kg.viz", "kg.cli"}
 
 

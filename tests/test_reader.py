@@ -20,7 +20,9 @@ def test_files_and_folders_give_one_document_per_file_named_by_stem(tmp_path):
 
 def test_jsonl_carries_id_date_title_url(tmp_path):
     path = tmp_path / "news.jsonl"
-    rows = [{"id": "x1", "text": "Troops withdrew.", "date": "2025-03-01", "title": "T", "url": "https://e.org/1"}]
+    rows = [
+        {"id": "x1", "text": "Troops withdrew.", "date": "2025-03-01", "title": "T", "url": "https://e.org/1"}
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n", encoding="utf-8")
     (doc,) = read_inputs([str(path)])
     assert (doc.doc_id, doc.date, doc.title, doc.url) == ("x1", "2025-03-01", "T", "https://e.org/1")
@@ -48,7 +50,11 @@ def test_bad_files_are_refused_with_their_name(tmp_path, setup, message):
 
 @pytest.mark.parametrize(
     ("line", "message"),
-    [("{not json", "not valid JSON"), ('{"id": "a"}', "string 'text'"), ('{"text": "x", "date": "May 5"}', "YYYY-MM-DD")],
+    [
+        ("{not json", "not valid JSON"),
+        ('{"id": "a"}', "string 'text'"),
+        ('{"text": "x", "date": "May 5"}', "YYYY-MM-DD"),
+    ],
 )
 def test_bad_jsonl_lines_name_their_line(tmp_path, line, message):
     path = tmp_path / "n.jsonl"

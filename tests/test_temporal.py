@@ -31,6 +31,8 @@ def test_since_gives_an_interval_ending_at_the_document_date():
     assert (result.start, result.end) == ("2019", "2026-01-23")
 
 
-@pytest.mark.parametrize(("text", "doc_date"), [("recent years", "2026-01-23"), ("on Tuesday", None), ("dozens", None)])
+@pytest.mark.parametrize(
+    ("text", "doc_date"), [("recent years", "2026-01-23"), ("on Tuesday", None), ("dozens", None)]
+)
 def test_vague_or_unanchored_expressions_give_no_date(text, doc_date):
     assert normalise_date(text, doc_date) is None
