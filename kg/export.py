@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -37,6 +36,7 @@ from typing import Any, Literal
 from rdflib import Dataset, Graph
 from rdflib.namespace import NamespaceManager
 
+from kg.files import write_atomic
 from kg.namespace import bind_prefixes
 from kg.ontology import CONTEXT_FILE, ontology_path
 
@@ -156,19 +156,7 @@ def write_dataset(data: Dataset | Graph, path: str | os.PathLike[str], fmt: str 
     See the module docstring for what each format holds. Returns the path written.
     """
     target = Path(path)
-    payload = serialize(data, format_for(target, fmt))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomic(target, serialize(data, format_for(target, fmt)))
 
 
 def _remote_contexts(node: Any) -> list[str]:

@@ -16,7 +16,6 @@ import math
 import os
 import re
 import secrets
-import tempfile
 from collections.abc import Hashable, Mapping
 from functools import cache
 from importlib import resources
@@ -26,6 +25,7 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
+from kg.files import write_atomic
 from kg.layout import layout
 from kg.metrics import MEASURES, centrality
 
@@ -216,17 +216,6 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values[m.group(1)], template)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def render_html(
     g: nx.Graph,
     path: str | os.PathLike[str],
@@ -267,5 +256,5 @@ def render_html(
             "app_js": _template("graph.js"),
         },
     )
-    _write_atomic(target, page)
+    write_atomic(target, page.encode("utf-8"))
     return target
