@@ -24,6 +24,7 @@ CONTAINERS = {"batch", "group", "number", "total", "wave", "convoy", "contingent
               "thousands", "scores", "tens", "one", "two", "three"}  # fmt: skip
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 Resolver = Callable[[Token], list[str]]
 
@@ -52,7 +53,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl."""
     current = verb
     for _ in range(4):
+        relative = current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}
         for child in current.children:
+            if relative and child.lower_ in RELATIVE_PRONOUNS:  # "detainees who escaped": the noun
+                return current.head, child.dep_ in PASSIVE_SUBJECTS
             if child.dep_ in SUBJECTS:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECTS:
@@ -78,8 +82,10 @@ def verbal_arguments(
     subject, passive = subject_of(verb)
     if subject is not None:
         roles[object_role if passive else subject_role].extend(expand(contents(subject)))
-    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:  # "detainees held in camps"
-        roles[object_role].extend(expand(verb.head))
+    if verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "detainees held in camps": the noun undergoes the action; "escaped detainees": for types whose
+        # subject is the theme (escape, flee) the noun is that theme too.
+        roles["theme" if subject_role == "theme" else object_role].extend(expand(verb.head))
     for child in verb.children:
         if child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
             roles[object_role].extend(expand(contents(child)))

@@ -135,6 +135,7 @@ class EventExtractor:
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         for date_span in spans_under(dates, head, stops):
             event.date = normalise_date(date_span.text, doc._.kg_date) or event.date
+        event.date = event.date or _since_clause(head, dates, doc._.kg_date)
         event.certainty, event.polarity = _certainty(head)
         return event
 
@@ -241,6 +242,16 @@ def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexico
     for i in range(left, token.i + 1):
         index.setdefault(i, found)
     return found
+
+
+def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
+    """'has held thousands since ISIS lost control in 2019' -> an interval starting in 2019."""
+    for clause in (c for c in head.children if c.dep_ == "advcl"):
+        if any(m.lower_ == "since" for m in clause.children if m.dep_ in {"mark", "prep"}):
+            inside = [d for d in dates if d.root.i in {t.i for t in clause.subtree}]
+            if inside:
+                return normalise_date("since " + inside[0].text, doc_date)
+    return None
 
 
 def _distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:

@@ -186,3 +186,19 @@ def test_turtle_output_reparses(seed_dataset):
 
 def test_seed_text_is_the_clients_article():
     assert SEED_TEXT.read_text(encoding="utf-8").startswith("After a Jan. 19 prison break in Hasakah")
+
+
+def test_escapees_are_the_theme_of_the_prison_break(seed_dataset):
+    dataset, _ = seed_dataset
+    (escape,) = events_of_type(dataset, "PrisonBreak")
+    assert any("detainees" in name for name in role_names(dataset, escape, KG.theme))
+
+
+def test_camp_detention_runs_since_2019_and_counts_tens_of_thousands(seed_dataset):
+    dataset, _ = seed_dataset
+    (camp,) = [
+        e for e in events_of_type(dataset, "Detention") if "al-hawl camp" in role_names(dataset, e, KG.place)
+    ]
+    assert {str(d) for d in dataset.objects(camp, KG.startDate)} == {"2019"}
+    qualifiers = {str(dataset.value(q, KG.qualifier)) for q in dataset.objects(camp, KG.quantity)}
+    assert "vague" in qualifiers
