@@ -22,17 +22,23 @@ from spacy.tokens import Doc, Span
 
 from kg.boilerplate import find_regions, source_names
 from kg.gazetteer import Gazetteer, GazetteerEntry
-from kg.kinds import ADMIN_WORDS, FACILITY_WORDS, guess_kind, is_place_kind
+from kg.kinds import guess_kind, is_place_kind
 from kg.roles import acronym_definitions, person_roles
+from kg.spans import (
+    EXTEND_WORDS,
+    extend_head,
+    inside,
+    is_agentive,
+    overlaps,
+    prefer,
+    strip_head,
+    widen_modifiers,
+)
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "cabinet", "junta"}
 FORCE_WORDS = {"forces", "troops", "military", "army", "soldiers", "navy", "army's"}
-EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
 FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECASE)
-# "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
-LED = {"led", "backed", "allied", "aligned", "affiliated", "linked", "sponsored", "supported"}
-CONTROLLED = {"controlled", "held", "run", "occupied", "administered"}
 
 for _name in ("kg_mentions", "kg_cited", "kg_regions", "kg_relations"):
     if not Doc.has_extension(_name):
@@ -95,14 +101,14 @@ class ActorRecognizer:
         """All resolved mentions outside boilerplate, in text order, without overlaps."""
         skip = [(s, e) for s, e, kind in regions if kind != "headline"]
         headlines = [(s, e) for s, e, kind in regions if kind == "headline"]
-        spans = [s for s in self._gazetteer_spans(doc) + self._ner_spans(doc) if not _inside(s, skip)]
-        found = [f for f in (self._resolve(s) for s in _prefer(spans)) if f is not None]
-        body_texts = {f.span.text.casefold() for f in found if not _inside(f.span, headlines)}
+        spans = [s for s in self._gazetteer_spans(doc) + self._ner_spans(doc) if not inside(s, skip)]
+        found = [f for f in (self._resolve(s) for s in prefer(spans)) if f is not None]
+        body_texts = {f.span.text.casefold() for f in found if not inside(f.span, headlines)}
         # NER is unreliable on Title Case lines: keep what the gazetteer knows or the body confirms.
         found = [
             f
             for f in found
-            if f.entry or not _inside(f.span, headlines) or f.span.text.casefold() in body_texts
+            if f.entry or not inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
         found = [f for f in found if not _common_word_in_headline(doc, f, headlines)]
         found = _drop_swallowed(found)
@@ -129,7 +135,7 @@ class ActorRecognizer:
             if span.text.islower() and not any(c in span.text for c in "-'"):
                 continue  # "male", "georgia" in running text are common words, not names
             if span.text.isupper() or span.text.casefold() not in self.acronyms_only:
-                spans.append(_extend(Span(doc, start, end, label="GAZ")))
+                spans.append(extend_head(Span(doc, start, end, label="GAZ")))
         return spans
 
     def _ner_spans(self, doc: Doc) -> list[Span]:
@@ -137,7 +143,7 @@ class ActorRecognizer:
 
     def _resolve(self, span: Span) -> Found | None:
         gaz = self.gazetteer
-        entry = gaz.lookup(span.text) or gaz.lookup(_strip_head(span.text))
+        entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text))
         if span.label_ == "NORP" or (entry and entry.kind == "Country" and span.root.pos_ == "ADJ"):
             entry = entry or gaz.demonym_to_country(span.text)
             if entry is None:
@@ -146,10 +152,10 @@ class ActorRecognizer:
                     return None
                 return Found(span, slug(span.text), span.text, "EthnoReligiousGroup", confidence=0.6)
         if entry is None and span.label_ in {"GPE", "LOC"}:
-            entry = gaz.geocode(_strip_head(span.text))
+            entry = gaz.geocode(strip_head(span.text))
         if entry is not None:
             entry = self._generic_forces(span, entry)
-            found = _from_entry(_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
+            found = _from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
             return self._compose(found)
         kind = guess_kind(span.label_, span.text)
         label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
@@ -186,7 +192,7 @@ class ActorRecognizer:
     def _metonymy(self, found: Found) -> Found:
         """A capital that acts ("Damascus claims", "Washington said") is its country's government."""
         entry = found.entry
-        if entry is None or not entry.capital_of or not _is_agentive(found.span):
+        if entry is None or not entry.capital_of or not is_agentive(found.span):
             return found
         gov = self.gazetteer.government_of(entry.capital_of)
         return found if gov is None else _from_entry(found.span, gov, 0.75)
@@ -209,7 +215,7 @@ class ActorRecognizer:
         for acronym, target in aliases.items():  # acronyms the model did not tag at all
             for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
                 span = doc.char_span(match.start(), match.end())
-                if span is not None and not _inside(span, skip) and not _overlaps(span, taken):
+                if span is not None and not inside(span, skip) and not overlaps(span, taken):
                     merged.append(Found(span, target.key, target.label, target.kind, target.entry, 0.8))
         return merged
 
@@ -259,7 +265,7 @@ def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> Acto
 
 def _common_word_in_headline(doc: Doc, found: Found, headlines: list[tuple[int, int]]) -> bool:
     """'Male' in a Title Case headline is the word the body writes as 'male', not the Maldives' capital."""
-    if len(found.span) != 1 or not _inside(found.span, headlines):
+    if len(found.span) != 1 or not inside(found.span, headlines):
         return False
     word = found.span.text
     body = "".join(ch if not any(s <= i < e for s, e in headlines) else " " for i, ch in enumerate(doc.text))
@@ -299,70 +305,3 @@ def _prefer_named_units(found: list[Found]) -> list[Found]:
             f = Found(f.span, unit.key, unit.label, unit.kind, unit.entry, f.confidence)
         merged.append(f)
     return merged
-
-
-def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    # Compare the stripped span: the model's "James Corrigan\n" must still count as inside the byline.
-    end = span.start_char + len(span.text.rstrip())
-    return any(s <= span.start_char and end <= e for s, e in ranges)
-
-
-def _overlaps(span: Span, taken: set[tuple[int, int]]) -> bool:
-    return any(span.start < e and s < span.end for s, e in taken)
-
-
-def _strip_head(text: str) -> str:
-    """'Hasakah province' -> 'Hasakah', 'the al-Hawl camp' -> 'al-Hawl camp' stays a camp name."""
-    text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
-    words = text.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_WORDS else text
-
-
-def _modifiers(span: Span) -> Span:
-    """Widen a mention over 'X-led' before it and '-controlled <noun>' after it."""
-    doc, start, end = span.doc, span.start, span.end
-    if start >= 3 and doc[start - 1].lower_ in LED and doc[start - 2].text == "-":
-        start -= 3
-    if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in CONTROLLED:
-        end += 3 if doc[end + 2].pos_ == "NOUN" else 2
-    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
-
-
-def _extend(span: Span) -> Span:
-    """Take in a following 'camp' / 'province' so the mention is the whole name."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in EXTEND_WORDS:
-        return Span(doc, span.start, span.end + 1, label=span.label)
-    return span
-
-
-def _prefer(spans: list[Span]) -> list[Span]:
-    """Non-overlapping spans: gazetteer matches win unless a model entity is mostly something else."""
-    gaz = sorted((s for s in spans if s.label_ == "GAZ"), key=lambda s: (s.start, -len(s)))
-    chosen: list[Span] = []
-    for span in sorted(gaz, key=len, reverse=True):
-        if not _overlaps(span, {(c.start, c.end) for c in chosen}):
-            chosen.append(span)
-    for ent in (s for s in spans if s.label_ != "GAZ"):
-        inner = [c for c in chosen if ent.start <= c.start and c.end <= ent.end]
-        words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
-        covered = sum(len(c) for c in inner)
-        if (
-            inner
-            and ent.label_ in {"ORG", "PERSON", "FAC"}
-            and covered * 2 < len(words)
-            and "," not in ent.text
-        ):
-            chosen = [c for c in chosen if c not in inner]
-        if not _overlaps(ent, {(c.start, c.end) for c in chosen}):
-            chosen.append(ent)
-    return sorted(chosen, key=lambda s: s.start)
-
-
-def _is_agentive(span: Span) -> bool:
-    root = span.root
-    if root.dep_ == "nsubj" or root.dep_ == "poss":
-        return True
-    if root.dep_ == "nsubjpass":
-        return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"
-    return root.dep_ == "pobj" and root.head.dep_ == "agent"

@@ -12,10 +12,20 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import Found, slug
-from kg.arguments import expand, nominal_arguments, spans_under, verbal_arguments
+from kg.arguments import nominal_arguments, spans_under, verbal_arguments
 from kg.discourse import link_events
 from kg.lexicon import Lexicon, load_lexicon
-from kg.quantities import parse_number, qualifier_of, status_of, unit_token, widen
+from kg.quantities import (
+    FoundQuantity,
+    count_spans,
+    distinct,
+    governing_event,
+    parse_number,
+    qualifier_of,
+    status_of,
+    unit_token,
+    widen,
+)
 from kg.records import TimeValue
 from kg.temporal import normalise_date
 
@@ -40,17 +50,6 @@ PLANNING = {
     "vow",
 }
 HEDGES = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly"}
-VAGUE_COUNTS = ("tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "scores")
-
-
-@dataclass
-class FoundQuantity:
-    span: Span
-    value: float
-    unit: str | None
-    qualifier: str
-    status: str
-    measures: str | None = None
 
 
 @dataclass
@@ -88,7 +87,7 @@ class EventExtractor:
         self._attach_quantities(doc, events, index, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
         for event in doc._.kg_events:
-            event.quantities = _distinct(event.quantities)
+            event.quantities = distinct(event.quantities)
         return doc
 
     def triggers(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[tuple[Span, str]]:
@@ -158,7 +157,7 @@ class EventExtractor:
     def _attach_quantities(self, doc: Doc, events: list[FoundEvent], index: dict, skipped: list) -> None:
         """Attach each count to the event whose role it measures ('roughly 150 fighters have been moved')."""
         by_head = {e.trigger.root.i: e for e in events}
-        for span in _count_spans(doc):
+        for span in count_spans(doc):
             if _in(span, skipped):
                 continue
             parsed = parse_number(span.text)
@@ -167,7 +166,7 @@ class EventExtractor:
             span = widen(span)
             unit = unit_token(span)
             anchor = unit if unit is not None else span.root
-            event, role = _governing_event(anchor, by_head)
+            event, role = governing_event(anchor, by_head)
             if event is None:
                 continue
             status = status_of(anchor)
@@ -254,16 +253,6 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
     return None
 
 
-def _distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:
-    """The same count repeated (summary and body) is one quantity; keep the mention that names its unit."""
-    best: dict[tuple, FoundQuantity] = {}
-    for q in quantities:
-        key = (q.value, q.qualifier, q.status)
-        if key not in best or (best[key].unit is None and q.unit is not None):
-            best[key] = q
-    return sorted(best.values(), key=lambda q: q.span.start)
-
-
 def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= span.start_char < e for s, e in ranges)
 
@@ -288,36 +277,3 @@ def _certainty(head: Token) -> tuple[str, str]:
     if children & HEDGES:
         return "hedged", "positive"
     return "asserted", "positive"
-
-
-def _count_spans(doc: Doc) -> list[Span]:
-    spans = [e for e in doc.ents if e.label_ in {"CARDINAL", "QUANTITY"}]
-    taken = {t.i for s in spans for t in s}
-    low = doc.text.lower()
-    for phrase in VAGUE_COUNTS:
-        start = low.find(phrase)
-        while start != -1:
-            span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
-            if span is not None and not taken & {t.i for t in span}:
-                spans.append(span)
-                taken |= {t.i for t in span}
-            start = low.find(phrase, start + 1)
-    return spans
-
-
-def _governing_event(token: Token, by_head: dict[int, FoundEvent]) -> tuple[FoundEvent | None, str | None]:
-    """The nearest event trigger above the counted noun, and the role the noun plays there."""
-    current, dep = token, token.dep_
-    for _ in range(6):
-        head = current.head
-        if head.i in by_head:
-            event = by_head[head.i]
-            role = {"nsubjpass": "theme", "dobj": "theme", "nsubj": "agent", "pobj": "theme"}.get(dep, dep)
-            return event, role
-        if head is current:
-            break
-        current, dep = head, (dep if head.dep_ == "prep" else head.dep_)
-    for tok in expand(token):
-        if tok.i in by_head:
-            return by_head[tok.i], "theme"
-    return None, None

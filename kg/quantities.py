@@ -9,8 +9,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+
+from kg.arguments import expand
 
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -35,6 +39,7 @@ _QUALIFIERS = (
 )
 _POSSIBLE = {"could", "might", "may", "would", "possibly", "potentially", "if"}
 _PLANNED = {"will", "plan", "planned", "scheduled", "expected", "intend", "set"}
+VAGUE_COUNTS = ("tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "scores")
 _UNIT_SKIP = {"of", "the", "more", "additional", "other", "some", "further"}
 
 
@@ -114,3 +119,56 @@ def status_of(token: Token) -> str:
     if words & _PLANNED:
         return "planned"
     return "done"
+
+
+@dataclass
+class FoundQuantity:
+    span: Span
+    value: float
+    unit: str | None
+    qualifier: str
+    status: str
+    measures: str | None = None
+
+
+def count_spans(doc: Doc) -> list[Span]:
+    spans = [e for e in doc.ents if e.label_ in {"CARDINAL", "QUANTITY"}]
+    taken = {t.i for s in spans for t in s}
+    low = doc.text.lower()
+    for phrase in VAGUE_COUNTS:
+        start = low.find(phrase)
+        while start != -1:
+            span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+            if span is not None and not taken & {t.i for t in span}:
+                spans.append(span)
+                taken |= {t.i for t in span}
+            start = low.find(phrase, start + 1)
+    return spans
+
+
+def governing_event(token: Token, by_head: dict[int, Any]) -> tuple[Any, str | None]:
+    """The nearest event trigger above the counted noun, and the role the noun plays there."""
+    current, dep = token, token.dep_
+    for _ in range(6):
+        head = current.head
+        if head.i in by_head:
+            event = by_head[head.i]
+            role = {"nsubjpass": "theme", "dobj": "theme", "nsubj": "agent", "pobj": "theme"}.get(dep, dep)
+            return event, role
+        if head is current:
+            break
+        current, dep = head, (dep if head.dep_ == "prep" else head.dep_)
+    for tok in expand(token):
+        if tok.i in by_head:
+            return by_head[tok.i], "theme"
+    return None, None
+
+
+def distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:
+    """The same count repeated (summary and body) is one quantity; keep the mention that names its unit."""
+    best: dict[tuple, FoundQuantity] = {}
+    for q in quantities:
+        key = (q.value, q.qualifier, q.status)
+        if key not in best or (best[key].unit is None and q.unit is not None):
+            best[key] = q
+    return sorted(best.values(), key=lambda q: q.span.start)

@@ -1,0 +1,85 @@
+"""Choosing mention spans: which of overlapping gazetteer and model spans to keep, how far a name reaches
+("Kurdish-led SDF", "al-Hawl camp", "Iraqi-controlled facilities"), and when a name is the doer of a verb.
+
+Pure functions over spaCy spans, used by :mod:`kg.actors`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.kinds import ADMIN_WORDS, FACILITY_WORDS
+
+EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
+# "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
+LED = {"led", "backed", "allied", "aligned", "affiliated", "linked", "sponsored", "supported"}
+CONTROLLED = {"controlled", "held", "run", "occupied", "administered"}
+
+
+def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    # Compare the stripped span: the model's "James Corrigan\n" must still count as inside the byline.
+    end = span.start_char + len(span.text.rstrip())
+    return any(s <= span.start_char and end <= e for s, e in ranges)
+
+
+def overlaps(span: Span, taken: set[tuple[int, int]]) -> bool:
+    return any(span.start < e and s < span.end for s, e in taken)
+
+
+def strip_head(text: str) -> str:
+    """'Hasakah province' -> 'Hasakah', 'the al-Hawl camp' -> 'al-Hawl camp' stays a camp name."""
+    text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_WORDS else text
+
+
+def widen_modifiers(span: Span) -> Span:
+    """Widen a mention over 'X-led' before it and '-controlled <noun>' after it."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 3 and doc[start - 1].lower_ in LED and doc[start - 2].text == "-":
+        start -= 3
+    if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in CONTROLLED:
+        end += 3 if doc[end + 2].pos_ == "NOUN" else 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+
+def extend_head(span: Span) -> Span:
+    """Take in a following 'camp' / 'province' so the mention is the whole name."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in EXTEND_WORDS:
+        return Span(doc, span.start, span.end + 1, label=span.label)
+    return span
+
+
+def prefer(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: gazetteer matches win unless a model entity is mostly something else."""
+    gaz = sorted((s for s in spans if s.label_ == "GAZ"), key=lambda s: (s.start, -len(s)))
+    chosen: list[Span] = []
+    for span in sorted(gaz, key=len, reverse=True):
+        if not overlaps(span, {(c.start, c.end) for c in chosen}):
+            chosen.append(span)
+    for ent in (s for s in spans if s.label_ != "GAZ"):
+        inner = [c for c in chosen if ent.start <= c.start and c.end <= ent.end]
+        words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
+        covered = sum(len(c) for c in inner)
+        if (
+            inner
+            and ent.label_ in {"ORG", "PERSON", "FAC"}
+            and covered * 2 < len(words)
+            and "," not in ent.text
+        ):
+            chosen = [c for c in chosen if c not in inner]
+        if not overlaps(ent, {(c.start, c.end) for c in chosen}):
+            chosen.append(ent)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def is_agentive(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "nsubj" or root.dep_ == "poss":
+        return True
+    if root.dep_ == "nsubjpass":
+        return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
