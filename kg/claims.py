@@ -20,6 +20,9 @@ from kg.temporal import normalise_date
 if not Doc.has_extension("kg_claims"):
     Doc.set_extension("kg_claims", default=None)
 
+CLAIMABLE = {"Recapture", "Arrest", "Detention", "Release", "Withdrawal", "Killing", "Attack", "Airstrike",
+             "Repatriation", "DetaineeTransfer"}  # fmt: skip
+ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
 QUOTES = "\"“”'‘’"
 PRONOUNS = {"he", "she"}
 
@@ -50,6 +53,10 @@ class ClaimExtractor:
         claims = [self._claim(doc, tok, index) for tok in self._reporting_tokens(doc, skipped)]
         claims = [c for c in claims if c.region]
         self._nest(claims, doc._.kg_events or [])
+        kinds = {f.key: f.kind for f in doc._.kg_mentions or []}
+        for claim in claims:
+            for event in (c for c in claim.content if isinstance(c, FoundEvent)):
+                _implied_agent(event, claim, kinds)
         doc._.kg_claims = claims
         return doc
 
@@ -151,6 +158,18 @@ def _qualify(event: FoundEvent, claim: FoundClaim) -> None:
         event.polarity = "negative" if claim.certainty == "denied" else event.polarity
     if event.date is None and claim.date is not None:
         event.date = dataclasses.replace(claim.date, inferred=True)
+
+
+def _implied_agent(event: FoundEvent, claim: FoundClaim, kinds: dict[str, str]) -> None:
+    """'Damascus claims the escapees were recaptured': an organised actor that *claims* an agentless passive
+    action of its own kind of business is its implied agent (kept at lower confidence). Plain 'said' is not
+    enough: 'Kyiv said civilians were killed' reports someone else's act."""
+    if claim.certainty != "claimed" or event.roles.get("agent") or claim.speaker is None:
+        return
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for m in event.mentions for c in m.root.children)
+    if passive and event.type in CLAIMABLE and kinds.get(claim.speaker) in ORGANISED:
+        event.roles["agent"] = [claim.speaker]
+        event.confidence = min(event.confidence, 0.5)
 
 
 def _preps(verb: Token) -> list[int]:

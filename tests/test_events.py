@@ -129,6 +129,7 @@ def test_claims_nest_two_deep_and_the_inner_event_is_claimed(components):
     assert inner.speaker == "syria-government"  # a capital that claims is its government
     assert outer.content == [inner] and inner.content == [recapture]
     assert recapture.certainty == "claimed"
+    assert recapture.roles["agent"] == ["syria-government"]  # a government claiming an agentless recapture
 
 
 def test_sparked_by_links_cause_and_shares_date(components):
@@ -142,3 +143,13 @@ def test_sparked_by_links_cause_and_shares_date(components):
     (escape,) = events(doc, "PrisonBreak")
     (clash,) = events(doc, "ArmedClash")
     assert escape.caused_by == [clash]
+
+
+def test_said_does_not_make_the_speaker_the_agent(components):
+    doc = parse(components, [
+        ("Kyiv", 1, "nsubj", "PROPN", "NNP", "Kyiv"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("civilians", 4, "nsubjpass", "NOUN", "NNS", "civilian"), ("were", 4, "auxpass", "AUX", "VBD", "be"),
+        ("killed", 1, "ccomp", "VERB", "VBN", "kill"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "GPE")])  # fmt: skip
+    (killing,) = events(doc, "Killing")
+    assert "agent" not in killing.roles and killing.roles["target"] == ["civilians"]

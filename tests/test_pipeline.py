@@ -135,6 +135,7 @@ def test_recapture_is_claimed_by_damascus_inside_hawachs_claim(seed_dataset):
     dataset, _ = seed_dataset
     (recapture,) = events_of_type(dataset, "Recapture")
     assert dataset.value(recapture, KG.certainty) == Literal("claimed")
+    assert "syrian government" in role_names(dataset, recapture, KG.agent)  # the claimant, implied
     (inner,) = [
         c for c in _claims_by(dataset, "syrian government") if (c, KG.claimContent, recapture) in dataset
     ]
