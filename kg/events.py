@@ -136,6 +136,8 @@ class EventExtractor:
             event.date = normalise_date(date_span.text, doc._.kg_date) or event.date
         event.date = event.date or _since_clause(head, dates, doc._.kg_date)
         event.certainty, event.polarity = _certainty(head)
+        if not event.roles.get("place"):
+            _sentence_place(event, head, index)
         return event
 
     def _fill(self, event: FoundEvent, role: str, token: Token, index: dict[int, Found], doc: Doc) -> None:
@@ -153,6 +155,8 @@ class EventExtractor:
         found = index.get(token.i) or group_actor(token, index, doc, self.lexicon)
         if found is not None and (not found.is_place or found.kind == "Country"):
             _add(event.roles, role, found.key)
+        elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
+            _add(event.roles, "place", found.key)
 
     def _attach_quantities(self, doc: Doc, events: list[FoundEvent], index: dict, skipped: list) -> None:
         """Attach each count to the event whose role it measures ('roughly 150 fighters have been moved')."""
@@ -251,6 +255,16 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
+
+
+def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
+    """No place attached in the parse: take the sentence's place when it names exactly one (as event coders
+    do), at lower confidence; with two or more places the sentence is ambiguous and none is taken."""
+    used = {k for keys in event.roles.values() for k in keys}
+    places = {f.key for t in head.sent if (f := index.get(t.i)) and f.is_place and f.kind != "Country"} - used
+    if len(places) == 1:
+        event.roles["place"] = list(places)
+        event.confidence = min(event.confidence, 0.6)
 
 
 def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:

@@ -153,3 +153,12 @@ def test_said_does_not_make_the_speaker_the_agent(components):
     ], ents=[(0, 1, "GPE")])  # fmt: skip
     (killing,) = events(doc, "Killing")
     assert "agent" not in killing.roles and killing.roles["target"] == ["civilians"]
+
+
+def test_a_city_attacked_is_where_the_attack_happened(components):
+    doc = parse(components, [
+        ("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+        ("Kharkiv", 1, "dobj", "PROPN", "NNP", "Kharkiv"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])  # fmt: skip
+    (attack,) = events(doc, "Attack")
+    assert attack.roles == {"agent": ["russia"], "place": ["kharkiv"]}
