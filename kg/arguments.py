@@ -16,8 +16,13 @@ from spacy.tokens import Span, Token
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "on"}
 ORIGIN_PREPS = {"from", "out"}
 DEST_PREPS = {"to", "into", "toward", "towards"}
+# Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
+# "X lodged a protest", "X will provide food aid".
 LIGHT_VERBS = {"begin", "start", "launch", "carry", "conduct", "stage", "mount", "continue", "resume", "order",
-               "make", "undertake", "complete", "halt", "suspend", "step", "announce", "plan", "approve"}  # fmt: skip
+               "make", "undertake", "complete", "halt", "suspend", "step", "announce", "plan", "approve", "hold",
+               "lodge", "issue", "impose", "reiterate", "renew", "voice", "express", "declare", "offer", "file",
+               "provide", "give", "grant", "deliver", "send", "extend", "organize", "organise", "sign", "reach",
+               "strike", "seal", "intensify", "escalate", "wage", "pursue", "initiate"}  # fmt: skip
 # Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
 CONTAINERS = {"batch", "group", "number", "total", "wave", "convoy", "contingent", "handful", "most", "some", "many",
               "all", "several", "half", "majority", "rest", "none", "few", "each", "both", "dozens", "hundreds",

@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import Found
-from kg.events import FoundEvent, _token_index, group_actor
+from kg.collectives import unnamed_actor
+from kg.events import FoundEvent, _token_index
 from kg.lexicon import Lexicon, load_lexicon
 from kg.records import TimeValue
 from kg.temporal import normalise_date
@@ -57,6 +58,8 @@ class ClaimExtractor:
         for claim in claims:
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
+                if event.pronoun_role and claim.speaker and not event.roles.get(event.pronoun_role):
+                    event.roles[event.pronoun_role] = [claim.speaker]  # "X said they would meet"
         doc._.kg_claims = claims
         return doc
 
@@ -107,7 +110,7 @@ class ClaimExtractor:
         if token.lower_ in PRONOUNS:  # "he said": the latest person named before
             people = [f for f in (doc._.kg_mentions or []) if f.kind == "Person" and f.span.end <= token.i]
             return people[-1].key if people else None
-        group = group_actor(token, index, doc, self.lexicon)
+        group = unnamed_actor(token, index, doc, self.lexicon)
         return group.key if group is not None else None
 
     def _region(self, doc: Doc, verb: Token) -> set[int]:

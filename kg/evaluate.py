@@ -191,6 +191,32 @@ def plover_class(event_type: str, mappings: dict[str, dict[str, str]]) -> str | 
     return PLOVER_ALIASES.get(name, name) if name else None
 
 
+# CAMEO and PLOVER code a stated future action as an expression of intent: AGREE for cooperative acts ("will
+# provide aid", "offered to negotiate"), THREATEN for hostile ones or ones made conditional ("will boycott",
+# "will withdraw unless"). Our events keep the action type and mark it planned or hypothetical; this maps them.
+HOSTILE = {
+    "ASSAULT",
+    "FIGHT",
+    "COERCE",
+    "SANCTION",
+    "REJECT",
+    "PROTEST",
+    "MOBILIZE",
+    "THREATEN",
+    "DISAPPROVE",
+}
+INTENT = {"planned", "hypothetical"}
+
+
+def event_class(event: Event, mappings: dict[str, dict[str, str]], sentence: str) -> str | None:
+    """The PLOVER class of an event as coded in the gold standard, intent rule included."""
+    name = plover_class(event.type, mappings)
+    if name is None or event.certainty not in INTENT or name in {"AGREE", "THREATEN"}:
+        return name
+    conditional = " unless " in f" {sentence.lower()} "
+    return "THREATEN" if name in HOSTILE or conditional else "AGREE"
+
+
 def main_event(doc: Doc, record: DocumentRecord, mappings: dict[str, dict[str, str]]) -> Event | None:
     """The PLOVER-mapped event highest in the dependency tree (earliest on ties), or None."""
     mapped = [e for e in record.events if plover_class(e.type, mappings)]
@@ -234,7 +260,7 @@ def predict(gold: GoldRecord, doc: Doc, mappings: dict[str, dict[str, str]]) -> 
     event = main_event(doc, record, mappings)
     sources, targets = _actors(record, event)
     return Prediction(
-        gold.id, gold.event, (plover_class(event.type, mappings) if event else None) or NONE,
+        gold.id, gold.event, (event_class(event, mappings, gold.text) if event else None) or NONE,
         event.trigger.text if event else None,
         tuple(e.label for e in sources), tuple(e.label for e in targets),
         _hits(gold.sources, sources, gold.text), _hits(gold.targets, targets, gold.text),

@@ -11,8 +11,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import Found, slug
+from kg.actors import Found
 from kg.arguments import nominal_arguments, spans_under, verbal_arguments
+from kg.collectives import unnamed_actor
 from kg.discourse import link_events
 from kg.lexicon import Lexicon, load_lexicon
 from kg.quantities import (
@@ -48,7 +49,21 @@ PLANNING = {
     "seek",
     "threaten",
     "vow",
+    # expressions of intent: "offered to negotiate", "is willing to withdraw", "pledged to release"
+    "offer",
+    "willing",
+    "prepared",
+    "ready",
+    "pledge",
+    "promise",
+    "commit",
+    "committed",
+    "decide",
+    "agree",
+    "propose",
+    "want",
 }
+PRONOUNS = {"they", "he", "she", "it", "we", "i"}
 HEDGES = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly"}
 
 
@@ -67,6 +82,7 @@ class FoundEvent:
     instrument: str | None = None
     mentions: list[Span] = field(default_factory=list)
     confidence: float = 0.7
+    pronoun_role: str | None = None
 
 
 class EventExtractor:
@@ -152,7 +168,10 @@ class EventExtractor:
             elif role == "destination" and token.i in index:
                 _add(event.roles, "recipient", index[token.i].key)
             return
-        found = index.get(token.i) or group_actor(token, index, doc, self.lexicon)
+        if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
+            event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
+            return
+        found = index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon)
         if found is not None and (not found.is_place or found.kind == "Country"):
             _add(event.roles, role, found.key)
         elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
@@ -199,52 +218,6 @@ def _token_index(doc: Doc) -> dict[int, Found]:
     return {
         t: f for f in (doc._.kg_mentions or []) if not f.secondary for t in range(f.span.start, f.span.end)
     }
-
-
-def group_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
-    """An unnamed collective or person in a role ('male ISIS prisoners', 'an Iraqi intelligence official')
-    becomes a document-local actor; a bare 'detainees' joins the one '<owner> detainees' group of the text."""
-    plural = token.tag_ in {"NNS", "NNPS"} or token.lemma_ in {"police", "people"}
-    canonical = lexicon.group_label(token.lemma_) if plural else None
-    person = not plural and token.lemma_.lower() in lexicon.singular_people
-    if canonical is None and not person:
-        return None
-    modifiers = [c for c in token.lefts if c.dep_ in {"amod", "compound", "nmod", "nummod", "quantmod"}]
-    left = min([token.i, *(t.i for c in modifiers for t in c.subtree)])
-    owners = [index[t.i] for t in doc[left : token.i] if t.i in index and not index[t.i].is_place]
-    affiliation = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].kind == "Country"]
-    words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
-    if person:
-        label = " ".join(
-            [
-                *(f.entry.demonym if f.entry and f.entry.demonym else f.label for f in affiliation[:1]),
-                *words,
-                token.lower_,
-            ]
-        )
-        kind, owner = "Person", None
-    else:
-        owner = owners[0] if owners else None
-        label = f"{owner.label} {canonical}" if owner else " ".join([*words, canonical])
-        kind = "Group"
-        if owner is None and not words:  # a bare 'detainees' joins the one owned group of that kind
-            same = {f.key: f for f in doc._.kg_mentions if f.local and f.label.endswith(" " + canonical)}
-            if len(same) == 1:
-                (existing,) = same.values()
-                label = existing.label
-    found = Found(
-        doc[left : token.i + 1],
-        slug(label),
-        label,
-        kind,
-        confidence=0.6,
-        local=True,
-        member_of=owner.key if owner is not None else None,
-    )
-    doc._.kg_mentions.append(found)
-    for i in range(left, token.i + 1):
-        index.setdefault(i, found)
-    return found
 
 
 def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
