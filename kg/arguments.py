@@ -80,9 +80,14 @@ def _pobjs(prep: Token) -> list[Token]:
 
 
 def verbal_arguments(
-    verb: Token, object_role: str, subject_role: str, prep_roles: dict[str, str] | None = None
+    verb: Token,
+    object_role: str,
+    subject_role: str,
+    prep_roles: dict[str, str] | None = None,
+    clause_role: str | None = None,
 ) -> dict[str, list[Token]]:
-    """Role -> head tokens for a verb trigger; ``prep_roles`` overrides what a preposition introduces."""
+    """Role -> head tokens for a verb trigger; ``prep_roles`` overrides what a preposition introduces and
+    ``clause_role`` is the role of a complement clause's subject ('demanded that Israel ease ...')."""
     roles: dict[str, list[Token]] = defaultdict(list)
     subject, passive = subject_of(verb)
     if subject is not None:
@@ -96,6 +101,8 @@ def verbal_arguments(
             roles[object_role].extend(expand(contents(child)))
         elif child.dep_ == "agent":
             roles[subject_role].extend(_pobjs(child))
+        elif child.dep_ == "ccomp" and clause_role:
+            roles[clause_role].extend(t for c in child.children if c.dep_ in SUBJECTS for t in expand(c))
         elif child.dep_ == "prep":
             _prep_roles(child, roles, prep_roles)
     return roles

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actors import Found
 from kg.collectives import unnamed_actor
 from kg.events import FoundEvent, _token_index
+from kg.kinds import PLACE_KINDS
 from kg.lexicon import Lexicon, load_lexicon
 from kg.records import TimeValue
 from kg.temporal import normalise_date
@@ -58,7 +59,13 @@ class ClaimExtractor:
         for claim in claims:
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
-                if event.pronoun_role and claim.speaker and not event.roles.get(event.pronoun_role):
+                speaker_is_actor = kinds.get(claim.speaker) not in PLACE_KINDS - {"Country"}
+                if (
+                    event.pronoun_role
+                    and claim.speaker
+                    and speaker_is_actor
+                    and not event.roles.get(event.pronoun_role)
+                ):
                     event.roles[event.pronoun_role] = [claim.speaker]  # "X said they would meet"
         doc._.kg_claims = claims
         return doc

@@ -36,7 +36,9 @@ from kg.records import DocumentRecord, Entity, Event
 NONE = "NONE"
 # Newer PLOVER names -> the 0.5b1 names of the gold standard.
 PLOVER_ALIASES = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
-TARGET_ROLES = ("target", "theme", "recipient")
+# PLOVER's target is whoever the action is directed at, which includes where people or aid are sent to or taken
+# from ("deliveries to Afghanistan", "withdraw troops from Lebanon").
+TARGET_ROLES = ("target", "theme", "recipient", "destination", "origin")
 
 
 @dataclass(frozen=True)

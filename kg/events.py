@@ -137,7 +137,13 @@ class EventExtractor:
         obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
         if head.pos_ == "VERB":
             subj_role = self.lexicon.role_for(kind, head.lemma_, "subject")
-            tokens = verbal_arguments(head, obj_role, subj_role, self.lexicon.prep_roles(kind))
+            tokens = verbal_arguments(
+                head,
+                obj_role,
+                subj_role,
+                self.lexicon.prep_roles(kind),
+                self.lexicon.clause_subject_role(kind),
+            )
         else:
             tokens = nominal_arguments(head, obj_role, self.lexicon.prep_roles(kind))
         event = FoundEvent(type=kind, trigger=span, mentions=[span])
@@ -171,7 +177,7 @@ class EventExtractor:
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
             return
-        found = index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon)
+        found = index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon) or _owner(token, index)
         if found is not None and (not found.is_place or found.kind == "Country"):
             _add(event.roles, role, found.key)
         elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
@@ -228,6 +234,13 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
+
+
+def _owner(token: Token, index: dict[int, Found]) -> Found | None:
+    """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun."""
+    owners = [index[c.i] for c in token.children if c.dep_ == "poss" and c.i in index]
+    actors = [f for f in owners if not f.is_place or f.kind == "Country"]
+    return actors[0] if actors else None
 
 
 def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:

@@ -55,6 +55,10 @@ class Lexicon:
         """Preposition -> role overrides for this type ('demanded X from Moscow': from -> target)."""
         return dict(self.types.get(event_type, {}).get("prep_roles", {}))
 
+    def clause_subject_role(self, event_type: str) -> str | None:
+        """Role of the subject of a complement clause ('demanded that Israel ...' -> target), if any."""
+        return self.types.get(event_type, {}).get("clause_subject_role")
+
     def group_label(self, lemma: str) -> str | None:
         """Canonical label of a generic collective noun ('prisoner' -> 'detainees')."""
         return self.groups.get(lemma.lower())

@@ -162,3 +162,36 @@ def test_a_city_attacked_is_where_the_attack_happened(components):
     ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])  # fmt: skip
     (attack,) = events(doc, "Attack")
     assert attack.roles == {"agent": ["russia"], "place": ["kharkiv"]}
+
+
+def test_subject_of_a_demanded_clause_is_the_target(components):
+    doc = parse(components, [
+        ("The", 1, "det", "DET", "DT", "the"), ("PRC", 2, "nsubj", "PROPN", "NNP", "PRC"),
+        ("demanded", 2, "ROOT", "VERB", "VBD", "demand"), ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("the", 5, "det", "DET", "DT", "the"), ("US", 6, "nsubj", "PROPN", "NNP", "US"),
+        ("cancel", 2, "ccomp", "VERB", "VB", "cancel"), ("plans", 6, "dobj", "NOUN", "NNS", "plan"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ], ents=[(1, 2, "ORG"), (5, 6, "GPE")])  # fmt: skip
+    (demand,) = events(doc, "Demand")
+    assert demand.roles["target"] == ["usa"]
+
+
+def test_a_possessive_owner_stands_in_for_a_plain_noun(components):
+    doc = parse(components, [
+        ("Washington", 1, "nsubj", "PROPN", "NNP", "Washington"), ("praised", 1, "ROOT", "VERB", "VBD", "praise"),
+        ("Haiti", 4, "poss", "PROPN", "NNP", "Haiti"), ("'s", 2, "case", "PART", "POS", "'s"),
+        ("efforts", 1, "dobj", "NOUN", "NNS", "effort"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])  # fmt: skip
+    (support,) = events(doc, "Support")
+    assert support.roles == {"agent": ["usa-government"], "target": ["haiti"]}
+
+
+def test_pronoun_subject_inside_a_claim_is_the_speaker(components):
+    doc = parse(components, [
+        ("Hamas", 1, "nsubj", "PROPN", "NNP", "Hamas"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("it", 4, "nsubj", "PRON", "PRP", "it"), ("would", 4, "aux", "AUX", "MD", "would"),
+        ("release", 1, "ccomp", "VERB", "VB", "release"), ("hostages", 4, "dobj", "NOUN", "NNS", "hostage"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "ORG")])  # fmt: skip
+    (release,) = events(doc, "Release")
+    assert release.roles["agent"] == ["hamas"] and release.certainty == "hypothetical"
