@@ -121,6 +121,8 @@ class EventExtractor:
         for token in doc:
             if token.i in taken or _in(doc[token.i : token.i + 1], skipped):
                 continue
+            if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
+                continue
             kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
             if kind is None or (token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}):
                 continue  # "escape risks", "detention camps": a modifier, not an event

@@ -71,14 +71,17 @@ def _first_wins(pairs: list[tuple[str, str]]) -> dict[str, str]:
     return table
 
 
-def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
-    """Build a :class:`Lexicon` from the JSON structure of ``triggers.json``."""
+def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | None = None) -> Lexicon:
+    """Build a :class:`Lexicon` from the JSON structure of ``triggers.json`` (plus lower-priority verbs)."""
     types = data["types"]
     reporting = data.get("reporting", {})
     causal = data.get("causal", {})
     return Lexicon(
         types=types,
-        verbs=_first_wins([(w, t) for t, spec in types.items() for w in spec.get("verbs", [])]),
+        verbs=_first_wins(
+            [(w, t) for t, spec in types.items() for w in spec.get("verbs", [])]
+            + list((secondary_verbs or {}).items())
+        ),
         nouns=_first_wins([(w, t) for t, spec in types.items() for w in spec.get("nouns", [])]),
         phrases=_first_wins([(w, t) for t, spec in types.items() for w in spec.get("phrases", [])]),
         reporting=dict(reporting.get("verbs", {})),
@@ -96,8 +99,14 @@ def lexicon_from_dict(data: dict[str, Any]) -> Lexicon:
 @cache
 def load_lexicon(path: str = "") -> Lexicon:
     """Load the lexicon from ``path`` (default: the packaged ``triggers.json``)."""
-    with open(path or DEFAULT_PATH, encoding="utf-8") as handle:
-        return lexicon_from_dict(json.load(handle))
+    source = Path(path or DEFAULT_PATH)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    secondary: dict[str, str] = {}
+    for name in data.get("verb_dictionaries", []):  # e.g. the CAMEO-derived verbs, beside the main file
+        extra = json.loads((source.parent / name).read_text(encoding="utf-8"))
+        for verb, kind in extra["verbs"].items():
+            secondary.setdefault(verb, kind)
+    return lexicon_from_dict(data, secondary)
 
 
 @registry.misc("kg.triggers.v1")

@@ -110,6 +110,7 @@ class EVT(DefinedNamespace):
     Airstrike: URIRef
     ArmedClash: URIRef
     Arrest: URIRef
+    Assault: URIRef
     Attack: URIRef
     Bombing: URIRef
     Ceasefire: URIRef
