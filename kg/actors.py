@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from kg.boilerplate import find_regions, source_names
 from kg.gazetteer import Gazetteer, GazetteerEntry
-from kg.kinds import guess_kind, is_place_kind
+from kg.kinds import guess_kind, is_facility_name, is_place_kind
 from kg.roles import acronym_definitions, person_roles
 from kg.spans import (
     EXTEND_WORDS,
@@ -118,14 +118,21 @@ class ActorRecognizer:
         return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
 
     def _containing_countries(self, found: list[Found]) -> list[Found]:
-        """'northeast Syria' mentions the region and, through it, Syria (a secondary mention)."""
+        """'northeast Syria' mentions the region and, through it, Syria; 'the Armed Forces of the DRC' names
+        the DRC, which gets a (secondary) mention when the text names it nowhere else."""
         extra = []
+        mentioned = {f.key for f in found}
         for f in found:
             country = f.entry.country if f.entry else None
             entry = self.gazetteer.get(country) if f.kind == "Region" and country else None
             names = (entry.label, *entry.aliases) if entry else ()
             if entry and any(name.casefold() in f.span.text.casefold() for name in names):
                 extra.append(Found(f.span, entry.key, entry.label, entry.kind, entry, 0.6, secondary=True))
+            named = re.search(r"\b(?:of|in) (?:the )?([A-Z][\w'’. -]+)$", f.span.text)
+            inner = self.gazetteer.lookup(named.group(1)) if named and f.kind != "Country" else None
+            if inner is not None and inner.kind == "Country" and inner.key not in mentioned:
+                extra.append(Found(f.span, inner.key, inner.label, inner.kind, inner, 0.5, secondary=True))
+                mentioned.add(inner.key)
         return extra
 
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
@@ -139,11 +146,19 @@ class ActorRecognizer:
         return spans
 
     def _ner_spans(self, doc: Doc) -> list[Span]:
-        return [e for e in doc.ents if e.label_ in NER_LABELS]
+        # "Sabiid base", "the Toto Hernández coliseum": the model often stops before the facility word.
+        return [extend_head(e) for e in doc.ents if e.label_ in NER_LABELS]
 
     def _resolve(self, span: Span) -> Found | None:
         gaz = self.gazetteer
         entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text))
+        if (
+            span.label_ != "GAZ"
+            and is_facility_name(span.text)
+            and (entry is None or entry.kind != "Facility")
+        ):
+            label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+            return Found(span, slug(label), label, "Facility", confidence=0.7)
         if span.label_ == "NORP" or (entry and entry.kind == "Country" and span.root.pos_ == "ADJ"):
             entry = entry or gaz.demonym_to_country(span.text)
             if entry is None:
@@ -190,12 +205,16 @@ class ActorRecognizer:
         return found
 
     def _metonymy(self, found: Found) -> Found:
-        """A capital that acts ("Damascus claims", "Washington said") is its country's government."""
+        """A capital that acts ("Damascus claims", "Washington said") is its country's government; a de facto
+        seat ("Sanaa warned", "Port Sudan accused") is the actor that holds it."""
         entry = found.entry
-        if entry is None or not entry.capital_of or not is_agentive(found.span):
+        if entry is None or not (entry.capital_of or entry.seat_of) or not is_agentive(found.span):
             return found
-        gov = self.gazetteer.government_of(entry.capital_of)
-        return found if gov is None else _from_entry(found.span, gov, 0.75)
+        if entry.seat_of:
+            actor = self.gazetteer.get(entry.seat_of)
+        else:
+            actor = self.gazetteer.government_of(entry.capital_of)
+        return found if actor is None else _from_entry(found.span, actor, 0.75)
 
     def _merge_acronyms_and_short_names(self, doc: Doc, found: list[Found], skip: list) -> list[Found]:
         by_text = {f.span.text: f for f in found}

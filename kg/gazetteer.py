@@ -81,6 +81,7 @@ class GazetteerEntry:
     aliases: tuple[str, ...]
     country: str | None = None
     capital_of: str | None = None
+    seat_of: str | None = None  # de facto seat of an actor ("Sanaa" -> the Houthis), for metonymy
     government: str | None = None
     part_of: str | None = None
     located_in: str | None = None

@@ -23,6 +23,7 @@ ACTOR_KINDS = frozenset({
 FACILITY_WORDS = (
     "camp", "prison", "jail", "detention center", "detention centre", "detention facility", "base", "airport",
     "airbase", "air base", "port", "hospital", "checkpoint", "crossing", "compound", "barracks", "refinery", "dam",
+    "coliseum", "stadium", "garrison", "outpost", "terminal", "depot", "penitentiary", "embassy",
 )  # fmt: skip
 ADMIN_WORDS = ("province", "governorate", "region", "state", "district", "county", "oblast", "prefecture",
                "department", "municipality", "territory")  # fmt: skip

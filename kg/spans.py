@@ -16,6 +16,8 @@ EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
 # "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
 LED = {"led", "backed", "allied", "aligned", "affiliated", "linked", "sponsored", "supported"}
 CONTROLLED = {"controlled", "held", "run", "occupied", "administered"}
+HEAD_MODIFIERS = {"military", "army", "naval", "air", "refugee", "displacement", "detention", "border", "police",
+                  "central", "federal", "district", "main"}  # fmt: skip
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -46,10 +48,12 @@ def widen_modifiers(span: Span) -> Span:
 
 
 def extend_head(span: Span) -> Span:
-    """Take in a following 'camp' / 'province' so the mention is the whole name."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in EXTEND_WORDS:
-        return Span(doc, span.start, span.end + 1, label=span.label)
+    """Take in a following 'camp' / 'province' / 'military base' so the mention is the whole name."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ in HEAD_MODIFIERS and doc[end + 1].lower_ in EXTEND_WORDS:
+        return Span(doc, span.start, end + 2, label=span.label)  # "Tibú military base", "Kati army camp"
+    if end < len(doc) and doc[end].lower_ in EXTEND_WORDS:
+        return Span(doc, span.start, end + 1, label=span.label)
     return span
 
 
