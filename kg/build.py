@@ -204,6 +204,9 @@ class _DocumentGraph:
             g.add((node, KG.anonymousSpeaker, Literal(True)))
         if claim.channel in self.keys:
             g.add((node, KG.channel, self.keys[claim.channel]))
+        for key in claim.about:
+            if key in self.keys:
+                g.add((node, KG.about, self.keys[key]))
         for key in claim.content:
             folder = "event" if key in event_keys else "claim"
             g.add((node, KG.claimContent, self.iris.item(folder, doc_id, key)))

@@ -40,6 +40,7 @@ class FoundClaim:
     date: TimeValue | None = None
     region: set[int] = field(default_factory=set)
     content: list = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
 
 
 class ClaimExtractor:
@@ -56,6 +57,11 @@ class ClaimExtractor:
         claims = [c for c in claims if c.region]
         self._nest(claims, doc._.kg_events or [])
         kinds = {f.key: f.kind for f in doc._.kg_mentions or []}
+        for claim in claims:  # named actors and places in what is reported, in order, once each
+            named = [index[i] for i in sorted(claim.region) if i in index and not index[i].local]
+            claim.about = list(
+                dict.fromkeys(f.key for f in named if f.key not in {claim.speaker, claim.channel})
+            )
         for claim in claims:
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
@@ -123,6 +129,10 @@ class ClaimExtractor:
     def _region(self, doc: Doc, verb: Token) -> set[int]:
         """Token indices of what is reported: the complement clause, the rest of the clause, or a quote."""
         complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+        # "told reporters that X ... and that Y ...": the second that-clause hangs off the verb as a conj
+        complements += [
+            c for c in verb.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)
+        ]
         if complements:
             return {t.i for c in complements for t in c.subtree}
         if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:  # "..., analysts say."

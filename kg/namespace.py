@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     Quantity: URIRef
     Region: URIRef
     Sentence: URIRef
+    about: URIRef
     acledEventType: URIRef
     acledSubEventType: URIRef
     affiliatedWith: URIRef

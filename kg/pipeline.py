@@ -162,7 +162,8 @@ def _claims(doc: Doc, doc_id: str) -> list[Claim]:
             Claim(
                 key=keys[id(claim)], verb=claim.verb.root.lemma_ if claim.verb.text.lower() != "according"
                 else "according to", mention=_mention(doc_id, claim.verb, 0.7, "kg_claims"),
-                speaker=claim.speaker, channel=claim.channel, content=content, certainty=claim.certainty,
+                speaker=claim.speaker, channel=claim.channel, content=content, about=tuple(claim.about),
+                certainty=claim.certainty,
                 date=claim.date,
             )
         )  # fmt: skip

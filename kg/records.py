@@ -114,6 +114,7 @@ class Claim:
     speaker: str | None = None
     channel: str | None = None
     content: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
     certainty: str = "claimed"
     date: TimeValue | None = None
 

@@ -203,3 +203,11 @@ def test_camp_detention_runs_since_2019_and_counts_tens_of_thousands(seed_datase
     assert {str(d) for d in dataset.objects(camp, KG.startDate)} == {"2019"}
     qualifiers = {str(dataset.value(q, KG.qualifier)) for q in dataset.objects(camp, KG.quantity)}
     assert "vague" in qualifiers
+
+
+def test_barrack_statement_is_about_the_sdf_and_damascus(seed_dataset):
+    dataset, _ = seed_dataset
+    (statement,) = _claims_by(dataset, "tom barrack")
+    about = role_names(dataset, statement, KG.about)
+    assert "syrian democratic forces" in about and "syrian government" in about
+    assert "2026-01-23" in _dates(dataset, statement)  # "this week", approximately
