@@ -26,8 +26,15 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "poss"}
 
 
 def _left_edge(token: Token) -> int:
-    modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
-    return min([token.i, *(t.i for c in modifiers for t in c.subtree)])
+    """Start of the noun phrase's modifiers, contiguous and without a clause: 'escaped ISIS detainees', not
+    'After a prison break in Hasakah, some escaped ISIS detainees'."""
+    inside = {t.i for c in token.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree}
+    start = token.i
+    while start - 1 in inside and token.doc[start - 1].pos_ not in {"PUNCT", "ADP", "SCONJ", "VERB", "DET"}:
+        start -= 1
+    if start - 1 in inside and token.doc[start - 1].pos_ == "VERB" and token.doc[start - 1].dep_ == "amod":
+        start -= 1  # a participle modifier right before: "escaped detainees"
+    return start
 
 
 def _name(found: Found) -> str:

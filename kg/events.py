@@ -154,6 +154,10 @@ class EventExtractor:
                 self._fill(event, role, token, index, doc)
         if (kind, head.lemma_) in self.lexicon.needs_object and not event.roles.get(obj_role):
             return None  # "would receive safeguards": the verb is not about moving people here
+        weak = len(span) == 1 and head.pos_ == "VERB" and head.lemma_ in self.lexicon.secondary
+        weak = weak and event.pronoun_role is None
+        if weak and not any(event.roles.get(r) for r in ACTOR_ROLES):
+            return None  # a verb known only from the CAMEO-derived list needs an actor to count
         stops = {t.i for t in doc if t.pos_ == "VERB"} - {head.i}
         dates = [e for e in doc.ents if e.label_ == "DATE"]
         for date_span in spans_under(dates, head, stops):

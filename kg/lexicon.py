@@ -34,6 +34,7 @@ class Lexicon:
     groups: dict[str, str] = field(default_factory=dict)
     singular_people: frozenset[str] = frozenset()
     needs_object: frozenset[tuple[str, str]] = frozenset()
+    secondary: frozenset[str] = frozenset()  # verbs typed only by a secondary (CAMEO-derived) dictionary
     anaphora: frozenset[str] = frozenset()
     passive_cause: frozenset[str] = frozenset()
     active_cause: frozenset[str] = frozenset()
@@ -89,6 +90,9 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         groups=dict(data.get("generic_groups", {}).get("nouns", {})),
         singular_people=frozenset(data.get("generic_groups", {}).get("singular", {}).get("nouns", [])),
         needs_object=frozenset((t, v) for t, spec in types.items() for v in spec.get("needs_object", [])),
+        secondary=frozenset(
+            set(secondary_verbs or {}) - {w.lower() for spec in types.values() for w in spec.get("verbs", [])}
+        ),
         anaphora=frozenset(data.get("anaphora", {}).get("nouns", [])),
         passive_cause=frozenset(causal.get("passive_cause", [])),
         active_cause=frozenset(causal.get("active_cause", [])),
