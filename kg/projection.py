@@ -146,6 +146,9 @@ def _claims(graph: Graph, g: nx.MultiDiGraph, entities: dict[str, dict[str, Any]
         if speaker:
             _add_node(g, speaker, entities.get(speaker), "actor")
             g.add_edge(speaker, claim, key="says", role="says", label="says")
+        if row.get("subject") and row["subject"] in entities:  # kg:about: who or what the statement concerns
+            _add_node(g, row["subject"], entities.get(row["subject"]), "actor")
+            g.add_edge(claim, row["subject"], key="mentions", role="mentions", label="mentions")
         if content:
             _add_node(g, content, entities.get(content), "event")
             g.add_edge(claim, content, key="about", role="about", label="about")
