@@ -20,24 +20,11 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
-ACTOR_TYPES = frozenset(
-    [
-        "Actor",
-        "Person",
-        "Government",
-        "MilitaryOrganization",
-        "ArmedGroup",
-        "PoliticalParty",
-        "InternationalOrganization",
-        "NonGovernmentalOrganization",
-        "MediaOrganization",
-        "Company",
-        "Country",
-        "EthnoReligiousGroup",
-        "Group",
-    ]
-)
-PLACE_TYPES = frozenset(["Place", "AdministrativeRegion", "City", "Facility", "Region"])
+from kg.kinds import ACTOR_KINDS, PLACE_KINDS
+
+# The kinds come from one place (kg.kinds); the abstract classes are added for graphs typed only that far.
+ACTOR_TYPES = ACTOR_KINDS | {"Actor"}
+PLACE_TYPES = PLACE_KINDS - {"Country"} | {"Place"}
 PLACE_ROLES = frozenset({"place", "origin", "destination"})
 ACTOR_ROLES = ("agent", "target", "theme", "recipient")
 
