@@ -14,7 +14,6 @@ government while other mentions stay places. Writes ``doc._.kg_mentions``, ``doc
 """
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -22,10 +21,10 @@ from spacy.tokens import Doc, Span
 
 from kg.boilerplate import find_regions, source_names
 from kg.gazetteer import Gazetteer, GazetteerEntry
-from kg.kinds import guess_kind, is_facility_name, is_place_kind
+from kg.kinds import guess_kind, is_facility_name
+from kg.mentions import Found, common_word_in_headline, drop_swallowed, from_entry, prefer_named_units, slug
 from kg.roles import acronym_definitions, person_roles
 from kg.spans import (
-    EXTEND_WORDS,
     extend_head,
     inside,
     is_agentive,
@@ -43,35 +42,6 @@ FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECAS
 for _name in ("kg_mentions", "kg_cited", "kg_regions", "kg_relations"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
-
-
-@dataclass
-class Found:
-    """One resolved mention: a span of the doc and the canonical entity it refers to."""
-
-    span: Span
-    key: str
-    label: str
-    kind: str
-    entry: GazetteerEntry | None = None
-    confidence: float = 0.7
-    local: bool = False
-    member_of: str | None = None
-    secondary: bool = False  # also mentioned through a more specific entity; not used as an event argument
-
-    @property
-    def is_place(self) -> bool:
-        return is_place_kind(self.kind)
-
-
-def slug(text: str) -> str:
-    """A stable key from a name: 'Nanar Hawach' -> 'nanar-hawach'."""
-    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
-    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "unnamed"
-
-
-def _from_entry(span: Span, entry: GazetteerEntry, confidence: float = 0.9) -> Found:
-    return Found(span, entry.key, entry.label, entry.kind, entry, confidence)
 
 
 class ActorRecognizer:
@@ -110,10 +80,10 @@ class ActorRecognizer:
             for f in found
             if f.entry or not inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
-        found = [f for f in found if not _common_word_in_headline(doc, f, headlines)]
-        found = _drop_swallowed(found)
+        found = [f for f in found if not common_word_in_headline(doc, f, headlines)]
+        found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
-        found = _prefer_named_units(found)
+        found = prefer_named_units(found)
         found = [self._metonymy(f) for f in found]
         return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
 
@@ -170,7 +140,7 @@ class ActorRecognizer:
             entry = gaz.geocode(strip_head(span.text))
         if entry is not None:
             entry = self._generic_forces(span, entry)
-            found = _from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
+            found = from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
             return self._compose(found)
         kind = guess_kind(span.label_, span.text)
         label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
@@ -197,7 +167,7 @@ class ActorRecognizer:
             gov = self.gazetteer.government_of(found.key)
             width = 2 if len(words) > 1 and words[1] in FORCE_WORDS else 1
             if gov is not None:
-                return _from_entry(doc[found.span.start : end + width], gov, 0.85)
+                return from_entry(doc[found.span.start : end + width], gov, 0.85)
         if words and words[0] in FORCE_WORDS:
             return Found(
                 doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85
@@ -214,7 +184,7 @@ class ActorRecognizer:
             actor = self.gazetteer.get(entry.seat_of)
         else:
             actor = self.gazetteer.government_of(entry.capital_of)
-        return found if actor is None else _from_entry(found.span, actor, 0.75)
+        return found if actor is None else from_entry(found.span, actor, 0.75)
 
     def _merge_acronyms_and_short_names(self, doc: Doc, found: list[Found], skip: list) -> list[Found]:
         by_text = {f.span.text: f for f in found}
@@ -257,7 +227,7 @@ class ActorRecognizer:
                 same = known.get(span.text.casefold()) or known.get(text)
                 entry = self.gazetteer.lookup(span.text)
                 if entry is not None:
-                    cited.append(_from_entry(span, entry))
+                    cited.append(from_entry(span, entry))
                 elif same is not None:
                     cited.append(Found(span, same.key, same.label, same.kind, same.entry, 0.8))
                 else:
@@ -280,47 +250,3 @@ class ActorRecognizer:
 def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> ActorRecognizer:
     """Create the ``kg_actors`` component; ``gazetteer_path`` swaps the packaged gazetteer for another."""
     return ActorRecognizer(nlp, name, gazetteer_path)
-
-
-def _common_word_in_headline(doc: Doc, found: Found, headlines: list[tuple[int, int]]) -> bool:
-    """'Male' in a Title Case headline is the word the body writes as 'male', not the Maldives' capital."""
-    if len(found.span) != 1 or not inside(found.span, headlines):
-        return False
-    word = found.span.text
-    body = "".join(ch if not any(s <= i < e for s, e in headlines) else " " for i, ch in enumerate(doc.text))
-    return bool(re.search(rf"\b{re.escape(word.lower())}\b", body)) and not re.search(
-        rf"\b{re.escape(word)}\b", body
-    )
-
-
-def _drop_swallowed(found: list[Found]) -> list[Found]:
-    """A mention inside another, widened mention ('Kurdish' in 'Kurdish-led SDF') is part of that one."""
-    return [f for f in found if not any(
-        g is not f and g.span.start <= f.span.start and f.span.end <= g.span.end and len(g.span) > len(f.span)
-        for g in found)]  # fmt: skip
-
-
-def _prefer_named_units(found: list[Found]) -> list[Found]:
-    """A bare 'Hasakah' or 'al-Hawl' means the 'Hasakah province' or 'al-Hawl camp' the same text names."""
-    units = {}
-    for f in found:
-        words = f.span.text.split()
-        if (
-            f.kind in {"AdministrativeRegion", "Facility"}
-            and len(words) > 1
-            and words[-1].lower() in EXTEND_WORDS
-        ):
-            units.setdefault(" ".join(words[:-1]).casefold().removeprefix("the "), f)
-    merged = []
-    for f in found:
-        unit = units.get(f.span.text.casefold().removeprefix("the "))
-        if unit is not None and f.kind in {
-            "City",
-            "Region",
-            "Person",
-            "NonGovernmentalOrganization",
-            "Group",
-        }:
-            f = Found(f.span, unit.key, unit.label, unit.kind, unit.entry, f.confidence)
-        merged.append(f)
-    return merged

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import Found
 from kg.collectives import unnamed_actor
 from kg.events import FoundEvent, _token_index
 from kg.kinds import PLACE_KINDS
 from kg.lexicon import Lexicon, load_lexicon
+from kg.mentions import Found
 from kg.records import TimeValue
 from kg.temporal import normalise_date
 

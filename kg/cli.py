@@ -11,8 +11,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import Dataset
 from rich.console import Console
 from rich.table import Table
+
+from kg.records import DocumentRecord
 
 app = typer.Typer(help="newskg: turn news articles into an RDF knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)  # fmt: skip
@@ -27,7 +30,7 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=2)
 
 
-def _load(path: Path):  # noqa: ANN202 - rdflib Dataset
+def _load(path: Path) -> Dataset:
     from kg.export import UnsupportedFormatError, read_dataset
 
     if not path.is_file():
@@ -40,7 +43,7 @@ def _load(path: Path):  # noqa: ANN202 - rdflib Dataset
         _fail(f"{path}: cannot parse ({error})")
 
 
-def _summary(dataset, records) -> Table:  # noqa: ANN001
+def _summary(dataset: Dataset, records: list[DocumentRecord]) -> tuple[Table, Table]:
     from kg.query import run_query
 
     table = Table(title="newskg build")

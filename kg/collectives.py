@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.actors import Found, slug
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
+from kg.mentions import Found, slug
 
 # Institution nouns and the kind of actor they make when a country owns them.
 INSTITUTIONS = {

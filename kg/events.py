@@ -11,11 +11,11 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import Found
 from kg.arguments import nominal_arguments, spans_under, verbal_arguments
 from kg.collectives import unnamed_actor
 from kg.discourse import link_events
 from kg.lexicon import Lexicon, load_lexicon
+from kg.mentions import Found
 from kg.quantities import (
     FoundQuantity,
     count_spans,

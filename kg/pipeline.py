@@ -1,8 +1,8 @@
 """Load a spaCy pipeline with the newskg components and turn processed Docs into plain records.
 
->>> nlp = load_pipeline()                                  # doctest: +SKIP
->>> [r.doc_id for r in extract(nlp, [InputDocument("d1", "ISIS attacked Mosul.")])]   # doctest: +SKIP
-['d1']
+>>> nlp = load_pipeline()
+>>> [(r.doc_id, [e.type for e in r.events]) for r in extract(nlp, [InputDocument("d1", "ISIS attacked Mosul.")])]
+[('d1', ['Attack'])]
 """
 
 from __future__ import annotations

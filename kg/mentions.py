@@ -1,0 +1,89 @@
+"""Resolved mentions (:class:`Found`) and the clean-ups that work on a document's list of them.
+
+>>> slug("Nanar Hawach")
+'nanar-hawach'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import GazetteerEntry
+from kg.kinds import is_place_kind
+from kg.spans import EXTEND_WORDS, inside
+
+
+@dataclass
+class Found:
+    """One resolved mention: a span of the doc and the canonical entity it refers to."""
+
+    span: Span
+    key: str
+    label: str
+    kind: str
+    entry: GazetteerEntry | None = None
+    confidence: float = 0.7
+    local: bool = False
+    member_of: str | None = None
+    secondary: bool = False  # also mentioned through a more specific entity; not used as an event argument
+
+    @property
+    def is_place(self) -> bool:
+        return is_place_kind(self.kind)
+
+
+def slug(text: str) -> str:
+    """A stable key from a name: 'Nanar Hawach' -> 'nanar-hawach'."""
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "unnamed"
+
+
+def from_entry(span: Span, entry: GazetteerEntry, confidence: float = 0.9) -> Found:
+    return Found(span, entry.key, entry.label, entry.kind, entry, confidence)
+
+
+def common_word_in_headline(doc: Doc, found: Found, headlines: list[tuple[int, int]]) -> bool:
+    """'Male' in a Title Case headline is the word the body writes as 'male', not the Maldives' capital."""
+    if len(found.span) != 1 or not inside(found.span, headlines):
+        return False
+    word = found.span.text
+    body = "".join(ch if not any(s <= i < e for s, e in headlines) else " " for i, ch in enumerate(doc.text))
+    return bool(re.search(rf"\b{re.escape(word.lower())}\b", body)) and not re.search(
+        rf"\b{re.escape(word)}\b", body
+    )
+
+
+def drop_swallowed(found: list[Found]) -> list[Found]:
+    """A mention inside another, widened mention ('Kurdish' in 'Kurdish-led SDF') is part of that one."""
+    return [f for f in found if not any(
+        g is not f and g.span.start <= f.span.start and f.span.end <= g.span.end and len(g.span) > len(f.span)
+        for g in found)]  # fmt: skip
+
+
+def prefer_named_units(found: list[Found]) -> list[Found]:
+    """A bare 'Hasakah' or 'al-Hawl' means the 'Hasakah province' or 'al-Hawl camp' the same text names."""
+    units = {}
+    for f in found:
+        words = f.span.text.split()
+        if (
+            f.kind in {"AdministrativeRegion", "Facility"}
+            and len(words) > 1
+            and words[-1].lower() in EXTEND_WORDS
+        ):
+            units.setdefault(" ".join(words[:-1]).casefold().removeprefix("the "), f)
+    merged = []
+    for f in found:
+        unit = units.get(f.span.text.casefold().removeprefix("the "))
+        if unit is not None and f.kind in {
+            "City",
+            "Region",
+            "Person",
+            "NonGovernmentalOrganization",
+            "Group",
+        }:
+            f = Found(f.span, unit.key, unit.label, unit.kind, unit.entry, f.confidence)
+        merged.append(f)
+    return merged
