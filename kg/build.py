@@ -54,6 +54,19 @@ class IRIs:
         return URIRef(f"{self.base}extractor/{name}/{EXTRACTOR_VERSION}")
 
 
+def event_type_iri(name: str) -> URIRef:
+    """The concept IRI of an event type: the closed ``EVT`` namespace for the shipped scheme, and the same base
+    for a type a user added in their own trigger file (describe it in a SKOS file of your own to validate).
+
+    >>> str(event_type_iri("ArmedClash")), str(event_type_iri("Hijacking"))
+    ('https://w3id.org/newskg/event-type/ArmedClash', 'https://w3id.org/newskg/event-type/Hijacking')
+    """
+    try:
+        return EVT[name]
+    except (AttributeError, KeyError):
+        return URIRef(f"{EVT._NS}{quote(name, safe='')}")
+
+
 def _date_literal(value: str) -> Literal:
     if value.startswith("--"):
         return Literal(value, datatype=XSD.gMonthDay)
@@ -151,7 +164,7 @@ class _DocumentGraph:
         g, doc_id = self.g, self.rec.doc_id
         node = self.iris.item("event", doc_id, event.key)
         g.add((node, RDF.type, KG.Event))
-        g.add((node, KG.eventType, EVT[event.type]))
+        g.add((node, KG.eventType, event_type_iri(event.type)))
         mapping = self.mappings.get(event.type, {})
         g.add((node, RDFS.label, Literal(f"{mapping.get('label', event.type)}: {event.trigger.text}")))
         g.add((node, KG.trigger, Literal(event.trigger.text)))

