@@ -57,8 +57,12 @@ def merge_duplicates(events: list[FoundEvent]) -> list[FoundEvent]:
             merged.append(event)
         else:
             _absorb(same, event)
-    for event in merged:
-        event.caused_by = [_representative(c, merged) for c in event.caused_by]
+    for event in merged:  # causes point at surviving nodes, once each, never at the event itself
+        causes: list[FoundEvent] = []
+        for cause in (_representative(c, merged) for c in event.caused_by):
+            if cause is not event and all(cause is not c for c in causes):
+                causes.append(cause)
+        event.caused_by = causes
     return merged
 
 
@@ -116,6 +120,22 @@ def _causal_pairs(events: list[FoundEvent], lexicon: Lexicon) -> list[tuple[Foun
         effect = _event_at(effect_tok, by_token, _latest_before(effect_tok, events), lexicon)
         for cause_tok in causes:
             cause = _event_at(cause_tok, by_token, None, lexicon)
+            if effect is not None and cause is not None and cause is not effect:
+                pairs.append((effect, cause))
+    return pairs + _responses(doc, events, by_token, lexicon)
+
+
+def _responses(doc, events: list[FoundEvent], by_token: dict, lexicon: Lexicon) -> list[tuple]:  # noqa: ANN001
+    """'X struck Y in retaliation for the attack on Z': the strike responds to (is caused by) the attack."""
+    pairs = []
+    for noun in (t for t in doc if t.lemma_.lower() in lexicon.response and t.dep_ == "pobj"):
+        governor = noun.head.head  # "in" -> the verb or event noun it modifies
+        effect = by_token.get(governor.i)
+        causes = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for p in c.children
+        ]
+        for cause_tok in (p for p in causes if p.dep_ == "pobj"):
+            cause = _event_at(cause_tok, by_token, _latest_before(cause_tok, events), lexicon)
             if effect is not None and cause is not None and cause is not effect:
                 pairs.append((effect, cause))
     return pairs

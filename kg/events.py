@@ -174,6 +174,10 @@ class EventExtractor:
                 event.instrument = token.lemma_
             return
         if role in PLACE_ROLES:
+            if token.lemma_.lower() in self.lexicon.response or self.lexicon.type_of_lemma(
+                token.lemma_, token.pos_
+            ):
+                return  # "in retaliation for an attack on Sderot": that place belongs to the other event
             places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
             if places:
                 _add(event.roles, role, places[0].key)

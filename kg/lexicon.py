@@ -38,6 +38,7 @@ class Lexicon:
     anaphora: frozenset[str] = frozenset()
     passive_cause: frozenset[str] = frozenset()
     active_cause: frozenset[str] = frozenset()
+    response: frozenset[str] = frozenset()
     version: str = "0"
 
     def type_of_lemma(self, lemma: str, pos: str) -> str | None:
@@ -96,6 +97,7 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         anaphora=frozenset(data.get("anaphora", {}).get("nouns", [])),
         passive_cause=frozenset(causal.get("passive_cause", [])),
         active_cause=frozenset(causal.get("active_cause", [])),
+        response=frozenset(causal.get("response", [])),
         version=str(data.get("version", "0")),
     )
 
