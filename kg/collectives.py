@@ -22,7 +22,7 @@ INSTITUTIONS = {
     "police": "MilitaryOrganization", "newspaper": "MediaOrganization", "television": "MediaOrganization",
 }  # fmt: skip
 GOVERNMENT_NOUNS = {"government", "authorities", "regime", "administration"}
-MODIFIER_DEPS = {"amod", "compound", "nmod", "nummod", "quantmod", "poss"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 
 
 def _left_edge(token: Token) -> int:
@@ -30,7 +30,8 @@ def _left_edge(token: Token) -> int:
     'After a prison break in Hasakah, some escaped ISIS detainees'."""
     inside = {t.i for c in token.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree}
     start = token.i
-    while start - 1 in inside and token.doc[start - 1].pos_ not in {"PUNCT", "ADP", "SCONJ", "VERB", "DET"}:
+    stop = {"PUNCT", "ADP", "SCONJ", "VERB", "DET", "NUM", "ADV"}  # counts are quantities, not names
+    while start - 1 in inside and token.doc[start - 1].pos_ not in stop and not token.doc[start - 1].like_num:
         start -= 1
     if start - 1 in inside and token.doc[start - 1].pos_ == "VERB" and token.doc[start - 1].dep_ == "amod":
         start -= 1  # a participle modifier right before: "escaped detainees"

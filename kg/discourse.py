@@ -156,4 +156,9 @@ def link_events(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEvent]:
         if cause not in effect.caused_by:
             effect.caused_by.append(cause)
         _share(effect, cause)
-    return merge_duplicates(events)
+    merged = merge_duplicates(events)
+    for event in merged:  # a place already given as where from or where to says nothing more
+        route = set(event.roles.get("origin", [])) | set(event.roles.get("destination", []))
+        if event.roles.get("place"):
+            event.roles["place"] = [p for p in event.roles["place"] if p not in route]
+    return merged
