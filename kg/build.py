@@ -202,11 +202,14 @@ class _DocumentGraph:
         g, doc_id = self.g, self.rec.doc_id
         node = self.iris.item("claim", doc_id, claim.key)
         g.add((node, RDF.type, KG.Claim))
-        g.add((node, RDF.type, KG.Event))  # a reporting act is itself a (statement) event
-        g.add((node, KG.eventType, EVT.Statement))
-        cameo = self.mappings.get("Statement", {}).get("cameo")
-        if cameo:
-            g.add((node, KG.cameo, Literal(cameo)))
+        g.add(
+            (node, RDF.type, KG.Event)
+        )  # a reporting act is itself an event: a statement, a denial, a demand
+        g.add((node, KG.eventType, event_type_iri(claim.event_type)))
+        mapping = self.mappings.get(claim.event_type, {})
+        for key, prop in _MAPPED:
+            if key in mapping:
+                g.add((node, prop, Literal(mapping[key])))
         g.add((node, RDFS.label, Literal(f"claim: {claim.verb}")))
         g.add((node, KG.reportingVerb, Literal(claim.verb)))
         g.add((node, KG.certainty, Literal(claim.certainty)))

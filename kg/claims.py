@@ -41,6 +41,7 @@ class FoundClaim:
     region: set[int] = field(default_factory=set)
     content: list = field(default_factory=list)
     about: list[str] = field(default_factory=list)
+    event_type: str = "Statement"  # what the reporting act does: a statement, a denial, a demand
 
 
 class ClaimExtractor:
@@ -106,6 +107,7 @@ class ClaimExtractor:
             claim.certainty = self.lexicon.reporting[verb.lemma_]
             speaker_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             claim.region = self._region(doc, verb)
+            claim.event_type = self._act_type(doc, verb, claim.region)
             for child in verb.children:
                 media = child.i in index and index[child.i].kind == "MediaOrganization"
                 if child.dep_ in {"dobj", "dative"} and media:
@@ -114,6 +116,14 @@ class ClaimExtractor:
         for ent in (e for e in doc.ents if e.label_ == "DATE" and e.root.head.i in {verb.i, *_preps(verb)}):
             claim.date = normalise_date(ent.text, doc._.kg_date)
         return claim
+
+    def _act_type(self, doc: Doc, verb: Token, region: set[int]) -> str:
+        """'denied' is a rejection; 'said Sudan must return the helicopter' is a demand."""
+        if verb.lemma_ in self.lexicon.reporting_types:
+            return self.lexicon.reporting_types[verb.lemma_]
+        heads = [doc[i] for i in region if doc[i].head.i not in region]  # top of the reported clause
+        modals = {c.lower_ for h in heads for c in h.children if c.dep_ == "aux"}
+        return self.lexicon.deontic_type if modals & self.lexicon.deontic else "Statement"
 
     def _speaker(self, doc: Doc, token: Token | None, index: dict[int, Found]) -> str | None:
         if token is None:

@@ -219,9 +219,20 @@ def event_class(event: Event, mappings: dict[str, dict[str, str]], sentence: str
     return "THREATEN" if name in HOSTILE or conditional else "AGREE"
 
 
+def _acts(record: DocumentRecord) -> list[Event]:
+    """Reporting acts that are events in their own right (a demand, a denial) seen as events: the speaker is
+    the source, what the act is about the target."""
+    return [
+        Event(c.key, c.event_type, c.mention, roles={"agent": (c.speaker,) if c.speaker else (), "target": c.about},
+              certainty="asserted")
+        for c in record.claims
+        if c.event_type != "Statement"
+    ]  # fmt: skip
+
+
 def main_event(doc: Doc, record: DocumentRecord, mappings: dict[str, dict[str, str]]) -> Event | None:
-    """The PLOVER-mapped event highest in the dependency tree (earliest on ties), or None."""
-    mapped = [e for e in record.events if plover_class(e.type, mappings)]
+    """The PLOVER-mapped event (or typed reporting act) highest in the dependency tree, earliest on ties."""
+    mapped = [e for e in [*record.events, *_acts(record)] if plover_class(e.type, mappings)]
     return min(mapped, key=lambda e: (_depth(doc, e), e.trigger.start), default=None)
 
 

@@ -31,6 +31,9 @@ class Lexicon:
     phrases: dict[str, str] = field(default_factory=dict)
     reporting: dict[str, str] = field(default_factory=dict)
     reporting_phrases: dict[str, str] = field(default_factory=dict)
+    reporting_types: dict[str, str] = field(default_factory=dict)
+    deontic: frozenset[str] = frozenset()
+    deontic_type: str = "Demand"
     groups: dict[str, str] = field(default_factory=dict)
     singular_people: frozenset[str] = frozenset()
     needs_object: frozenset[tuple[str, str]] = frozenset()
@@ -88,6 +91,9 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         phrases=_first_wins([(w, t) for t, spec in types.items() for w in spec.get("phrases", [])]),
         reporting=dict(reporting.get("verbs", {})),
         reporting_phrases=dict(reporting.get("phrases", {})),
+        reporting_types=dict(reporting.get("types", {})),
+        deontic=frozenset(reporting.get("deontic", {}).get("modals", [])),
+        deontic_type=reporting.get("deontic", {}).get("type", "Demand"),
         groups=dict(data.get("generic_groups", {}).get("nouns", {})),
         singular_people=frozenset(data.get("generic_groups", {}).get("singular", {}).get("nouns", [])),
         needs_object=frozenset((t, v) for t, spec in types.items() for v in spec.get("needs_object", [])),

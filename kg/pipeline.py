@@ -165,6 +165,7 @@ def _claims(doc: Doc, doc_id: str) -> list[Claim]:
                 speaker=claim.speaker, channel=claim.channel, content=content, about=tuple(claim.about),
                 certainty=claim.certainty,
                 date=claim.date,
+                event_type=claim.event_type,
             )
         )  # fmt: skip
     return claims

@@ -116,6 +116,7 @@ class Claim:
     content: tuple[str, ...] = ()
     about: tuple[str, ...] = ()
     certainty: str = "claimed"
+    event_type: str = "Statement"
     date: TimeValue | None = None
 
 

@@ -195,3 +195,21 @@ def test_pronoun_subject_inside_a_claim_is_the_speaker(components):
     ], ents=[(0, 1, "ORG")])  # fmt: skip
     (release,) = events(doc, "Release")
     assert release.roles["agent"] == ["hamas"] and release.certainty == "hypothetical"
+
+
+def test_a_denial_is_a_rejection_and_must_makes_a_demand(components):
+    denial = parse(components, [
+        ("Moscow", 1, "nsubj", "PROPN", "NNP", "Moscow"), ("denied", 1, "ROOT", "VERB", "VBD", "deny"),
+        ("that", 4, "mark", "SCONJ", "IN", "that"), ("troops", 4, "nsubj", "NOUN", "NNS", "troop"),
+        ("crossed", 1, "ccomp", "VERB", "VBD", "cross"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "GPE")])  # fmt: skip
+    (claim,) = denial._.kg_claims
+    assert (claim.event_type, claim.certainty, claim.speaker) == ("Rejection", "denied", "russia-government")
+    demand = parse(components, [
+        ("Russia", 1, "nsubj", "PROPN", "NNP", "Russia"), ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("Sudan", 4, "nsubj", "PROPN", "NNP", "Sudan"), ("must", 4, "aux", "AUX", "MD", "must"),
+        ("return", 1, "ccomp", "VERB", "VB", "return"), ("the", 6, "det", "DET", "DT", "the"),
+        ("helicopter", 4, "dobj", "NOUN", "NN", "helicopter"), (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])  # fmt: skip
+    (claim,) = demand._.kg_claims
+    assert (claim.event_type, claim.speaker, claim.about) == ("Demand", "russia", ["sudan"])
