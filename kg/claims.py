@@ -58,39 +58,24 @@ class ClaimExtractor:
         claims = [c for c in claims if c.region]
         self._nest(claims, doc._.kg_events or [])
         kinds = {f.key: f.kind for f in doc._.kg_mentions or []}
-        for claim in claims:  # named actors and places in what is reported, in order, once each
-            named = [index[i] for i in sorted(claim.region) if i in index and not index[i].local]
-            claim.about = list(
-                dict.fromkeys(f.key for f in named if f.key not in {claim.speaker, claim.channel})
-            )
         for claim in claims:
+            claim.about = _named_in(claim, index)
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
-                speaker_is_actor = kinds.get(claim.speaker) not in PLACE_KINDS - {"Country"}
-                if (
-                    event.pronoun_role
-                    and claim.speaker
-                    and speaker_is_actor
-                    and not event.roles.get(event.pronoun_role)
-                ):
-                    event.roles[event.pronoun_role] = [claim.speaker]  # "X said they would meet"
+                _resolve_pronoun(event, claim, kinds)
         doc._.kg_claims = claims
         return doc
 
     def _reporting_tokens(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[Token]:
+        """Reporting verbs ('said', 'claims', 'denied') and the 'according' of 'according to'."""
         tokens = []
         for token in doc:
             if any(s <= token.idx < e for s, e in skipped):
                 continue
-            if (
-                token.pos_ == "VERB"
-                and token.lemma_ in self.lexicon.reporting
-                or (
-                    token.lower_ == "according" and token.nbor(1).lower_ == "to"
-                    if token.i + 1 < len(doc)
-                    else False
-                )
-            ):
+            according = (
+                token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to"
+            )
+            if according or (token.pos_ == "VERB" and token.lemma_ in self.lexicon.reporting):
                 tokens.append(token)
         return tokens
 
@@ -98,9 +83,8 @@ class ClaimExtractor:
         claim = FoundClaim(verb=doc[verb.i : verb.i + 1])
         if verb.lower_ == "according":
             claim.certainty = self.lexicon.reporting_phrases.get("according to", "asserted")
-            objects = [p for c in verb.nbor(1).children if c.dep_ == "pobj" for p in [c]] or [
-                c for c in verb.subtree if c.dep_ == "pobj"
-            ]
+            objects = [c for c in verb.nbor(1).children if c.dep_ == "pobj"]
+            objects = objects or [c for c in verb.subtree if c.dep_ == "pobj"]
             speaker_tok = objects[0] if objects else None
             claim.region = {t.i for t in verb.sent} - {t.i for t in verb.subtree}
         else:
@@ -188,6 +172,20 @@ def _qualify(event: FoundEvent, claim: FoundClaim) -> None:
         event.polarity = "negative" if claim.certainty == "denied" else event.polarity
     if event.date is None and claim.date is not None:
         event.date = dataclasses.replace(claim.date, inferred=True)
+
+
+def _named_in(claim: FoundClaim, index: dict[int, Found]) -> list[str]:
+    """Named actors and places in what is reported, in text order, once each (not the speaker or channel)."""
+    named = [index[i] for i in sorted(claim.region) if i in index and not index[i].local]
+    keys = (f.key for f in named if f.key not in {claim.speaker, claim.channel})
+    return list(dict.fromkeys(keys))
+
+
+def _resolve_pronoun(event: FoundEvent, claim: FoundClaim, kinds: dict[str, str]) -> None:
+    """'X said they would meet': the pronoun's role goes to the speaker, when the speaker is an actor."""
+    role, speaker = event.pronoun_role, claim.speaker
+    if role and speaker and kinds.get(speaker) not in PLACE_KINDS - {"Country"} and not event.roles.get(role):
+        event.roles[role] = [speaker]
 
 
 def _implied_agent(event: FoundEvent, claim: FoundClaim, kinds: dict[str, str]) -> None:
