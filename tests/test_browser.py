@@ -217,3 +217,32 @@ def test_cut_graph_says_so(browser: Any, graph: nx.MultiDiGraph, tmp_path: Path)
         assert "top 3 of 8 nodes by degree" in note
     finally:
         loaded.page.close()
+
+
+@pytest.mark.integration
+def test_a_hostile_article_built_by_the_real_pipeline_runs_nothing(browser: Any, tmp_path: Path):
+    """End to end: article text -> real model -> `kg build` -> HTML in Chromium with the network blocked."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        "Fighters of the <img src=x onerror=window.__xss=1> Front attacked Goma on Monday, officials said. "
+        'The </script><script>window.__xss=2</script> Brigade denied it, the "Kivu" police said.\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["build", str(article), "--date", "2026-02-02", "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 0, result.output
+    page = Page(browser, tmp_path / "o" / "graph.html")
+    try:
+        assert page.js("kgGraph.nodeCount") > 3
+        page.click_node(page.js("kgGraph.nodes.get().find(n => n.details.kind === 'event').details.label"))
+        assert "Goma" in page.panel() or "Brigade" in page.panel()
+        assert page.js("window.__xss") is None and page.dialogs == [] and page.errors == []
+        assert page.js("document.querySelectorAll('img').length") == 0
+        assert page.requests == [page.url]
+    finally:
+        page.page.close()
