@@ -124,8 +124,9 @@ class EventExtractor:
             if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
                 continue
             kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
-            if kind is None or (token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}):
-                continue  # "escape risks", "detention camps": a modifier, not an event
+            modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
+            if kind is None or (modifier and token.head.lemma_ not in self.lexicon.light_nouns):
+                continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
             if token.pos_ == "VERB" and self._is_report(token):
                 continue
             found.append((doc[token.i : token.i + 1], kind))

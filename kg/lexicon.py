@@ -39,6 +39,7 @@ class Lexicon:
     needs_object: frozenset[tuple[str, str]] = frozenset()
     secondary: frozenset[str] = frozenset()  # verbs typed only by a secondary (CAMEO-derived) dictionary
     anaphora: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
     passive_cause: frozenset[str] = frozenset()
     active_cause: frozenset[str] = frozenset()
     response: frozenset[str] = frozenset()
@@ -101,6 +102,7 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
             set(secondary_verbs or {}) - {w.lower() for spec in types.values() for w in spec.get("verbs", [])}
         ),
         anaphora=frozenset(data.get("anaphora", {}).get("nouns", [])),
+        light_nouns=frozenset(data.get("light_nouns", {}).get("nouns", [])),
         passive_cause=frozenset(causal.get("passive_cause", [])),
         active_cause=frozenset(causal.get("active_cause", [])),
         response=frozenset(causal.get("response", [])),
