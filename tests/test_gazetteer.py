@@ -186,7 +186,8 @@ def test_wikidata_ids_are_well_formed_and_sourced(records: list[dict]) -> None:
     assert with_qid
     for record in with_qid:
         assert record["wikidata"].startswith("Q") and record["wikidata"][1:].isdigit()
-        assert record["sources"]["wikidata"] == "curated"
+        assert record["sources"]["wikidata"] == "curated, cross-checked in public data"
+    assert len(with_qid) == 8  # ids that could not be cross-checked were removed, not guessed
 
 
 @pytest.mark.parametrize(
