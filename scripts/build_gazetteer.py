@@ -197,8 +197,8 @@ def build_curated(b: Builder) -> None:
         for line in (CURATED / name).read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             if record.get("wikidata"):
-                # Each kept QID was cross-checked on 2026-11-24 against at least two independent public
-                # datasets naming the same entity; ids that could not be checked were removed.
+                # Each kept QID was cross-checked on 2026-11-24 against public data naming the same entity
+                # (one source for UN and al-Qaeda, two or more for the others); unchecked ids were removed.
                 record["sources"] = {"wikidata": "curated, cross-checked in public data"}
             b.add(record, f"curated/{name}")
 
