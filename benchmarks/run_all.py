@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = ("extraction.py", "plover.py", "viz_bench.py")
+SCRIPTS = ("throughput.py", "extraction.py", "plover.py", "viz_bench.py")
 
 
 def main() -> int:

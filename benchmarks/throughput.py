@@ -1,0 +1,95 @@
+"""Extraction throughput and memory, as ratios against the bare spaCy model measured in the same run.
+
+Run by hand: ``python benchmarks/throughput.py [--copies 8]``. The corpus is the seed article and the 12 test
+articles, repeated ``--copies`` times with distinct ids. Three stages are timed on the same texts:
+
+1. baseline: the bare model (``spacy.load(...)``, ``nlp.pipe``), what any spaCy user pays anyway;
+2. newskg extraction: the same model plus the newskg components, records out (``kg.pipeline.extract``);
+3. extraction + RDF: the records built into an rdflib Dataset (``kg.build.build_graph``).
+
+Peak memory is the maximum resident set size of a fresh subprocess per stage (``resource.getrusage``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+STAGES = ("baseline", "extract", "extract+rdf")
+
+
+def corpus(copies: int) -> list[tuple[str, str, str]]:
+    """(id, text, date) for the seed and test articles, repeated."""
+    items = [
+        (
+            "hasakah",
+            (ROOT / "examples" / "hasakah-prison-break.txt").read_text(encoding="utf-8"),
+            "2026-01-23",
+        )
+    ]
+    for path in sorted((ROOT / "tests" / "data" / "articles").glob("*.txt")):
+        gold = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+        items.append((path.stem, path.read_text(encoding="utf-8"), gold["document"]["date"]))
+    return [(f"{doc_id}-{n}", text, date) for n in range(copies) for doc_id, text, date in items]
+
+
+def run_stage(stage: str, copies: int) -> dict[str, float]:
+    """Time one stage in this process (called in a fresh subprocess per stage)."""
+    import spacy
+
+    from kg.build import build_graph
+    from kg.pipeline import DEFAULT_MODEL, InputDocument, extract, load_pipeline
+
+    docs = corpus(copies)
+    words = sum(len(text.split()) for _, text, _ in docs)
+    started = time.perf_counter()
+    if stage == "baseline":
+        nlp = spacy.load(DEFAULT_MODEL)
+        loaded = time.perf_counter()
+        for _ in nlp.pipe((text for _, text, _ in docs), batch_size=8):
+            pass
+    else:
+        nlp = load_pipeline()
+        loaded = time.perf_counter()
+        records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in docs)))
+        if stage == "extract+rdf":
+            build_graph(records)
+    done = time.perf_counter()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"docs": len(docs), "words": words, "load_s": loaded - started, "run_s": done - loaded,
+            "peak_mb": peak_mb}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=8)
+    parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stage:  # child process: one stage, JSON out
+        print(json.dumps(run_stage(args.stage, args.copies)))
+        return
+    results = {}
+    for stage in STAGES:
+        out = subprocess.run([sys.executable, __file__, "--stage", stage, "--copies", str(args.copies)],
+                             check=True, capture_output=True, text=True).stdout  # fmt: skip
+        results[stage] = json.loads(out.strip().splitlines()[-1])
+    base = results["baseline"]
+    print(f"{base['docs']} documents, {base['words']} words (copies={args.copies})\n")
+    print(f"{'stage':<13} {'load s':>7} {'run s':>7} {'docs/s':>7} {'words/s':>8} {'peak MB':>8} "
+          f"{'time x base':>11} {'mem x base':>10}")  # fmt: skip
+    for stage, r in results.items():
+        print(f"{stage:<13} {r['load_s']:7.2f} {r['run_s']:7.2f} {r['docs'] / r['run_s']:7.1f} "
+              f"{r['words'] / r['run_s']:8.0f} {r['peak_mb']:8.0f} {r['run_s'] / base['run_s']:11.2f} "
+              f"{r['peak_mb'] / base['peak_mb']:10.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
