@@ -32,6 +32,7 @@ from kg.spans import (
     prefer,
     strip_head,
     widen_modifiers,
+    widen_title,
 )
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -144,6 +145,9 @@ class ActorRecognizer:
             return self._compose(found)
         kind = guess_kind(span.label_, span.text)
         label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+        if kind == "Person":  # "Colonel Bakary Sanogo": the title is part of the mention and a role
+            span, title = widen_title(span)
+            return Found(span, slug(label), label, kind, confidence=0.7, title=title)
         return Found(span, slug(label), label, kind, confidence=0.7)
 
     def _generic_forces(self, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
@@ -163,6 +167,12 @@ class ActorRecognizer:
             return found
         doc, end = found.span.doc, found.span.end
         words = [t.lower_ for t in doc[end : end + 2]]
+        if words and words[0] in {"'s", "’s"}:  # "Mali's military government", "Sudan's army-led government"
+            after = doc[end + 1 : end + 4]
+            heads = [i for i, t in enumerate(after) if t.lower_ in GOVERNMENT_WORDS]
+            gov = self.gazetteer.government_of(found.key)
+            if heads and gov is not None and all(t.pos_ in {"ADJ", "NOUN"} for t in after[: heads[0]]):
+                return from_entry(doc[found.span.start : end + 2 + heads[0]], gov, 0.85)
         if words and words[0] in GOVERNMENT_WORDS:
             gov = self.gazetteer.government_of(found.key)
             width = 2 if len(words) > 1 and words[1] in FORCE_WORDS else 1
@@ -196,7 +206,9 @@ class ActorRecognizer:
         people = {f.label.split()[-1]: f for f in found if f.kind == "Person" and " " in f.label}
         merged = []
         for f in found:
-            target = aliases.get(f.span.text) or (people.get(f.span.text) if f.kind == "Person" else None)
+            # "Sanogo added": a surname alone is the person named in full earlier, whatever the model tagged it
+            surname = f.kind == "Person" or (f.entry is None and len(f.span) == 1)
+            target = aliases.get(f.span.text) or (people.get(f.span.text) if surname else None)
             if target is not None and target is not f:
                 f = Found(f.span, target.key, target.label, target.kind, target.entry, f.confidence)
             merged.append(f)

@@ -28,6 +28,7 @@ class Found:
     confidence: float = 0.7
     local: bool = False
     member_of: str | None = None
+    title: str = ""  # "Colonel", "Brigadier General": written before a person's name
     secondary: bool = False  # also mentioned through a more specific entity; not used as an event argument
 
     @property

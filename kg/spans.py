@@ -87,3 +87,23 @@ def is_agentive(span: Span) -> bool:
     if root.dep_ == "nsubjpass":
         return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+# Titles written before a name in news: part of the mention ("Colonel Bakary Sanogo"), not of the name.
+TITLES = {
+    "president", "prime", "minister", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "major", "maj.",
+    "captain", "capt.", "brigadier", "commander", "admiral", "sergeant", "sgt.", "marshal", "field", "sheikh",
+    "emir", "king", "queen", "prince", "dr.", "mr.", "mrs.", "ms.", "senator", "sen.", "rep.", "governor", "gov.",
+    "ambassador", "judge", "chief", "deputy", "foreign", "defence", "defense", "interior", "vice", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "mayor", "bishop", "imam", "ayatollah", "pope", "rev.",
+}  # fmt: skip
+
+
+def widen_title(span: Span) -> tuple[Span, str]:
+    """'Colonel Bakary Sanogo' -> (the span with its title, "Colonel"); no title -> (span, "")."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == span.start:
+        return span, ""
+    return Span(doc, start, span.end, label=span.label), doc[start : span.start].text

@@ -1,0 +1,63 @@
+"""Actor and place resolution on short texts with the real model: one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def _found(nlp, text):
+    return {(f.span.text, f.key, f.kind) for f in nlp(text)._.kg_mentions if not f.secondary}
+
+
+def _keys(nlp, text):
+    return {key for _, key, _ in _found(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colonel Bakary Sanogo said the convoy was hit. Sanogo added that troops responded.",
+         {("Colonel Bakary Sanogo", "bakary-sanogo", "Person"), ("Sanogo", "bakary-sanogo", "Person")}),
+        ("The Rapid Support Forces (RSF) shelled the camp. The RSF denied it.",
+         {("Rapid Support Forces", "rsf", "ArmedGroup"), ("RSF", "rsf", "ArmedGroup")}),
+    ],
+)  # fmt: skip
+def test_titles_surnames_and_acronyms_join_one_node(nlp, text, expected):
+    assert expected <= _found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Mali's military government expelled the envoy.", "mali-government"),
+        ("Syrian government forces shelled the town.", "syria-government"),
+        ("Kyiv said the drones were shot down.", "ukraine-government"),
+        ("U.S. forces left the base.", "usa"),
+    ],
+)
+def test_governments_and_countries_acting(nlp, text, key):
+    assert key in _keys(nlp, text)
+
+
+def test_a_capital_that_acts_is_the_government_and_stays_a_city_elsewhere(nlp):
+    found = _found(nlp, "Damascus claims the escapees were recaptured. Shops reopened in Damascus on Monday.")
+    kinds = {(text, kind) for text, _, kind in found}
+    assert ("Damascus", "Government") in kinds and ("Damascus", "City") in kinds
+
+
+def test_a_bare_name_means_the_camp_the_text_names(nlp):
+    found = _found(nlp, "Families remain in the al-Hawl camp. Conditions in al-Hawl are dire.")
+    assert {key for text, key, _ in found if "Hawl" in text} == {"al-hawl-camp"}
+
+
+def test_headline_words_the_body_uses_as_common_nouns_are_not_places(nlp):
+    text = "U.S. Moves Male Prisoners To Iraq\nOfficials said male detainees were moved to Iraq."
+    assert "male" not in _keys(nlp, text) and "iraq" in _keys(nlp, text)
+
+
+def test_sources_line_gives_cited_sources_not_actors(nlp):
+    doc = nlp("Rebels attacked the town, police said.\nSources: Reuters, Human Rights Watch.")
+    assert {f.key for f in doc._.kg_cited} == {"reuters", "human-rights-watch"}
+    assert not {"reuters", "human-rights-watch"} & {f.key for f in doc._.kg_mentions}
