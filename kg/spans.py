@@ -80,13 +80,40 @@ def prefer(spans: list[Span]) -> list[Span]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+# Verbs whose object is a party addressed or acted on politically ("accused Kabul", "urged Kyiv"), not a place.
+ADDRESSED_BY = {
+    "accuse", "urge", "criticize", "criticise", "condemn", "blame", "warn", "ask", "tell", "thank", "praise",
+    "pressure", "press", "call", "invite", "reject", "support", "back", "threaten", "sanction", "recognize",
+    "recognise", "accept", "persuade", "allow", "join", "help", "mediate", "summon", "meet",
+}  # fmt: skip
+# Nouns whose "with / between / against / from" object is a party: "talks with Moscow", "a deal between X and Y".
+RELATION_NOUNS = {
+    "talks", "talk", "negotiation", "agreement", "deal", "dispute", "tension", "relation", "tie", "meeting",
+    "dialogue", "truce", "ceasefire", "accord", "rift", "standoff", "demand", "pressure", "request", "offer",
+}  # fmt: skip
+
+
 def is_agentive(span: Span) -> bool:
+    """Whether a place name is used as a party that acts or is addressed ("Damascus claims", "accused Kabul",
+    "talks between Kyiv and Moscow", "according to Baghdad"), not as a location ("in Damascus", "struck Kyiv")."""
     root = span.root
-    if root.dep_ == "nsubj" or root.dep_ == "poss":
+    if root.dep_ == "conj":
+        return is_agentive(root.head.doc[root.head.i : root.head.i + 1])  # "Kyiv and Moscow said"
+    if root.dep_ in {"nsubj", "poss"}:
         return True
     if root.dep_ == "nsubjpass":
         return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"
-    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+    if root.dep_ in {"dobj", "dative"}:
+        return root.head.lemma_.lower() in ADDRESSED_BY
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
+            return True
+        return (
+            prep.lower_ in {"with", "between", "against", "from"}
+            and prep.head.lemma_.lower() in RELATION_NOUNS
+        )
+    return False
 
 
 # Titles written before a name in news: part of the mention ("Colonel Bakary Sanogo"), not of the name.

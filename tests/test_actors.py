@@ -61,3 +61,22 @@ def test_sources_line_gives_cited_sources_not_actors(nlp):
     doc = nlp("Rebels attacked the town, police said.\nSources: Reuters, Human Rights Watch.")
     assert {f.key for f in doc._.kg_cited} == {"reuters", "human-rights-watch"}
     assert not {"reuters", "human-rights-watch"} & {f.key for f in doc._.kg_mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "acting", "located"),
+    [
+        ("Kabul accused Islamabad of shelling.", {"pakistan-government"}, set()),
+        (
+            "Talks between Kyiv and Moscow resumed in Istanbul.",
+            {"ukraine-government", "russia-government"},
+            set(),
+        ),
+        ("According to Baghdad, the drones came from the south.", {"iraq-government"}, set()),
+        ("Russian missiles struck Kyiv overnight.", set(), {"kyiv"}),
+        ("Shops reopened in Moscow.", set(), {"moscow"}),
+    ],
+)
+def test_capitals_act_as_parties_but_stay_places_as_locations(nlp, text, acting, located):
+    keys = _keys(nlp, text)
+    assert acting <= keys and located <= keys
