@@ -22,7 +22,15 @@ from spacy.tokens import Doc, Span
 from kg.boilerplate import find_regions, source_names
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.kinds import guess_kind, is_facility_name
-from kg.mentions import Found, common_word_in_headline, drop_swallowed, from_entry, prefer_named_units, slug
+from kg.mentions import (
+    Found,
+    common_word_in_headline,
+    drop_swallowed,
+    from_entry,
+    owned_names,
+    prefer_named_units,
+    slug,
+)
 from kg.roles import acronym_definitions, person_roles
 from kg.spans import (
     extend_head,
@@ -84,7 +92,7 @@ class ActorRecognizer:
         found = [f for f in found if not common_word_in_headline(doc, f, headlines)]
         found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
-        found = prefer_named_units(found)
+        found = owned_names(prefer_named_units(found))
         found = [self._metonymy(f) for f in found]
         return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
 

@@ -88,3 +88,29 @@ def prefer_named_units(found: list[Found]) -> list[Found]:
             f = Found(f.span, unit.key, unit.label, unit.kind, unit.entry, f.confidence)
         merged.append(f)
     return merged
+
+
+ORGANISATIONS = {"ArmedGroup", "MilitaryOrganization", "MediaOrganization", "Company", "PoliticalParty",
+                 "NonGovernmentalOrganization", "InternationalOrganization"}  # fmt: skip
+MEDIA_HEADS = ("news agency", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster")
+
+
+def owned_names(found: list[Found]) -> list[Found]:
+    """'Russia's Africa Corps', 'Amaq news agency': the owner and the media head belong to the name's mention;
+    the owning country keeps a secondary mention."""
+    by_end = {f.span.end: f for f in found}
+    out = []
+    for f in found:
+        doc, span = f.span.doc, f.span
+        if f.kind in ORGANISATIONS and span.start >= 2 and doc[span.start - 1].lower_ in {"'s", "’s"}:
+            owner = by_end.get(span.start - 1)
+            if owner is not None and owner.kind == "Country":
+                span = Span(doc, owner.span.start, span.end, label=span.label)
+                owner.secondary = True
+        if f.kind == "MediaOrganization":
+            rest = doc[span.end : span.end + 2].text.lower()
+            head = next((h for h in MEDIA_HEADS if rest == h or rest.startswith(h + " ")), None)
+            if head:
+                span = Span(doc, span.start, span.end + len(head.split()), label=span.label)
+        out.append(f if span == f.span else Found(span, f.key, f.label, f.kind, f.entry, f.confidence))
+    return out

@@ -80,3 +80,10 @@ def test_sources_line_gives_cited_sources_not_actors(nlp):
 def test_capitals_act_as_parties_but_stay_places_as_locations(nlp, text, acting, located):
     keys = _keys(nlp, text)
     assert acting <= keys and located <= keys
+
+
+def test_owner_and_media_head_belong_to_the_name(nlp):
+    doc = nlp("Russia's Africa Corps patrolled near Kidal. ISWAP spoke through the Amaq news agency.")
+    primary = {f.span.text: f.key for f in doc._.kg_mentions if not f.secondary}
+    assert primary["Russia's Africa Corps"] == "africa-corps" and primary["Amaq news agency"] == "amaq"
+    assert any(f.key == "russia" and f.secondary for f in doc._.kg_mentions)  # Russia is still mentioned
