@@ -73,6 +73,12 @@ def _evidence(cell: str | None) -> str | None:
     return min(pairs)[1] if pairs else None
 
 
+def _cells(graph: Graph | Dataset, query: str) -> list[dict[str, str | None]]:
+    """Rows of a named query (kg/queries/<query>.rq) as variable -> value dicts."""
+    result = run_query(graph, (QUERIES / f"{query}.rq").read_text(encoding="utf-8"))
+    return [dict(zip(result.variables, raw, strict=True)) for raw in result.rows]
+
+
 def event_rows(graph: Graph | Dataset) -> list[dict[str, Any]]:
     """One dict per event (claims excluded): scalars as strings, roles/places/quantities/speakers as lists.
 
@@ -80,10 +86,8 @@ def event_rows(graph: Graph | Dataset) -> list[dict[str, Any]]:
     >>> event_rows(new_dataset())
     []
     """
-    result = run_query(graph, (QUERIES / "events.rq").read_text(encoding="utf-8"))
     rows = []
-    for raw in result.rows:
-        cells = dict(zip(result.variables, raw, strict=True))
+    for cells in _cells(graph, "events"):
         row: dict[str, Any] = {name: cells.get(var) for var, name in SCALARS.items()}
         if row["type"]:
             row["type"] = row["type"].removeprefix(EVT_PREFIX)
@@ -101,10 +105,8 @@ def entity_rows(graph: Graph | Dataset) -> list[dict[str, Any]]:
     >>> entity_rows(new_dataset())
     []
     """
-    result = run_query(graph, (QUERIES / "entities.rq").read_text(encoding="utf-8"))
     rows = []
-    for raw in result.rows:
-        cells = dict(zip(result.variables, raw, strict=True))
+    for cells in _cells(graph, "entities"):
         rows.append({
             "entity": cells["entity"], "label": cells.get("label"),
             "kinds": sorted(_items(cells.get("kinds"))), "aliases": sorted(_items(cells.get("aliases"))),
