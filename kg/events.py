@@ -83,6 +83,7 @@ class FoundEvent:
     mentions: list[Span] = field(default_factory=list)
     confidence: float = 0.7
     pronoun_role: str | None = None
+    object_place: bool = False  # the object was a place ("blocked the bridge", "struck Kharkiv")
 
 
 class EventExtractor:
@@ -153,7 +154,8 @@ class EventExtractor:
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
-        if (kind, head.lemma_) in self.lexicon.needs_object and not event.roles.get(obj_role):
+        has_object = event.roles.get(obj_role) or event.object_place
+        if (kind, head.lemma_) in self.lexicon.needs_object and not has_object:
             return None  # "would receive safeguards": the verb is not about moving people here
         weak = len(span) == 1 and head.pos_ == "VERB" and head.lemma_ in self.lexicon.secondary
         weak = weak and event.pronoun_role is None
@@ -193,6 +195,7 @@ class EventExtractor:
             _add(event.roles, role, found.key)
         elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
             _add(event.roles, "place", found.key)
+            event.object_place = True
 
     def _attach_quantities(self, doc: Doc, events: list[FoundEvent], index: dict, skipped: list) -> None:
         """Attach each count to the event whose role it measures ('roughly 150 fighters have been moved')."""

@@ -197,7 +197,7 @@ def parse(text: str, known: dict[str, str]) -> dict[str, str]:
             head_type = known.get(head) or type_of_code(header.group(2).strip())
             continue
         word = _WORD.match(line)
-        if head_type is None or not word or line.startswith(("-", "+", "#")):
+        if not word or line.startswith(("-", "+", "#")):
             continue
         lemma = word.group(1).lower()
         override = word.group(4)
