@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.lexicon import Lexicon
 
@@ -125,7 +125,9 @@ def _causal_pairs(events: list[FoundEvent], lexicon: Lexicon) -> list[tuple[Foun
     return pairs + _responses(doc, events, by_token, lexicon)
 
 
-def _responses(doc, events: list[FoundEvent], by_token: dict, lexicon: Lexicon) -> list[tuple]:  # noqa: ANN001
+def _responses(
+    doc: Doc, events: list[FoundEvent], by_token: dict[int, FoundEvent], lexicon: Lexicon
+) -> list[tuple[FoundEvent, FoundEvent]]:
     """'X struck Y in retaliation for the attack on Z': the strike responds to (is caused by) the attack."""
     pairs = []
     for noun in (t for t in doc if t.lemma_.lower() in lexicon.response and t.dep_ == "pobj"):

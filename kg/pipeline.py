@@ -118,7 +118,7 @@ def _entities(doc: Doc, doc_id: str) -> list[Entity]:
                 part_of=(entry.part_of,) if entry and entry.part_of else (),
                 located_in=tuple(sorted(k for k in located if k and k != key)),
                 government_of=entry.country if entry and entry.kind == "Government" else None,
-                roles=tuple(sorted(set(rel.get("roles", ())) | {f.title for f in founds if getattr(f, "title", "")})),
+                roles=tuple(sorted(set(rel.get("roles", ())) | {f.title for f in founds if f.title})),
             )
         )  # fmt: skip
     return entities
