@@ -20,10 +20,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.boilerplate import find_regions, source_names
+from kg.docstate import working_extension
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.kinds import guess_kind, is_facility_name
 from kg.mentions import (
     Found,
+    body_text,
     common_word_in_headline,
     drop_swallowed,
     from_entry,
@@ -49,8 +51,7 @@ FORCE_WORDS = {"forces", "troops", "military", "army", "soldiers", "navy", "army
 FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECASE)
 
 for _name in ("kg_mentions", "kg_cited", "kg_regions", "kg_relations"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+    working_extension(_name)
 
 
 class ActorRecognizer:
@@ -89,7 +90,8 @@ class ActorRecognizer:
             for f in found
             if f.entry or not inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
-        found = [f for f in found if not common_word_in_headline(doc, f, headlines)]
+        body = body_text(doc.text, headlines)
+        found = [f for f in found if not common_word_in_headline(f, headlines, body)]
         found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
         found = owned_names(prefer_named_units(found))

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.collectives import unnamed_actor
+from kg.docstate import working_extension
 from kg.events import FoundEvent, _token_index
 from kg.kinds import PLACE_KINDS
 from kg.lexicon import Lexicon, load_lexicon
@@ -19,8 +20,7 @@ from kg.mentions import Found
 from kg.records import TimeValue
 from kg.temporal import normalise_date
 
-if not Doc.has_extension("kg_claims"):
-    Doc.set_extension("kg_claims", default=None)
+working_extension("kg_claims")
 
 CLAIMABLE = {"Recapture", "Arrest", "Detention", "Release", "Withdrawal", "Killing", "Attack", "Airstrike",
              "Repatriation", "DetaineeTransfer"}  # fmt: skip

@@ -84,6 +84,9 @@ def build(
     ] = None,
     base_iri: Annotated[str, typer.Option(help="Base IRI of the data.")] = "https://w3id.org/newskg/id/",
     html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
+    processes: Annotated[
+        int, typer.Option(min=1, help="Worker processes for extraction (spaCy n_process).")
+    ] = 1,
 ) -> None:
     """Extract actors, places, events and claims; write graph.ttl, graph.trig and graph.html into OUT."""
     from kg.build import build_graph
@@ -97,7 +100,7 @@ def build(
     except (InputError, ModelNotFoundError) as error:
         _fail(str(error))
     with console.status(f"extracting from {len(documents)} document(s)"):
-        records = list(extract(nlp, documents))
+        records = list(extract(nlp, documents, n_process=processes))
         dataset = build_graph(records, base_iri=base_iri)
     out.mkdir(parents=True, exist_ok=True)
     write_dataset(dataset, out / "graph.ttl")

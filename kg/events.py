@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.arguments import nominal_arguments, spans_under, verbal_arguments
 from kg.collectives import unnamed_actor
 from kg.discourse import link_events
+from kg.docstate import working_extension
 from kg.lexicon import Lexicon, load_lexicon
 from kg.mentions import Found
 from kg.quantities import (
@@ -30,7 +31,8 @@ from kg.quantities import (
 from kg.records import TimeValue
 from kg.temporal import normalise_date
 
-for _name in ("kg_events", "kg_doc_id", "kg_date", "kg_title", "kg_url"):
+working_extension("kg_events")
+for _name in ("kg_doc_id", "kg_date", "kg_title", "kg_url", "kg_record"):  # plain values: travel with the Doc
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -99,7 +101,10 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         index = _token_index(doc)
         skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
-        events = [self._event(doc, span, kind, index) for span, kind in self.triggers(doc, skipped)]
+        # Once per doc, not once per event: clause heads (dates do not cross them) and the DATE entities.
+        verbs, dates = {t.i for t in doc if t.pos_ == "VERB"}, [e for e in doc.ents if e.label_ == "DATE"]
+        triggers = self.triggers(doc, skipped)
+        events = [self._event(doc, span, kind, index, verbs, dates) for span, kind in triggers]
         events = [e for e in events if e is not None]
         self._attach_quantities(doc, events, index, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
@@ -136,7 +141,9 @@ class EventExtractor:
     def _is_report(self, verb: Token) -> bool:
         return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
 
-    def _event(self, doc: Doc, span: Span, kind: str, index: dict[int, Found]) -> FoundEvent | None:
+    def _event(
+        self, doc: Doc, span: Span, kind: str, index: dict[int, Found], verbs: set[int], dates: list[Span]
+    ) -> FoundEvent | None:
         head = span.root
         obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
         if head.pos_ == "VERB":
@@ -161,9 +168,7 @@ class EventExtractor:
         weak = weak and event.pronoun_role is None
         if weak and not any(event.roles.get(r) for r in ACTOR_ROLES):
             return None  # a verb known only from the CAMEO-derived list needs an actor to count
-        stops = {t.i for t in doc if t.pos_ == "VERB"} - {head.i}
-        dates = [e for e in doc.ents if e.label_ == "DATE"]
-        for date_span in spans_under(dates, head, stops):
+        for date_span in spans_under(dates, head, verbs - {head.i}):
             event.date = normalise_date(date_span.text, doc._.kg_date) or event.date
         event.date = event.date or _since_clause(head, dates, doc._.kg_date)
         event.certainty, event.polarity = _certainty(head)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from kg.gazetteer import GazetteerEntry
 from kg.kinds import is_place_kind
@@ -46,15 +46,26 @@ def from_entry(span: Span, entry: GazetteerEntry, confidence: float = 0.9) -> Fo
     return Found(span, entry.key, entry.label, entry.kind, entry, confidence)
 
 
-def common_word_in_headline(doc: Doc, found: Found, headlines: list[tuple[int, int]]) -> bool:
+def common_word_in_headline(found: Found, headlines: list[tuple[int, int]], body: str) -> bool:
     """'Male' in a Title Case headline is the word the body writes as 'male', not the Maldives' capital."""
     if len(found.span) != 1 or not inside(found.span, headlines):
         return False
     word = found.span.text
-    body = "".join(ch if not any(s <= i < e for s, e in headlines) else " " for i, ch in enumerate(doc.text))
     return bool(re.search(rf"\b{re.escape(word.lower())}\b", body)) and not re.search(
         rf"\b{re.escape(word)}\b", body
     )
+
+
+def body_text(text: str, headlines: list[tuple[int, int]]) -> str:
+    r"""The text with headlines blanked out (offsets unchanged).
+
+    >>> body_text("Title\nBody", [(0, 5)])
+    '     \nBody'
+    """
+    chars = list(text)
+    for start, end in headlines:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def drop_swallowed(found: list[Found]) -> list[Found]:

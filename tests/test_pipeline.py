@@ -211,3 +211,17 @@ def test_barrack_statement_is_about_the_sdf_and_damascus(seed_dataset):
     about = role_names(dataset, statement, KG.about)
     assert "syrian democratic forces" in about and "syrian government" in about
     assert "2026-01-23" in _dates(dataset, statement)  # "this week", approximately
+
+
+def test_worker_processes_give_the_same_records_and_docs_serialise(nlp):
+    from spacy.tokens import DocBin
+
+    from kg.pipeline import InputDocument, extract
+
+    texts = ["Rebels attacked Goma on Monday, the UN said.", "Kyiv said Russian drones struck Kharkiv."]
+    docs = [InputDocument(f"d{i}", t, "2026-01-01") for i, t in enumerate(texts * 2)]
+    assert list(extract(nlp, docs, n_process=2)) == list(extract(nlp, docs))
+    doc_bin = DocBin(store_user_data=True)
+    doc_bin.add(nlp(texts[0]))
+    (restored,) = doc_bin.get_docs(nlp.vocab)
+    assert restored._.kg_record["events"][0]["type"] == "Attack"
