@@ -20,7 +20,9 @@ from pathlib import Path
 
 from kg.pipeline import InputDocument
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+# In a folder, only these are articles (README.md, NOTICE, data files beside them are not); a file named on the
+# command line is read whatever its extension.
+TEXT_SUFFIXES = {".txt", ".text"}
 
 
 class InputError(ValueError):

@@ -76,3 +76,11 @@ def test_bad_date_option_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text("Text.", encoding="utf-8")
     with pytest.raises(InputError, match="--date"):
         read_inputs([str(tmp_path / "a.txt")], date="23/01/2026")
+
+
+def test_a_folder_reads_articles_not_readmes_or_data(tmp_path):
+    (tmp_path / "a.txt").write_text("Rebels attacked the town.", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About these articles", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text("{}", encoding="utf-8")
+    assert [d.doc_id for d in read_inputs([str(tmp_path)])] == ["a"]
+    assert read_inputs([str(tmp_path / "README.md")])[0].doc_id == "README"  # named explicitly: read
