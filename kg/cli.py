@@ -30,6 +30,13 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=2)
 
 
+def _print_table(columns: list[str], rows: list[list[str | None]], title: str | None = None) -> None:
+    table = Table(*columns, title=title)
+    for row in rows:
+        table.add_row(*["" if v is None else v for v in row])
+    console.print(table)
+
+
 def _load(path: Path) -> Dataset:
     from kg.export import UnsupportedFormatError, read_dataset
 
@@ -43,32 +50,24 @@ def _load(path: Path) -> Dataset:
         _fail(f"{path}: cannot parse ({error})")
 
 
-def _summary(dataset: Dataset, records: list[DocumentRecord]) -> tuple[Table, Table]:
+def _print_summary(dataset: Dataset, records: list[DocumentRecord]) -> None:
+    """Counts of the build, then the named actors with the most events and claims."""
     from kg.query import run_query
 
-    table = Table(title="newskg build")
-    table.add_column("documents", justify="right")
-    for name in ("actors", "places", "events", "claims", "triples"):
-        table.add_column(name, justify="right")
     entities = [e for r in records for e in r.entities]
-    actors = {e.key for e in entities if not e.is_place or e.kind == "Country"}
-    places = {e.key for e in entities if e.is_place}
-    triples = sum(len(g) for g in dataset.graphs())
-    table.add_row(
-        str(len(records)),
-        str(len(actors)),
-        str(len(places)),
-        str(sum(len(r.events) for r in records)),
-        str(sum(len(r.claims) for r in records)),
-        str(triples),
-    )
+    counts = [
+        len(records),
+        len({e.key for e in entities if not e.is_place or e.kind == "Country"}),
+        len({e.key for e in entities if e.is_place}),
+        sum(len(r.events) for r in records),
+        sum(len(r.claims) for r in records),
+        sum(len(g) for g in dataset.graphs()),
+    ]
+    columns = ["documents", "actors", "places", "events", "claims", "triples"]
+    _print_table(columns, [[str(n) for n in counts]], title="newskg build")
     top = run_query(dataset, (Path(__file__).parent / "queries" / "top_actors.rq").read_text())
-    degree = Table(title="top actors by degree")
-    for name in ("actor", "kind", "degree"):
-        degree.add_column(name)
-    for row in top.rows[:10]:
-        degree.add_row(row[1] or "", (row[2] or "").rsplit("#", 1)[-1], row[3] or "")
-    return table, degree
+    rows = [[row[1], (row[2] or "").rsplit("#", 1)[-1], row[3]] for row in top.rows[:10]]
+    _print_table(["actor", "kind", "degree"], rows, title="top actors by degree")
 
 
 @app.command()
@@ -116,9 +115,7 @@ def build(
             + ", ".join(d.doc_id for d in documents[:3])
             + (" ..." if len(documents) > 3 else ""),
         )
-    summary, degree = _summary(dataset, records)
-    console.print(summary)
-    console.print(degree)
+    _print_summary(dataset, records)
     console.print(
         f"wrote {out / 'graph.ttl'}, {out / 'graph.trig'}" + (f", {out / 'graph.html'}" if html else "")
     )
@@ -144,10 +141,7 @@ def query(
     elif format == "json":
         sys.stdout.write(result.to_json() + "\n")
     else:
-        table = Table(*result.variables)
-        for row in result.rows:
-            table.add_row(*["" if v is None else v for v in row])
-        console.print(table)
+        _print_table(result.variables, result.rows)
 
 
 @app.command()
@@ -256,10 +250,7 @@ def _write_rows(rows: list, columns: list[str], format: str) -> None:  # noqa: A
     from kg.tables import cell_text, to_csv, to_jsonl
 
     if format == "table":
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*[cell_text(row.get(c)) for c in columns])
-        console.print(table)
+        _print_table(columns, [[cell_text(row.get(c)) for c in columns] for row in rows])
     else:
         sys.stdout.write(to_csv(rows, columns) if format == "csv" else to_jsonl(rows))
 
