@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.build import build_graph  # noqa: E402
-from kg.pipeline import InputDocument, extract, load_pipeline  # noqa: E402
+from kg.extract.pipeline import InputDocument, extract, load_pipeline  # noqa: E402
+from kg.rdf.build import build_graph  # noqa: E402
 from tests import goldcheck as gc  # noqa: E402
 
 ARTICLES = ROOT / "tests" / "data" / "articles"

@@ -1,4 +1,4 @@
-"""Benchmark: run ``kg.evaluate`` on the vendored PLOVER gold standard (322 sentences) and print the scores.
+"""Benchmark: run ``kg.evaluation.evaluate`` on the vendored PLOVER gold standard (322 sentences) and print the scores.
 
     /tmp/venv/bin/python benchmarks/plover.py [--json] [--errors] [--model M]
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kg.evaluate import evaluate, load_gold
-from kg.pipeline import load_pipeline
+from kg.evaluation.evaluate import evaluate, load_gold
+from kg.extract.pipeline import load_pipeline
 
 DATA = Path(__file__).parent / "data" / "plover_gsr_cameo.jsonl"
 

@@ -4,8 +4,8 @@ Run by hand: ``python benchmarks/throughput.py [--copies 8]``. The corpus is the
 articles, repeated ``--copies`` times with distinct ids. Three stages are timed on the same texts:
 
 1. baseline: the bare model (``spacy.load(...)``, ``nlp.pipe``), what any spaCy user pays anyway;
-2. newskg extraction: the same model plus the newskg components, records out (``kg.pipeline.extract``);
-3. extraction + RDF: the records built into an rdflib Dataset (``kg.build.build_graph``).
+2. newskg extraction: the same model plus the newskg components, records out (``kg.extract.pipeline.extract``);
+3. extraction + RDF: the records built into an rdflib Dataset (``kg.rdf.build.build_graph``).
 
 Peak memory is the maximum resident set size of a fresh subprocess per stage (``resource.getrusage``).
 """
@@ -45,8 +45,8 @@ def run_stage(stage: str, copies: int) -> dict[str, float]:
     """Time one stage in this process (called in a fresh subprocess per stage)."""
     import spacy
 
-    from kg.build import build_graph
-    from kg.pipeline import DEFAULT_MODEL, InputDocument, extract, load_pipeline
+    from kg.extract.pipeline import DEFAULT_MODEL, InputDocument, extract, load_pipeline
+    from kg.rdf.build import build_graph
 
     docs = corpus(copies)
     words = sum(len(text.split()) for _, text, _ in docs)

@@ -1,4 +1,4 @@
-"""Benchmark kg.viz in headless Chromium against baselines measured in the same run.
+"""Benchmark kg.graph.viz in headless Chromium against baselines measured in the same run.
 
 Run: ``python benchmarks/viz_bench.py [--nodes 2000] [--repeat 3] [--seed 7]``. Needs /usr/bin/chromium.
 Rows: our renderer (physics off, positions precomputed) at 100 and N nodes, time to the first complete
@@ -21,7 +21,7 @@ import networkx as nx
 from playwright.sync_api import sync_playwright
 from pyvis.network import Network
 
-from kg.viz import render_html
+from kg.graph.viz import render_html
 
 ARGS = [
     "--no-sandbox",
@@ -119,9 +119,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         cases = [
-            ("kg.viz, physics off", 100, "ours"),
+            ("kg.graph.viz, physics off", 100, "ours"),
             ("pyvis template, physics on", 200, "pyvis"),
-            ("kg.viz, physics off", args.nodes, "ours"),
+            ("kg.graph.viz, physics off", args.nodes, "ours"),
         ]
         for name, n, kind in cases:
             g = synthetic_graph(n, seed=args.seed)

@@ -1,3 +1,8 @@
 """newskg: turn news articles into an RDF knowledge graph of actors, places, events, claims and counts."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("newskg")
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"

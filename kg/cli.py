@@ -38,7 +38,7 @@ def _print_table(columns: list[str], rows: list[list[str | None]], title: str | 
 
 
 def _load(path: Path) -> Dataset:
-    from kg.export import UnsupportedFormatError, read_dataset
+    from kg.rdf.io import UnsupportedFormatError, read_dataset
 
     if not path.is_file():
         _fail(f"{path}: no such graph file")
@@ -52,7 +52,7 @@ def _load(path: Path) -> Dataset:
 
 def _print_summary(dataset: Dataset, records: list[DocumentRecord]) -> None:
     """Counts of the build, then the named actors with the most events and claims."""
-    from kg.query import run_query
+    from kg.rdf.query import named_query, run_query
 
     entities = [e for r in records for e in r.entities]
     counts = [
@@ -65,7 +65,7 @@ def _print_summary(dataset: Dataset, records: list[DocumentRecord]) -> None:
     ]
     columns = ["documents", "actors", "places", "events", "claims", "triples"]
     _print_table(columns, [[str(n) for n in counts]], title="newskg build")
-    top = run_query(dataset, (Path(__file__).parent / "queries" / "top_actors.rq").read_text())
+    top = run_query(dataset, named_query("top_actors"))
     rows = [[row[1], (row[2] or "").rsplit("#", 1)[-1], row[3]] for row in top.rows[:10]]
     _print_table(["actor", "kind", "degree"], rows, title="top actors by degree")
 
@@ -88,9 +88,9 @@ def build(
     ] = 1,
 ) -> None:
     """Extract actors, places, events and claims; write graph.ttl, graph.trig and graph.html into OUT."""
-    from kg.build import build_graph
-    from kg.export import write_dataset
-    from kg.pipeline import ModelNotFoundError, extract, load_pipeline
+    from kg.extract.pipeline import ModelNotFoundError, extract, load_pipeline
+    from kg.rdf.build import build_graph
+    from kg.rdf.io import write_dataset
     from kg.reader import InputError, read_inputs
 
     try:
@@ -105,8 +105,8 @@ def build(
     write_dataset(dataset, out / "graph.ttl")
     write_dataset(dataset, out / "graph.trig")
     if html:
-        from kg.projection import event_graph
-        from kg.viz import render_html
+        from kg.graph.projection import event_graph
+        from kg.graph.viz import render_html
 
         render_html(
             event_graph(dataset),
@@ -128,7 +128,7 @@ def query(
     format: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """Run a SPARQL SELECT/ASK query on a built graph and print the rows."""
-    from kg.query import QueryError, load_query, run_query
+    from kg.rdf.query import QueryError, load_query, run_query
 
     if format not in {"table", "csv", "json"}:
         _fail(f"--format must be table, csv or json, not {format!r}")
@@ -147,8 +147,8 @@ def query(
 @app.command()
 def validate(graph: GraphArg) -> None:
     """Check a built graph against the SHACL shapes; exit 1 and list violations when it does not conform."""
-    from kg.ontology import format_report
-    from kg.ontology import validate as run_validation
+    from kg.rdf.ontology import format_report
+    from kg.rdf.ontology import validate as run_validation
 
     report = run_validation(_load(graph))
     console.print(format_report(report), highlight=False, markup=False)
@@ -163,7 +163,7 @@ def export(
     ],
 ) -> None:
     """Convert a built graph to another RDF format (written atomically)."""
-    from kg.export import UnsupportedFormatError, write_dataset
+    from kg.rdf.io import UnsupportedFormatError, write_dataset
 
     dataset = _load(graph)
     try:
@@ -184,9 +184,9 @@ def analyze(
     seed: Annotated[int, typer.Option(help="Seed for community detection.")] = 42,
 ) -> None:
     """Report top actors (degree, PageRank, betweenness), communities and bridges of the actor network."""
-    from kg.analysis import analyze as run_analysis
-    from kg.analysis import export_graph
-    from kg.projection import actor_network
+    from kg.graph.analysis import analyze as run_analysis
+    from kg.graph.analysis import export_graph
+    from kg.graph.projection import actor_network
 
     dataset = _load(graph)
     report = run_analysis(dataset, top=top, seed=seed)
@@ -207,8 +207,8 @@ def viz(
     ] = "pagerank",
 ) -> None:
     """Write the interactive, offline, evidence-linked HTML view of a built graph."""
-    from kg.projection import event_graph
-    from kg.viz import render_html
+    from kg.graph.projection import event_graph
+    from kg.graph.viz import render_html
 
     render_html(
         event_graph(_load(graph)), output, title=f"newskg: {graph.name}", size_by=size_by, max_nodes=max_nodes
@@ -228,9 +228,9 @@ def evaluate(
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Score event classes and source/target actors against PLOVER gold sentences (see docs/evaluation.md)."""
-    from kg.evaluate import evaluate as run_evaluation
-    from kg.evaluate import load_gold
-    from kg.pipeline import ModelNotFoundError, load_pipeline
+    from kg.evaluation.evaluate import evaluate as run_evaluation
+    from kg.evaluation.evaluate import load_gold
+    from kg.extract.pipeline import ModelNotFoundError, load_pipeline
 
     if not gold.is_file():
         _fail(f"{gold}: no such gold file")
@@ -247,7 +247,7 @@ def evaluate(
 
 
 def _write_rows(rows: list, columns: list[str], format: str) -> None:  # noqa: A002 - matches --format
-    from kg.tables import cell_text, to_csv, to_jsonl
+    from kg.rdf.tables import cell_text, to_csv, to_jsonl
 
     if format == "table":
         _print_table(columns, [[cell_text(row.get(c)) for c in columns] for row in rows])
@@ -261,7 +261,7 @@ def events(
     format: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "csv",
 ) -> None:
     """One row per event: type, CAMEO/PLOVER/ACLED, date, roles, places, counts, speakers, evidence."""
-    from kg.tables import EVENT_COLUMNS, event_rows
+    from kg.rdf.tables import EVENT_COLUMNS, event_rows
 
     if format not in {"csv", "jsonl"}:
         _fail(f"--format must be csv or jsonl, not {format!r}")
@@ -274,7 +274,7 @@ def entities(
     format: Annotated[str, typer.Option("--format", help="table, csv or jsonl.")] = "table",
 ) -> None:
     """One row per resolved actor or place: kinds, aliases, Wikidata/GeoNames ids, coordinates, mentions."""
-    from kg.tables import ENTITY_COLUMNS, entity_rows
+    from kg.rdf.tables import ENTITY_COLUMNS, entity_rows
 
     if format not in {"table", "csv", "jsonl"}:
         _fail(f"--format must be table, csv or jsonl, not {format!r}")

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.pipeline import InputDocument
+from kg.records import InputDocument
 
 # In a folder, only these are articles (README.md, NOTICE, data files beside them are not); a file named on the
 # command line is read whatever its extension.

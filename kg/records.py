@@ -18,14 +18,59 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-EXTRACTOR_VERSION = "0.1.0"
+from kg import __version__
 
-CERTAINTIES = ("asserted", "claimed", "denied", "hedged", "negated", "hypothetical", "planned")
-QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "vague")
-STATUSES = ("done", "possible", "planned")
-PRECISIONS = ("day", "month", "year", "approximate")
+EXTRACTOR_VERSION = __version__
+DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
+
+# The typed vocabulary of the records; tests/test_records.py keeps it equal to ontologies/kg.ttl.
+PlaceKind = Literal["Country", "AdministrativeRegion", "City", "Facility", "Region"]
+ActorKind = Literal[
+    "Person", "Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
+    "NonGovernmentalOrganization", "MediaOrganization", "Company", "Country", "EthnoReligiousGroup", "Group",
+]  # fmt: skip
+Certainty = Literal["asserted", "claimed", "denied", "hedged", "negated", "hypothetical", "planned"]
+Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "vague"]
+Status = Literal["done", "possible", "planned"]
+Precision = Literal["day", "month", "year", "approximate"]
+
+PLACE_KINDS: frozenset[str] = frozenset(get_args(PlaceKind))
+ACTOR_KINDS: frozenset[str] = frozenset(get_args(ActorKind))
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+STATUSES: tuple[str, ...] = get_args(Status)
+PRECISIONS: tuple[str, ...] = get_args(Precision)
+
+
+def is_place(kind: str) -> bool:
+    """Places are where events happen; a Country is both a place and an actor.
+
+    >>> is_place("City"), is_place("Country"), is_place("Person")
+    (True, True, False)
+    """
+    return kind in PLACE_KINDS
+
+
+def is_actor(kind: str) -> bool:
+    """Actors act; a Country is both.
+
+    >>> is_actor("Country"), is_actor("City")
+    (True, False)
+    """
+    return kind in ACTOR_KINDS
+
+
+@dataclass(frozen=True)
+class InputDocument:
+    """One article to process; ``doc_id`` names its graph and IRIs."""
+
+    doc_id: str
+    text: str
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +170,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class DocumentRecord:
-    """Everything extracted from one document, ready for :func:`kg.build.build_graph`."""
+    """Everything extracted from one document, ready for :func:`kg.rdf.build.build_graph`."""
 
     doc_id: str
     text: str

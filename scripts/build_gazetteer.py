@@ -20,7 +20,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from kg.gazetteer import KINDS, normalize  # noqa: E402
+from kg.extract.gazetteer import KINDS, normalize  # noqa: E402
 
 DATA = ROOT / "kg" / "data" / "gazetteer"
 CURATED = DATA / "curated"

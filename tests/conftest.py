@@ -13,15 +13,15 @@ SEED_GOLD = ROOT / "tests" / "data" / "hasakah-prison-break.gold.json"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.pipeline import load_pipeline
+    from kg.extract.pipeline import load_pipeline
 
     return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def seed_dataset(nlp):
-    from kg.build import build_graph
-    from kg.pipeline import InputDocument, extract
+    from kg.extract.pipeline import InputDocument, extract
+    from kg.rdf.build import build_graph
 
     text = SEED_TEXT.read_text(encoding="utf-8")
     records = list(extract(nlp, [InputDocument("hasakah-prison-break", text, "2026-01-23")]))

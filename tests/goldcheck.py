@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, SKOS, Dataset
 
-from kg.namespace import EVT, KG
+from kg.rdf.namespace import EVT, KG
 
 PLACE_KINDS = {"Country", "AdministrativeRegion", "City", "Facility", "Region"}
 # A gold kind is met by the node's kind or by a kind an analyst would accept in its place.
@@ -209,7 +209,7 @@ def capital_aliases(item: dict) -> list[str]:
     >>> capital_aliases({"kind": "Government", "aliases": ["Kyiv", "Kyiv's government"]})
     ['Kyiv']
     """
-    from kg.gazetteer import Gazetteer, is_acronym
+    from kg.extract.gazetteer import Gazetteer, is_acronym
 
     if item["kind"] in PLACE_KINDS - {"Country"}:
         return []

@@ -1,4 +1,4 @@
-"""Tests for kg.projection / kg.analysis on a small hand-built Dataset that follows docs/rdf-model.md."""
+"""Tests for kg.graph.projection / kg.graph.analysis on a small hand-built Dataset that follows docs/rdf-model.md."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, Namespace, URIRef
 
-from kg import analysis
-from kg.projection import _query, _rows
+from kg.graph import analysis
+from kg.graph.projection import _query, _rows
 
 KG = Namespace("https://w3id.org/newskg/ns#")
 EVT = Namespace("https://w3id.org/newskg/event-type/")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, URIRef
 
-from kg.gazetteer import is_acronym
-from kg.namespace import KG
+from kg.extract.gazetteer import is_acronym
+from kg.rdf.namespace import KG
 from tests import goldcheck as gc
 
 pytestmark = pytest.mark.integration
@@ -37,8 +37,8 @@ class Article:
 
 @pytest.fixture(scope="session")
 def articles(nlp) -> dict[str, Article]:
-    from kg.build import build_graph
-    from kg.pipeline import InputDocument, extract
+    from kg.extract.pipeline import InputDocument, extract
+    from kg.rdf.build import build_graph
 
     inputs = [
         InputDocument(i, (ARTICLES / f"{i}.txt").read_text("utf-8"), g["document"]["date"])
@@ -101,13 +101,15 @@ ACRONYM_DEFECTS = {
 # (Sanaa, Port Sudan), multi-word facility heads ("Tibú military base"), non-demonym NORP before a facility word.
 CAPITAL_DEFECTS = {
     ("mali-fuel-convoy", "algeria", "Algiers"): "'a charge Algiers rejects': the model parses 'rejects' as a "
-    "noun with 'Algiers' as its compound, so kg.actors._is_agentive says no and Algiers stays a City",
+    "noun with 'Algiers' as its compound, so kg.extract.actors.recognizer._is_agentive says no and Algiers stays a City",
 }
 FACILITY_DEFECTS = {
     ("drc-m23-masisi", "monusco-sake-base"): "the Facility node is 'MONUSCO base'; the gold name adds "
     "'at Sake', which the extractor does not take into a facility name",
 }
-BOILERPLATE_DEFECTS: dict[tuple, str] = {}  # the byline-with-newline defect is fixed (kg.actors._inside)
+BOILERPLATE_DEFECTS: dict[
+    tuple, str
+] = {}  # the byline-with-newline defect is fixed (kg.extract.actors.recognizer._inside)
 
 
 @pytest.mark.parametrize(("doc_id", "item_id"), _xfail(_acronym_actors(), ACRONYM_DEFECTS))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.boilerplate import find_regions, is_headline, source_names
+from kg.extract.boilerplate import find_regions, is_headline, source_names
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from kg.viz import render_html
+from kg.graph.viz import render_html
 
 pytestmark = pytest.mark.browser
 

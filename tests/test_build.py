@@ -8,8 +8,8 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.build import build_graph
-from kg.namespace import KG
+from kg.rdf.build import build_graph
+from kg.rdf.namespace import KG
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, TimeValue
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "build.nt"
@@ -79,7 +79,7 @@ def test_base_iri_is_configurable():
 
 
 def test_rebuilding_a_document_replaces_its_graph():
-    from kg.build import add_document
+    from kg.rdf.build import add_document
 
     dataset = build_graph([record()])
     before = len(_union(dataset))

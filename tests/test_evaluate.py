@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import (
+from kg.evaluation.evaluate import (
     NONE,
     PRF,
     EvaluationReport,

@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-import kg.claims  # noqa: F401  (registers the factories)
-import kg.events  # noqa: F401
+import kg.extract.claims  # noqa: F401  (registers the factories)
+import kg.extract.events.extractor  # noqa: F401
 
 
 @pytest.fixture(scope="module")

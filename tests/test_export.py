@@ -12,8 +12,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
-import kg.export
-from kg.export import (
+import kg.rdf.io
+from kg.rdf.io import (
     UnsupportedFormatError,
     format_for,
     jsonld_context,
@@ -22,7 +22,7 @@ from kg.export import (
     serialize,
     write_dataset,
 )
-from kg.ontology import ontology_path
+from kg.rdf.ontology import ontology_path
 
 DOC = URIRef("https://w3id.org/newskg/id/doc/example-clash")
 OTHER = URIRef("https://w3id.org/newskg/id/doc/other%20doc")
@@ -127,7 +127,7 @@ def test_round_trip_rdflib(fmt: str, value: str, lang: str | None, tmp_path: Pat
     dataset = _with_hostile(value, lang)
     path = write_dataset(dataset, tmp_path / f"out{EXTENSIONS[fmt]}")
     back = read_dataset(path)
-    if fmt in kg.export.QUAD_FORMATS:
+    if fmt in kg.rdf.io.QUAD_FORMATS:
         assert _quads(back) == _quads(dataset)
         for graph in dataset.graphs():
             assert isomorphic(_normalised(back.graph(graph.identifier)), _normalised(graph))
@@ -142,7 +142,7 @@ def test_round_trip_pyoxigraph(fmt: str, value: str, lang: str | None, tmp_path:
     dataset = _with_hostile(value, lang)
     path = write_dataset(dataset, tmp_path / f"out{EXTENSIONS[fmt]}")
     parsed = _ox_quads(path, fmt)
-    if fmt in kg.export.QUAD_FORMATS:
+    if fmt in kg.rdf.io.QUAD_FORMATS:
         assert parsed == _quads(dataset)
     else:
         assert parsed == {(s, p, o, "") for s, p, o in _triples(dataset)}
@@ -234,7 +234,7 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(
     def broken_fsync(fd: int) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(kg.export.os, "fsync", broken_fsync)
+    monkeypatch.setattr(kg.rdf.io.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
         write_dataset(_sample(), target)
     assert target.read_text() == "old content\n"
@@ -256,4 +256,4 @@ def test_write_creates_parent_directories(tmp_path: Path) -> None:
 
 
 def test_docstring_examples_run() -> None:
-    assert doctest.testmod(kg.export, optionflags=doctest.ELLIPSIS).failed == 0
+    assert doctest.testmod(kg.rdf.io, optionflags=doctest.ELLIPSIS).failed == 0

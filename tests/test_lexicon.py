@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from kg.lexicon import DEFAULT_PATH, load_lexicon
-from kg.ontology import event_type_mappings
+from kg.extract.lexicon import DEFAULT_PATH, load_lexicon
+from kg.rdf.ontology import event_type_mappings
 
 
 @pytest.mark.parametrize(

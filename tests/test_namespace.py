@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, SKOS, Graph, URIRef
 
-from kg.namespace import DATA, EVT, KG, SCHEMA, bind_prefixes
+from kg.rdf.namespace import DATA, EVT, KG, SCHEMA, bind_prefixes
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGIES = REPO / "ontologies"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, URIRef
 
-import kg.ontology
-from kg.namespace import EVT, KG
-from kg.ontology import (
+import kg.rdf.ontology
+from kg.rdf.namespace import EVT, KG
+from kg.rdf.ontology import (
     ValidationReport,
     Violation,
     event_type_mappings,
@@ -384,7 +384,7 @@ def test_format_report(report: ValidationReport, expected: str) -> None:
 
 
 def test_docstring_examples_run() -> None:
-    assert doctest.testmod(kg.ontology).failed == 0
+    assert doctest.testmod(kg.rdf.ontology).failed == 0
 
 
 def test_violation_message_names_the_offending_value(invalid_report: ValidationReport) -> None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal
 
-from kg.namespace import KG
+from kg.rdf.namespace import KG
 from tests.conftest import SEED_GOLD, SEED_TEXT
 from tests.goldcheck import check_entities, events_of_type, nodes, norm, resolve, role_names
 
@@ -179,7 +179,7 @@ def test_every_mention_quotes_the_document_exactly(seed_dataset):
 
 
 def test_turtle_output_reparses(seed_dataset):
-    from kg.export import serialize
+    from kg.rdf.io import serialize
 
     data = serialize(seed_dataset[0], "turtle")
     assert len(Graph().parse(data=data, format="turtle")) > 500
@@ -216,7 +216,7 @@ def test_barrack_statement_is_about_the_sdf_and_damascus(seed_dataset):
 def test_worker_processes_give_the_same_records_and_docs_serialise(nlp):
     from spacy.tokens import DocBin
 
-    from kg.pipeline import InputDocument, extract
+    from kg.extract.pipeline import InputDocument, extract
 
     texts = ["Rebels attacked Goma on Monday, the UN said.", "Kyiv said Russian drones struck Kharkiv."]
     docs = [InputDocument(f"d{i}", t, "2026-01-01") for i, t in enumerate(texts * 2)]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from kg.build import build_graph
-from kg.pipeline import InputDocument, extract
-from kg.query import run_query
+from kg.extract.pipeline import InputDocument, extract
+from kg.rdf.build import build_graph
+from kg.rdf.query import run_query
 from tests.conftest import SEED_TEXT
 
 pytestmark = pytest.mark.integration

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.quantities import parse_number, qualifier_of
+from kg.extract.events.quantities import parse_number, qualifier_of
 
 
 @pytest.mark.parametrize(

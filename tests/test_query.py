@@ -7,8 +7,8 @@ import json
 import pytest
 from rdflib import RDFS, Dataset, Literal, URIRef
 
-from kg.namespace import KG
-from kg.query import QueryError, load_query, run_query
+from kg.rdf.namespace import KG
+from kg.rdf.query import QueryError, load_query, run_query
 
 
 @pytest.fixture

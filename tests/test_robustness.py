@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import RDF
 
-from kg.build import build_graph
-from kg.namespace import KG
-from kg.pipeline import InputDocument, extract
+from kg.extract.pipeline import InputDocument, extract
+from kg.rdf.build import build_graph
+from kg.rdf.namespace import KG
 
 pytestmark = pytest.mark.integration
 

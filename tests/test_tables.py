@@ -1,4 +1,4 @@
-"""Event and entity tables (kg.tables) on small hand-built graphs, and the `kg events` / `kg entities` CLI."""
+"""Event and entity tables (kg.rdf.tables) on small hand-built graphs, and the `kg events` / `kg entities` CLI."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Literal, URIRef
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.export import write_dataset
-from kg.namespace import EVT, KG, SCHEMA
-from kg.tables import ENTITY_COLUMNS, EVENT_COLUMNS, cell_text, entity_rows, event_rows, to_csv, to_jsonl
+from kg.rdf.io import write_dataset
+from kg.rdf.namespace import EVT, KG, SCHEMA
+from kg.rdf.tables import ENTITY_COLUMNS, EVENT_COLUMNS, cell_text, entity_rows, event_rows, to_csv, to_jsonl
 
 BASE = "https://w3id.org/newskg/id/"
 DOC = URIRef(BASE + "doc/d1")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.temporal import normalise_date
+from kg.extract.temporal import normalise_date
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Static checks of kg.viz output: one offline file, strict CSP, escaped data, caps and sizes."""
+"""Static checks of kg.graph.viz output: one offline file, strict CSP, escaped data, caps and sizes."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import viz
-from kg.layout import layout
+from kg.graph import viz
+from kg.graph.layout import layout
 
 HOSTILE = "<img src=x onerror=alert(1)></script><!--\u2028\u2029&amp;"
 

@@ -1,0 +1,276 @@
+"""spaCy component ``kg_actors``: actors and places resolved to one canonical key each.
+
+It combines the offline gazetteer with the model's entities, fixes the base model's typical errors in a
+general way (title-case headlines, comma-joined source lists, camps tagged PERSON), merges acronyms and short
+names, composes "<Syrian> government forces", and resolves capitals used as agents ("Damascus claims") to the
+government while other mentions stay places. Writes ``doc._.kg_mentions``, ``doc._.kg_cited`` and
+``doc._.kg_regions``.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("kg_actors")
+>>> [(f.span.text, f.key, f.kind) for f in nlp("Fighters of the SDF left al-Hawl camp.")._.kg_mentions]
+[('SDF', 'sdf', 'ArmedGroup'), ('al-Hawl camp', 'al-hawl-camp', 'Facility')]
+"""
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.extract.actors.kinds import guess_kind, is_facility_name
+from kg.extract.actors.mentions import (
+    body_text,
+    common_word_in_headline,
+    drop_swallowed,
+    from_entry,
+    owned_names,
+    prefer_named_units,
+)
+from kg.extract.actors.spans import (
+    extend_head,
+    inside,
+    is_agentive,
+    overlaps,
+    prefer,
+    strip_head,
+    widen_modifiers,
+    widen_title,
+)
+from kg.extract.actors.titles import acronym_definitions, person_roles
+from kg.extract.boilerplate import find_regions, source_names
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
+from kg.extract.state import Found, slug
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "cabinet", "junta"}
+FORCE_WORDS = {"forces", "troops", "military", "army", "soldiers", "navy", "army's"}
+FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECASE)
+
+
+class ActorRecognizer:
+    """Find and resolve actor and place mentions (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer_path: str = "") -> None:
+        self.name = name
+        self.gazetteer = Gazetteer.load(gazetteer_path or None)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        aliases = list(self.gazetteer.phrases())
+        # Aliases like 'AP' or 'US' must match in capitals, so 'us' and 'ap' in running text do not.
+        lower_forms = {a.casefold() for a in aliases if not a.isupper()}
+        self.acronyms_only = {a.casefold() for a in aliases if a.isupper()} - lower_forms
+        for start in range(0, len(aliases), 5000):
+            chunk = aliases[start : start + 5000]
+            self.matcher.add("GAZ", list(nlp.tokenizer.pipe(chunk)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        regions = find_regions(doc.text)
+        found = self.find(doc, regions)
+        cited = self.cited_sources(doc, regions, found)
+        self.set_annotations(doc, found, cited, regions)
+        return doc
+
+    # -- finding ---------------------------------------------------------------------------------------------
+    def find(self, doc: Doc, regions: list[tuple[int, int, str]]) -> list[Found]:
+        """All resolved mentions outside boilerplate, in text order, without overlaps."""
+        skip = [(s, e) for s, e, kind in regions if kind != "headline"]
+        headlines = [(s, e) for s, e, kind in regions if kind == "headline"]
+        spans = [s for s in self._gazetteer_spans(doc) + self._ner_spans(doc) if not inside(s, skip)]
+        found = [f for f in (self._resolve(s) for s in prefer(spans)) if f is not None]
+        body_texts = {f.span.text.casefold() for f in found if not inside(f.span, headlines)}
+        # NER is unreliable on Title Case lines: keep what the gazetteer knows or the body confirms.
+        found = [
+            f
+            for f in found
+            if f.entry or not inside(f.span, headlines) or f.span.text.casefold() in body_texts
+        ]
+        body = body_text(doc.text, headlines)
+        found = [f for f in found if not common_word_in_headline(f, headlines, body)]
+        found = drop_swallowed(found)
+        found = self._merge_acronyms_and_short_names(doc, found, skip)
+        found = owned_names(prefer_named_units(found))
+        found = [self._metonymy(f) for f in found]
+        return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
+
+    def _containing_countries(self, found: list[Found]) -> list[Found]:
+        """'northeast Syria' mentions the region and, through it, Syria; 'the Armed Forces of the DRC' names
+        the DRC, which gets a (secondary) mention when the text names it nowhere else."""
+        extra = []
+        mentioned = {f.key for f in found}
+        for f in found:
+            country = f.entry.country if f.entry else None
+            entry = self.gazetteer.get(country) if f.kind == "Region" and country else None
+            names = (entry.label, *entry.aliases) if entry else ()
+            if entry and any(name.casefold() in f.span.text.casefold() for name in names):
+                extra.append(Found(f.span, entry.key, entry.label, entry.kind, entry, 0.6, secondary=True))
+            named = re.search(r"\b(?:of|in) (?:the )?([A-Z][\w'’. -]+)$", f.span.text)
+            inner = self.gazetteer.lookup(named.group(1)) if named and f.kind != "Country" else None
+            if inner is not None and inner.kind == "Country" and inner.key not in mentioned:
+                extra.append(Found(f.span, inner.key, inner.label, inner.kind, inner, 0.5, secondary=True))
+                mentioned.add(inner.key)
+        return extra
+
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for _, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if span.text.islower() and not any(c in span.text for c in "-'"):
+                continue  # "male", "georgia" in running text are common words, not names
+            if span.text.isupper() or span.text.casefold() not in self.acronyms_only:
+                spans.append(extend_head(Span(doc, start, end, label="GAZ")))
+        return spans
+
+    def _ner_spans(self, doc: Doc) -> list[Span]:
+        # "Sabiid base", "the Toto Hernández coliseum": the model often stops before the facility word.
+        return [extend_head(e) for e in doc.ents if e.label_ in NER_LABELS]
+
+    def _resolve(self, span: Span) -> Found | None:
+        gaz = self.gazetteer
+        entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text))
+        if (
+            span.label_ != "GAZ"
+            and is_facility_name(span.text)
+            and (entry is None or entry.kind != "Facility")
+        ):
+            label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+            return Found(span, slug(label), label, "Facility", confidence=0.7)
+        if span.label_ == "NORP" or (entry and entry.kind == "Country" and span.root.pos_ == "ADJ"):
+            entry = entry or gaz.demonym_to_country(span.text)
+            if entry is None:
+                # "Kurdish-led" is a modifier, not an actor; "Kurds" is a group.
+                if span.root.pos_ == "ADJ" or span.root.dep_ in {"amod", "compound"}:
+                    return None
+                return Found(span, slug(span.text), span.text, "EthnoReligiousGroup", confidence=0.6)
+        if entry is None and span.label_ in {"GPE", "LOC"}:
+            entry = gaz.geocode(strip_head(span.text))
+        if entry is not None:
+            entry = self._generic_forces(span, entry)
+            found = from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
+            return self._compose(found)
+        kind = guess_kind(span.label_, span.text)
+        label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+        if kind == "Person":  # "Colonel Bakary Sanogo": the title is part of the mention and a role
+            span, title = widen_title(span)
+            return Found(span, slug(label), label, kind, confidence=0.7, title=title)
+        return Found(span, slug(label), label, kind, confidence=0.7)
+
+    def _generic_forces(self, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
+        """'U.S. forces' is the country acting, 'Syrian government forces' its government; named armies
+        ('Syrian Arab Army', 'Tatmadaw') stay military organisations."""
+        if entry.kind != "MilitaryOrganization" or not entry.country or not FORCES_PHRASE.search(span.text):
+            return entry
+        if span.text.split()[-1][0].isupper():  # "Malian Armed Forces" is a named army, "U.S. forces" is not
+            return entry
+        if "government" in span.text.lower():
+            return self.gazetteer.government_of(entry.country) or entry
+        return self.gazetteer.get(entry.country) or entry
+
+    def _compose(self, found: Found) -> Found:
+        """'Syrian government forces' -> the government; 'U.S. forces' -> the country (span widened)."""
+        if found.kind != "Country":
+            return found
+        doc, end = found.span.doc, found.span.end
+        words = [t.lower_ for t in doc[end : end + 2]]
+        if words and words[0] in {"'s", "’s"}:  # "Mali's military government", "Sudan's army-led government"
+            after = doc[end + 1 : end + 4]
+            heads = [i for i, t in enumerate(after) if t.lower_ in GOVERNMENT_WORDS]
+            gov = self.gazetteer.government_of(found.key)
+            if heads and gov is not None and all(t.pos_ in {"ADJ", "NOUN"} for t in after[: heads[0]]):
+                return from_entry(doc[found.span.start : end + 2 + heads[0]], gov, 0.85)
+        if words and words[0] in GOVERNMENT_WORDS:
+            gov = self.gazetteer.government_of(found.key)
+            width = 2 if len(words) > 1 and words[1] in FORCE_WORDS else 1
+            if gov is not None:
+                return from_entry(doc[found.span.start : end + width], gov, 0.85)
+        if words and words[0] in FORCE_WORDS:
+            return Found(
+                doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85
+            )
+        return found
+
+    def _metonymy(self, found: Found) -> Found:
+        """A capital that acts ("Damascus claims", "Washington said") is its country's government; a de facto
+        seat ("Sanaa warned", "Port Sudan accused") is the actor that holds it."""
+        entry = found.entry
+        if entry is None or not (entry.capital_of or entry.seat_of) or not is_agentive(found.span):
+            return found
+        if entry.seat_of:
+            actor = self.gazetteer.get(entry.seat_of)
+        else:
+            actor = self.gazetteer.government_of(entry.capital_of)
+        return found if actor is None else from_entry(found.span, actor, 0.75)
+
+    def _merge_acronyms_and_short_names(self, doc: Doc, found: list[Found], skip: list) -> list[Found]:
+        by_text = {f.span.text: f for f in found}
+        aliases = {}
+        for long_text, acronym in acronym_definitions(doc, [f.span for f in found]):
+            # A definition in this text ("Somali National Army (SNA)") beats the gazetteer's global reading.
+            if long_text in by_text:
+                aliases[acronym] = by_text[long_text]
+        people = {f.label.split()[-1]: f for f in found if f.kind == "Person" and " " in f.label}
+        merged = []
+        for f in found:
+            # "Sanogo added": a surname alone is the person named in full earlier, whatever the model tagged it
+            surname = f.kind == "Person" or (f.entry is None and len(f.span) == 1)
+            target = aliases.get(f.span.text) or (people.get(f.span.text) if surname else None)
+            if target is not None and target is not f:
+                f = Found(f.span, target.key, target.label, target.kind, target.entry, f.confidence)
+            merged.append(f)
+        taken = {(f.span.start, f.span.end) for f in merged}
+        for acronym, target in aliases.items():  # acronyms the model did not tag at all
+            for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
+                span = doc.char_span(match.start(), match.end())
+                if span is not None and not inside(span, skip) and not overlaps(span, taken):
+                    merged.append(Found(span, target.key, target.label, target.kind, target.entry, 0.8))
+        return merged
+
+    # -- cited sources -----------------------------------------------------------------------------------------
+    def cited_sources(self, doc: Doc, regions: list, found: list[Found]) -> list[Found]:
+        """Each name of a "Sources: ..." line, resolved like any mention (not an actor of any event)."""
+        known = {}
+        for f in found:
+            known.setdefault(f.span.text.casefold(), f)
+            known.setdefault(f.label.casefold(), f)
+        cited = []
+        for start, end, kind in regions:
+            if kind != "sources":
+                continue
+            for s, e in source_names(doc.text, start, end):
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                text = re.sub(r"^(the)\s+", "", span.text, flags=re.IGNORECASE).casefold()
+                same = known.get(span.text.casefold()) or known.get(text)
+                entry = self.gazetteer.lookup(span.text)
+                if entry is not None:
+                    cited.append(from_entry(span, entry))
+                elif same is not None:
+                    cited.append(Found(span, same.key, same.label, same.kind, same.entry, 0.8))
+                else:
+                    label = span.text
+                    cited.append(Found(span, slug(label), label, guess_kind("ORG", label), confidence=0.6))
+        return cited
+
+    def set_annotations(self, doc: Doc, found: list[Found], cited: list[Found], regions: list) -> None:
+        doc._.kg_mentions = found
+        doc._.kg_cited = cited
+        doc._.kg_regions = regions
+        doc._.kg_relations = person_roles(doc, found)
+        doc._.kg_gazetteer = self.gazetteer
+
+
+@Language.factory(
+    "kg_actors",
+    assigns=[
+        "doc._.kg_mentions",
+        "doc._.kg_cited",
+        "doc._.kg_regions",
+        "doc._.kg_relations",
+        "doc._.kg_gazetteer",
+    ],
+    default_config={"gazetteer_path": ""},
+)
+def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> ActorRecognizer:
+    """Create the ``kg_actors`` component; ``gazetteer_path`` swaps the packaged gazetteer for another."""
+    return ActorRecognizer(nlp, name, gazetteer_path)

@@ -1,0 +1,136 @@
+"""Choosing mention spans: which of overlapping gazetteer and model spans to keep, how far a name reaches
+("Kurdish-led SDF", "al-Hawl camp", "Iraqi-controlled facilities"), and when a name is the doer of a verb.
+
+Pure functions over spaCy spans, used by :mod:`kg.extract.actors.recognizer`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.extract.actors.kinds import ADMIN_WORDS, FACILITY_WORDS
+
+EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
+# "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
+LED = {"led", "backed", "allied", "aligned", "affiliated", "linked", "sponsored", "supported"}
+CONTROLLED = {"controlled", "held", "run", "occupied", "administered"}
+HEAD_MODIFIERS = {"military", "army", "naval", "air", "refugee", "displacement", "detention", "border", "police",
+                  "central", "federal", "district", "main"}  # fmt: skip
+
+
+def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    # Compare the stripped span: the model's "James Corrigan\n" must still count as inside the byline.
+    end = span.start_char + len(span.text.rstrip())
+    return any(s <= span.start_char and end <= e for s, e in ranges)
+
+
+def overlaps(span: Span, taken: set[tuple[int, int]]) -> bool:
+    return any(span.start < e and s < span.end for s, e in taken)
+
+
+def strip_head(text: str) -> str:
+    """'Hasakah province' -> 'Hasakah', 'the al-Hawl camp' -> 'al-Hawl camp' stays a camp name."""
+    text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_WORDS else text
+
+
+def widen_modifiers(span: Span) -> Span:
+    """Widen a mention over 'X-led' before it and '-controlled <noun>' after it."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 3 and doc[start - 1].lower_ in LED and doc[start - 2].text == "-":
+        start -= 3
+    if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in CONTROLLED:
+        end += 3 if doc[end + 2].pos_ == "NOUN" else 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+
+def extend_head(span: Span) -> Span:
+    """Take in a following 'camp' / 'province' / 'military base' so the mention is the whole name."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ in HEAD_MODIFIERS and doc[end + 1].lower_ in EXTEND_WORDS:
+        return Span(doc, span.start, end + 2, label=span.label)  # "Tibú military base", "Kati army camp"
+    if end < len(doc) and doc[end].lower_ in EXTEND_WORDS:
+        return Span(doc, span.start, end + 1, label=span.label)
+    return span
+
+
+def prefer(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans: gazetteer matches win unless a model entity is mostly something else."""
+    gaz = sorted((s for s in spans if s.label_ == "GAZ"), key=lambda s: (s.start, -len(s)))
+    chosen: list[Span] = []
+    for span in sorted(gaz, key=len, reverse=True):
+        if not overlaps(span, {(c.start, c.end) for c in chosen}):
+            chosen.append(span)
+    for ent in (s for s in spans if s.label_ != "GAZ"):
+        inner = [c for c in chosen if ent.start <= c.start and c.end <= ent.end]
+        words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
+        covered = sum(len(c) for c in inner)
+        if (
+            inner
+            and ent.label_ in {"ORG", "PERSON", "FAC"}
+            and covered * 2 < len(words)
+            and "," not in ent.text
+        ):
+            chosen = [c for c in chosen if c not in inner]
+        if not overlaps(ent, {(c.start, c.end) for c in chosen}):
+            chosen.append(ent)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+# Verbs whose object is a party addressed or acted on politically ("accused Kabul", "urged Kyiv"), not a place.
+ADDRESSED_BY = {
+    "accuse", "urge", "criticize", "criticise", "condemn", "blame", "warn", "ask", "tell", "thank", "praise",
+    "pressure", "press", "call", "invite", "reject", "support", "back", "threaten", "sanction", "recognize",
+    "recognise", "accept", "persuade", "allow", "join", "help", "mediate", "summon", "meet",
+}  # fmt: skip
+# Nouns whose "with / between / against / from" object is a party: "talks with Moscow", "a deal between X and Y".
+RELATION_NOUNS = {
+    "talks", "talk", "negotiation", "agreement", "deal", "dispute", "tension", "relation", "tie", "meeting",
+    "dialogue", "truce", "ceasefire", "accord", "rift", "standoff", "demand", "pressure", "request", "offer",
+}  # fmt: skip
+
+
+def is_agentive(span: Span) -> bool:
+    """Whether a place name is used as a party that acts or is addressed ("Damascus claims", "accused Kabul",
+    "talks between Kyiv and Moscow", "according to Baghdad"), not as a location ("in Damascus", "struck Kyiv")."""
+    root = span.root
+    if root.dep_ == "conj":
+        return is_agentive(root.head.doc[root.head.i : root.head.i + 1])  # "Kyiv and Moscow said"
+    if root.dep_ in {"nsubj", "poss"}:
+        return True
+    if root.dep_ == "nsubjpass":
+        return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"
+    if root.dep_ in {"dobj", "dative"}:
+        return root.head.lemma_.lower() in ADDRESSED_BY
+    if root.dep_ == "pobj":
+        prep = root.head
+        if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
+            return True
+        return (
+            prep.lower_ in {"with", "between", "against", "from"}
+            and prep.head.lemma_.lower() in RELATION_NOUNS
+        )
+    return False
+
+
+# Titles written before a name in news: part of the mention ("Colonel Bakary Sanogo"), not of the name.
+TITLES = {
+    "president", "prime", "minister", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "major", "maj.",
+    "captain", "capt.", "brigadier", "commander", "admiral", "sergeant", "sgt.", "marshal", "field", "sheikh",
+    "emir", "king", "queen", "prince", "dr.", "mr.", "mrs.", "ms.", "senator", "sen.", "rep.", "governor", "gov.",
+    "ambassador", "judge", "chief", "deputy", "foreign", "defence", "defense", "interior", "vice", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "mayor", "bishop", "imam", "ayatollah", "pope", "rev.",
+}  # fmt: skip
+
+
+def widen_title(span: Span) -> tuple[Span, str]:
+    """'Colonel Bakary Sanogo' -> (the span with its title, "Colonel"); no title -> (span, "")."""
+    doc, start = span.doc, span.start
+    while start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
+        start -= 1
+    if start == span.start:
+        return span, ""
+    return Span(doc, start, span.end, label=span.label), doc[start : span.start].text

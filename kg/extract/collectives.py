@@ -1,0 +1,105 @@
+"""Unnamed actors in event roles: collectives ("male ISIS prisoners"), anonymous people ("an Iraqi
+intelligence official") and a country's institutions ("Poland's parliament", "Sudan's government").
+
+They are document-local (their IRIs live under the document), except a country's government, which is the
+gazetteer's government actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import Lexicon
+from kg.extract.state import Found, slug
+
+# Institution nouns and the kind of actor they make when a country owns them.
+INSTITUTIONS = {
+    "government": "Government", "authorities": "Government", "regime": "Government", "administration": "Government",
+    "parliament": "Government", "cabinet": "Government", "ministry": "Government", "court": "Government",
+    "judiciary": "Government", "presidency": "Government", "embassy": "Government", "intelligence": "Government",
+    "army": "MilitaryOrganization", "military": "MilitaryOrganization", "navy": "MilitaryOrganization",
+    "police": "MilitaryOrganization", "newspaper": "MediaOrganization", "television": "MediaOrganization",
+}  # fmt: skip
+GOVERNMENT_NOUNS = {"government", "authorities", "regime", "administration"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+
+
+def _left_edge(token: Token) -> int:
+    """Start of the noun phrase's modifiers, contiguous and without a clause: 'escaped ISIS detainees', not
+    'After a prison break in Hasakah, some escaped ISIS detainees'."""
+    inside = {t.i for c in token.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree}
+    start = token.i
+    stop = {"PUNCT", "ADP", "SCONJ", "VERB", "DET", "NUM", "ADV"}  # counts are quantities, not names
+    while start - 1 in inside and token.doc[start - 1].pos_ not in stop and not token.doc[start - 1].like_num:
+        start -= 1
+    if start - 1 in inside and token.doc[start - 1].pos_ == "VERB" and token.doc[start - 1].dep_ == "amod":
+        start -= 1  # a participle modifier right before: "escaped detainees"
+    return start
+
+
+def _name(found: Found) -> str:
+    """How an owner reads in front of a noun: the demonym for a country ('Russian negotiators')."""
+    entry = found.entry
+    return entry.demonym if found.kind == "Country" and entry and entry.demonym else found.label
+
+
+def _register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
+    doc._.kg_mentions.append(
+        found
+    )  # unnamed participants join the document's mentions (see kg.extract.state)
+    for i in range(found.span.start, found.span.end):
+        index.setdefault(i, found)
+    return found
+
+
+def _institution(token: Token, owner: Found, left: int, index: dict[int, Found], doc: Doc) -> Found:
+    lemma = token.lemma_.lower()
+    span = doc[left : token.i + 1]
+    if lemma in GOVERNMENT_NOUNS and owner.kind == "Country":
+        gazetteer = doc._.kg_gazetteer or Gazetteer.load()  # the one the actor component was configured with
+        government = gazetteer.government_of(owner.key)
+        if government is not None:
+            found = Found(span, government.key, government.label, government.kind, government, 0.8)
+            return _register(found, index, doc)
+    label = f"{_name(owner)} {token.lower_}"
+    found = Found(
+        span, slug(label), label, INSTITUTIONS[lemma], confidence=0.6, local=True, member_of=owner.key
+    )
+    return _register(found, index, doc)
+
+
+def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
+    """The actor an unnamed noun phrase stands for, registered as a mention of the doc; None if it is none.
+
+    A bare 'detainees' joins the one '<owner> detainees' group of the text.
+    """
+    left = _left_edge(token)
+    owners = [
+        index[t.i]
+        for t in doc[left : token.i]
+        if t.i in index and (not index[t.i].is_place or index[t.i].kind == "Country")
+    ]
+    lemma = token.lemma_.lower()
+    if lemma in INSTITUTIONS and owners:
+        return _institution(token, owners[0], left, index, doc)
+    plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "people"}
+    canonical = lexicon.group_label(lemma) if plural else None
+    person = not plural and lemma in lexicon.singular_people
+    if canonical is None and not person:
+        return None
+    words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
+    owner = owners[0] if owners else None
+    if person:
+        label = " ".join([*([_name(owner)] if owner else []), *words, token.lower_])
+        found = Found(doc[left : token.i + 1], slug(label), label, "Person", confidence=0.6, local=True,
+                      member_of=owner.key if owner and owner.kind != "Country" else None)  # fmt: skip
+        return _register(found, index, doc)
+    label = f"{_name(owner)} {canonical}" if owner else " ".join([*words, canonical])
+    if owner is None and not words:
+        same = {f.key: f for f in doc._.kg_mentions if f.local and f.label.endswith(" " + canonical)}
+        if len(same) == 1:
+            label = next(iter(same.values())).label
+    found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
+                  member_of=owner.key if owner is not None else None)  # fmt: skip
+    return _register(found, index, doc)

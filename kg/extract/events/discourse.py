@@ -1,0 +1,163 @@
+"""Document-level event linking: one node per real event, anaphora, causes, and inherited time and place.
+
+- The same event told twice ("a Jan. 19 prison break" in the summary and again in the body) becomes one event
+  when type, date, place and agents are compatible.
+- A definite generic noun ("the unrest", "the incident") refers back to the latest event.
+- "X, sparked by Y" / "Y sparked X" / "Y led to X" link X ``caused_by`` Y; linked events share what only one of
+  them states (date, place), marked as inferred.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.state import FoundEvent
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _compatible(a: FoundEvent, b: FoundEvent) -> bool:
+    if a.type != b.type or a.polarity != b.polarity:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    places_a, places_b = set(a.roles.get("place", [])), set(b.roles.get("place", []))
+    if places_a and places_b and not places_a & places_b:
+        return False
+    agents_a, agents_b = set(a.roles.get("agent", [])), set(b.roles.get("agent", []))
+    return not (agents_a and agents_b and not agents_a & agents_b)
+
+
+def _absorb(into: FoundEvent, other: FoundEvent) -> None:
+    for role, keys in other.roles.items():
+        for key in keys:
+            if key not in into.roles.setdefault(role, []):
+                into.roles[role].append(key)
+    into.mentions.extend(other.mentions)
+    into.quantities.extend(other.quantities)
+    into.caused_by.extend(c for c in other.caused_by if c not in into.caused_by)
+    into.date = into.date or other.date
+    into.instrument = into.instrument or other.instrument
+    if into.certainty != "asserted" and other.certainty == "asserted":
+        into.certainty = "asserted"
+
+
+def merge_duplicates(events: list[FoundEvent]) -> list[FoundEvent]:
+    """Merge mentions of the same event; the earliest mention keeps the node."""
+    merged: list[FoundEvent] = []
+    for event in events:
+        same = next((m for m in merged if _compatible(m, event)), None)
+        if same is None:
+            merged.append(event)
+        else:
+            _absorb(same, event)
+    for event in merged:  # causes point at surviving nodes, once each, never at the event itself
+        causes: list[FoundEvent] = []
+        for cause in (_representative(c, merged) for c in event.caused_by):
+            if cause is not event and all(cause is not c for c in causes):
+                causes.append(cause)
+        event.caused_by = causes
+    return merged
+
+
+def _representative(event: FoundEvent, merged: list[FoundEvent]) -> FoundEvent:
+    for candidate in merged:
+        if any(m.start == event.trigger.start for m in candidate.mentions):
+            return candidate
+    return event
+
+
+def _event_at(
+    token: Token, by_token: dict[int, FoundEvent], previous: FoundEvent | None, lexicon: Lexicon
+) -> FoundEvent | None:
+    """The event a token stands for: a trigger, or an anaphoric noun resolved to the latest event."""
+    if token.i in by_token:
+        return by_token[token.i]
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children)
+    if token.lemma_.lower() in lexicon.anaphora and definite:
+        return previous
+    return None
+
+
+def _latest_before(token: Token, events: list[FoundEvent]) -> FoundEvent | None:
+    earlier = [
+        e for e in events if e.trigger.end <= token.i and token.sent.start - e.trigger.sent.start < 400
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _causal_pairs(events: list[FoundEvent], lexicon: Lexicon) -> list[tuple[FoundEvent, FoundEvent]]:
+    """(effect, cause) pairs from 'X, sparked by Y', 'Y sparked X', 'Y led to X'."""
+    if not events:
+        return []
+    doc = events[0].trigger.doc
+    by_token = {m.root.i: e for e in events for m in e.mentions}
+    pairs = []
+    for verb in (t for t in doc if t.pos_ == "VERB"):
+        lemma = verb.lemma_.lower()
+        by_agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if lemma in lexicon.passive_cause and by_agents:  # "the unrest, sparked by clashes"
+            effect_tok = (
+                verb.head
+                if verb.dep_ in {"acl", "amod", "relcl"}
+                else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            )
+            causes = by_agents
+        elif lemma in lexicon.active_cause:  # "clashes sparked the unrest", "clashes led to the escape"
+            to = [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            effect_tok = next((c for c in verb.children if c.dep_ == "dobj"), to[0] if to else None)
+            causes = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        if effect_tok is None:
+            continue
+        effect = _event_at(effect_tok, by_token, _latest_before(effect_tok, events), lexicon)
+        for cause_tok in causes:
+            cause = _event_at(cause_tok, by_token, None, lexicon)
+            if effect is not None and cause is not None and cause is not effect:
+                pairs.append((effect, cause))
+    return pairs + _responses(doc, events, by_token, lexicon)
+
+
+def _responses(
+    doc: Doc, events: list[FoundEvent], by_token: dict[int, FoundEvent], lexicon: Lexicon
+) -> list[tuple[FoundEvent, FoundEvent]]:
+    """'X struck Y in retaliation for the attack on Z': the strike responds to (is caused by) the attack."""
+    pairs = []
+    for noun in (t for t in doc if t.lemma_.lower() in lexicon.response and t.dep_ == "pobj"):
+        governor = noun.head.head  # "in" -> the verb or event noun it modifies
+        effect = by_token.get(governor.i)
+        causes = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for p in c.children
+        ]
+        for cause_tok in (p for p in causes if p.dep_ == "pobj"):
+            cause = _event_at(cause_tok, by_token, _latest_before(cause_tok, events), lexicon)
+            if effect is not None and cause is not None and cause is not effect:
+                pairs.append((effect, cause))
+    return pairs
+
+
+def _share(a: FoundEvent, b: FoundEvent) -> None:
+    """Linked events share a date or place that only one of them states (marked inferred / approximate)."""
+    for src, dst in ((a, b), (b, a)):
+        if dst.date is None and src.date is not None:
+            dst.date = dataclasses.replace(src.date, precision="approximate", inferred=True)
+        if not dst.roles.get("place") and src.roles.get("place"):
+            dst.roles["place"] = list(src.roles["place"])
+
+
+def link_events(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEvent]:
+    """Causal links, shared date/place across linked events, then one node per real event."""
+    for effect, cause in _causal_pairs(events, lexicon):
+        if cause not in effect.caused_by:
+            effect.caused_by.append(cause)
+        _share(effect, cause)
+    merged = merge_duplicates(events)
+    for event in merged:  # a place already given as where from or where to says nothing more
+        route = set(event.roles.get("origin", [])) | set(event.roles.get("destination", []))
+        if event.roles.get("place"):
+            event.roles["place"] = [p for p in event.roles["place"] if p not in route]
+    return merged

@@ -1,0 +1,263 @@
+"""spaCy component ``kg_events``: events with typed roles, dates, certainty and counts.
+
+Needs ``kg_actors`` before it. Triggers come from the data lexicon (:mod:`kg.extract.lexicon`); roles from the parse
+(:mod:`kg.extract.events.roles`); document-level linking (same event twice, "the unrest", "sparked by") from
+:mod:`kg.extract.events.discourse`. Writes ``doc._.kg_events`` (a list of :class:`FoundEvent`).
+"""
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.collectives import unnamed_actor
+from kg.extract.events.discourse import link_events
+from kg.extract.events.quantities import (
+    count_spans,
+    distinct,
+    governing_event,
+    parse_number,
+    qualifier_of,
+    status_of,
+    unit_token,
+    widen,
+)
+from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
+from kg.extract.temporal import normalise_date
+from kg.records import TimeValue
+
+ACTOR_ROLES = ("agent", "target", "theme", "recipient")
+PLACE_ROLES = ("place", "origin", "destination")
+MODAL_POSSIBLE = {"could", "might", "may", "would", "can"}
+PLANNING = {
+    "will",
+    "plan",
+    "intend",
+    "aim",
+    "expect",
+    "schedule",
+    "set",
+    "prepare",
+    "seek",
+    "threaten",
+    "vow",
+    # expressions of intent: "offered to negotiate", "is willing to withdraw", "pledged to release"
+    "offer",
+    "willing",
+    "prepared",
+    "ready",
+    "pledge",
+    "promise",
+    "commit",
+    "committed",
+    "decide",
+    "agree",
+    "propose",
+    "want",
+}
+PRONOUNS = {"they", "he", "she", "it", "we", "i"}
+HEDGES = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly"}
+
+
+class EventExtractor:
+    """Find event triggers and fill their roles (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
+        self.name = name
+        self.lexicon = lexicon
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase, event_type in lexicon.phrases.items():
+            self.phrases.add(event_type, [nlp.make_doc(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = token_index(doc)
+        skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
+        # Once per doc, not once per event: clause heads (dates do not cross them) and the DATE entities.
+        verbs, dates = {t.i for t in doc if t.pos_ == "VERB"}, [e for e in doc.ents if e.label_ == "DATE"]
+        triggers = self.triggers(doc, skipped)
+        events = [self._event(doc, span, kind, index, verbs, dates) for span, kind in triggers]
+        events = [e for e in events if e is not None]
+        self._attach_quantities(doc, events, index, skipped)
+        doc._.kg_events = link_events(events, self.lexicon)
+        for event in doc._.kg_events:
+            event.quantities = distinct(event.quantities)
+        return doc
+
+    def triggers(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[tuple[Span, str]]:
+        """Trigger spans and their event types, phrases first, outside headlines and boilerplate."""
+        found: list[tuple[Span, str]] = []
+        # Words inside a name are not events: "Asia-Pacific Economic Cooperation", "Ministry of Defence".
+        taken: set[int] = {
+            t for f in doc._.kg_mentions or [] if len(f.span) > 1 for t in range(f.span.start, f.span.end)
+        }
+        for match_id, start, end in self.phrases(doc):
+            span = doc[start:end]
+            if not _in(span, skipped) and not taken & set(range(start, end)):  # phrases never overlap names
+                found.append((span, doc.vocab.strings[match_id]))
+                taken |= set(range(start, end))
+        for token in doc:
+            if token.i in taken or _in(doc[token.i : token.i + 1], skipped):
+                continue
+            if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
+                continue
+            kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
+            modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
+            if kind is None or (modifier and token.head.lemma_ not in self.lexicon.light_nouns):
+                continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
+            if token.pos_ == "VERB" and self._is_report(token):
+                continue
+            found.append((doc[token.i : token.i + 1], kind))
+        return sorted(found, key=lambda pair: pair[0].start)
+
+    def _is_report(self, verb: Token) -> bool:
+        return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
+
+    def _event(
+        self, doc: Doc, span: Span, kind: str, index: dict[int, Found], verbs: set[int], dates: list[Span]
+    ) -> FoundEvent | None:
+        head = span.root
+        obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
+        if head.pos_ == "VERB":
+            subj_role = self.lexicon.role_for(kind, head.lemma_, "subject")
+            tokens = verbal_arguments(
+                head,
+                obj_role,
+                subj_role,
+                self.lexicon.prep_roles(kind),
+                self.lexicon.clause_subject_role(kind),
+            )
+        else:
+            tokens = nominal_arguments(head, obj_role, self.lexicon.prep_roles(kind))
+        event = FoundEvent(type=kind, trigger=span, mentions=[span])
+        for role, heads in tokens.items():
+            for token in heads:
+                self._fill(event, role, token, index, doc)
+        has_object = event.roles.get(obj_role) or event.object_place
+        if (kind, head.lemma_) in self.lexicon.needs_object and not has_object:
+            return None  # "would receive safeguards": the verb is not about moving people here
+        weak = len(span) == 1 and head.pos_ == "VERB" and head.lemma_ in self.lexicon.secondary
+        weak = weak and event.pronoun_role is None
+        if weak and not any(event.roles.get(r) for r in ACTOR_ROLES):
+            return None  # a verb known only from the CAMEO-derived list needs an actor to count
+        for date_span in spans_under(dates, head, verbs - {head.i}):
+            event.date = normalise_date(date_span.text, doc._.kg_date) or event.date
+        event.date = event.date or _since_clause(head, dates, doc._.kg_date)
+        event.certainty, event.polarity = _certainty(head)
+        if not event.roles.get("place"):
+            _sentence_place(event, head, index)
+        return event
+
+    def _fill(self, event: FoundEvent, role: str, token: Token, index: dict[int, Found], doc: Doc) -> None:
+        if role == "instrument":
+            if token.i not in index and token.pos_ == "NOUN":
+                event.instrument = token.lemma_
+            return
+        if role in PLACE_ROLES:
+            if token.lemma_.lower() in self.lexicon.response or self.lexicon.type_of_lemma(
+                token.lemma_, token.pos_
+            ):
+                return  # "in retaliation for an attack on Sderot": that place belongs to the other event
+            places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
+            if places:
+                _add(event.roles, role, places[0].key)
+            elif role == "destination" and token.i in index:
+                _add(event.roles, "recipient", index[token.i].key)
+            return
+        if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
+            event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
+            return
+        found = index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon) or _owner(token, index)
+        if found is not None and (not found.is_place or found.kind == "Country"):
+            _add(event.roles, role, found.key)
+        elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
+            _add(event.roles, "place", found.key)
+            event.object_place = True
+
+    def _attach_quantities(self, doc: Doc, events: list[FoundEvent], index: dict, skipped: list) -> None:
+        """Attach each count to the event whose role it measures ('roughly 150 fighters have been moved')."""
+        by_head = {e.trigger.root.i: e for e in events}
+        for span in count_spans(doc):
+            if _in(span, skipped):
+                continue
+            parsed = parse_number(span.text)
+            if parsed is None:
+                continue
+            span = widen(span)
+            unit = unit_token(span)
+            anchor = unit if unit is not None else span.root
+            event, role = governing_event(anchor, by_head)
+            if event is None:
+                continue
+            status = status_of(anchor)
+            if event.certainty == "hypothetical":
+                status = "possible"
+            elif event.certainty == "planned":
+                status = "planned"
+            unit_text = unit.lemma_ if unit is not None else None
+            quantity = FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role)
+            event.quantities.append(quantity)
+
+
+@Language.factory(
+    "kg_events",
+    requires=["doc._.kg_mentions"],
+    assigns=["doc._.kg_events"],
+    default_config={"triggers_path": ""},
+)
+def make_event_extractor(nlp: Language, name: str, triggers_path: str) -> EventExtractor:
+    """Create the ``kg_events`` component; ``triggers_path`` swaps in another trigger lexicon file."""
+    return EventExtractor(nlp, name, load_lexicon(triggers_path))
+
+
+def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
+    """'has held thousands since ISIS lost control in 2019' -> an interval starting in 2019."""
+    for clause in (c for c in head.children if c.dep_ == "advcl"):
+        if any(m.lower_ == "since" for m in clause.children if m.dep_ in {"mark", "prep"}):
+            inside = [d for d in dates if d.root.i in {t.i for t in clause.subtree}]
+            if inside:
+                return normalise_date("since " + inside[0].text, doc_date)
+    return None
+
+
+def _owner(token: Token, index: dict[int, Found]) -> Found | None:
+    """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun."""
+    owners = [index[c.i] for c in token.children if c.dep_ == "poss" and c.i in index]
+    actors = [f for f in owners if not f.is_place or f.kind == "Country"]
+    return actors[0] if actors else None
+
+
+def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
+    """No place attached in the parse: take the sentence's place when it names exactly one (as event coders
+    do), at lower confidence; with two or more places the sentence is ambiguous and none is taken."""
+    used = {k for keys in event.roles.values() for k in keys}
+    places = {f.key for t in head.sent if (f := index.get(t.i)) and f.is_place and f.kind != "Country"} - used
+    if len(places) == 1:
+        event.roles["place"] = list(places)
+        event.confidence = min(event.confidence, 0.6)
+
+
+def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char < e for s, e in ranges)
+
+
+def _add(roles: dict[str, list[str]], role: str, key: str) -> None:
+    if key not in roles.setdefault(role, []):
+        roles[role].append(key)
+
+
+def _certainty(head: Token) -> tuple[str, str]:
+    """Certainty and polarity from negation, modals, planning verbs and hedges around the trigger."""
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    children = {c.lower_ for c in verb.children} | {c.lower_ for c in head.children}
+    deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
+    if "neg" in deps:
+        return "negated", "negative"
+    if children & MODAL_POSSIBLE:
+        return "hypothetical", "positive"
+    planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
+    if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
+        return "planned", "positive"
+    if children & HEDGES:
+        return "hedged", "positive"
+    return "asserted", "positive"

@@ -1,0 +1,164 @@
+"""Counts with qualifiers: "roughly 150" -> 150 approximate, "as many as 7,000 could be" -> upper bound, possible.
+
+>>> parse_number("7,000"), parse_number("tens of thousands"), parse_number("dozens")
+((7000.0, False), (20000.0, True), (24.0, True))
+>>> qualifier_of("as many as 7,000")
+'upper_bound'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.events.roles import expand
+from kg.extract.state import FoundQuantity
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague quantities get a nominal value (the smallest the phrase can mean) and the "vague" qualifier.
+_VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000, "millions": 2_000_000, "several": 3, "a few": 3, "a handful": 3,
+}  # fmt: skip
+
+_QUALIFIERS = (
+    ("upper_bound", r"\b(up to|as many as|at most|no more than|fewer than|less than|under|a maximum of)\b"),
+    ("lower_bound", r"\b(at least|more than|over|upwards of|in excess of|a minimum of|no fewer than)\b"),
+    (
+        "approximate",
+        r"\b(roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to)\b",
+    ),
+)
+_POSSIBLE = {"could", "might", "may", "would", "possibly", "potentially", "if"}
+_PLANNED = {"will", "plan", "planned", "scheduled", "expected", "intend", "set"}
+VAGUE_COUNTS = ("tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "scores")
+_UNIT_SKIP = {"of", "the", "more", "additional", "other", "some", "further"}
+
+
+def parse_number(text: str) -> tuple[float, bool] | None:
+    """The value of a number phrase and whether it is vague; None when it is not a count."""
+    low = re.sub(
+        r"\b(roughly|about|around|approximately|nearly|almost|some|an|initial|estimated|at least|"
+        r"more than|over|up to|as many as|at most|no more than|fewer than|less than)\b",
+        " ",
+        text.lower(),
+    )
+    low = " ".join(low.replace(",", "").split())
+    for phrase in sorted(_VAGUE, key=len, reverse=True):
+        if low == phrase or low.endswith(" " + phrase):
+            return float(_VAGUE[phrase]), True
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion)?", low)
+    if match:
+        return float(match.group(1)) * _SCALE.get(match.group(2) or "", 1), False
+    words = low.replace("-", " ").split()
+    if words and all(w in _WORDS or w in _SCALE or w == "and" for w in words):
+        total, current = 0, 0
+        for word in words:
+            if word in _WORDS:
+                current += _WORDS[word]
+            elif word in _SCALE:
+                total += max(current, 1) * _SCALE[word]
+                current = 0
+        return float(total + current), False
+    return None
+
+
+def qualifier_of(text: str) -> str:
+    """exact / approximate / lower_bound / upper_bound / vague, from the words around a number."""
+    low = text.lower()
+    parsed = parse_number(text)
+    if parsed and parsed[1]:
+        return "vague"
+    for name, pattern in _QUALIFIERS:
+        if re.search(pattern, low):
+            return name
+    return "exact"
+
+
+def widen(span: Span) -> Span:
+    """Take in qualifier words just before the number that NER left out ("as many as" + "7,000")."""
+    doc, start = span.doc, span.start
+    before = doc[max(0, start - 3) : start].text.lower()
+    for name, pattern in _QUALIFIERS:
+        match = re.search(pattern + r"\s*$", before)
+        if match and name:
+            words = len(match.group(0).split())
+            return doc[start - words : span.end]
+    return span
+
+
+def unit_token(span: Span) -> Token | None:
+    """The noun a number counts: "150 fighters" -> fighters; "an initial batch of 144 detainees" -> detainees."""
+    root = span.root
+    if root.dep_ in {"nummod", "quantmod"} and root.head.pos_ in {"NOUN", "PROPN"} and root.head not in span:
+        return root.head
+    following = [t for t in span.doc[span.end : span.end + 3] if t.lower_ not in _UNIT_SKIP]
+    if following and following[0].pos_ == "NOUN":
+        return following[0]
+    if root.head.lower_ in {"batch", "group", "total"}:  # "a batch of 144 detainees"
+        return root.head
+    return None
+
+
+def status_of(token: Token) -> str:
+    """done / possible / planned from modal and planning words governing the counted noun."""
+    verb = token
+    while verb.dep_ not in {"ROOT"} and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    words = {t.lower_ for t in verb.children} | {verb.lower_, verb.lemma_}
+    if words & _POSSIBLE:
+        return "possible"
+    if words & _PLANNED:
+        return "planned"
+    return "done"
+
+
+def count_spans(doc: Doc) -> list[Span]:
+    spans = [e for e in doc.ents if e.label_ in {"CARDINAL", "QUANTITY"}]
+    taken = {t.i for s in spans for t in s}
+    low = doc.text.lower()
+    for phrase in VAGUE_COUNTS:
+        start = low.find(phrase)
+        while start != -1:
+            span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+            if span is not None and not taken & {t.i for t in span}:
+                spans.append(span)
+                taken |= {t.i for t in span}
+            start = low.find(phrase, start + 1)
+    return spans
+
+
+def governing_event(token: Token, by_head: dict[int, Any]) -> tuple[Any, str | None]:
+    """The nearest event trigger above the counted noun, and the role the noun plays there."""
+    current, dep = token, token.dep_
+    for _ in range(6):
+        head = current.head
+        if head.i in by_head:
+            event = by_head[head.i]
+            role = {"nsubjpass": "theme", "dobj": "theme", "nsubj": "agent", "pobj": "theme"}.get(dep, dep)
+            return event, role
+        if head is current:
+            break
+        current, dep = head, (dep if head.dep_ == "prep" else head.dep_)
+    for tok in expand(token):
+        if tok.i in by_head:
+            return by_head[tok.i], "theme"
+    return None, None
+
+
+def distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:
+    """The same count repeated (summary and body) is one quantity; keep the mention that names its unit."""
+    best: dict[tuple, FoundQuantity] = {}
+    for q in quantities:
+        key = (q.value, q.qualifier, q.status)
+        if key not in best or (best[key].unit is None and q.unit is not None):
+            best[key] = q
+    return sorted(best.values(), key=lambda q: q.span.start)

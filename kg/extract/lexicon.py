@@ -1,0 +1,129 @@
+"""The event lexicon (trigger words, reporting verbs, generic groups) as data, registered with spaCy.
+
+The default lives in ``kg/data/triggers.json``; a config can point ``kg_events`` at another file, and
+``@misc = "kg.triggers.v1"`` resolves it by name.
+
+>>> lex = load_lexicon()
+>>> lex.type_of_lemma("clash", "NOUN"), lex.reporting["claim"], lex.group_label("prisoner")
+('ArmedClash', 'claimed', 'detainees')
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.util import registry
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "triggers.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables built from the JSON lexicon."""
+
+    types: dict[str, dict[str, Any]]
+    verbs: dict[str, str] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, str] = field(default_factory=dict)
+    reporting: dict[str, str] = field(default_factory=dict)
+    reporting_phrases: dict[str, str] = field(default_factory=dict)
+    reporting_types: dict[str, str] = field(default_factory=dict)
+    deontic: frozenset[str] = frozenset()
+    deontic_type: str = "Demand"
+    groups: dict[str, str] = field(default_factory=dict)
+    singular_people: frozenset[str] = frozenset()
+    needs_object: frozenset[tuple[str, str]] = frozenset()
+    secondary: frozenset[str] = frozenset()  # verbs typed only by a secondary (CAMEO-derived) dictionary
+    anaphora: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
+    passive_cause: frozenset[str] = frozenset()
+    active_cause: frozenset[str] = frozenset()
+    response: frozenset[str] = frozenset()
+    version: str = "0"
+
+    def type_of_lemma(self, lemma: str, pos: str) -> str | None:
+        """The event type a single word triggers, by part of speech (first type in file order wins)."""
+        table = self.verbs if pos == "VERB" else self.nouns if pos in {"NOUN", "PROPN"} else {}
+        return table.get(lemma.lower())
+
+    def role_for(self, event_type: str, lemma: str, position: str) -> str:
+        """The role of a verb's 'subject' or 'object' for this type and lemma (agent / target / theme ...)."""
+        spec = self.types.get(event_type, {})
+        override = spec.get("verb_roles", {}).get(lemma, {})
+        default = "agent" if position == "subject" else "target"
+        return override.get(f"{position}_role") or spec.get(f"{position}_role") or default
+
+    def prep_roles(self, event_type: str) -> dict[str, str]:
+        """Preposition -> role overrides for this type ('demanded X from Moscow': from -> target)."""
+        return dict(self.types.get(event_type, {}).get("prep_roles", {}))
+
+    def clause_subject_role(self, event_type: str) -> str | None:
+        """Role of the subject of a complement clause ('demanded that Israel ...' -> target), if any."""
+        return self.types.get(event_type, {}).get("clause_subject_role")
+
+    def group_label(self, lemma: str) -> str | None:
+        """Canonical label of a generic collective noun ('prisoner' -> 'detainees')."""
+        return self.groups.get(lemma.lower())
+
+
+def _first_wins(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for word, value in pairs:
+        table.setdefault(word.lower(), value)
+    return table
+
+
+def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | None = None) -> Lexicon:
+    """Build a :class:`Lexicon` from the JSON structure of ``triggers.json`` (plus lower-priority verbs)."""
+    types = data["types"]
+    reporting = data.get("reporting", {})
+    causal = data.get("causal", {})
+    return Lexicon(
+        types=types,
+        verbs=_first_wins(
+            [(w, t) for t, spec in types.items() for w in spec.get("verbs", [])]
+            + list((secondary_verbs or {}).items())
+        ),
+        nouns=_first_wins([(w, t) for t, spec in types.items() for w in spec.get("nouns", [])]),
+        phrases=_first_wins([(w, t) for t, spec in types.items() for w in spec.get("phrases", [])]),
+        reporting=dict(reporting.get("verbs", {})),
+        reporting_phrases=dict(reporting.get("phrases", {})),
+        reporting_types=dict(reporting.get("types", {})),
+        deontic=frozenset(reporting.get("deontic", {}).get("modals", [])),
+        deontic_type=reporting.get("deontic", {}).get("type", "Demand"),
+        groups=dict(data.get("generic_groups", {}).get("nouns", {})),
+        singular_people=frozenset(data.get("generic_groups", {}).get("singular", {}).get("nouns", [])),
+        needs_object=frozenset((t, v) for t, spec in types.items() for v in spec.get("needs_object", [])),
+        secondary=frozenset(
+            set(secondary_verbs or {}) - {w.lower() for spec in types.values() for w in spec.get("verbs", [])}
+        ),
+        anaphora=frozenset(data.get("anaphora", {}).get("nouns", [])),
+        light_nouns=frozenset(data.get("light_nouns", {}).get("nouns", [])),
+        passive_cause=frozenset(causal.get("passive_cause", [])),
+        active_cause=frozenset(causal.get("active_cause", [])),
+        response=frozenset(causal.get("response", [])),
+        version=str(data.get("version", "0")),
+    )
+
+
+@cache
+def load_lexicon(path: str = "") -> Lexicon:
+    """Load the lexicon from ``path`` (default: the packaged ``triggers.json``)."""
+    source = Path(path or DEFAULT_PATH)
+    data = json.loads(source.read_text(encoding="utf-8"))
+    secondary: dict[str, str] = {}
+    for name in data.get("verb_dictionaries", []):  # e.g. the CAMEO-derived verbs, beside the main file
+        extra = json.loads((source.parent / name).read_text(encoding="utf-8"))
+        for verb, kind in extra["verbs"].items():
+            secondary.setdefault(verb, kind)
+    return lexicon_from_dict(data, secondary)
+
+
+@registry.misc("kg.triggers.v1")
+def triggers_v1(path: str = "") -> Lexicon:
+    """Registered lexicon loader, usable from a spaCy config as ``@misc = "kg.triggers.v1"``."""
+    return load_lexicon(path)

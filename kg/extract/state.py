@@ -1,0 +1,146 @@
+"""Working state of the newskg components, kept beside each Doc instead of inside ``Doc.user_data``.
+
+This module owns every ``doc._.kg_*`` attribute and every ``Found*`` working type.
+
+The components exchange rich objects (spans, gazetteer entries) through ``doc._.kg_mentions`` and friends. Kept in
+``user_data`` they would make Docs unserialisable (``DocBin``, ``nlp.pipe(n_process=2)``); kept here they live
+exactly as long as their Doc. What leaves the pipeline is the JSON-able ``doc._.kg_record``.
+
+>>> import spacy
+>>> working_extension("kg_demo")
+>>> doc = spacy.blank("en")("text")
+>>> doc._.kg_demo = [object()]
+>>> len(doc._.kg_demo), "kg_demo" in str(doc.user_data)
+(1, False)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span
+
+from kg.records import TimeValue, is_place
+
+if TYPE_CHECKING:
+    from kg.extract.gazetteer import GazetteerEntry
+
+_STATE: WeakKeyDictionary[Doc, dict[str, Any]] = WeakKeyDictionary()
+
+
+def working_extension(name: str) -> None:
+    """Register ``doc._.<name>`` backed by the side store (idempotent)."""
+    if Doc.has_extension(name):
+        return
+
+    def get(doc: Doc) -> Any:
+        return _STATE.get(doc, {}).get(name)
+
+    def set_(doc: Doc, value: Any) -> None:
+        _STATE.setdefault(doc, {})[name] = value
+
+    Doc.set_extension(name, getter=get, setter=set_)
+
+
+# Working objects (spans, gazetteer entries): they live beside the Doc.
+WORKING = ("kg_mentions", "kg_cited", "kg_regions", "kg_relations", "kg_gazetteer", "kg_events", "kg_claims")
+# Plain values: they travel with the Doc (DocBin, worker processes).
+PLAIN = ("kg_doc_id", "kg_date", "kg_title", "kg_url", "kg_record")
+
+
+def register_extensions() -> None:
+    """Register every ``doc._.kg_*`` attribute newskg uses (idempotent)."""
+    for name in WORKING:
+        working_extension(name)
+    for name in PLAIN:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@dataclass
+class Found:
+    """One resolved mention: a span of the doc and the canonical entity it refers to."""
+
+    span: Span
+    key: str
+    label: str
+    kind: str
+    entry: GazetteerEntry | None = None
+    confidence: float = 0.7
+    local: bool = False
+    member_of: str | None = None
+    title: str = ""  # "Colonel", "Brigadier General": written before a person's name
+    secondary: bool = False  # also mentioned through a more specific entity; not used as an event argument
+
+    @property
+    def is_place(self) -> bool:
+        return is_place(self.kind)
+
+
+@dataclass
+class FoundQuantity:
+    """A count or measure found in the text, before it becomes a :class:`kg.records.Quantity`."""
+
+    span: Span
+    value: float
+    unit: str | None
+    qualifier: str
+    status: str
+    measures: str | None = None
+
+
+@dataclass
+class FoundEvent:
+    """One event of the document, before it becomes a :class:`kg.records.Event`."""
+
+    type: str
+    trigger: Span
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    date: TimeValue | None = None
+    certainty: str = "asserted"
+    polarity: str = "positive"
+    quantities: list[FoundQuantity] = field(default_factory=list)
+    caused_by: list[FoundEvent] = field(default_factory=list)
+    instrument: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    confidence: float = 0.7
+    pronoun_role: str | None = None
+    object_place: bool = False  # the object was a place ("blocked the bridge", "struck Kharkiv")
+
+
+@dataclass
+class FoundClaim:
+    """A reporting act: speaker, channel, verb and what is reported (events and nested claims)."""
+
+    verb: Span
+    speaker: str | None = None
+    channel: str | None = None
+    certainty: str = "asserted"
+    date: TimeValue | None = None
+    region: set[int] = field(default_factory=set)
+    content: list = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    event_type: str = "Statement"  # what the reporting act does: a statement, a denial, a demand
+
+
+def token_index(doc: Doc) -> dict[int, Found]:
+    """Token -> the entity it mentions (primary mentions only)."""
+    return {
+        t: f for f in (doc._.kg_mentions or []) if not f.secondary for t in range(f.span.start, f.span.end)
+    }
+
+
+def slug(text: str) -> str:
+    """A stable key from a name.
+
+    >>> slug("Nanar Hawach"), slug("the Syrian army")
+    ('nanar-hawach', 'syrian-army')
+    """
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "unnamed"
+
+
+register_extensions()
