@@ -11,13 +11,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.state import Found, FoundClaim, FoundEvent, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
 
-CLAIMABLE = {"Recapture", "Arrest", "Detention", "Release", "Withdrawal", "Killing", "Attack", "Airstrike",
-             "Repatriation", "DetaineeTransfer"}  # fmt: skip
+CLAIMABLE = word_set("events", "claimable_types")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
 QUOTES = "\"“”'‘’"
 PRONOUNS = {"he", "she"}

@@ -10,18 +10,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, word_map, word_set
 from kg.extract.state import Found, slug
 
 # Institution nouns and the kind of actor they make when a country owns them.
-INSTITUTIONS = {
-    "government": "Government", "authorities": "Government", "regime": "Government", "administration": "Government",
-    "parliament": "Government", "cabinet": "Government", "ministry": "Government", "court": "Government",
-    "judiciary": "Government", "presidency": "Government", "embassy": "Government", "intelligence": "Government",
-    "army": "MilitaryOrganization", "military": "MilitaryOrganization", "navy": "MilitaryOrganization",
-    "police": "MilitaryOrganization", "newspaper": "MediaOrganization", "television": "MediaOrganization",
-}  # fmt: skip
-GOVERNMENT_NOUNS = {"government", "authorities", "regime", "administration"}
+INSTITUTIONS = word_map("actors", "institutions")
+GOVERNMENT_NOUNS = word_set("actors", "government_nouns")
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 
 

@@ -127,3 +127,43 @@ def load_lexicon(path: str = "") -> Lexicon:
 def triggers_v1(path: str = "") -> Lexicon:
     """Registered lexicon loader, usable from a spaCy config as ``@misc = "kg.triggers.v1"``."""
     return load_lexicon(path)
+
+
+# -- open-class word lists (kg/data/lexicon/*.json): data, not code, so a new title or hedge is a data change ----
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+
+
+@cache
+def _word_file(name: str) -> dict[str, Any]:
+    return json.loads((LEXICON_DIR / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _words(file: str, key: str) -> Any:
+    try:
+        return _word_file(file)[key]["words"]
+    except KeyError:
+        raise KeyError(f"kg/data/lexicon/{file}.json has no word list {key!r}") from None
+
+
+def word_set(file: str, key: str) -> frozenset[str]:
+    """An open-class word list as a set.
+
+    >>> "colonel" in word_set("actors", "titles")
+    True
+    """
+    return frozenset(_words(file, key))
+
+
+def word_list(file: str, key: str) -> tuple[str, ...]:
+    """An open-class word list in file order (order matters: first match wins)."""
+    return tuple(_words(file, key))
+
+
+def word_pairs(file: str, key: str) -> tuple[tuple[str, str], ...]:
+    """Ordered ``[label, pattern]`` pairs, e.g. kind rules for unknown organisations."""
+    return tuple((a, b) for a, b in _words(file, key))
+
+
+def word_map(file: str, key: str) -> dict[str, Any]:
+    """A word → value table, e.g. institution nouns → kinds."""
+    return dict(_words(file, key))

@@ -14,58 +14,20 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.lexicon import word_list, word_pairs
 from kg.records import ACTOR_KINDS, PLACE_KINDS, is_place
 
 __all__ = ["ACTOR_KINDS", "PLACE_KINDS", "guess_kind", "is_facility_name", "is_place_kind"]
 
-FACILITY_WORDS = (
-    "camp", "prison", "jail", "detention center", "detention centre", "detention facility", "base", "airport",
-    "airbase", "air base", "port", "hospital", "checkpoint", "crossing", "compound", "barracks", "refinery", "dam",
-    "coliseum", "stadium", "garrison", "outpost", "terminal", "depot", "penitentiary", "embassy",
-)  # fmt: skip
-ADMIN_WORDS = ("province", "governorate", "region", "state", "district", "county", "oblast", "prefecture",
-               "department", "municipality", "territory")  # fmt: skip
+FACILITY_WORDS = word_list("actors", "facility_words")
+ADMIN_WORDS = word_list("actors", "admin_words")
 VAGUE_REGION = re.compile(
     r"^(north|south|east|west|northern|southern|eastern|western|central|"
     r"north-?east(ern)?|north-?west(ern)?|south-?east(ern)?|south-?west(ern)?)\s",
     re.I,
 )
 
-_ORG_RULES: tuple[tuple[str, str], ...] = (
-    (
-        "MediaOrganization",
-        r"\b(news|times|journal|post|press|herald|tribune|gazette|tv|television|radio|"
-        r"broadcasting|agency|media|reuters|digital|daily|weekly|magazine|network|channel)\b",
-    ),
-    (
-        "MilitaryOrganization",
-        r"\b(command|army|navy|air force|armed forces|ministry of defen[cs]e|marines|"
-        r"national guard|police|gendarmerie|coast guard|border guard)\b",
-    ),
-    (
-        "ArmedGroup",
-        r"\b(forces|brigades?|militias?|front|movement|mujahideen|battalions?|liberation|"
-        r"resistance|jihad|army of|rebels?|insurgents?|guerrillas?|self-defen[cs]e)\b",
-    ),
-    ("PoliticalParty", r"\b(party|congress|league|alliance|union of)\b"),
-    (
-        "Government",
-        r"\b(ministry|government|parliament|senate|cabinet|council of ministers|presidency|"
-        r"authority|administration|department of|office of the)\b",
-    ),
-    (
-        "InternationalOrganization",
-        r"\b(united nations|u\.?n\.?|organi[sz]ation of|union|commission|"
-        r"international criminal|world \w+ organi[sz]ation|fund|bank)\b",
-    ),
-    (
-        "NonGovernmentalOrganization",
-        r"\b(group|watch|institute|foundation|committee|council|center|centre|"
-        r"society|association|federation|initiative|observatory|amnesty|"
-        r"international|project|coalition)\b",
-    ),
-    ("Company", r"\b(inc|corp|corporation|ltd|llc|plc|company|co\.|group holdings|airlines?|energy|oil)\b"),
-)
+_ORG_RULES = word_pairs("actors", "organisation_rules")
 
 
 def is_facility_name(text: str) -> bool:

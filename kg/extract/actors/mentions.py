@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from kg.extract.actors.spans import EXTEND_WORDS, inside
 from kg.extract.gazetteer import GazetteerEntry
+from kg.extract.lexicon import word_list
 from kg.extract.state import Found
 
 
@@ -72,7 +73,7 @@ def prefer_named_units(found: list[Found]) -> list[Found]:
 
 ORGANISATIONS = {"ArmedGroup", "MilitaryOrganization", "MediaOrganization", "Company", "PoliticalParty",
                  "NonGovernmentalOrganization", "InternationalOrganization"}  # fmt: skip
-MEDIA_HEADS = ("news agency", "agency", "newspaper", "daily", "television", "tv", "radio", "broadcaster")
+MEDIA_HEADS = word_list("actors", "media_heads")
 
 
 def owned_names(found: list[Found]) -> list[Found]:

@@ -41,11 +41,12 @@ from kg.extract.actors.spans import (
 from kg.extract.actors.titles import acronym_definitions, person_roles
 from kg.extract.boilerplate import find_regions, source_names
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
+from kg.extract.lexicon import word_set
 from kg.extract.state import Found, slug
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-GOVERNMENT_WORDS = {"government", "regime", "authorities", "administration", "cabinet", "junta"}
-FORCE_WORDS = {"forces", "troops", "military", "army", "soldiers", "navy", "army's"}
+GOVERNMENT_WORDS = word_set("actors", "government_words")
+FORCE_WORDS = word_set("actors", "force_words")
 FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECASE)
 
 

@@ -11,13 +11,13 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.actors.kinds import ADMIN_WORDS, FACILITY_WORDS
+from kg.extract.lexicon import word_set
 
 EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
 # "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
-LED = {"led", "backed", "allied", "aligned", "affiliated", "linked", "sponsored", "supported"}
-CONTROLLED = {"controlled", "held", "run", "occupied", "administered"}
-HEAD_MODIFIERS = {"military", "army", "naval", "air", "refugee", "displacement", "detention", "border", "police",
-                  "central", "federal", "district", "main"}  # fmt: skip
+LED = word_set("actors", "led_modifiers")
+CONTROLLED = word_set("actors", "controlled_modifiers")
+HEAD_MODIFIERS = word_set("actors", "head_modifiers")
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -81,16 +81,9 @@ def prefer(spans: list[Span]) -> list[Span]:
 
 
 # Verbs whose object is a party addressed or acted on politically ("accused Kabul", "urged Kyiv"), not a place.
-ADDRESSED_BY = {
-    "accuse", "urge", "criticize", "criticise", "condemn", "blame", "warn", "ask", "tell", "thank", "praise",
-    "pressure", "press", "call", "invite", "reject", "support", "back", "threaten", "sanction", "recognize",
-    "recognise", "accept", "persuade", "allow", "join", "help", "mediate", "summon", "meet",
-}  # fmt: skip
+ADDRESSED_BY = word_set("actors", "addressed_by")
 # Nouns whose "with / between / against / from" object is a party: "talks with Moscow", "a deal between X and Y".
-RELATION_NOUNS = {
-    "talks", "talk", "negotiation", "agreement", "deal", "dispute", "tension", "relation", "tie", "meeting",
-    "dialogue", "truce", "ceasefire", "accord", "rift", "standoff", "demand", "pressure", "request", "offer",
-}  # fmt: skip
+RELATION_NOUNS = word_set("actors", "relation_nouns")
 
 
 def is_agentive(span: Span) -> bool:
@@ -117,13 +110,7 @@ def is_agentive(span: Span) -> bool:
 
 
 # Titles written before a name in news: part of the mention ("Colonel Bakary Sanogo"), not of the name.
-TITLES = {
-    "president", "prime", "minister", "general", "gen.", "lieutenant", "lt.", "colonel", "col.", "major", "maj.",
-    "captain", "capt.", "brigadier", "commander", "admiral", "sergeant", "sgt.", "marshal", "field", "sheikh",
-    "emir", "king", "queen", "prince", "dr.", "mr.", "mrs.", "ms.", "senator", "sen.", "rep.", "governor", "gov.",
-    "ambassador", "judge", "chief", "deputy", "foreign", "defence", "defense", "interior", "vice", "secretary",
-    "spokesman", "spokeswoman", "spokesperson", "mayor", "bishop", "imam", "ayatollah", "pope", "rev.",
-}  # fmt: skip
+TITLES = word_set("actors", "titles")
 
 
 def widen_title(span: Span) -> tuple[Span, str]:

@@ -16,14 +16,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.lexicon import word_set
+
 ORG_KINDS = {
     "Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
     "NonGovernmentalOrganization", "MediaOrganization", "Company",
 }  # fmt: skip
 MEMBER_PREPS = {"with", "at", "of", "for", "from", "in"}
 # "a Syria analyst", "a researcher on Yemen": the country is the topic of the job, not the employer.
-TOPIC_ROLES = {"analyst", "expert", "researcher", "specialist", "correspondent", "scholar", "observer", "reporter",
-               "editor", "director", "fellow", "historian", "economist", "watcher"}  # fmt: skip
+TOPIC_ROLES = word_set("actors", "topic_roles")
 _MINOR = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "al", "el"}
 
 

@@ -22,7 +22,7 @@ from kg.extract.events.quantities import (
     widen,
 )
 from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
@@ -30,34 +30,9 @@ from kg.records import TimeValue
 ACTOR_ROLES = ("agent", "target", "theme", "recipient")
 PLACE_ROLES = ("place", "origin", "destination")
 MODAL_POSSIBLE = {"could", "might", "may", "would", "can"}
-PLANNING = {
-    "will",
-    "plan",
-    "intend",
-    "aim",
-    "expect",
-    "schedule",
-    "set",
-    "prepare",
-    "seek",
-    "threaten",
-    "vow",
-    # expressions of intent: "offered to negotiate", "is willing to withdraw", "pledged to release"
-    "offer",
-    "willing",
-    "prepared",
-    "ready",
-    "pledge",
-    "promise",
-    "commit",
-    "committed",
-    "decide",
-    "agree",
-    "propose",
-    "want",
-}
+PLANNING = word_set("events", "planning")
 PRONOUNS = {"they", "he", "she", "it", "we", "i"}
-HEDGES = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly"}
+HEDGES = word_set("events", "hedges")
 
 
 class EventExtractor:

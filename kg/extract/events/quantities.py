@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.roles import expand
+from kg.extract.lexicon import word_list, word_map, word_pairs, word_set
 from kg.extract.state import FoundQuantity
 
 _WORDS = {
@@ -24,22 +25,12 @@ _WORDS = {
 }  # fmt: skip
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Vague quantities get a nominal value (the smallest the phrase can mean) and the "vague" qualifier.
-_VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
-    "hundreds of thousands": 200_000, "millions": 2_000_000, "several": 3, "a few": 3, "a handful": 3,
-}  # fmt: skip
+_VAGUE = word_map("events", "vague_counts")
 
-_QUALIFIERS = (
-    ("upper_bound", r"\b(up to|as many as|at most|no more than|fewer than|less than|under|a maximum of)\b"),
-    ("lower_bound", r"\b(at least|more than|over|upwards of|in excess of|a minimum of|no fewer than)\b"),
-    (
-        "approximate",
-        r"\b(roughly|about|around|approximately|nearly|almost|some|an estimated|estimated|close to)\b",
-    ),
-)
-_POSSIBLE = {"could", "might", "may", "would", "possibly", "potentially", "if"}
-_PLANNED = {"will", "plan", "planned", "scheduled", "expected", "intend", "set"}
-VAGUE_COUNTS = ("tens of thousands", "hundreds of thousands", "thousands", "hundreds", "dozens", "scores")
+_QUALIFIERS = word_pairs("events", "count_qualifiers")
+_POSSIBLE = word_set("events", "possible_counts")
+_PLANNED = word_set("events", "planned_counts")
+VAGUE_COUNTS = word_list("events", "vague_count_phrases")
 _UNIT_SKIP = {"of", "the", "more", "additional", "other", "some", "further"}
 
 

@@ -13,20 +13,16 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.lexicon import word_set
+
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "on"}
 ORIGIN_PREPS = {"from", "out"}
 DEST_PREPS = {"to", "into", "toward", "towards"}
 # Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
 # "X lodged a protest", "X will provide food aid".
-LIGHT_VERBS = {"begin", "start", "launch", "carry", "conduct", "stage", "mount", "continue", "resume", "order",
-               "make", "undertake", "complete", "halt", "suspend", "step", "announce", "plan", "approve", "hold",
-               "lodge", "issue", "impose", "reiterate", "renew", "voice", "express", "declare", "offer", "file",
-               "provide", "give", "grant", "deliver", "send", "extend", "organize", "organise", "sign", "reach",
-               "strike", "seal", "intensify", "escalate", "wage", "pursue", "initiate"}  # fmt: skip
+LIGHT_VERBS = word_set("events", "light_verbs")
 # Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
-CONTAINERS = {"batch", "group", "number", "total", "wave", "convoy", "contingent", "handful", "most", "some", "many",
-              "all", "several", "half", "majority", "rest", "none", "few", "each", "both", "dozens", "hundreds",
-              "thousands", "scores", "tens", "one", "two", "three"}  # fmt: skip
+CONTAINERS = word_set("events", "containers")
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
