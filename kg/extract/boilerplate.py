@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.language import TITLE_CASE_SMALL_WORDS as _SMALL_WORDS
+
 _SOURCES = re.compile(r"^\s*(sources?|with reporting from|additional reporting by)\s*:?\s+", re.IGNORECASE)
 _BOILERPLATE = re.compile(
     r"^\s*(help us improve|reporting by|editing by|writing by|compiled by|additional reporting|sign up|"
@@ -22,10 +24,6 @@ _BOILERPLATE = re.compile(
     r"our standards:|photo:|image:|video:)",
     re.IGNORECASE,
 )
-_SMALL_WORDS = {
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as",
-    "is", "are", "after", "amid", "over", "into", "vs", "via", "who", "and/or",
-}  # fmt: skip
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract.collectives import unnamed_actor
+from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.state import Found, FoundClaim, FoundEvent, token_index
 from kg.extract.temporal import normalise_date
@@ -19,7 +20,6 @@ from kg.records import PLACE_KINDS
 CLAIMABLE = word_set("events", "claimable_types")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
 QUOTES = "\"“”'‘’"
-PRONOUNS = {"he", "she"}
 
 
 class ClaimExtractor:

@@ -14,12 +14,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from kg.extract.language import MONTHS as _MONTHS
 from kg.records import TimeValue
 
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|"
-    "september|october|november|december"
-)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(rf"\b({_MONTHS})\b\.?", re.IGNORECASE)
 _DAY_NUM = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")

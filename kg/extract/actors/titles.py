@@ -16,16 +16,16 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.language import MEMBERSHIP_PREPOSITIONS as MEMBER_PREPS
+from kg.extract.language import NAME_PARTICLES as _MINOR
 from kg.extract.lexicon import word_set
 
 ORG_KINDS = {
     "Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
     "NonGovernmentalOrganization", "MediaOrganization", "Company",
 }  # fmt: skip
-MEMBER_PREPS = {"with", "at", "of", "for", "from", "in"}
 # "a Syria analyst", "a researcher on Yemen": the country is the topic of the job, not the employer.
 TOPIC_ROLES = word_set("actors", "topic_roles")
-_MINOR = {"of", "the", "and", "for", "in", "on", "de", "du", "la", "al", "el"}
 
 
 def initials_match(long_name: str, acronym: str) -> bool:

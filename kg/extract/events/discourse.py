@@ -13,10 +13,9 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.language import DEFINITE_DETERMINERS as DEFINITE
 from kg.extract.lexicon import Lexicon
 from kg.extract.state import FoundEvent
-
-DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def _compatible(a: FoundEvent, b: FoundEvent) -> bool:

@@ -22,6 +22,8 @@ from kg.extract.events.quantities import (
     widen,
 )
 from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
+from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
+from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
 from kg.extract.temporal import normalise_date
@@ -29,9 +31,7 @@ from kg.records import TimeValue
 
 ACTOR_ROLES = ("agent", "target", "theme", "recipient")
 PLACE_ROLES = ("place", "origin", "destination")
-MODAL_POSSIBLE = {"could", "might", "may", "would", "can"}
 PLANNING = word_set("events", "planning")
-PRONOUNS = {"they", "he", "she", "it", "we", "i"}
 HEDGES = word_set("events", "hedges")
 
 

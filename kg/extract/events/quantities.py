@@ -14,16 +14,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.roles import expand
+from kg.extract.language import COUNT_FILLERS as _UNIT_SKIP
+from kg.extract.language import NUMBER_SCALES as _SCALE
+from kg.extract.language import NUMBER_WORDS as _WORDS
 from kg.extract.lexicon import word_list, word_map, word_pairs, word_set
 from kg.extract.state import FoundQuantity
 
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12,
-}  # fmt: skip
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Vague quantities get a nominal value (the smallest the phrase can mean) and the "vague" qualifier.
 _VAGUE = word_map("events", "vague_counts")
 
@@ -31,7 +27,6 @@ _QUALIFIERS = word_pairs("events", "count_qualifiers")
 _POSSIBLE = word_set("events", "possible_counts")
 _PLANNED = word_set("events", "planned_counts")
 VAGUE_COUNTS = word_list("events", "vague_count_phrases")
-_UNIT_SKIP = {"of", "the", "more", "additional", "other", "some", "further"}
 
 
 def parse_number(text: str) -> tuple[float, bool] | None:

@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
+from kg.extract.language import DESTINATION_PREPOSITIONS as DEST_PREPS
+from kg.extract.language import ORIGIN_PREPOSITIONS as ORIGIN_PREPS
+from kg.extract.language import PLACE_PREPOSITIONS as PLACE_PREPS
+from kg.extract.language import RELATIVE_PRONOUNS
 from kg.extract.lexicon import word_set
 
-PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "around", "throughout", "within", "on"}
-ORIGIN_PREPS = {"from", "out"}
-DEST_PREPS = {"to", "into", "toward", "towards"}
 # Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
 # "X lodged a protest", "X will provide food aid".
 LIGHT_VERBS = word_set("events", "light_verbs")
@@ -25,7 +26,6 @@ LIGHT_VERBS = word_set("events", "light_verbs")
 CONTAINERS = word_set("events", "containers")
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
 Resolver = Callable[[Token], list[str]]
 
