@@ -153,6 +153,35 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Incident:
+    """One reported happening, coded like an ACLED event: the mention-level ``events`` (keys) that describe it,
+    one ACLED type and sub-type (with PLOVER / CAMEO), actor 1 / actor 2 (entity keys, with ACLED ``inter``
+    codes), the date, the most specific place with its parents (``admin``: names, most specific first),
+    fatalities and injured, certainty, confidence and the evidence sentences."""
+
+    key: str
+    event_type: str
+    sub_event_type: str | None = None
+    plover: str | None = None
+    cameo: str | None = None
+    events: tuple[str, ...] = ()
+    actor1: tuple[str, ...] = ()
+    actor2: tuple[str, ...] = ()
+    assoc_actor1: tuple[str, ...] = ()
+    inter1: int | None = None
+    inter2: int | None = None
+    date: TimeValue | None = None
+    location: str | None = None
+    place: str | None = None  # entity key of the location, when the actor layer resolved it
+    admin: tuple[str, ...] = ()
+    fatalities: int | None = None
+    injured: int | None = None
+    certainty: str = "asserted"
+    confidence: float = 0.6
+    evidence: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
 class Claim:
     """Who says so: a speaker (and channel) asserting, claiming or denying the events or claims in ``content``."""
 
@@ -182,6 +211,7 @@ class DocumentRecord:
     claims: tuple[Claim, ...] = ()
     cited_sources: tuple[str, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()
+    incidents: tuple[Incident, ...] = ()
 
 
 def to_json(record: Any) -> Any:
@@ -230,7 +260,14 @@ def record_from_json(data: dict[str, Any]) -> DocumentRecord:
         )
         for c in data["claims"]
     )
+    incident_lists = ("events", "actor1", "actor2", "assoc_actor1", "admin")
+    incidents = tuple(
+        Incident(**{**_tuples(i, *incident_lists), "date": _time(i["date"]),
+                    "evidence": tuple(_mention(m) for m in i["evidence"])})
+        for i in data.get("incidents", ())
+    )  # fmt: skip
     return DocumentRecord(**{
         **_tuples(data, "cited_sources"), "entities": entities, "events": events, "claims": claims,
+        "incidents": incidents,
         "sentences": tuple(tuple(s) for s in data["sentences"]),
     })  # fmt: skip

@@ -10,6 +10,7 @@ import hashlib
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.incidents import find_incidents
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
 
 
@@ -113,10 +114,12 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     cited = tuple(dict.fromkeys(f.key for f in doc._.kg_cited or []))
     entities = _entities(doc, doc_id)
     sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
+    events = _events(doc, doc_id)
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
-        entities=tuple(entities), events=tuple(_events(doc, doc_id)), claims=tuple(_claims(doc, doc_id)),
+        entities=tuple(entities), events=tuple(events), claims=tuple(_claims(doc, doc_id)),
         cited_sources=cited, sentences=tuple(sentences),
+        incidents=tuple(find_incidents(doc, doc_id, events, entities)),
     )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import suppress
 from functools import lru_cache
 
 from kg.extract.language import MONTHS as _MONTHS
@@ -29,13 +30,43 @@ _SINCE = re.compile(r"^\s*(since|from)\s+(.+)$", re.IGNORECASE)
 _VAGUE = re.compile(r"\b(years|decades|months|weeks|days|recent|recently|earlier|later|ago)\b", re.I)
 
 
-def _parse(text: str, base: dt.date) -> dt.datetime | None:
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_BARE_WEEKDAY = re.compile(r"^(?:last\s+|this\s+|next\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)  # fmt: skip
+
+
+def _weekday(text: str, base: dt.date, prefer: str) -> dt.date | None:
+    """'Tuesday' in an article dated Tuesday is that day; past tense looks back, future tense ahead."""
+    match = _BARE_WEEKDAY.match(text)
+    if not match:
+        return None
+    target = _WEEKDAYS.index(match.group(1).lower())
+    if text.lower().startswith("next"):
+        prefer = "future"
+    if prefer == "future":
+        return base + dt.timedelta(days=(target - base.weekday()) % 7)
+    return base - dt.timedelta(days=(base.weekday() - target) % 7)
+
+
+def shift_days(value: TimeValue, days: int) -> TimeValue:
+    """A day-precision date moved by ``days`` ('the next day'); other precisions stay as they are.
+
+    >>> shift_days(TimeValue("2023-05-12"), 1).value
+    '2023-05-13'
+    """
+    if value.precision != "day" or len(value.value) != 10:
+        return value
+    moved = dt.date.fromisoformat(value.value) + dt.timedelta(days=days)
+    return TimeValue(moved.isoformat(), "day", inferred=True, text=value.text)
+
+
+def _parse(text: str, base: dt.date, prefer: str = "past") -> dt.datetime | None:
     # dateparser is slow to import; load it only when a date actually needs parsing.
     import dateparser
 
     settings = {
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past",  # "Dec. 28" in a January article is last December
+        "PREFER_DATES_FROM": prefer,  # "Dec. 28" in a January article is last December
         "PREFER_DAY_OF_MONTH": "first",
     }
     return dateparser.parse(text, settings=settings, languages=["en"])
@@ -64,6 +95,23 @@ def _format(value: dt.date, precision: str) -> str:
     return value.isoformat()
 
 
+_BETWEEN = re.compile(r"^(?:between\s+)?(.+?)\s+(?:and|to|until|through|-|–)\s+(.+)$", re.IGNORECASE)
+
+
+def _interval(text: str, doc_date: str | None) -> TimeValue | None:
+    """'between 3 and 5 May 2023', '3 to 5 May 2023': an interval from the first day to the last."""
+    match = _BETWEEN.match(text)
+    if not match or not _MONTH.search(match.group(2)):
+        return None
+    first, last = match.group(1), match.group(2)
+    if first.strip().isdigit():  # '3 and 5 May 2023': the first day borrows the month and year
+        first = _DAY_NUM.sub(first.strip(), last, count=1)
+    start, end = normalise_date(first, doc_date), normalise_date(last, doc_date)
+    if start is None or end is None or start.precision != "day" or end.precision != "day":
+        return None
+    return TimeValue(start.value, "day", start.inferred, start=start.value, end=end.value, text=text)
+
+
 def _month_day_without_year(text: str) -> str | None:
     """'Jan. 19' -> '--01-19' (xsd:gMonthDay) when there is no document date to anchor the year."""
     parsed = _parse(text, dt.date(2000, 6, 15))
@@ -73,10 +121,18 @@ def _month_day_without_year(text: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def normalise_date(text: str, doc_date: str | None) -> TimeValue | None:
-    """Normalise a DATE expression; ``doc_date`` (ISO) anchors relative and yearless expressions.
+def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> TimeValue | None:
+    """Normalise a DATE expression; ``doc_date`` (ISO) anchors relative and yearless expressions, and
+    ``prefer`` ("past", or "future" for planned events) says which way weekdays and yearless dates resolve.
 
     Returns None for expressions that are not calendar dates ("recent years") or cannot be anchored.
+
+    >>> normalise_date("on Tuesday", "2026-12-01").value          # the article's own Tuesday
+    '2026-12-01'
+    >>> normalise_date("Friday", "2026-12-01", prefer="future").value
+    '2026-12-04'
+    >>> normalise_date("20 September", "2018-09-21").value, normalise_date("20 September", "2018-09-18").value
+    ('2018-09-20', '2018-09-20')
     """
     clean = re.sub(r"^\s*(on|in|during|by|at|the)\s+", "", text.strip(), flags=re.IGNORECASE)
     since = _SINCE.match(clean)
@@ -87,6 +143,8 @@ def normalise_date(text: str, doc_date: str | None) -> TimeValue | None:
         return TimeValue(
             inner.value, inner.precision, inner.inferred, start=inner.value, end=doc_date, text=text
         )
+    if (interval := _interval(clean, doc_date)) is not None:
+        return interval
     precision = _precision(clean)
     if precision is None or (_VAGUE.search(clean) and not _YEAR.search(clean)):
         return None
@@ -102,7 +160,15 @@ def normalise_date(text: str, doc_date: str | None) -> TimeValue | None:
             return None if value is None else TimeValue(value, "day", text=text)
         return None  # relative expression with nothing to anchor it to
     base = dt.date.fromisoformat(doc_date)
-    parsed = _parse(clean, base)
+    weekday = _weekday(clean, base, prefer)
+    if weekday is not None:
+        return TimeValue(weekday.isoformat(), "day", inferred=True, text=text)
+    parsed = _parse(clean, base, prefer if not explicit_year else "past")
     if parsed is None:
         return None
+    if not explicit_year and precision == "day" and parsed.year == base.year - 1:
+        # '20 September' in an article of 18 September is two days ahead, not last year
+        with suppress(ValueError):
+            if 0 < (parsed.replace(year=base.year).date() - base).days <= 14:
+                parsed = parsed.replace(year=base.year)
     return TimeValue(_format(parsed.date(), precision), precision, inferred=not explicit_year, text=text)

@@ -1,0 +1,70 @@
+"""Naive baselines measured beside newskg in the same run: a keyword ACLED type map, the first DATE entity of the
+report, and the places the model's NER finds (the first one, or all of them).
+
+>>> keyword_type("Troops shelled the town."), keyword_type("Hundreds marched to parliament."), keyword_type("Talks.")
+('Explosions/Remote violence', 'Protests', None)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.temporal import normalise_date
+
+# The ~30-line keyword -> ACLED event type map (first keyword found in a sentence wins).
+KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("airstrike", "Explosions/Remote violence"),
+    ("air strike", "Explosions/Remote violence"),
+    ("drone", "Explosions/Remote violence"),
+    ("shell", "Explosions/Remote violence"),
+    ("mortar", "Explosions/Remote violence"),
+    ("rocket", "Explosions/Remote violence"),
+    ("missile", "Explosions/Remote violence"),
+    ("bomb", "Explosions/Remote violence"),
+    ("ied", "Explosions/Remote violence"),
+    ("explosi", "Explosions/Remote violence"),
+    ("grenade", "Explosions/Remote violence"),
+    ("landmine", "Explosions/Remote violence"),
+    ("riot", "Riots"),
+    ("mob", "Riots"),
+    ("protest", "Protests"),
+    ("demonstrat", "Protests"),
+    ("rally", "Protests"),
+    ("march", "Protests"),
+    ("clash", "Battles"),
+    ("fighting", "Battles"),
+    ("battle", "Battles"),
+    ("ambush", "Battles"),
+    ("kidnap", "Violence against civilians"),
+    ("abduct", "Violence against civilians"),
+    ("killed", "Violence against civilians"),
+    ("attack", "Violence against civilians"),
+    ("shot", "Violence against civilians"),
+    ("arrest", "Strategic developments"),
+    ("agreement", "Strategic developments"),
+    ("seized", "Strategic developments"),
+)
+
+
+def keyword_type(text: str) -> str | None:
+    """The ACLED type of the first keyword (in map order) that a sentence contains."""
+    low = text.lower()
+    return next((event_type for word, event_type in KEYWORDS if word in low), None)
+
+
+def keyword_types(doc: Doc) -> list[str]:
+    """One keyword type per sentence that has one."""
+    return [t for sent in doc.sents if (t := keyword_type(sent.text))]
+
+
+def first_date(doc: Doc, doc_date: str | None) -> str | None:
+    """The first DATE entity of the report that normalises, as the model and dateparser give it."""
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and (value := normalise_date(ent.text, doc_date)) is not None:
+            return value.value
+    return None
+
+
+def ner_places(doc: Doc) -> list[str]:
+    """Every GPE / LOC / FAC entity of the model, in text order."""
+    return [e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]

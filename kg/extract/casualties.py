@@ -1,0 +1,88 @@
+"""Fatalities and injured stated in a sentence, and who they were ("killing two soldiers" -> 2, "soldiers").
+
+>>> c = casualties("Gunmen attacked a post, killing two soldiers and wounding 5 civilians.")
+>>> c.fatalities, c.injured, c.victims
+(2, 5, 'soldiers civilians')
+>>> casualties("At least 12 people were killed and dozens injured in the blast.").fatalities
+12
+>>> casualties("The strike left three children dead.").fatalities, casualties("No casualties were reported.").fatalities
+(3, 0)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.language import NUMBER_WORDS
+
+_NUM = r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
+       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|scores|several|a dozen)"  # fmt: skip
+_QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|as many as|an estimated)\s+)?"
+_NOUN = r"(?P<noun>(?:[a-z\-]+\s+){0,2}?[a-z\-]+?)"
+_DEATH = (
+    r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives)"
+)
+_HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
+_FORWARD = {
+    "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed)\s+"
+                       rf"{_QUAL}(?P<n>{_NUM})\s+{_NOUN}(?=[\s,.;]|$)", re.I),
+    "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}"
+                       rf"(?=[\s,.;]|$)", re.I),
+}  # fmt: skip
+_BACKWARD = {
+    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+(?:\w+\s+){{0,3}}?(?:were|was|have been|had been|"
+                       rf"are|lay|being)?\s*{_DEATH}\b", re.I),
+    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:\w+\s+){{0,3}}?(?:were|was|have been|"
+                       rf"had been|are|being)?\s*{_HURT}\b", re.I),
+}  # fmt: skip
+_LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
+_NONE = re.compile(r"\b(no casualties|no (?:one|body) was (?:killed|hurt|injured)|without casualties|"
+                   r"no deaths|no fatalities|causing no)\b", re.I)  # fmt: skip
+_DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "people", "others", "more"}
+
+
+@dataclass(frozen=True)
+class Casualties:
+    fatalities: int | None = None
+    injured: int | None = None
+    victims: str = ""  # the nouns counted ("soldiers civilians"), for the victims' actor type
+
+
+def _value(text: str) -> int | None:
+    low = text.lower().replace(",", "")
+    if low.isdigit():
+        return int(low)
+    if low in {"a", "an"}:
+        return 1
+    if low in {"dozens", "scores"}:
+        return 24
+    if low == "several":
+        return 3
+    if low == "a dozen":
+        return 12
+    value = NUMBER_WORDS.get(low)
+    return int(value) if value is not None else None
+
+
+def casualties(text: str) -> Casualties:
+    """Counts of dead and hurt stated in a sentence (the first of each)."""
+    found: dict[str, int] = {}
+    nouns: list[str] = []
+    for kind in ("dead", "hurt"):
+        patterns = (
+            [_LEFT_DEAD, _FORWARD[kind], _BACKWARD[kind]]
+            if kind == "dead"
+            else [_FORWARD[kind], _BACKWARD[kind]]
+        )
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match and (value := _value(match["n"])) is not None and not re.match(r"\d{4}$", match["n"]):
+                found[kind] = value
+                noun = (match.groupdict().get("noun") or "").strip()
+                if noun and noun.split()[-1].lower() not in _DEATH_NOUNS | {"were", "was"}:
+                    nouns.append(noun)
+                break
+    if "dead" not in found and _NONE.search(text):
+        found["dead"] = 0
+    return Casualties(found.get("dead"), found.get("hurt"), " ".join(nouns))

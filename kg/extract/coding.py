@@ -1,0 +1,107 @@
+"""Context coding of incidents from data: ACLED event and sub-event type, PLOVER and CAMEO, and ACLED ``inter``
+actor-type codes, from the rules in ``kg/data/acled_rules.json`` (who acts on whom, with what, with what outcome).
+
+>>> rules = load_rules()
+>>> sorted(rules.cues_in("Government forces shelled the village, killing two civilians."))
+['attack', 'shelling']
+>>> rules.code("Government forces shelled the village.", agent=1, victims=7)["sub_event_type"]
+'Shelling/artillery/missile attack'
+>>> rules.code("Gunmen attacked a checkpoint, killing two soldiers.", agent=2, victims=1)["event_type"]
+'Battles'
+>>> rules.code("Gunmen attacked a village, killing two farmers.", agent=2, victims=7)["event_type"]
+'Violence against civilians'
+>>> rules.inter_of("Protesters", None), rules.inter_of("the Syrian army", "Government")
+(6, 1)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "acled_rules.json"
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    parts = [re.escape(w[:-1]) + r"\b" if w.endswith("$") else re.escape(w) for w in words]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")", re.IGNORECASE)
+
+
+def _group(inter: int | None, groups: dict[str, set[int]]) -> str:
+    """'state', 'armed' or 'civilian' for an inter code (state forces are armed too), 'unknown' without one."""
+    if inter is None:
+        return "unknown"
+    return next((name for name in ("state", "armed", "civilian") if inter in groups[name]), "unknown")
+
+
+@dataclass(frozen=True)
+class CodingRules:
+    """Cue classes, ordered coding rules and inter codes, as loaded from a rules file."""
+
+    cues: dict[str, re.Pattern[str]]
+    rules: tuple[dict[str, Any], ...]
+    kind_inter: dict[str, int]
+    word_inter: tuple[tuple[int, re.Pattern[str]], ...]
+    groups: dict[str, set[int]]
+
+    def cues_in(self, text: str) -> set[str]:
+        """The cue classes present in a text."""
+        return {name for name, pattern in self.cues.items() if pattern.search(text)}
+
+    def inter_of(self, text: str, kind: str | None) -> int | None:
+        """ACLED inter code of an actor: from words of its mention first (a 'police' unit of a government is
+        state forces, 'protesters' are 6), else from its kind."""
+        for code, pattern in self.word_inter:
+            if pattern.search(text):
+                return code
+        return self.kind_inter.get(kind or "")
+
+    def group(self, inter: int | None) -> str:
+        return _group(inter, self.groups)
+
+    def code(
+        self, text: str, *, agent: int | None = None, victims: int | None = None
+    ) -> dict[str, Any] | None:
+        """The first rule that fits the text's cues and the kinds of the actor and of the people hit."""
+        cues = self.cues_in(text)
+        agent_group, victim_group = self.group(agent), self.group(victims)
+        for rule in self.rules:
+            if not cues & set(rule["any"]) or not set(rule.get("also", ())) <= cues:
+                continue
+            if cues & set(rule.get("none", ())):
+                continue
+            if "agent" in rule and not _fits(agent_group, rule["agent"]):
+                continue
+            if "victims" in rule and not _fits(victim_group, rule["victims"]):
+                continue
+            return rule
+        return None
+
+
+def _fits(group: str, allowed: list[str]) -> bool:
+    # state forces are armed: a rule for 'armed' actors also takes state forces
+    return group in allowed or (group == "state" and "armed" in allowed)
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | Path = "") -> CodingRules:
+    """Load coding rules (default: the packaged ``kg/data/acled_rules.json``)."""
+    data = json.loads(Path(path or RULES_PATH).read_text(encoding="utf-8"))
+    inter = data["inter"]
+    words = tuple(
+        sorted(((int(code), _pattern(ws)) for code, ws in inter["words"].items()), key=lambda p: p[0])
+    )
+    # more specific words first: protesters (6) before 'people' (7), militia (3) before 'armed group' (2)
+    order = {6: 0, 5: 1, 3: 2, 4: 3, 1: 4, 2: 5, 7: 6}
+    words = tuple(sorted(words, key=lambda p: order.get(p[0], 9)))
+    return CodingRules(
+        cues={name: _pattern(ws) for name, ws in data["cues"].items()},
+        rules=tuple(data["rules"]),
+        kind_inter=dict(inter["kinds"]),
+        word_inter=words,
+        groups={name: set(inter[name]) for name in ("armed", "civilian", "state")},
+    )

@@ -1,0 +1,235 @@
+"""The incident layer: one :class:`kg.records.Incident` per reported happening, coded like ACLED.
+
+Mention-level events stay as they are; an incident groups the events of the sentence that reports a happening
+(and of follow-up sentences that only add to it: "The attack was claimed by ..."), and codes it from context
+(:mod:`kg.extract.coding`, rules in ``kg/data/acled_rules.json``): type and sub-type from the weapon and from who
+acts on whom, actor 1 / actor 2 with ACLED inter codes, the date the sentence or an earlier one states, the most
+specific place with its parents (:mod:`kg.extract.toponyms` and the resolved places), fatalities and injured.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> nlp = load_pipeline()
+>>> doc = nlp.make_doc("On 12 May 2023, gunmen attacked an army post near Kafr Nabudah village, killing two soldiers.")
+>>> doc._.kg_date = "2023-05-14"
+>>> [(i.event_type, i.date.value, i.location, i.fatalities) for i in nlp(doc)._.kg_record_incidents]  # doctest: +SKIP
+[('Battles', '2023-05-12', 'Kafr Nabudah', 2)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.casualties import casualties
+from kg.extract.coding import CodingRules, load_rules
+from kg.extract.temporal import normalise_date, shift_days
+from kg.extract.toponyms import PlacePhrase, place_phrases
+from kg.records import Entity, Event, Incident, Mention, TimeValue
+
+KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
+DOUBTFUL = {"hypothetical", "planned", "negated"}
+_BACK_REFERENCE = re.compile(
+    r"^\s*(?:the|this|that|these|it|they)\s+(?:\w+\s+){0,2}?"
+    r"(?:attack|assault|strike|blast|explosion|clash|fighting|raid|ambush|incident|bombing|shelling|violence|"
+    r"protest|demonstration|rally|operation|was|were|also|later)",
+    re.IGNORECASE,
+)
+_SAME_DAY = re.compile(r"\b(same day|hours later|later that day|that (?:night|evening|morning|afternoon)|"
+                       r"earlier that day|meanwhile|simultaneously)\b", re.I)  # fmt: skip
+_NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day later)\b", re.I)
+_DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
+)
+
+
+def _key(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc_id}|{start}|{end}|incident".encode()).hexdigest()[:12]
+
+
+def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None) -> TimeValue | None:
+    """The date a sentence states for what it reports, or the one it refers back to ("hours later")."""
+    prefer = "future" if _FUTURE.search(sent.text) else "past"
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        value = normalise_date(ent.text, doc_date, prefer=prefer)
+        if value is not None:
+            return value
+    if previous is not None:
+        if _NEXT_DAY.search(sent.text):
+            return shift_days(previous, 1)
+        if _DAY_BEFORE.search(sent.text):
+            return shift_days(previous, -1)
+    return None
+
+
+class _Places:
+    """Place candidates of a sentence: resolved place entities and place phrases of the text."""
+
+    def __init__(self, sent: Span, entities: list[Entity], labels: dict[str, str]) -> None:
+        self.labels = labels
+        offset, text = sent.start_char, sent.text
+        self.actor_spans = [
+            (m.start, m.end)
+            for e in entities
+            if not e.is_place
+            for m in e.mentions
+            if sent.start_char <= m.start < sent.end_char
+        ]
+        self.items: list[
+            tuple[float, int, str, str | None, tuple[str, ...]]
+        ] = []  # rank, start, name, key, parents
+        phrases = place_phrases(text)
+        for entity in entities:
+            if not entity.is_place:
+                continue
+            for m in entity.mentions:
+                if not sent.start_char <= m.start < sent.end_char:
+                    continue
+                phrase = _overlapping(phrases, m.start - offset, m.end - offset)
+                rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
+                parents = (phrase.parents if phrase else ()) + tuple(
+                    labels.get(k, k) for k in entity.located_in
+                )
+                self.items.append((rank, m.start, entity.label, entity.key, parents))
+        for phrase in phrases:
+            start, end = phrase.start + offset, phrase.end + offset
+            taken = any(s < end and start < e for _, s, *_ in self.items for e in [s + 1])
+            if taken or any(s < end and start < e for s, e in self.actor_spans):
+                continue
+            self.items.append((phrase.rank, start, phrase.name, None, phrase.parents))
+
+    def best(self, preferred: set[str]) -> tuple[str | None, str | None, tuple[str, ...]]:
+        """The most specific place (an event's own place role first among equals) and its parents."""
+        if not self.items:
+            return None, None, ()
+        items = sorted(self.items, key=lambda i: (i[0] if i[0] < 9 else 9, i[3] not in preferred, i[1]))
+        rank, _, name, key, parents = items[0]
+        others = [i[2] for i in sorted(self.items, key=lambda i: i[0]) if i[2] != name and i[0] > rank]
+        return name, key, tuple(dict.fromkeys([*parents, *others]))
+
+
+def _overlapping(phrases: list[PlacePhrase], start: int, end: int) -> PlacePhrase | None:
+    return next((p for p in phrases if p.start < end and start < p.end), None)
+
+
+def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
+
+
+def _subject_text(sent: Span) -> str:
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
+    chosen = agents or [s for s in subjects if s.dep_ == "nsubj"]
+    return " ".join(doc_text(t) for t in chosen)
+
+
+def doc_text(token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
+def _inter(
+    rules: CodingRules, keys: tuple[str, ...], entities: dict[str, Entity], fallback: str
+) -> int | None:
+    for key in keys:
+        entity = entities.get(key)
+        if entity is not None:
+            texts = " ".join([entity.label, *(m.text for m in entity.mentions[:3])])
+            code = rules.inter_of(texts, entity.kind)
+            if code is not None:
+                return code
+    return rules.inter_of(fallback, None) if fallback else None
+
+
+def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[Entity]) -> list[Incident]:
+    """Group a processed document's events into incidents and code each one (see the module docstring)."""
+    rules = load_rules()
+    by_key = {e.key: e for e in entities}
+    labels = {e.key: e.label for e in entities}
+    skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
+    doc_date = doc._.kg_date
+    incidents: list[dict] = []
+    last_date: TimeValue | None = None
+    for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in skipped) or not sent.text.strip():
+            continue
+        own_date = _sentence_dates(sent, doc_date, last_date)
+        if own_date is None and last_date is not None and _SAME_DAY.search(sent.text):
+            own_date = last_date
+        inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
+        counts = casualties(sent.text)
+        subject = _subject_text(sent)
+        agent_keys, target_keys = _actor(inside, ("agent",)), _actor(inside, ("target", "theme"))
+        agent = _inter(rules, agent_keys, by_key, subject)
+        victims = rules.inter_of(counts.victims, None) if counts.victims else None
+        victims = victims or _inter(rules, target_keys, by_key, "")
+        rule = rules.code(sent.text, agent=agent, victims=victims)
+        places = _Places(sent, entities, labels)
+        preferred = {k for e in inside for k in e.roles.get("place", ())}
+        location, place_key, admin = places.best(preferred)
+        if own_date is not None:
+            last_date = own_date
+        certainties = [e.certainty for e in inside]
+        doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
+        previous = incidents[-1] if incidents else None
+        follow_up = (
+            previous is not None
+            and location is None
+            and (
+                _BACK_REFERENCE.search(sent.text) is not None
+                or (
+                    rule is not None
+                    and rule["event_type"] == previous["rule"]["event_type"]
+                    and own_date is None
+                )
+            )
+        )
+        if follow_up and (rule is not None or counts.fatalities or counts.injured):
+            previous["events"] += [e.key for e in inside]
+            previous["fatalities"] = previous["fatalities"] or counts.fatalities
+            previous["injured"] = previous["injured"] or counts.injured
+            previous["evidence"].append(sent)
+            continue
+        if rule is None:
+            continue
+        confidence = 0.8 if inside else 0.6
+        confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
+        if doubtful:
+            confidence = 0.3
+        incidents.append({
+            "rule": rule, "events": [e.key for e in inside], "actor1": agent_keys, "actor2": target_keys,
+            "inter1": agent, "inter2": victims, "date": own_date or last_date or _report_day(doc_date),
+            "location": location, "place": place_key, "admin": admin, "fatalities": counts.fatalities,
+            "injured": counts.injured, "certainty": next((c for c in certainties if c not in DOUBTFUL),
+            certainties[0] if certainties else "asserted"), "confidence": round(max(confidence, 0.1), 2),
+            "evidence": [sent],
+        })  # fmt: skip
+    return [_record(doc_id, item) for item in incidents]
+
+
+def _report_day(doc_date: str | None) -> TimeValue | None:
+    """No date stated anywhere: the report's own date, marked approximate and inferred."""
+    if not doc_date:
+        return None
+    return TimeValue(dt.date.fromisoformat(doc_date).isoformat(), "approximate", inferred=True)
+
+
+def _record(doc_id: str, item: dict) -> Incident:
+    first: Span = item["evidence"][0]
+    rule = item["rule"]
+    evidence = tuple(
+        Mention(doc_id, s.start_char, s.end_char, s.text, (s.start_char, s.end_char), item["confidence"], "kg_incidents")
+        for s in item["evidence"]
+    )  # fmt: skip
+    return Incident(
+        key=_key(doc_id, first.start_char, first.end_char), event_type=rule["event_type"],
+        sub_event_type=rule.get("sub_event_type"), plover=rule.get("plover"), cameo=rule.get("cameo"),
+        events=tuple(dict.fromkeys(item["events"])), actor1=item["actor1"], actor2=item["actor2"],
+        inter1=item["inter1"], inter2=item["inter2"], date=item["date"], location=item["location"],
+        place=item["place"], admin=item["admin"], fatalities=item["fatalities"], injured=item["injured"],
+        certainty=item["certainty"], confidence=item["confidence"], evidence=evidence,
+    )  # fmt: skip

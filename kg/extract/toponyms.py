@@ -1,0 +1,100 @@
+"""Place phrases and the hierarchy a sentence states for them, found from the text's own patterns: "X village",
+"the town of X", "near X", "X (Y district, Z governorate)", "X neighbourhood in central Y", "east of Y town".
+
+This is the linking side of places (which place an incident happened at, and its parents); recognising
+toponyms as entities belongs to the actor layer. Ranks: smaller is more specific.
+
+>>> [(p.name, p.feature) for p in place_phrases("Gunmen attacked Kafr Nabudah village, north of Suqaylabiyah town.")]
+[('Kafr Nabudah', 'village'), ('Suqaylabiyah', 'town')]
+>>> place_phrases("Shelling hit Sarmin (Idleb district, Idleb governorate) on Monday.")[0].parents
+('Idleb', 'Idleb')
+>>> [p.name for p in place_phrases("Protesters gathered in the town of Bor and near Juba.")]
+['Bor', 'Juba']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FEATURE_RANK = {
+    "village": 1, "hamlet": 1, "neighbourhood": 1, "neighborhood": 1, "quarter": 1, "camp": 1, "district of": 1,
+    "suburb": 1, "locality": 1, "settlement": 1, "market": 1,
+    "town": 2, "city": 2, "": 2.5,
+    "sub-district": 3, "subdistrict": 3, "ward": 3, "lga": 3, "commune": 3, "municipality": 3, "area": 3.5,
+    "district": 4, "county": 4, "department": 4, "territory": 4, "countryside": 4.5,
+    "province": 5, "governorate": 5, "state": 5, "region": 5, "oblast": 5, "prefecture": 5,
+}  # fmt: skip
+_FEATURES = "|".join(sorted((f for f in FEATURE_RANK if f and " " not in f), key=len, reverse=True))
+_PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ed|es|de|del|la|le|du|di|wa|bin|ibn|abu|um|umm|bani|beni|ben)"
+_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[-\s])?{_WORD}|\s*-\s*{_PARTICLE}-{_WORD}|\s+{_PARTICLE}-[\w'’]+)*"
+_AFTER = re.compile(rf"\b(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
+_OF = re.compile(rf"\b(?:the\s+)?(?P<feature>(?i:{_FEATURES}))\s+of\s+(?P<name>{NAME})")
+_BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\([A-Z])")
+_PREP = re.compile(rf"\b(?:in|near|at|outside|around|of|from|into|toward|towards|close to|north|south|east|west)\s+"
+                   rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
+                   rf"(?P<name>{NAME})")  # fmt: skip
+_PAREN = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
+_DIRECTION = re.compile(
+    rf",?\s*(?:(?:\d+\s*km\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
+    rf"|in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<name>{NAME})"
+)
+# Capitalised words that begin sentences or name things that are not places.
+_NOT_NAMES = {
+    "the", "a", "an", "on", "in", "at", "he", "she", "they", "it", "this", "that", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "police", "army", "government", "ministry",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PlacePhrase:
+    """A place named in a sentence: its name, feature word ("village"), rank, offsets and stated parents."""
+
+    name: str
+    start: int
+    end: int
+    feature: str = ""
+    rank: float = 2.5
+    parents: tuple[str, ...] = ()
+
+
+def _clean(name: str) -> str | None:
+    words = name.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    return " ".join(words) if words and words[0].lower() not in _NOT_NAMES else None
+
+
+def _parents(text: str, end: int) -> tuple[str, ...]:
+    """Parents stated right after a place: '(Y district, Z governorate)', ', east of Y town', 'in central Y'."""
+    paren = _PAREN.match(text, end)
+    if paren:
+        names = [
+            re.sub(rf"\s+(?:{_FEATURES})$", "", p.strip(), flags=re.I) for p in paren["inside"].split(",")
+        ]
+        return tuple(n for n in names if n and n[0].isupper())
+    direction = _DIRECTION.match(text, end)
+    if direction and (name := _clean(direction["name"])):
+        return (name,)
+    return ()
+
+
+def place_phrases(text: str) -> list[PlacePhrase]:
+    """Place phrases of a sentence in text order, one per name (the most specific feature word wins)."""
+    found: dict[tuple[int, int], PlacePhrase] = {}
+    for pattern in (_AFTER, _OF, _BEFORE_PAREN, _PREP):
+        for match in pattern.finditer(text):
+            name = _clean(match["name"])
+            if not name:
+                continue
+            start = match.start("name") + match["name"].index(name)
+            span = (start, start + len(name))
+            if any(s < span[1] and span[0] < e for s, e in found):
+                continue
+            feature = (match.groupdict().get("feature") or "").lower()
+            end = match.end()
+            found[span] = PlacePhrase(name, span[0], span[1], feature, FEATURE_RANK.get(feature, 2.5),
+                                      _parents(text, end))  # fmt: skip
+    return sorted(found.values(), key=lambda p: p.start)
