@@ -109,7 +109,7 @@ def test_a_user_adds_an_event_type_in_a_trigger_file_without_python(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     nlp = load_pipeline()
     for name in ("kg_events", "kg_claims"):
-        nlp.replace_pipe(name, name, config={"triggers_path": str(path)})
+        nlp.replace_pipe(name, name, config={"triggers": {"@misc": "kg.triggers.v1", "path": str(path)}})
     record = next(
         extract(nlp, [InputDocument("h", "Gunmen hijacked a bus near Kano on Monday.", "2026-03-02")])
     )

@@ -6,13 +6,16 @@ recapture, which is then ``claimed``, not asserted. Needs ``kg_events``; writes 
 """
 
 import dataclasses
+from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.util import ensure_path
 
 from kg.extract.collectives import unnamed_actor
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
-from kg.extract.lexicon import Lexicon, load_lexicon, word_set
+from kg.extract.lexicon import Lexicon, read_saved_lexicon, save_lexicon, word_set
 from kg.extract.state import Found, FoundClaim, FoundEvent, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
@@ -28,6 +31,16 @@ class ClaimExtractor:
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
         self.name = name
         self.lexicon = lexicon
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon in use, so ``spacy.load`` needs no other file."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        save_lexicon(self.lexicon, path / "lexicon.json")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ClaimExtractor":
+        self.lexicon = read_saved_lexicon(ensure_path(path) / "lexicon.json")
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         index = token_index(doc)
@@ -186,8 +199,8 @@ def _preps(verb: Token) -> list[int]:
     "kg_claims",
     requires=["doc._.kg_events"],
     assigns=["doc._.kg_claims"],
-    default_config={"triggers_path": ""},
+    default_config={"triggers": {"@misc": "kg.triggers.v1", "path": ""}},
 )
-def make_claim_extractor(nlp: Language, name: str, triggers_path: str) -> ClaimExtractor:
-    """Create the ``kg_claims`` component (reporting verbs come from the same lexicon file as triggers)."""
-    return ClaimExtractor(nlp, name, load_lexicon(triggers_path))
+def make_claim_extractor(nlp: Language, name: str, triggers: Lexicon) -> ClaimExtractor:
+    """Create the ``kg_claims`` component (reporting verbs come from the same registered lexicon as triggers)."""
+    return ClaimExtractor(nlp, name, triggers)

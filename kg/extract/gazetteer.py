@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -16,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
+
+from spacy.util import registry
 
 from kg.records import PLACE_KINDS
 
@@ -158,6 +161,13 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._by_key)
 
+    def write_jsonl(self, path: str | Path) -> None:
+        """Write the entries as JSONL, readable by :meth:`load` (a component's ``to_disk``)."""
+        with open(path, "w", encoding="utf-8") as handle:
+            for entry in self._by_key.values():
+                record = {k: v for k, v in dataclasses.asdict(entry).items() if v is not None}
+                handle.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+
     def get(self, key: str) -> GazetteerEntry | None:
         """Entry by key.
 
@@ -289,3 +299,13 @@ def _geonames_city(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
         lon=float(city["longitude"]),
         precision="city",
     )
+
+
+@registry.misc("kg.gazetteer.v1")
+def gazetteer_v1(path: str = "") -> Gazetteer:
+    """Registered gazetteer loader for spaCy configs: ``@misc = "kg.gazetteer.v1"`` (``path`` swaps the file).
+
+    >>> registry.misc.get("kg.gazetteer.v1")().lookup("Daesh").key
+    'isis'
+    """
+    return Gazetteer.load(path or None)

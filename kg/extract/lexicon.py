@@ -44,6 +44,9 @@ class Lexicon:
     active_cause: frozenset[str] = frozenset()
     response: frozenset[str] = frozenset()
     version: str = "0"
+    # What it was built from, so a pipeline can save it (to_disk) and load it without the original files.
+    source: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    secondary_source: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def type_of_lemma(self, lemma: str, pos: str) -> str | None:
         """The event type a single word triggers, by part of speech (first type in file order wins)."""
@@ -107,6 +110,8 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         active_cause=frozenset(causal.get("active_cause", [])),
         response=frozenset(causal.get("response", [])),
         version=str(data.get("version", "0")),
+        source=data,
+        secondary_source=dict(secondary_verbs or {}),
     )
 
 
@@ -125,8 +130,25 @@ def load_lexicon(path: str = "") -> Lexicon:
 
 @registry.misc("kg.triggers.v1")
 def triggers_v1(path: str = "") -> Lexicon:
-    """Registered lexicon loader, usable from a spaCy config as ``@misc = "kg.triggers.v1"``."""
+    """Registered lexicon loader, usable from a spaCy config as ``@misc = "kg.triggers.v1"``.
+
+    >>> from spacy.util import registry
+    >>> registry.misc.get("kg.triggers.v1")().type_of_lemma("clash", "NOUN")
+    'ArmedClash'
+    """
     return load_lexicon(path)
+
+
+def save_lexicon(lexicon: Lexicon, path: Path) -> None:
+    """Write what ``lexicon`` was built from into one JSON file (a component's ``to_disk``)."""
+    data = {"lexicon": lexicon.source, "secondary_verbs": lexicon.secondary_source}
+    path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def read_saved_lexicon(path: Path) -> Lexicon:
+    """Read a file written by :func:`save_lexicon` (a component's ``from_disk``)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return lexicon_from_dict(data["lexicon"], data["secondary_verbs"])
 
 
 # -- open-class word lists (kg/data/lexicon/*.json): data, not code, so a new title or hedge is a data change ----

@@ -14,10 +14,13 @@ government while other mentions stay places. Writes ``doc._.kg_mentions``, ``doc
 """
 
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
 
 from kg.extract.actors.kinds import guess_kind, is_facility_name
 from kg.extract.actors.mentions import (
@@ -53,17 +56,31 @@ FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECAS
 class ActorRecognizer:
     """Find and resolve actor and place mentions (see the module docstring)."""
 
-    def __init__(self, nlp: Language, name: str, gazetteer_path: str = "") -> None:
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
         self.name = name
-        self.gazetteer = Gazetteer.load(gazetteer_path or None)
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._vocab, self._pipe = nlp.vocab, nlp.tokenizer.pipe
+        self._use(gazetteer)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the gazetteer in use, so ``spacy.load`` needs no other file."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        self.gazetteer.write_jsonl(path / "gazetteer.jsonl")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ActorRecognizer":
+        self._use(Gazetteer.load(ensure_path(path) / "gazetteer.jsonl"))
+        return self
+
+    def _use(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(self._vocab, attr="LOWER")
         aliases = list(self.gazetteer.phrases())
         # Aliases like 'AP' or 'US' must match in capitals, so 'us' and 'ap' in running text do not.
         lower_forms = {a.casefold() for a in aliases if not a.isupper()}
         self.acronyms_only = {a.casefold() for a in aliases if a.isupper()} - lower_forms
         for start in range(0, len(aliases), 5000):
             chunk = aliases[start : start + 5000]
-            self.matcher.add("GAZ", list(nlp.tokenizer.pipe(chunk)))
+            self.matcher.add("GAZ", list(self._pipe(chunk)))
 
     def __call__(self, doc: Doc) -> Doc:
         regions = find_regions(doc.text)
@@ -270,8 +287,9 @@ class ActorRecognizer:
         "doc._.kg_relations",
         "doc._.kg_gazetteer",
     ],
-    default_config={"gazetteer_path": ""},
+    default_config={"gazetteer": {"@misc": "kg.gazetteer.v1", "path": ""}},
 )
-def make_actor_recognizer(nlp: Language, name: str, gazetteer_path: str) -> ActorRecognizer:
-    """Create the ``kg_actors`` component; ``gazetteer_path`` swaps the packaged gazetteer for another."""
-    return ActorRecognizer(nlp, name, gazetteer_path)
+def make_actor_recognizer(nlp: Language, name: str, gazetteer: Gazetteer) -> ActorRecognizer:
+    """Create the ``kg_actors`` component; ``gazetteer`` is a registered gazetteer (``kg.gazetteer.v1`` with a
+    ``path`` swaps the packaged one for another)."""
+    return ActorRecognizer(nlp, name, gazetteer)

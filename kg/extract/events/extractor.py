@@ -5,9 +5,13 @@ Needs ``kg_actors`` before it. Triggers come from the data lexicon (:mod:`kg.ext
 :mod:`kg.extract.events.discourse`. Writes ``doc._.kg_events`` (a list of :class:`FoundEvent`).
 """
 
+from collections.abc import Iterable
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path
 
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.discourse import link_events
@@ -24,7 +28,7 @@ from kg.extract.events.quantities import (
 from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
-from kg.extract.lexicon import Lexicon, load_lexicon, word_set
+from kg.extract.lexicon import Lexicon, read_saved_lexicon, save_lexicon, word_set
 from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
@@ -40,10 +44,25 @@ class EventExtractor:
 
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
         self.name = name
+        self._make_doc = nlp.make_doc
+        self._vocab = nlp.vocab
+        self._use(lexicon)
+
+    def _use(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases = PhraseMatcher(self._vocab, attr="LOWER")
         for phrase, event_type in lexicon.phrases.items():
-            self.phrases.add(event_type, [nlp.make_doc(phrase)])
+            self.phrases.add(event_type, [self._make_doc(phrase)])
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the lexicon in use, so ``spacy.load`` needs no other file."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        save_lexicon(self.lexicon, path / "lexicon.json")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "EventExtractor":
+        self._use(read_saved_lexicon(ensure_path(path) / "lexicon.json"))
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         index = token_index(doc)
@@ -178,11 +197,12 @@ class EventExtractor:
     "kg_events",
     requires=["doc._.kg_mentions"],
     assigns=["doc._.kg_events"],
-    default_config={"triggers_path": ""},
+    default_config={"triggers": {"@misc": "kg.triggers.v1", "path": ""}},
 )
-def make_event_extractor(nlp: Language, name: str, triggers_path: str) -> EventExtractor:
-    """Create the ``kg_events`` component; ``triggers_path`` swaps in another trigger lexicon file."""
-    return EventExtractor(nlp, name, load_lexicon(triggers_path))
+def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventExtractor:
+    """Create the ``kg_events`` component; ``triggers`` is a registered lexicon (``kg.triggers.v1`` with a
+    ``path`` swaps in another trigger file)."""
+    return EventExtractor(nlp, name, triggers)
 
 
 def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
