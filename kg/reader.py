@@ -3,6 +3,15 @@
 Nothing is dropped silently: an empty document, an unreadable file, a bad JSONL line or a duplicate id is an
 :class:`InputError` naming the file (and line).
 
+Encodings: UTF-8 (with or without a byte-order mark) and UTF-16/UTF-32 with a byte-order mark are read as such.
+A file that is not UTF-8 and holds no UTF-8 sequence at all is legacy 8-bit text: it is read as Windows-1252
+(Latin-1 where that has no character) with a warning; a file that is mostly UTF-8 with broken bytes is refused
+(it is damaged, guessing would garble it), and so is anything that looks binary (NUL bytes, many control
+characters, PDF/ZIP/image signatures). Line breaks (CRLF, CR) become ``\n``, so a line break counts as one
+character in mention offsets, as RFC 5147 counts it. JSONL must be UTF-8 (RFC 8259); a JSON string may still
+hold a lone surrogate (``"\udc80"``): in ``text`` and ``title`` it becomes U+FFFD (same length, so offsets
+hold) with a warning; in ``id`` and ``url`` it is refused.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Rebels attacked the town.")
@@ -14,6 +23,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -25,27 +36,157 @@ from kg.records import InputDocument
 TEXT_SUFFIXES = {".txt", ".text"}
 
 
+log = logging.getLogger("kg.reader")
+
+# Document dates outside this range are refused: they are typos ("0026-01-23") and relative dates ("last
+# Tuesday", "next year") computed from them would leave the calendar Python can represent.
+MIN_DATE, MAX_DATE = dt.date(1000, 1, 1), dt.date(2999, 12, 31)
+_BOMS = [  # longest first: a UTF-32-LE BOM starts with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+]  # fmt: skip
+_MAGIC = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "gzip data",
+          b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+          b"\x7fELF": "a program"}  # fmt: skip
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f\ud800-\udfff]+")
+
+
 class InputError(ValueError):
     """A user-facing problem with the input (the CLI prints it without a traceback)."""
 
 
-def check_date(value: str | None, where: str) -> str | None:
-    """An ISO date (YYYY-MM-DD) or None; anything else is an InputError."""
+def check_date(value: object, where: str) -> str | None:
+    """An ISO date (YYYY-MM-DD) between 1000 and 2999, or None; anything else is an InputError.
+
+    >>> check_date("2026-01-23", "--date")
+    '2026-01-23'
+    >>> check_date("0001-01-01", "--date")
+    Traceback (most recent call last):
+    ...
+    kg.reader.InputError: --date: date '0001-01-01' is outside 1000-01-01 .. 2999-12-31
+    """
     if value in (None, ""):
         return None
+    if not isinstance(value, str):
+        raise InputError(f"{where}: date must be a string YYYY-MM-DD, not {type(value).__name__}")
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        date = dt.date.fromisoformat(value) if len(value) == 10 else None
     except ValueError:
-        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD") from None
+        date = None
+    if date is None:
+        raise InputError(f"{where}: date {value!r} is not YYYY-MM-DD")
+    if not MIN_DATE <= date <= MAX_DATE:
+        raise InputError(f"{where}: date {value!r} is outside {MIN_DATE} .. {MAX_DATE}")
+    return date.isoformat()
+
+
+def check_iri(value: object, where: str) -> str:
+    """``value`` if it is an absolute IRI (a scheme, no spaces, quotes, ``<>`` or control characters).
+
+    >>> check_iri("https://example.org/news/1", "url")
+    'https://example.org/news/1'
+    >>> check_iri("http://x/> <http://evil/p>", "url")
+    Traceback (most recent call last):
+    ...
+    kg.reader.InputError: url: 'http://x/> <http://evil/p>' is not an absolute IRI (no spaces, quotes, <, >, {, }, |, ^, `, \\)
+    """
+    if not isinstance(value, str):
+        raise InputError(f"{where}: must be an IRI string, not {type(value).__name__}")
+    if not _IRI.fullmatch(value):
+        raise InputError(
+            f"{where}: {value!r} is not an absolute IRI (no spaces, quotes, <, >, {{, }}, |, ^, `, \\)"
+        )
+    return value
+
+
+def check_base_iri(value: str) -> str:
+    """A ``--base-iri``: an absolute IRI ending in ``/`` or ``#`` (IRIs are minted by appending to it).
+
+    >>> check_base_iri("https://example.org/kg/")
+    'https://example.org/kg/'
+    """
+    check_iri(value, "--base-iri")
+    if not value.endswith(("/", "#")):
+        raise InputError(f"--base-iri: {value!r} must end with '/' or '#'")
+    return value
+
+
+def decode(data: bytes, where: str) -> str:
+    r"""Text from the bytes of a file or stdin (see the module docstring for the rules).
+
+    >>> decode(b"\xef\xbb\xbfA\r\nB", "x"), decode("caf\xe9".encode("utf-16"), "x")
+    ('A\nB', 'café')
+    >>> decode(b"caf\xe9 cr\xe8me", "x")  # Latin-1 without any UTF-8 sequence
+    'café crème'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _newlines(data.decode(codec), where)
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    f"{where}: not valid {codec.upper()} ({error.reason} at byte {error.start})"
+                ) from None
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{where}: this is {kind}, not text; extract the text first")
+    if b"\x00" in data:
+        raise InputError(f"{where}: looks binary (a NUL byte at byte {data.index(0)}), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _UTF8_SEQUENCE.search(data):
+            raise InputError(
+                f"{where}: not valid UTF-8 ({error.reason} at byte {error.start}) although the rest is UTF-8; "
+                "the file looks damaged"
+            ) from None
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        log.warning("%s: not UTF-8; read as Windows-1252 (Latin-1)", where)
+    return _newlines(text, where)
+
+
+def _newlines(text: str, where: str) -> str:
+    controls = len(_CONTROL.findall(text))
+    if "\x00" in text or controls > max(8, len(text) // 20):
+        raise InputError(f"{where}: looks binary ({controls} control characters), not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+        return decode(path.read_bytes(), str(path))
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _read_stdin() -> str:
+    stream = getattr(sys.stdin, "buffer", None)
+    return decode(stream.read(), "stdin") if stream is not None else _newlines(sys.stdin.read(), "stdin")
+
+
+def check_lengths(documents: Iterable[InputDocument], limit: int) -> None:
+    """Refuse, before extraction, a document longer than the pipeline's ``nlp.max_length`` (spaCy's E088).
+
+    >>> check_lengths([InputDocument("a", "x" * 20)], 10)
+    Traceback (most recent call last):
+    ...
+    kg.reader.InputError: a: 20 characters, more than the model's limit of 10 (nlp.max_length); split the document
+    """
+    for document in documents:
+        if len(document.text) > limit:
+            raise InputError(
+                f"{document.doc_id}: {len(document.text):,} characters, more than the model's limit of "
+                f"{limit:,} (nlp.max_length); split the document"
+            )
 
 
 def _text_document(doc_id: str, text: str, where: str, date: str | None) -> InputDocument:
@@ -54,22 +195,59 @@ def _text_document(doc_id: str, text: str, where: str, date: str | None) -> Inpu
     return InputDocument(doc_id=doc_id, text=text, date=date)
 
 
+def _jsonl_text(item: dict, key: str, where: str, *, required: bool = False) -> str | None:
+    value = item.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        kind = "missing" if value is None else f"a {type(value).__name__}"
+        raise InputError(f"{where}: '{key}' must be a string, not {kind}")
+    if _SURROGATE.search(value):
+        log.warning("%s: '%s' holds lone surrogates (not Unicode); replaced by U+FFFD", where, key)
+        value = _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def _jsonl_id(item: dict, where: str, default: str) -> str:
+    value = item.get("id")
+    if value is None or value == "":
+        return default
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise InputError(f"{where}: 'id' must be a string or an integer, not {type(value).__name__}")
+    doc_id = str(value)
+    if not doc_id.strip() or _SURROGATE.search(doc_id) or _CONTROL.search(doc_id) or len(doc_id) > 300:
+        raise InputError(f"{where}: 'id' {doc_id!r} must be 1-300 printable characters")
+    return doc_id
+
+
 def _jsonl(path: Path, date: str | None) -> list[InputDocument]:
     documents = []
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: JSONL must be UTF-8 ({error.reason} at byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror})") from None
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{where}: not valid JSON ({error.msg})") from None
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            raise InputError(f"{where}: not valid JSON ({reason})") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise InputError(f"{where}: each line needs an object with a string 'text' field")
-        doc_id = str(item.get("id") or f"{path.stem}-{number}")
-        document = _text_document(doc_id, item["text"], where, check_date(item.get("date"), where) or date)
+        doc_id = _jsonl_id(item, where, f"{path.stem}-{number}")
+        body = _jsonl_text(item, "text", where, required=True) or ""
+        title = _jsonl_text(item, "title", where)
         url = item.get("url")
-        documents.append(InputDocument(doc_id, document.text, document.date, item.get("title"), url))
+        url = None if url in (None, "") else check_iri(url, f"{where}: 'url'")
+        document = _text_document(
+            doc_id, body, where, check_date(item.get("date"), f"{where}: 'date'") or date
+        )
+        documents.append(InputDocument(doc_id, document.text, document.date, title, url))
     if not documents:
         raise InputError(f"{path}: no documents in the file")
     return documents
@@ -87,9 +265,12 @@ def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> list[Input
     """Documents from paths (file, folder, ``-`` for stdin, ``.jsonl``); ``date`` is the default date."""
     date = check_date(date, "--date")
     documents: list[InputDocument] = []
+    inputs = list(inputs)
+    if inputs.count("-") > 1:
+        raise InputError("'-' (stdin) can be given only once")
     for item in inputs:
         if item == "-":
-            documents.append(_text_document("stdin", sys.stdin.read(), "stdin", date))
+            documents.append(_text_document("stdin", _read_stdin(), "stdin", date))
             continue
         path = Path(item)
         if not path.exists():

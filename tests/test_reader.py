@@ -38,7 +38,11 @@ def test_stdin_is_one_document(monkeypatch):
     [
         (lambda p: None, "no such file"),
         (lambda p: p.write_text("   \n", encoding="utf-8"), "empty"),
-        (lambda p: p.write_bytes(b"\xff\xfe\x00bad"), "not UTF-8"),
+        (lambda p: p.write_bytes("déjà vu ".encode() + b"\xff"), "not valid UTF-8 .* damaged"),
+        (lambda p: p.write_bytes(b"\xff\xfeb\x00a"), "not valid UTF-16"),
+        (lambda p: p.write_bytes(b"text\x00\x01\x02 more"), "looks binary"),
+        (lambda p: p.write_bytes(b"%PDF-1.7 ..."), "PDF"),
+        (lambda p: p.write_bytes(bytes(range(1, 32)) * 40), "looks binary"),
     ],
 )
 def test_bad_files_are_refused_with_their_name(tmp_path, setup, message):
@@ -84,3 +88,55 @@ def test_a_folder_reads_articles_not_readmes_or_data(tmp_path):
     (tmp_path / "a.gold.json").write_text("{}", encoding="utf-8")
     assert [d.doc_id for d in read_inputs([str(tmp_path)])] == ["a"]
     assert read_inputs([str(tmp_path / "README.md")])[0].doc_id == "README"  # named explicitly: read
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("Café in Goma.".encode("utf-8-sig"), "Café in Goma."),
+        ("Café in Goma.".encode("utf-16"), "Café in Goma."),
+        ("Café in Goma.".encode("utf-16-be").join([b"\xfe\xff", b""]), "Café in Goma."),
+        ("Café in Goma.".encode("utf-32"), "Café in Goma."),
+        ("Café in Goma.".encode("cp1252"), "Café in Goma."),
+        ("“Quotes” – Goma".encode("cp1252"), "“Quotes” – Goma"),
+        (b"Line one.\r\nLine two.\rLine three.", "Line one.\nLine two.\nLine three."),
+    ],
+)
+def test_encodings_and_line_breaks_are_read_as_text(tmp_path, data, expected):
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    assert read_inputs([str(path)])[0].text == expected
+
+
+def test_stdin_bytes_are_decoded_by_the_same_rules(monkeypatch):
+    fake = io.TextIOWrapper(io.BytesIO(b"\xef\xbb\xbfRebels attacked.\r\n"), encoding="ascii")
+    monkeypatch.setattr("sys.stdin", fake)
+    assert read_inputs(["-"])[0].text == "Rebels attacked.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"text": "x", "url": "not an iri"}', "not an absolute IRI"),
+        ('{"text": "x", "url": "http://x/a b"}', "not an absolute IRI"),
+        ('{"text": "x", "url": 5}', "IRI string, not int"),
+        ('{"text": "x", "id": ["a"]}', "'id' must be a string"),
+        ('{"text": "x", "id": "\\udc80"}', "printable"),
+        ('{"text": "x", "title": 7}', "'title' must be a string"),
+        ('{"text": "x", "date": 20260101}', "date must be a string"),
+        ('{"text": "x", "date": "0001-01-01"}', "outside"),
+        ("[" * 100000, "not valid JSON"),
+    ],
+)
+def test_bad_jsonl_fields_are_refused_naming_the_line(tmp_path, line, message):
+    path = tmp_path / "n.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"n.jsonl:1: .*{message}"):
+        read_inputs([str(path)])
+
+
+def test_lone_surrogates_in_text_become_replacement_characters_of_the_same_length(tmp_path):
+    path = tmp_path / "n.jsonl"
+    path.write_text('{"id": "a", "text": "Rebels \\udc80 attacked Goma."}\n', encoding="utf-8")
+    (doc,) = read_inputs([str(path)])
+    assert doc.text == "Rebels \ufffd attacked Goma."

@@ -11,9 +11,9 @@ which builds them from SPARQL over the RDF graph. Everything here works on plain
 
 from __future__ import annotations
 
+import io
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from kg.files import write_atomic
 from kg.graph.metrics import (
     MEASURES,
     Measure,
@@ -166,12 +167,6 @@ def export_graph(g: nx.Graph, path: str | os.PathLike[str]) -> Path:
     for *ends, data in edges:
         u, v, *key = ends
         clean.add_edge(str(u), str(v), *map(str, key), **{k: _scalar(x) for k, x in data.items()})
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        writers[target.suffix.lower()](clean, tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
+    buffer = io.BytesIO()
+    writers[target.suffix.lower()](clean, buffer)
+    return write_atomic(target, buffer.getvalue())  # readable permissions like every other output
