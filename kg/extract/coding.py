@@ -64,9 +64,10 @@ class CodingRules:
         return _group(inter, self.groups)
 
     def code(
-        self, text: str, *, agent: int | None = None, victims: int | None = None
+        self, text: str, *, agent: int | None = None, victims: int | None = None, casualties: bool = False
     ) -> dict[str, Any] | None:
-        """The first rule that fits the text's cues and the kinds of the actor and of the people hit."""
+        """The first rule that fits the text's cues, the kinds of the actor and of the people hit, and whether
+        people were killed or hurt."""
         cues = self.cues_in(text)
         agent_group, victim_group = self.group(agent), self.group(victims)
         for rule in self.rules:
@@ -77,6 +78,10 @@ class CodingRules:
             if "agent" in rule and not _fits(agent_group, rule["agent"]):
                 continue
             if "victims" in rule and not _fits(victim_group, rule["victims"]):
+                continue
+            if "agent_inter" in rule and agent not in rule["agent_inter"]:
+                continue
+            if "casualties" in rule and rule["casualties"] != casualties:
                 continue
             return rule
         return None

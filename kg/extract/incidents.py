@@ -29,6 +29,8 @@ from kg.extract.toponyms import PlacePhrase, place_phrases
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
+ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
+             "NonGovernmentalOrganization", "MediaOrganization", "Country", "EthnoReligiousGroup"}  # fmt: skip
 DOUBTFUL = {"hypothetical", "planned", "negated"}
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:the|this|that|these|it|they)\s+(?:\w+\s+){0,2}?"
@@ -40,6 +42,8 @@ _SAME_DAY = re.compile(r"\b(same day|hours later|later that day|that (?:night|ev
                        r"earlier that day|meanwhile|simultaneously)\b", re.I)  # fmt: skip
 _NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day later)\b", re.I)
 _DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
+_WEEKDAY_TEXT = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+PRECISION_ORDER = {"day": 0, "approximate": 1, "month": 2, "year": 3}
 _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
 )
@@ -52,12 +56,20 @@ def _key(doc_id: str, start: int, end: int) -> str:
 def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None) -> TimeValue | None:
     """The date a sentence states for what it reports, or the one it refers back to ("hours later")."""
     prefer = "future" if _FUTURE.search(sent.text) else "past"
+    values = []
     for ent in sent.ents:
-        if ent.label_ != "DATE":
+        # "the 2019 protests", "the 20 December elections": a date that names another happening
+        if ent.label_ not in {"DATE", "TIME"} or ent.root.dep_ in {"compound", "amod", "nmod", "poss"}:
             continue
         value = normalise_date(ent.text, doc_date, prefer=prefer)
         if value is not None:
-            return value
+            values.append(value)
+    if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
+        values = [
+            v for m in _WEEKDAY_TEXT.finditer(sent.text) if (v := normalise_date(m[1], doc_date, prefer))
+        ]
+    if values:
+        return min(values, key=lambda v: PRECISION_ORDER.get(v.precision, 9))
     if previous is not None:
         if _NEXT_DAY.search(sent.text):
             return shift_days(previous, 1)
@@ -72,10 +84,11 @@ class _Places:
     def __init__(self, sent: Span, entities: list[Entity], labels: dict[str, str]) -> None:
         self.labels = labels
         offset, text = sent.start_char, sent.text
+        # Names of organised actors are not places; the small model's PERSON/ORG guesses on villages may be.
         self.actor_spans = [
             (m.start, m.end)
             for e in entities
-            if not e.is_place
+            if not e.is_place and e.kind in ORGANISED
             for m in e.mentions
             if sent.start_char <= m.start < sent.end_char
         ]
@@ -94,11 +107,12 @@ class _Places:
                 parents = (phrase.parents if phrase else ()) + tuple(
                     labels.get(k, k) for k in entity.located_in
                 )
-                self.items.append((rank, m.start, entity.label, entity.key, parents))
+                self.items.append((rank, m.start, m.text, entity.key, parents))
         for phrase in phrases:
             start, end = phrase.start + offset, phrase.end + offset
             taken = any(s < end and start < e for _, s, *_ in self.items for e in [s + 1])
-            if taken or any(s < end and start < e for s, e in self.actor_spans):
+            blocked = not phrase.feature and any(s < end and start < e for s, e in self.actor_spans)
+            if taken or blocked:
                 continue
             self.items.append((phrase.rank, start, phrase.name, None, phrase.parents))
 
@@ -167,7 +181,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         agent = _inter(rules, agent_keys, by_key, subject)
         victims = rules.inter_of(counts.victims, None) if counts.victims else None
         victims = victims or _inter(rules, target_keys, by_key, "")
-        rule = rules.code(sent.text, agent=agent, victims=victims)
+        hurt = bool(counts.fatalities or counts.injured)
+        rule = rules.code(sent.text, agent=agent, victims=victims, casualties=hurt)
         places = _Places(sent, entities, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = places.best(preferred)

@@ -89,12 +89,19 @@ def place_phrases(text: str) -> list[PlacePhrase]:
             name = _clean(match["name"])
             if not name:
                 continue
+            owner = re.match(
+                r"(.+?)['’]s\s+(?=[A-Z])", name
+            )  # "Kinshasa's Gombe commune": Gombe, in Kinshasa
+            if owner:
+                name = name[owner.end() :]
             start = match.start("name") + match["name"].index(name)
             span = (start, start + len(name))
             if any(s < span[1] and span[0] < e for s, e in found):
                 continue
             feature = (match.groupdict().get("feature") or "").lower()
             end = match.end()
-            found[span] = PlacePhrase(name, span[0], span[1], feature, FEATURE_RANK.get(feature, 2.5),
-                                      _parents(text, end))  # fmt: skip
+            parents = _parents(text, end) + ((_clean(owner[1]) or owner[1],) if owner else ())
+            found[span] = PlacePhrase(
+                name, span[0], span[1], feature, FEATURE_RANK.get(feature, 2.5), parents
+            )
     return sorted(found.values(), key=lambda p: p.start)
