@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import app, console, fail
+from kg.cli.common import app, console, emit, fail, status
 
 
 @app.command()
@@ -31,10 +31,13 @@ def evaluate(
     try:
         records = load_gold(gold)
         nlp = load_pipeline(model)
-    except (ValueError, KeyError) as error:
+    except (ValueError, KeyError, UnicodeDecodeError) as error:
         fail(f"{gold}: not PLOVER gold JSONL ({error})")
     except ModelNotFoundError as error:
         fail(str(error))
-    with console.status(f"evaluating on {len(records)} gold sentence(s)"):
+    with status(f"evaluating on {len(records)} gold sentence(s)"):
         report = run_evaluation(nlp, records)
-    console.print(report.to_json() if json_out else report.to_text(), highlight=False, markup=False)
+    if json_out:
+        emit(report.to_json())
+    else:
+        console.print(report.to_text(), highlight=False, markup=False)

@@ -106,16 +106,37 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     """Read PLOVER gold records (one JSON object a line with ``id``, ``text``, ``gold``)."""
     records = []
     with open(path, encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle, start=1):
             if line.strip():
-                raw = json.loads(line)
-                gold = raw["gold"]
+                try:
+                    raw = json.loads(line)
+                except json.JSONDecodeError as error:
+                    raise ValueError(f"line {number}: not valid JSON ({error.msg})") from None
+                gold = raw.get("gold") if isinstance(raw, dict) else None
+                if not (
+                    isinstance(gold, dict)
+                    and isinstance(raw.get("text"), str)
+                    and isinstance(gold.get("event"), str)
+                ):
+                    raise ValueError(
+                        f"line {number}: needs a string 'text' and a 'gold' object with a string 'event'"
+                    )
                 records.append(GoldRecord(
-                    raw["id"], raw["text"], PLOVER_ALIASES.get(gold["event"], gold["event"]),
-                    tuple(a["text"] for a in gold.get("source_actors") or () if a.get("text")),
-                    tuple(a["text"] for a in gold.get("target_actors") or () if a.get("text")),
+                    str(raw.get("id", number)), raw["text"], PLOVER_ALIASES.get(gold["event"], gold["event"]),
+                    _actor_texts(gold, "source_actors", number), _actor_texts(gold, "target_actors", number),
                 ))  # fmt: skip
+    if not records:
+        raise ValueError("no gold records in the file")
     return records
+
+
+def _actor_texts(gold: dict, key: str, number: int) -> tuple[str, ...]:
+    actors = gold.get(key) or []
+    if not isinstance(actors, list) or not all(isinstance(a, dict) for a in actors):
+        raise ValueError(f"line {number}: gold '{key}' must be a list of objects")
+    if not all(isinstance(a.get("text"), str | None) for a in actors):
+        raise ValueError(f"line {number}: every gold '{key}' entry needs a string 'text'")
+    return tuple(a["text"] for a in actors if a.get("text"))
 
 
 def _depth(doc: Doc, event: Event) -> int:
