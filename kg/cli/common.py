@@ -30,6 +30,15 @@ from typer.core import TyperGroup
 
 from kg.files import OutputError, check_output_dir, check_output_file
 
+try:  # typer >= 0.20 carries its own copy of click; older releases raise click's classes
+    from typer._click import exceptions as _typer_click
+except ImportError:  # pragma: no cover - depends on the installed typer
+    _typer_click = click.exceptions
+_CLICK_ERROR = (click.ClickException, _typer_click.ClickException)
+_NO_ARGS = (click.exceptions.NoArgsIsHelpError, _typer_click.NoArgsIsHelpError)
+_USAGE = (click.UsageError, _typer_click.UsageError)
+_ABORT = (click.Abort, typer.Abort)
+
 log = logging.getLogger("kg")
 _state = {"verbose": False, "quiet": False}
 
@@ -54,15 +63,15 @@ class OneLineErrors(TyperGroup):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.NoArgsIsHelpError as error:
+        except _NO_ARGS as error:
             click.echo(error.format_message())
             code = 0
-        except click.ClickException as error:
+        except _CLICK_ERROR as error:
             where = f"{error.ctx.command_path}: " if getattr(error, "ctx", None) else ""
-            hint = " (see --help)" if isinstance(error, click.UsageError) else ""
+            hint = " (see --help)" if isinstance(error, _USAGE) else ""
             _print_error(f"{where}{error.format_message()}{hint}")
             code = error.exit_code
-        except click.Abort:
+        except _ABORT:
             _print_error("aborted")
             code = 130
         except BrokenPipeError:
