@@ -1,55 +1,25 @@
-"""Seeded node positions for large graphs without scipy (networkx's spring layout needs it from 500 nodes).
+"""Seeded node positions for the HTML view, computed once in Python so the browser needs no physics.
 
 >>> import networkx as nx
->>> len(layout(nx.cycle_graph(600), core_size=50))
+>>> len(layout(nx.cycle_graph(600)))
 600
 """
 
 from __future__ import annotations
 
-import importlib.util
-import math
-import random
-from collections import deque
 from collections.abc import Hashable
 
 import networkx as nx
 
 
-def _spring(g: nx.Graph, seed: int) -> dict[Hashable, tuple[float, float]]:
-    return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(g, seed=seed).items()}
-
-
-def layout(g: nx.Graph, *, seed: int = 42, core_size: int = 400) -> dict[Hashable, tuple[float, float]]:
-    """Seeded positions in about [-1, 1]²: ``spring_layout`` when it can run (scipy installed, or fewer
-    than 500 nodes); otherwise springs for the ``core_size`` best-connected nodes, then each other node
-    at the mean of its placed neighbours, and leftover components on a spiral around them.
+def layout(g: nx.Graph, *, seed: int = 42) -> dict[Hashable, tuple[float, float]]:
+    """Seeded spring-layout positions in about [-1, 1]² (networkx with scipy, a required dependency); the same
+    seed gives the same positions.
 
     >>> sorted(layout(nx.path_graph(3)))
     [0, 1, 2]
     """
     simple = nx.Graph(g.to_undirected()) if g.is_directed() or g.is_multigraph() else g
-    if len(simple) < 500 or importlib.util.find_spec("scipy"):
-        return _spring(simple, seed) if len(simple) else {}
-    rng = random.Random(seed)
-    ranked = sorted(simple, key=lambda n: (-simple.degree(n), str(n)))
-    pos = _spring(simple.subgraph(ranked[:core_size]), seed)
-    queue = deque(pos)
-    while queue:
-        for v in simple[queue.popleft()]:
-            if v not in pos:
-                near = [pos[w] for w in simple[v] if w in pos]
-                pos[v] = tuple(sum(c) / len(near) + rng.uniform(-0.06, 0.06) for c in zip(*near, strict=True))
-                queue.append(v)
-    rest = sorted(nx.connected_components(simple.subgraph([n for n in ranked if n not in pos])), key=len)
-    for i, component in enumerate(reversed(rest)):
-        angle, radius = i * 2.39996, 1.3 + 0.02 * math.sqrt(i)  # golden-angle spiral
-        local = (
-            _spring(simple.subgraph(component), seed)
-            if len(component) > 1
-            else {next(iter(component)): (0, 0)}
-        )
-        spread = 0.03 * math.sqrt(len(component))
-        for n, (x, y) in local.items():
-            pos[n] = (radius * math.cos(angle) + spread * x, radius * math.sin(angle) + spread * y)
-    return pos
+    if not len(simple):
+        return {}
+    return {n: (float(x), float(y)) for n, (x, y) in nx.spring_layout(simple, seed=seed).items()}

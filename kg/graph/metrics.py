@@ -150,27 +150,11 @@ def time_slice(g: nx.Graph, start: str | date | None = None, end: str | date | N
 
 
 def pagerank(g: nx.Graph, *, alpha: float = 0.85, weight: str = "weight", tol: float = 1.0e-10) -> dict:
-    """PageRank; ``nx.pagerank`` when scipy is installed, else the same power iteration in pure Python.
+    """PageRank (networkx's, which uses scipy, a required dependency); an empty graph has none.
 
     >>> round(pagerank(nx.star_graph(2))[0], 3)
     0.486
     """
     if g.number_of_nodes() == 0:
         return {}
-    try:
-        return nx.pagerank(g, alpha=alpha, weight=weight, tol=tol, max_iter=1000)
-    except ImportError:  # networkx's pagerank needs scipy, which is not a dependency here
-        pass
-    d = g if g.is_directed() else g.to_directed()
-    n = d.number_of_nodes()
-    out = {u: sum(w for _, _, w in d.out_edges(u, data=weight, default=1)) for u in d}
-    rank = dict.fromkeys(d, 1.0 / n)
-    for _ in range(1000):
-        dangling = alpha * sum(rank[u] for u in d if out[u] == 0) / n
-        new = dict.fromkeys(d, (1.0 - alpha) / n + dangling)
-        for u, v, w in d.edges(data=weight, default=1):
-            new[v] += alpha * rank[u] * w / out[u]
-        if sum(abs(new[u] - rank[u]) for u in d) < n * tol:
-            return new
-        rank = new
-    return rank
+    return nx.pagerank(g, alpha=alpha, weight=weight, tol=tol, max_iter=1000)
