@@ -84,9 +84,12 @@ def _triples(dataset: Dataset) -> set[tuple[Node, Node, Node]]:
 
 
 def _plain(term: Node) -> Node:
-    """xsd:string and plain literals are the same RDF 1.1 term; normalise for comparison."""
+    """xsd:string and plain literals are the same RDF 1.1 term, and language tags are case-insensitive
+    (Oxigraph writes them in lower case); normalise for comparison."""
     if isinstance(term, Literal) and term.datatype == XSD_STRING:
         return Literal(str(term))
+    if isinstance(term, Literal) and term.language:
+        return Literal(str(term), lang=term.language.lower())
     return term
 
 
@@ -154,7 +157,7 @@ def test_turtle_writes_the_union_of_named_graphs(tmp_path: Path) -> None:
     expected = Graph()
     for graph in dataset.graphs():
         expected += graph
-    assert isomorphic(back.default_graph, expected)
+    assert isomorphic(_normalised(back.default_graph), _normalised(expected))
 
 
 def test_plain_graph_is_written_to_the_default_graph(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ from functools import cache
 from typing import Any
 
 import networkx as nx
+import pyoxigraph
 from rdflib import Dataset, Graph
 from rdflib.graph import ConjunctiveGraph
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
-from kg.rdf.query import named_query
+from kg.rdf.query import named_query, run_query
 from kg.records import ACTOR_KINDS, PLACE_KINDS
 
 # The kinds come from one place (kg.records); the abstract classes are added for graphs typed only that far.
@@ -34,8 +35,11 @@ def _query(name: str) -> Query:
     return prepareQuery(named_query(f"projection_{name}"))
 
 
-def _rows(graph: Graph, name: str) -> list[dict[str, Any]]:
+def _rows(graph: Graph | pyoxigraph.Store, name: str) -> list[dict[str, Any]]:
     """Run a projection query over the union of all named graphs; rows as dicts of Python values."""
+    if isinstance(graph, pyoxigraph.Store):  # a store or a loaded file: the query runs in Oxigraph
+        result = run_query(graph, named_query(f"projection_{name}"))
+        return [dict(zip(result.variables, row, strict=True)) for row in result.rows]
     if isinstance(graph, ConjunctiveGraph) and not graph.default_union:
         # A view on the same store: no copy, and the caller's Dataset is left untouched.
         graph = Dataset(store=graph.store, default_union=True)

@@ -8,6 +8,11 @@ What each format holds:
   document. JSON-LD is compacted with the published context ``ontologies/context.jsonld``, embedded
   inline so the file parses offline.
 
+Every format is byte-stable: the same data gives the same bytes on every run. Turtle, N-Triples, N-Quads
+and TriG are written by pyoxigraph's serialisers from quads sorted by graph, subject, predicate and
+object. JSON-LD is compacted by rdflib (pyoxigraph's writer has no context compaction) and then put in a
+canonical order: keys sorted, arrays (unordered sets in JSON-LD) sorted.
+
 Writes are atomic: the data goes to a temporary file in the target directory that replaces the
 target only once complete. Reading refuses RDF/XML (untrusted-input crashes in pyoxigraph and rdflib)
 and JSON-LD that references remote contexts (parsing it would fetch URLs).
@@ -33,12 +38,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+import pyoxigraph
 from rdflib import Dataset, Graph
 from rdflib.namespace import NamespaceManager
 
 from kg.files import write_atomic
-from kg.rdf.namespace import bind_prefixes
+from kg.rdf.namespace import PREFIXES, bind_prefixes
 from kg.rdf.ontology import CONTEXT_FILE, ontology_path
+from kg.rdf.terms import sorted_quads, sorted_triples, to_quads, to_rdflib
 
 Format = Literal["turtle", "nt", "nquads", "trig", "json-ld"]
 
@@ -54,6 +61,21 @@ EXTENSIONS: dict[str, str] = {
     ".trig": "trig",
     ".jsonld": "json-ld",
     ".json": "json-ld",
+}
+OX_FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "nquads": pyoxigraph.RdfFormat.N_QUADS,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "json-ld": pyoxigraph.RdfFormat.JSON_LD,
+}
+# Prefixes written into Turtle and TriG: the usual vocabularies and the project's own.
+FILE_PREFIXES = {
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    **PREFIXES,
 }
 REFUSED_EXTENSIONS = frozenset({".rdf", ".xml", ".owl", ".rdfxml"})
 ALIASES = {"ttl": "turtle", "ntriples": "nt", "n-triples": "nt", "nq": "nquads", "jsonld": "json-ld"}
@@ -101,20 +123,6 @@ def jsonld_context() -> dict[str, Any]:
     return json.loads(json.dumps(_context_document()["@context"]))
 
 
-def _union_graph(data: Dataset | Graph) -> Graph:
-    union = _with_core_prefixes(Graph(), data)
-    for graph in data.graphs() if isinstance(data, Dataset) else [data]:  # graphs() has the default
-        union += graph
-    return bind_prefixes(union)
-
-
-def _with_core_prefixes(graph: Graph, source: Graph) -> Graph:
-    graph.namespace_manager = NamespaceManager(graph, bind_namespaces="core")
-    for prefix, iri in source.namespaces():
-        graph.bind(prefix, iri, override=False)
-    return graph
-
-
 def _as_dataset(data: Dataset | Graph) -> Dataset:
     if isinstance(data, Dataset):
         return bind_prefixes(data)
@@ -134,22 +142,46 @@ def new_dataset() -> Dataset:
     return bind_prefixes(dataset)
 
 
-def serialize(data: Dataset | Graph, fmt: str) -> bytes:
-    """Serialize a dataset (or graph) to UTF-8 bytes in one of :data:`FORMATS`.
+def _canonical_json(node: Any, *, ordered: bool = False) -> Any:
+    """JSON with arrays sorted by their canonical text: JSON-LD arrays are unordered sets, except
+    ``@list`` and ``@context`` (kept ``ordered``)."""
+    if isinstance(node, dict):
+        return {
+            key: _canonical_json(value, ordered=key in {"@list", "@context"}) for key, value in node.items()
+        }
+    if isinstance(node, list) and ordered:
+        return [_canonical_json(item) for item in node]
+    if isinstance(node, list):
+        items = [_canonical_json(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def _jsonld(data: Dataset | Graph | pyoxigraph.Store) -> bytes:
+    dataset = to_rdflib(data) if isinstance(data, pyoxigraph.Store) else _as_dataset(data)
+    text = dataset.serialize(format="json-ld", context=jsonld_context(), encoding="utf-8")
+    canonical = _canonical_json(json.loads(text))
+    return (json.dumps(canonical, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def serialize(data: Dataset | Graph | pyoxigraph.Store, fmt: str) -> bytes:
+    """Serialize a dataset, graph or store to UTF-8 bytes in one of :data:`FORMATS`, byte-stable.
 
     >>> serialize(new_dataset(), "nquads")
-    b'\\n'
+    b''
     """
     name = format_for("", fmt)
-    if name not in QUAD_FORMATS:
-        return _union_graph(data).serialize(format=name, encoding="utf-8")
-    dataset = _as_dataset(data)
     if name == "json-ld":
-        return dataset.serialize(format="json-ld", context=jsonld_context(), encoding="utf-8")
-    return dataset.serialize(format=name, encoding="utf-8")
+        return _jsonld(data)
+    quads = list(data) if isinstance(data, pyoxigraph.Store) else to_quads(data)
+    if name in QUAD_FORMATS:
+        return pyoxigraph.serialize(sorted_quads(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES)
+    return pyoxigraph.serialize(sorted_triples(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES)
 
 
-def write_dataset(data: Dataset | Graph, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
+def write_dataset(
+    data: Dataset | Graph | pyoxigraph.Store, path: str | os.PathLike[str], fmt: str | None = None
+) -> Path:
     """Write ``data`` to ``path`` atomically; the format comes from ``fmt`` or the extension.
 
     A failure (serialisation error, full disk) leaves any existing file at ``path`` untouched.
@@ -198,3 +230,16 @@ def read_dataset(path: str | os.PathLike[str], fmt: str | None = None) -> Datase
     else:
         dataset.default_graph.parse(data=text, format=name)
     return dataset
+
+
+def load_file(store: pyoxigraph.Store, path: str | os.PathLike[str], fmt: str | None = None) -> None:
+    """Load an RDF file into ``store`` with pyoxigraph's parser (same refusals as :func:`read_dataset`).
+
+    Triple formats (turtle, nt) load into the default graph; quad formats keep their named graphs.
+    Raises :class:`UnsupportedFormatError` for refused formats and ``SyntaxError`` for bad files.
+    """
+    source = Path(path)
+    name = format_for(source, fmt)
+    if name == "json-ld":
+        _check_jsonld(source.read_text(encoding="utf-8"))
+    store.bulk_load(path=str(source), format=OX_FORMATS[name])

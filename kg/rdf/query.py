@@ -1,7 +1,10 @@
-"""SPARQL over a built graph: ad-hoc or from a ``.rq`` file, rows out as a table, CSV or JSON.
+"""SPARQL in Oxigraph over a store or a built graph: typed results, standard result formats, named queries.
 
-Queries see the union of all document graphs (``GRAPH ?g { ... }`` still selects one document). ``SERVICE``
-is refused: a query must not make this tool fetch remote URLs.
+Queries see the union of all document graphs as the default graph (``GRAPH ?g { ... }`` still selects one
+document) and the project's prefixes are predeclared. Before anything runs, :func:`kg.rdf.guard.check_query`
+refuses ``SERVICE``, ``FROM`` outside the target, ``LOAD`` and updates. SELECT, ASK, CONSTRUCT and DESCRIBE
+are allowed; results keep their typed terms (:class:`QueryResult`) and print as a table, CSV, TSV, SPARQL 1.1
+Results JSON or XML, or (for graphs) Turtle, N-Triples or JSON-LD.
 
 >>> from kg.rdf.io import new_dataset
 >>> rows = run_query(new_dataset(), "SELECT ?s WHERE { ?s ?p ?o }")
@@ -15,13 +18,24 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+import pyoxigraph
 from rdflib import Dataset, Graph
 
+from kg.rdf.catalog import NamedQuery, convert_binding, named_queries, named_query, query_info
+from kg.rdf.guard import QueryError, QueryRefused, check_query, substitute
 from kg.rdf.namespace import PREFIXES
+from kg.rdf.store import document_graphs
+from kg.rdf.terms import Term, sorted_triples, to_quads
+
+__all__ = [
+    "QueryError", "QueryRefused", "QueryResult", "NamedQuery", "named_queries", "named_query", "query_info",
+    "load_query", "run_query", "as_store", "parse_bindings",
+]  # fmt: skip
 
 STANDARD_PREFIXES = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -31,68 +45,239 @@ STANDARD_PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "owl": "http://www.w3.org/2002/07/owl#",
 }
+ALL_PREFIXES = {**STANDARD_PREFIXES, **PREFIXES}
+GRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+                 "jsonld": pyoxigraph.RdfFormat.JSON_LD}  # fmt: skip
+Target = pyoxigraph.Store | Dataset | Graph
 
 
-class QueryError(ValueError):
-    """A user-facing problem with a query (syntax, SERVICE, unreadable file)."""
+def _plain(term: Term | None) -> str | None:
+    return None if term is None else term.value
+
+
+def _json_term(term: Term) -> dict[str, str]:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, pyoxigraph.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if term.language:
+        return f'<literal xml:lang="{escape(term.language)}">{escape(term.value)}</literal>'
+    return f'<literal datatype="{escape(term.datatype.value)}">{escape(term.value)}</literal>'
 
 
 @dataclass(frozen=True)
 class QueryResult:
-    """Rows of a SELECT (or one boolean row for ASK), as plain strings."""
+    """A SELECT's rows of typed terms, an ASK's boolean, or a CONSTRUCT/DESCRIBE's triples.
+
+    ``rows`` gives the plain values (IRI, lexical form) for tables; ``truncated`` says a row limit cut it.
+    """
 
     variables: list[str]
-    rows: list[list[str | None]]
+    terms: list[list[Term | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[pyoxigraph.Triple] | None = None
+    truncated: bool = False
 
-    def to_csv(self) -> str:
+    @property
+    def kind(self) -> str:
+        """``bindings``, ``boolean`` or ``graph``."""
+        return "graph" if self.triples is not None else "boolean" if self.boolean is not None else "bindings"
+
+    @property
+    def rows(self) -> list[list[str | None]]:
+        if self.kind == "boolean":
+            return [[str(self.boolean).lower()]]
+        if self.kind == "graph":
+            return [[str(t.subject), str(t.predicate), str(t.object)] for t in self.triples or []]
+        return [[_plain(term) for term in row] for row in self.terms]
+
+    def _delimited(self, dialect: str) -> str:
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(self.variables)
-        writer.writerows([["" if v is None else v for v in row] for row in self.rows])
+        if dialect == "csv":
+            writer = csv.writer(out, lineterminator="\r\n")
+            writer.writerow(self.variables)
+            writer.writerows([["" if v is None else v for v in row] for row in self.rows])
+            return out.getvalue()
+        out.write("\t".join(f"?{v}" for v in self.variables) + "\n")
+        for row in self.terms:
+            out.write("\t".join("" if t is None else str(t) for t in row) + "\n")
         return out.getvalue()
 
+    def to_csv(self) -> str:
+        """SPARQL 1.1 CSV: plain values (booleans as one ``ask`` column)."""
+        return self._delimited("csv")
+
+    def to_tsv(self) -> str:
+        """SPARQL 1.1 TSV: terms in N-Triples syntax."""
+        if self.kind == "boolean":
+            return f"?ask\n{str(self.boolean).lower()}\n"
+        return self._delimited("tsv")
+
     def to_json(self) -> str:
+        """SPARQL 1.1 Query Results JSON (typed terms).
+
+        >>> QueryResult(["x"], [[pyoxigraph.Literal("1", datatype=pyoxigraph.NamedNode(
+        ...     "http://www.w3.org/2001/XMLSchema#integer"))]]).to_json()
+        '{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]}}'
+        """
+        if self.kind == "boolean":
+            return json.dumps({"head": {}, "boolean": self.boolean})
+        bindings = [
+            {var: _json_term(term) for var, term in zip(self.variables, row, strict=True) if term is not None}
+            for row in self.terms
+        ]
         return json.dumps(
-            [dict(zip(self.variables, row, strict=True)) for row in self.rows], ensure_ascii=False, indent=2
+            {"head": {"vars": self.variables}, "results": {"bindings": bindings}}, ensure_ascii=False
         )
 
+    def to_xml(self) -> str:
+        """SPARQL Query Results XML."""
+        head = "".join(f'<variable name="{escape(v)}"/>' for v in self.variables)
+        parts = [
+            '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
+            f"<head>{head}</head>",
+        ]
+        if self.kind == "boolean":
+            parts.append(f"<boolean>{str(self.boolean).lower()}</boolean>")
+        else:
+            parts.append("<results>")
+            for row in self.terms:
+                cells = "".join(
+                    f'<binding name="{escape(var)}">{_xml_term(term)}</binding>'
+                    for var, term in zip(self.variables, row, strict=True)
+                    if term is not None
+                )
+                parts.append(f"<result>{cells}</result>")
+            parts.append("</results>")
+        return "".join(parts) + "</sparql>\n"
 
-def named_query(name: str) -> str:
-    """The text of the packaged query ``kg/queries/<name>.rq``: the one loader of named queries.
-
-    >>> "SELECT" in named_query("top_actors")
-    True
-    """
-    try:
-        return resources.files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise QueryError(f"no named query {name!r}") from None
+    def to_rdf(self, fmt: str) -> bytes:
+        """The triples of a CONSTRUCT/DESCRIBE as ``ttl``, ``nt`` or ``jsonld`` (sorted, byte-stable)."""
+        if self.triples is None:
+            raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; a {self.kind} result has no triples")
+        fake = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in self.triples]
+        return pyoxigraph.serialize(sorted_triples(fake), format=GRAPH_FORMATS[fmt], prefixes=ALL_PREFIXES)
 
 
 def load_query(text_or_path: str) -> str:
-    """The query text: the argument itself, or the contents of a ``.rq`` / ``.sparql`` file."""
+    """The query text: a packaged query's name, the contents of a ``.rq`` / ``.sparql`` file, or the text.
+
+    >>> load_query("top_actors").startswith("#")
+    True
+    """
     if text_or_path.endswith((".rq", ".sparql")):
         path = Path(text_or_path)
         if not path.is_file():
             raise QueryError(f"{path}: no such query file")
         return path.read_text(encoding="utf-8")
+    if re.fullmatch(r"[a-z][a-z0-9_]*", text_or_path):
+        try:
+            return named_query(text_or_path)
+        except QueryError:
+            raise QueryError(
+                f"no named query {text_or_path!r}; see `kg queries` (or give SPARQL text or a .rq file)"
+            ) from None
     return text_or_path
 
 
-def run_query(graph: Graph | Dataset, query: str) -> QueryResult:
-    """Run SPARQL with the project's prefixes predeclared; refuses SERVICE (no remote fetching)."""
-    if re.search(r"\bSERVICE\b", re.sub(r"#[^\n]*|\"[^\"]*\"|'[^']*'", "", query), re.IGNORECASE):
-        raise QueryError("SERVICE clauses are refused: newskg does not query remote endpoints")
-    if isinstance(graph, Dataset):
-        graph.default_union = True
+def as_store(target: Target) -> pyoxigraph.Store:
+    """The target itself if it is a store; an rdflib Dataset/Graph copied into an in-memory store."""
+    if isinstance(target, pyoxigraph.Store):
+        return target
+    store = pyoxigraph.Store()
+    store.extend(to_quads(target))
+    return store
+
+
+def _resolve(store: pyoxigraph.Store, label: str) -> pyoxigraph.NamedNode:
+    """The one node whose label or alias is ``label`` (case-insensitive)."""
+    needle = pyoxigraph.Literal(label.casefold())
+    found = store.query(
+        f"SELECT DISTINCT ?node WHERE {{ ?node rdfs:label|skos:altLabel ?name "
+        f"FILTER(LCASE(STR(?name)) = {needle}) }} ORDER BY ?node LIMIT 5",
+        prefixes=ALL_PREFIXES, use_default_graph_as_union=True,
+    )  # fmt: skip
+    nodes = [row[0] for row in found if isinstance(row[0], pyoxigraph.NamedNode)]
+    if not nodes:
+        raise QueryError(f"nothing is labelled {label!r}; give an IRI or a label that `kg entities` lists")
+    if len(nodes) > 1:
+        raise QueryError(f"{label!r} names several nodes ({', '.join(n.value for n in nodes)}); give an IRI")
+    return nodes[0]
+
+
+def parse_bindings(
+    target: Target, query_text: str, pairs: list[str]
+) -> dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal]:
+    """``name=value`` pairs as typed terms: by the query's ``# @param`` lines, else guessed from the value.
+
+    An ``iri`` parameter takes an IRI or the label/alias of a node in the target.
+    """
+    params = {p.name: p for p in NamedQuery.from_text("", query_text).params}
+    bindings: dict[str, pyoxigraph.NamedNode | pyoxigraph.Literal] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"\w+", name):
+            raise QueryError(f"--bind needs name=value, not {pair!r}")
+        if params and name not in params:
+            raise QueryError(f"unknown parameter {name!r}; this query takes {', '.join(params)}")
+        kind = params[name].type if name in params else None
+        term = convert_binding(name, value, kind)
+        if term is None:  # an iri parameter given as a label
+            term = _resolve(as_store(target), value)
+        bindings[name] = term
+    return bindings
+
+
+def run_query(
+    target: Target,
+    query: str,
+    *,
+    bindings: Mapping[str, pyoxigraph.NamedNode | pyoxigraph.Literal] | None = None,
+    limit: int | None = None,
+) -> QueryResult:
+    """Check ``query`` (:mod:`kg.rdf.guard`), run it in Oxigraph over the union of the document graphs.
+
+    ``bindings`` pre-bind variables (``--bind``); ``limit`` keeps at most that many rows or triples and
+    sets ``truncated`` when more came. Syntax and evaluation errors raise :class:`QueryError`.
+    """
+    store = as_store(target)
+    text = check_query(query, graphs=lambda: document_graphs(store))
+    text, engine = substitute(text, bindings or {})
+    substitutions = {pyoxigraph.Variable(k): v for k, v in engine.items()}
     try:
-        result = graph.query(query, initNs={**STANDARD_PREFIXES, **PREFIXES})
-    except Exception as error:  # rdflib raises pyparsing and assorted errors for bad queries
+        result = store.query(text, prefixes=ALL_PREFIXES, use_default_graph_as_union=True,
+                             substitutions=substitutions or None)  # fmt: skip
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return QueryResult(["ask"], boolean=bool(result))
+        if isinstance(result, pyoxigraph.QueryTriples):
+            triples, truncated = _take(result, limit)
+            return QueryResult(["subject", "predicate", "object"], triples=triples, truncated=truncated)
+        variables = [v.value for v in result.variables]
+        solutions, truncated = _take(result, limit)
+        terms = [[solution[v] for v in variables] for solution in solutions]
+    except (SyntaxError, OSError, RuntimeError, ValueError) as error:  # pyoxigraph's parse/eval errors
         raise QueryError(f"SPARQL error: {error}") from None
-    if result.type == "ASK":
-        return QueryResult(["ask"], [[str(bool(result.askAnswer)).lower()]])
-    if result.type != "SELECT":
-        raise QueryError("only SELECT and ASK queries print rows; use CONSTRUCT through the Python API")
-    variables = [str(v) for v in result.vars or []]
-    rows = [[None if value is None else str(value) for value in row] for row in result]
-    return QueryResult(variables, rows)
+    return QueryResult(variables, terms, truncated=truncated)
+
+
+def _take(items: object, limit: int | None) -> tuple[list, bool]:
+    taken = []
+    for item in items:  # type: ignore[attr-defined]
+        if limit is not None and len(taken) >= limit:
+            return taken, True
+        taken.append(item)
+    return taken, False

@@ -1,0 +1,183 @@
+"""The closed query surface: what a SPARQL query may do here, checked on the parsed query before it runs.
+
+Oxigraph (like every SPARQL engine tried) executes ``SERVICE`` by fetching the remote endpoint, so the
+check must happen before execution, and on the *parsed* query: SPARQL expands ``\\uXXXX`` escapes before
+parsing, so ``\\u0053ERVICE`` is ``SERVICE``. :func:`check_query` expands the escapes itself, parses the
+result with rdflib's SPARQL grammar, walks the parse tree and returns the expanded text, which is what the
+engine then runs: both parsers see the same characters. Refused before execution:
+
+- ``SERVICE`` anywhere (including inside sub-queries and ``EXISTS``);
+- ``FROM`` / ``FROM NAMED`` naming a graph that is not one of the target's document graphs (Oxigraph
+  would not fetch it, but other engines do, and a query over a graph that is not there is a mistake);
+- ``LOAD`` and every update (``INSERT``, ``DELETE``, ``CLEAR``, ``DROP``, ``CREATE``, ``COPY``, ...).
+
+A second, token-level check on the expanded text (comments, strings and IRIs removed) refuses the
+``SERVICE`` keyword too, so a difference between the two grammars cannot open the surface.
+
+>>> check_query("SELECT * WHERE { ?s ?p ?o }")
+'SELECT * WHERE { ?s ?p ?o }'
+>>> check_query("SELECT * WHERE { \\\\u0053ERVICE <http://x/sparql> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+kg.rdf.guard.QueryRefused: SERVICE is refused: newskg does not query remote endpoints
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping
+from functools import lru_cache
+from typing import Any
+
+
+class QueryError(ValueError):
+    """A user-facing problem with a query (syntax, unreadable file, unknown named query)."""
+
+
+class QueryRefused(QueryError):
+    """A query that the closed query surface does not run (SERVICE, outside FROM, update, LOAD)."""
+
+
+UPDATE_REFUSED = "updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: the graph is read-only"
+SERVICE_REFUSED = "SERVICE is refused: newskg does not query remote endpoints"
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# Comments, strings (long and short, with escapes) and IRIs: removed before the keyword scan.
+_OPAQUE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*',
+)
+_SERVICE_WORD = re.compile(r"(?<![\w?$:])SERVICE(?![\w:])", re.IGNORECASE)
+_UPDATE_WORD = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*)*"
+    r"(?:LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def expand_escapes(text: str) -> str:
+    """Expand SPARQL's ``\\uXXXX`` and ``\\UXXXXXXXX`` code-point escapes (done before parsing).
+
+    >>> expand_escapes("\\\\u0053ERVICE")
+    'SERVICE'
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryError(f"SPARQL error: invalid escape {match.group(0)!r}")
+        return chr(code)
+
+    return _ESCAPE.sub(expand, text)
+
+
+def _nodes(tree: Any) -> Iterator[Any]:
+    """Every node of a pyparsing/rdflib parse tree, depth first."""
+    from pyparsing import ParseResults
+
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, dict):  # rdflib's CompValue is an OrderedDict with a .name
+            stack.extend(node.values())
+        elif isinstance(node, ParseResults | list | tuple):
+            stack.extend(node)
+
+
+def _parse(text: str) -> Any:
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return parseQuery(text)
+    except Exception as query_error:  # pyparsing's ParseException and friends
+        try:
+            parseUpdate(text)
+        except Exception:
+            raise QueryError(f"SPARQL error: {_first_line(query_error)}") from None
+        raise QueryRefused(UPDATE_REFUSED) from None
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or ["syntax error"])[0]
+
+
+@lru_cache(maxsize=256)
+def _analyse(expanded: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str] | None]:
+    """Refuse SERVICE and updates; return the dataset clauses and the projected variables (None: ``*``)."""
+    bare = _OPAQUE.sub(" ", expanded)
+    if _SERVICE_WORD.search(bare):
+        raise QueryRefused(SERVICE_REFUSED)
+    if _UPDATE_WORD.search(bare):
+        raise QueryRefused(UPDATE_REFUSED)
+    tree = _parse(expanded)
+    clauses = []
+    for node in _nodes(tree):
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryRefused(SERVICE_REFUSED)
+        if name == "DatasetClause":
+            keyword = "FROM NAMED" if "named" in node else "FROM"
+            clauses.append((keyword, str(node["named"] if "named" in node else node["default"])))
+    projection = tree[1].get("projection") if len(tree) > 1 else None
+    projected = None
+    if projection is not None and not isinstance(projection, str):  # "*" projects everything in scope
+        projected = frozenset(str(item["var"] if "var" in item else item["evar"]) for item in projection)
+    return tuple(clauses), projected
+
+
+def check_query(text: str, *, graphs: Collection[str] | Callable[[], Collection[str]] = ()) -> str:
+    """The escape-expanded query text, or :class:`QueryRefused` / :class:`QueryError` before it runs.
+
+    ``graphs`` are the target's document graph IRIs (or a function giving them, called only when the
+    query has a ``FROM``): ``FROM <g>`` and ``FROM NAMED <g>`` are allowed only for those.
+
+    >>> check_query("SELECT * FROM <https://x.org/doc/a> { ?s ?p ?o }", graphs={"https://x.org/doc/a"})
+    'SELECT * FROM <https://x.org/doc/a> { ?s ?p ?o }'
+    >>> check_query("SELECT * FROM <file:///etc/passwd> { ?s ?p ?o }")
+    Traceback (most recent call last):
+    ...
+    kg.rdf.guard.QueryRefused: FROM <file:///etc/passwd> is refused: not a graph of this target
+    >>> check_query("LOAD <http://example.org/data.ttl>")
+    Traceback (most recent call last):
+    ...
+    kg.rdf.guard.QueryRefused: updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: the graph is read-only
+    """
+    expanded = expand_escapes(text)
+    clauses, _projected = _analyse(expanded)
+    if clauses:
+        allowed = set(graphs() if callable(graphs) else graphs)
+        for keyword, iri in clauses:
+            if iri not in allowed:
+                raise QueryRefused(f"{keyword} <{iri}> is refused: not a graph of this target")
+    return expanded
+
+
+def substitute(expanded: str, bindings: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Pre-bind variables of a checked query: ``(text, substitutions for the engine)``.
+
+    A projected variable is handed to the engine (Oxigraph binds it in the patterns and the output); any
+    other one (a bound used only in FILTERs) is replaced in the text by the term's N-Triples form, and
+    ``BOUND(?v)`` by ``true``. Terms are pyoxigraph terms, whose text form is always one valid token.
+
+    >>> import pyoxigraph
+    >>> substitute("SELECT ?s { ?s ?p ?o FILTER(!BOUND(?min) || ?o >= ?min) }", {"min": pyoxigraph.Literal("2")})[0]
+    'SELECT ?s { ?s ?p ?o FILTER(!true || ?o >= "2") }'
+    """
+    _clauses, projected = _analyse(expanded)
+    engine: dict[str, Any] = {}
+    for name, term in bindings.items():
+        if projected is None or name in projected:
+            engine[name] = term
+            continue
+        bound = re.compile(r"BOUND\s*\(\s*[?$]" + re.escape(name) + r"\s*\)", re.IGNORECASE)
+        variable = re.compile(r"[?$]" + re.escape(name) + r"(?!\w)")
+        token = str(term)
+        pieces, last = [], 0
+        for match in _OPAQUE.finditer(expanded):
+            plain = expanded[last : match.start()]
+            pieces.append(variable.sub(lambda _m, t=token: t, bound.sub("true", plain)))
+            pieces.append(match.group(0))
+            last = match.end()
+        pieces.append(variable.sub(lambda _m, t=token: t, bound.sub("true", expanded[last:])))
+        expanded = "".join(pieces)
+    return expanded, engine
