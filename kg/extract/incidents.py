@@ -56,20 +56,21 @@ def _key(doc_id: str, start: int, end: int) -> str:
 def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None) -> TimeValue | None:
     """The date a sentence states for what it reports, or the one it refers back to ("hours later")."""
     prefer = "future" if _FUTURE.search(sent.text) else "past"
-    values = []
+    values, modifiers = [], []
     for ent in sent.ents:
-        # "the 2019 protests", "the 20 December elections": a date that names another happening
-        if ent.label_ not in {"DATE", "TIME"} or ent.root.dep_ in {"compound", "amod", "nmod", "poss"}:
+        if ent.label_ not in {"DATE", "TIME"}:
             continue
         value = normalise_date(ent.text, doc_date, prefer=prefer)
         if value is not None:
-            values.append(value)
+            # "the 2019 protests", "the 20 December elections" may name another happening: used last
+            modifier = ent.root.dep_ in {"compound", "amod", "nmod", "poss"}
+            (modifiers if modifier else values).append(value)
     if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
         values = [
             v for m in _WEEKDAY_TEXT.finditer(sent.text) if (v := normalise_date(m[1], doc_date, prefer))
         ]
-    if values:
-        return min(values, key=lambda v: PRECISION_ORDER.get(v.precision, 9))
+    if values or modifiers:
+        return min(values or modifiers, key=lambda v: PRECISION_ORDER.get(v.precision, 9))
     if previous is not None:
         if _NEXT_DAY.search(sent.text):
             return shift_days(previous, 1)
@@ -100,7 +101,7 @@ class _Places:
             if not entity.is_place:
                 continue
             for m in entity.mentions:
-                if not sent.start_char <= m.start < sent.end_char:
+                if not sent.start_char <= m.start < sent.end_char or _acting(sent, m.start, m.end):
                     continue
                 phrase = _overlapping(phrases, m.start - offset, m.end - offset)
                 rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
@@ -111,7 +112,13 @@ class _Places:
         for phrase in phrases:
             start, end = phrase.start + offset, phrase.end + offset
             taken = any(s < end and start < e for _, s, *_ in self.items for e in [s + 1])
-            blocked = not phrase.feature and any(s < end and start < e for s, e in self.actor_spans)
+            # an organised actor's name is no place, unless only the model's guess covers the name: "Sarmin
+            # town" stays a place, "Islamic State" (whose mention holds the feature word) does not
+            feature_end = end + len(phrase.feature) + 1
+            blocked = any(
+                s < end and start < e and (not phrase.feature or e >= feature_end)
+                for s, e in self.actor_spans
+            )
             if taken or blocked:
                 continue
             self.items.append((phrase.rank, start, phrase.name, None, phrase.parents))
@@ -124,6 +131,13 @@ class _Places:
         rank, _, name, key, parents = items[0]
         others = [i[2] for i in sorted(self.items, key=lambda i: i[0]) if i[2] != name and i[0] > rank]
         return name, key, tuple(dict.fromkeys([*parents, *others]))
+
+
+def _acting(sent: Span, start: int, end: int) -> bool:
+    """A place mention that acts or describes ('Iraq received', 'U.S. forces', 'an Iraqi official') is no
+    location."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "amod", "compound", "poss", "dobj"}
 
 
 def _overlapping(phrases: list[PlacePhrase], start: int, end: int) -> PlacePhrase | None:
@@ -186,10 +200,21 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         places = _Places(sent, entities, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = places.best(preferred)
+        if (
+            location is None and preferred
+        ):  # a place the event has from elsewhere ("linked events share a place")
+            place_key = sorted(preferred)[0]
+            location = labels.get(place_key)
         if own_date is not None:
             last_date = own_date
         certainties = [e.certainty for e in inside]
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
+        if rule is not None and (same := _same_happening(incidents, rule, own_date or last_date, location)):
+            same["events"] += [e.key for e in inside]
+            same["fatalities"] = same["fatalities"] or counts.fatalities
+            same["injured"] = same["injured"] or counts.injured
+            same["evidence"].append(sent)
+            continue
         previous = incidents[-1] if incidents else None
         follow_up = (
             previous is not None
@@ -224,6 +249,20 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             "evidence": [sent],
         })  # fmt: skip
     return [_record(doc_id, item) for item in incidents]
+
+
+def _same_happening(
+    incidents: list[dict], rule: dict, date: TimeValue | None, location: str | None
+) -> dict | None:
+    """An earlier incident told again: same type and sub-type, same date and same place (merging across
+    sentences only when they agree)."""
+    if date is None or location is None:
+        return None
+    for item in incidents:
+        same_code = item["rule"] is rule
+        if same_code and item["date"] == date and (item["location"] or "").lower() == location.lower():
+            return item
+    return None
 
 
 def _report_day(doc_date: str | None) -> TimeValue | None:

@@ -31,7 +31,7 @@ _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[-\s])?{_WORD}|\s*-\s*{_PARTICLE}-{_WORD}|\s+{_PARTICLE}-[\w'’]+)*"
 _AFTER = re.compile(rf"\b(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _OF = re.compile(rf"\b(?:the\s+)?(?P<feature>(?i:{_FEATURES}))\s+of\s+(?P<name>{NAME})")
-_BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\([A-Z])")
+_BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\((?![A-Z]{{2,}}\))[A-Z])")  # not "(CENTCOM)"
 _PREP = re.compile(rf"\b(?:in|near|at|outside|around|of|from|into|toward|towards|close to|north|south|east|west)\s+"
                    rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
                    rf"(?P<name>{NAME})")  # fmt: skip
@@ -70,7 +70,7 @@ def _clean(name: str) -> str | None:
 def _parents(text: str, end: int) -> tuple[str, ...]:
     """Parents stated right after a place: '(Y district, Z governorate)', ', east of Y town', 'in central Y'."""
     paren = _PAREN.match(text, end)
-    if paren:
+    if paren and not re.fullmatch(r"[A-Z]{2,}", paren["inside"].strip()):
         names = [
             re.sub(rf"\s+(?:{_FEATURES})$", "", p.strip(), flags=re.I) for p in paren["inside"].split(",")
         ]

@@ -19,7 +19,7 @@ from rdflib.namespace import PROV, NamespaceManager
 
 from kg.rdf.namespace import EVT, KG, SCHEMA, bind_prefixes
 from kg.rdf.ontology import event_type_mappings
-from kg.records import EXTRACTOR_VERSION, Claim, DocumentRecord, Entity, Event, Mention, TimeValue
+from kg.records import EXTRACTOR_VERSION, Claim, DocumentRecord, Entity, Event, Incident, Mention, TimeValue
 
 DEFAULT_BASE = "https://w3id.org/newskg/id/"
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
@@ -198,6 +198,38 @@ class _DocumentGraph:
             g.add((qnode, KG.anchorOf, Literal(quantity.mention.text)))
             self.mention(qnode, quantity.mention)
 
+    def incident(self, incident: Incident) -> None:
+        """An incident: its ACLED/PLOVER/CAMEO codes, actors, place, date, counts, confidence and evidence."""
+        g, doc_id = self.g, self.rec.doc_id
+        node = self.iris.item("incident", doc_id, incident.key)
+        g.add((node, RDF.type, KG.Incident))
+        label = incident.sub_event_type or incident.event_type
+        g.add((node, RDFS.label, Literal(f"{label}: {incident.location or 'place not stated'}")))
+        g.add((node, KG.acledEventType, Literal(incident.event_type)))
+        for value, prop in ((incident.sub_event_type, KG.acledSubEventType), (incident.plover, KG.plover),
+                            (incident.cameo, KG.cameo), (incident.location, KG.locationName)):  # fmt: skip
+            if value:
+                g.add((node, prop, Literal(value)))
+        if incident.admin:
+            g.add((node, KG.adminPath, Literal(" > ".join(incident.admin))))
+        for keys, prop in ((incident.actor1, KG.agent), (incident.actor2, KG.target)):
+            for key in keys:
+                if key in self.actors:
+                    g.add((node, prop, self.keys[key]))
+        if incident.place in self.keys:
+            g.add((node, KG.place, self.keys[incident.place]))
+        for value, prop in ((incident.inter1, KG.inter1), (incident.inter2, KG.inter2),
+                            (incident.fatalities, KG.fatalities), (incident.injured, KG.injured)):  # fmt: skip
+            if value is not None:
+                g.add((node, prop, Literal(int(value))))
+        self.time(node, incident.date)
+        g.add((node, KG.certainty, Literal(incident.certainty)))
+        g.add((node, KG.confidence, Literal(Decimal(str(incident.confidence)))))
+        for key in incident.events:
+            g.add((self.iris.item("event", doc_id, key), KG.partOfIncident, node))
+        for mention in incident.evidence:
+            self.mention(node, mention)
+
     def claim(self, claim: Claim, event_keys: set[str]) -> None:
         g, doc_id = self.g, self.rec.doc_id
         node = self.iris.item("claim", doc_id, claim.key)
@@ -246,6 +278,8 @@ def add_document(dataset: Dataset, record: DocumentRecord, *, base_iri: str = DE
     event_keys = {e.key for e in record.events}
     for claim in record.claims:
         writer.claim(claim, event_keys)
+    for incident in record.incidents:
+        writer.incident(incident)
     return graph
 
 

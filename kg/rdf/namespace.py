@@ -34,11 +34,13 @@ class KG(DefinedNamespace):
     Facility: URIRef
     Government: URIRef
     Group: URIRef
+    Incident: URIRef
     InternationalOrganization: URIRef
     MediaOrganization: URIRef
     Mention: URIRef
     MilitaryOrganization: URIRef
     NonGovernmentalOrganization: URIRef
+    Organization: URIRef
     Person: URIRef
     Place: URIRef
     PoliticalParty: URIRef
@@ -48,6 +50,7 @@ class KG(DefinedNamespace):
     about: URIRef
     acledEventType: URIRef
     acledSubEventType: URIRef
+    adminPath: URIRef
     affiliatedWith: URIRef
     agent: URIRef
     anchorOf: URIRef
@@ -67,18 +70,24 @@ class KG(DefinedNamespace):
     endChar: URIRef
     endDate: URIRef
     eventType: URIRef
+    fatalities: URIRef
     geoPrecision: URIRef
     governmentOf: URIRef
     inSentence: URIRef
+    injured: URIRef
     instrument: URIRef
+    inter1: URIRef
+    inter2: URIRef
     latitude: URIRef
     locatedIn: URIRef
+    locationName: URIRef
     longitude: URIRef
     measures: URIRef
     memberOf: URIRef
     mention: URIRef
     origin: URIRef
     partOf: URIRef
+    partOfIncident: URIRef
     place: URIRef
     plover: URIRef
     polarity: URIRef
@@ -87,6 +96,7 @@ class KG(DefinedNamespace):
     recipient: URIRef
     reportingVerb: URIRef
     role: URIRef
+    sameNameAs: URIRef
     speaker: URIRef
     startChar: URIRef
     startDate: URIRef
