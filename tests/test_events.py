@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 import kg.extract.claims  # noqa: F401  (registers the factories)
 import kg.extract.events.extractor  # noqa: F401
+from tests.parses import hand_parse, run_components
 
 
 @pytest.fixture(scope="module")
@@ -21,18 +22,7 @@ def components():
 
 def parse(nlp, rows: list[tuple], ents: list[tuple[int, int, str]] = (), date: str | None = None) -> Doc:
     """rows: (word, head index, dep, pos, tag, lemma); runs our components on the hand-built parse."""
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in {".", ",", ":"} for i in range(len(rows))]
-    iob = ["O"] * len(rows)
-    for start, end, label in ents:
-        iob[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
-    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
-              ents=iob)  # fmt: skip
-    doc._.kg_date = date
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return run_components(nlp, hand_parse(nlp.vocab, rows, ents), date=date)
 
 
 def events(doc, kind: str):

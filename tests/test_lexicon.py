@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +41,38 @@ def test_a_custom_lexicon_file_adds_an_event_type_without_code(tmp_path):
     path = tmp_path / "mine.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert load_lexicon(str(path)).type_of_lemma("picket", "VERB") == "Protest"
+
+
+def test_a_new_title_word_is_a_data_file_change_only(tmp_path):
+    """Adding "Warlord" to kg/data/lexicon/actors.json makes it a title, with no Python change."""
+    import shutil
+    import subprocess
+    import sys
+
+    from kg.extract.lexicon import LEXICON_DIR
+
+    probe = (
+        "import spacy; from spacy.tokens import Span; from tests.parses import hand_parse;"
+        "from kg.extract.actors.spans import widen_title;"
+        "rows = [('Warlord', 1, 'compound', 'PROPN', 'NNP', 'Warlord'), ('Ahmed', 1, 'ROOT', 'PROPN', 'NNP', 'Ahmed')];"
+        "doc = hand_parse(spacy.blank('en').vocab, rows);"
+        "print(widen_title(Span(doc, 1, 2, label='PERSON'))[1])"
+    )
+    copy = tmp_path / "lexicon"
+    shutil.copytree(LEXICON_DIR, copy)
+    data = json.loads((copy / "actors.json").read_text(encoding="utf-8"))
+    data["titles"]["words"].append("warlord")
+    (copy / "actors.json").write_text(json.dumps(data), encoding="utf-8")
+    root = str(Path(__file__).resolve().parent.parent)
+
+    def title(env_dir: Path | None) -> str:
+        env = {k: v for k, v in os.environ.items() if k != "NEWSKG_LEXICON_DIR"}
+        if env_dir:
+            env["NEWSKG_LEXICON_DIR"] = str(env_dir)
+        run = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=root, check=True
+        )
+        return run.stdout.strip()
+
+    assert title(None) == ""
+    assert title(copy) == "Warlord"

@@ -11,6 +11,7 @@ The default lives in ``kg/data/triggers.json``; a config can point ``kg_events``
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -152,7 +153,10 @@ def read_saved_lexicon(path: Path) -> Lexicon:
 
 
 # -- open-class word lists (kg/data/lexicon/*.json): data, not code, so a new title or hedge is a data change ----
-LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
+# NEWSKG_LEXICON_DIR points at another copy of the folder (read at import time, as the lists are module constants).
+LEXICON_DIR = Path(
+    os.environ.get("NEWSKG_LEXICON_DIR") or Path(__file__).resolve().parents[1] / "data" / "lexicon"
+)
 
 
 @cache
