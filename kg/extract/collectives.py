@@ -69,11 +69,7 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     A bare 'detainees' joins the one '<owner> detainees' group of the text.
     """
     left = _left_edge(token)
-    owners = [
-        index[t.i]
-        for t in doc[left : token.i]
-        if t.i in index and (not index[t.i].is_place or index[t.i].kind == "Country")
-    ]
+    owners = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].is_actor]
     lemma = token.lemma_.lower()
     if lemma in INSTITUTIONS and owners:
         return _institution(token, owners[0], left, index, doc)

@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
-from kg.records import TimeValue, is_place
+from kg.records import TimeValue, is_actor, is_place
 
 if TYPE_CHECKING:
     from kg.extract.gazetteer import GazetteerEntry
@@ -74,10 +74,16 @@ class Found:
     member_of: str | None = None
     title: str = ""  # "Colonel", "Brigadier General": written before a person's name
     secondary: bool = False  # also mentioned through a more specific entity; not used as an event argument
+    parents: tuple[str, ...] = ()  # keys of the places the text says this place lies in, most specific first
 
     @property
     def is_place(self) -> bool:
         return is_place(self.kind)
+
+    @property
+    def is_actor(self) -> bool:
+        """Whether it can act (a Country is both a place and an actor)."""
+        return is_actor(self.kind)
 
 
 @dataclass

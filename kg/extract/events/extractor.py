@@ -162,7 +162,7 @@ class EventExtractor:
             event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
             return
         found = index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon) or _owner(token, index)
-        if found is not None and (not found.is_place or found.kind == "Country"):
+        if found is not None and found.is_actor:
             _add(event.roles, role, found.key)
         elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
             _add(event.roles, "place", found.key)
@@ -218,7 +218,7 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
 def _owner(token: Token, index: dict[int, Found]) -> Found | None:
     """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun."""
     owners = [index[c.i] for c in token.children if c.dep_ == "poss" and c.i in index]
-    actors = [f for f in owners if not f.is_place or f.kind == "Country"]
+    actors = [f for f in owners if f.is_actor]
     return actors[0] if actors else None
 
 
