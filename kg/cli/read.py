@@ -119,9 +119,23 @@ def export(
 def events(
     target: TargetArg,
     format: Annotated[str, typer.Option("--format", help="csv or jsonl.")] = "csv",
+    level: Annotated[
+        str, typer.Option("--level", help="mention (one row per event) or incident.")
+    ] = "mention",
+    min_confidence: Annotated[
+        float, typer.Option(help="With --level incident: leave out less confident.")
+    ] = 0.0,
 ) -> None:
-    """One row per event: type, CAMEO/PLOVER/ACLED, date, roles, places, counts, speakers, evidence."""
+    """One row per event: type, CAMEO/PLOVER/ACLED, date, roles, places, counts, speakers, evidence; with
+    ``--level incident``, one row per incident in ACLED's columns (as ``kg incidents``)."""
     from kg.rdf.tables import EVENT_COLUMNS, event_rows
+
+    if level not in {"mention", "incident"}:
+        fail(f"--level must be mention or incident, not {level!r}")
+    if level == "incident":
+        from kg.cli.incidents import write_incidents
+
+        return write_incidents(target, format, min_confidence)
 
     if format not in {"csv", "jsonl"}:
         fail(f"--format must be csv or jsonl, not {format!r}")

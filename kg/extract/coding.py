@@ -55,10 +55,12 @@ class CodingRules:
     def inter_of(self, text: str, kind: str | None) -> int | None:
         """ACLED inter code of an actor: from words of its mention first (a 'police' unit of a government is
         state forces, 'protesters' are 6), else from its kind."""
+        known = self.kind_inter.get(kind or "")
         for code, pattern in self.word_inter:
-            if pattern.search(text):
+            # a known kind of actor keeps its code unless the words say militia ("Popular Mobilization Forces")
+            if (known is None or code in {3, 4}) and pattern.search(text):
                 return code
-        return self.kind_inter.get(kind or "")
+        return known
 
     def group(self, inter: int | None) -> str:
         return _group(inter, self.groups)

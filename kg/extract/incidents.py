@@ -192,6 +192,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         counts = casualties(sent.text)
         subject = _subject_text(sent)
         agent_keys, target_keys = _actor(inside, ("agent",)), _actor(inside, ("target", "theme"))
+        if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
+            agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
         agent = _inter(rules, agent_keys, by_key, subject)
         victims = rules.inter_of(counts.victims, None) if counts.victims else None
         victims = victims or _inter(rules, target_keys, by_key, "")
@@ -275,10 +277,16 @@ def _report_day(doc_date: str | None) -> TimeValue | None:
 def _record(doc_id: str, item: dict) -> Incident:
     first: Span = item["evidence"][0]
     rule = item["rule"]
+    sentences = [
+        (s.start_char + len(s.text) - len(s.text.lstrip()), s.text.strip()) for s in item["evidence"]
+    ]
+    confidence = item["confidence"]
     evidence = tuple(
-        Mention(doc_id, s.start_char, s.end_char, s.text, (s.start_char, s.end_char), item["confidence"], "kg_incidents")
-        for s in item["evidence"]
-    )  # fmt: skip
+        Mention(
+            doc_id, start, start + len(text), text, (start, start + len(text)), confidence, "kg_incidents"
+        )
+        for start, text in sentences
+    )
     return Incident(
         key=_key(doc_id, first.start_char, first.end_char), event_type=rule["event_type"],
         sub_event_type=rule.get("sub_event_type"), plover=rule.get("plover"), cameo=rule.get("cameo"),
