@@ -5,7 +5,7 @@ without a traceback and without writing a partial output file. Each command live
 importing them registers them on :data:`kg.cli.common.app`.
 """
 
-from kg.cli import build, read, analysis, evaluate  # noqa: F401, I001  (registers the commands, in help order)
+from kg.cli import build, read, incidents, analysis, evaluate, serve  # noqa: F401, I001  (registers the commands, in help order)
 from kg.cli.common import app
 
 __all__ = ["app", "main"]

@@ -143,6 +143,8 @@ def check_query(text: str, *, graphs: Collection[str] | Callable[[], Collection[
     kg.rdf.guard.QueryRefused: updates (INSERT, DELETE, LOAD, CLEAR, DROP, ...) are refused: the graph is read-only
     """
     expanded = expand_escapes(text)
+    if not _OPAQUE.sub(" ", expanded).strip():
+        raise QueryError("SPARQL error: the query is empty")
     clauses, _projected = _analyse(expanded)
     if clauses:
         allowed = set(graphs() if callable(graphs) else graphs)

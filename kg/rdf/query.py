@@ -248,19 +248,33 @@ def run_query(
     *,
     bindings: Mapping[str, pyoxigraph.NamedNode | pyoxigraph.Literal] | None = None,
     limit: int | None = None,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
 ) -> QueryResult:
     """Check ``query`` (:mod:`kg.rdf.guard`), run it in Oxigraph over the union of the document graphs.
 
     ``bindings`` pre-bind variables (``--bind``); ``limit`` keeps at most that many rows or triples and
-    sets ``truncated`` when more came. Syntax and evaluation errors raise :class:`QueryError`.
+    sets ``truncated`` when more came. ``default_graphs`` / ``named_graphs`` (the SPARQL protocol's
+    ``default-graph-uri`` / ``named-graph-uri``) replace the union default graph; each must be a document
+    graph of the target. Syntax and evaluation errors raise :class:`QueryError`.
     """
     store = as_store(target)
     text = check_query(query, graphs=lambda: document_graphs(store))
     text, engine = substitute(text, bindings or {})
     substitutions = {pyoxigraph.Variable(k): v for k, v in engine.items()}
+    dataset: dict[str, object] = {"use_default_graph_as_union": True}
+    if default_graphs or named_graphs:
+        known = set(document_graphs(store))
+        for iri in [*(default_graphs or []), *(named_graphs or [])]:
+            if iri not in known:
+                raise QueryRefused(f"graph <{iri}> is refused: not a graph of this target")
+        dataset = {"named_graphs": [pyoxigraph.NamedNode(i) for i in named_graphs or []] or None}
+        if default_graphs:
+            dataset["default_graph"] = [pyoxigraph.NamedNode(i) for i in default_graphs]
+        else:
+            dataset["use_default_graph_as_union"] = True
     try:
-        result = store.query(text, prefixes=ALL_PREFIXES, use_default_graph_as_union=True,
-                             substitutions=substitutions or None)  # fmt: skip
+        result = store.query(text, prefixes=ALL_PREFIXES, substitutions=substitutions or None, **dataset)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult(["ask"], boolean=bool(result))
         if isinstance(result, pyoxigraph.QueryTriples):
