@@ -94,7 +94,10 @@ def place_phrases(text: str) -> list[PlacePhrase]:
             )  # "Kinshasa's Gombe commune": Gombe, in Kinshasa
             if owner:
                 name = name[owner.end() :]
-            start = match.start("name") + match["name"].index(name)
+            offset = match["name"].find(name)
+            if offset < 0:  # the name ran over a line break or doubled space: not one place name
+                continue
+            start = match.start("name") + offset
             span = (start, start + len(name))
             if any(s < span[1] and span[0] < e for s, e in found):
                 continue
