@@ -24,13 +24,10 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
+from kg.extract.linking import Places
 from kg.extract.temporal import normalise_date, shift_days
-from kg.extract.toponyms import PlacePhrase, place_phrases
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
-KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
-ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
-             "NonGovernmentalOrganization", "MediaOrganization", "Country", "EthnoReligiousGroup"}  # fmt: skip
 DOUBTFUL = {"hypothetical", "planned", "negated"}
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:the|this|that|these|it|they)\s+(?:\w+\s+){0,2}?"
@@ -77,71 +74,6 @@ def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None
         if _DAY_BEFORE.search(sent.text):
             return shift_days(previous, -1)
     return None
-
-
-class _Places:
-    """Place candidates of a sentence: resolved place entities and place phrases of the text."""
-
-    def __init__(self, sent: Span, entities: list[Entity], labels: dict[str, str]) -> None:
-        self.labels = labels
-        offset, text = sent.start_char, sent.text
-        # Names of organised actors are not places; the small model's PERSON/ORG guesses on villages may be.
-        self.actor_spans = [
-            (m.start, m.end)
-            for e in entities
-            if not e.is_place and e.kind in ORGANISED
-            for m in e.mentions
-            if sent.start_char <= m.start < sent.end_char
-        ]
-        self.items: list[
-            tuple[float, int, str, str | None, tuple[str, ...]]
-        ] = []  # rank, start, name, key, parents
-        phrases = place_phrases(text)
-        for entity in entities:
-            if not entity.is_place:
-                continue
-            for m in entity.mentions:
-                if not sent.start_char <= m.start < sent.end_char or _acting(sent, m.start, m.end):
-                    continue
-                phrase = _overlapping(phrases, m.start - offset, m.end - offset)
-                rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
-                parents = (phrase.parents if phrase else ()) + tuple(
-                    labels.get(k, k) for k in entity.located_in
-                )
-                self.items.append((rank, m.start, m.text, entity.key, parents))
-        for phrase in phrases:
-            start, end = phrase.start + offset, phrase.end + offset
-            taken = any(s < end and start < e for _, s, *_ in self.items for e in [s + 1])
-            # an organised actor's name is no place, unless only the model's guess covers the name: "Sarmin
-            # town" stays a place, "Islamic State" (whose mention holds the feature word) does not
-            feature_end = end + len(phrase.feature) + 1
-            blocked = any(
-                s < end and start < e and (not phrase.feature or e >= feature_end)
-                for s, e in self.actor_spans
-            )
-            if taken or blocked:
-                continue
-            self.items.append((phrase.rank, start, phrase.name, None, phrase.parents))
-
-    def best(self, preferred: set[str]) -> tuple[str | None, str | None, tuple[str, ...]]:
-        """The most specific place (an event's own place role first among equals) and its parents."""
-        if not self.items:
-            return None, None, ()
-        items = sorted(self.items, key=lambda i: (i[0] if i[0] < 9 else 9, i[3] not in preferred, i[1]))
-        rank, _, name, key, parents = items[0]
-        others = [i[2] for i in sorted(self.items, key=lambda i: i[0]) if i[2] != name and i[0] > rank]
-        return name, key, tuple(dict.fromkeys([*parents, *others]))
-
-
-def _acting(sent: Span, start: int, end: int) -> bool:
-    """A place mention that acts or describes ('Iraq received', 'U.S. forces', 'an Iraqi official') is no
-    location."""
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "amod", "compound", "poss", "dobj"}
-
-
-def _overlapping(phrases: list[PlacePhrase], start: int, end: int) -> PlacePhrase | None:
-    return next((p for p in phrases if p.start < end and start < p.end), None)
 
 
 def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
@@ -199,7 +131,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = victims or _inter(rules, target_keys, by_key, "")
         hurt = bool(counts.fatalities or counts.injured)
         rule = rules.code(sent.text, agent=agent, victims=victims, casualties=hurt)
-        places = _Places(sent, entities, labels)
+        places = Places(sent, entities, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = places.best(preferred)
         if (
