@@ -71,13 +71,15 @@ class AcledReport:
         return json.dumps(self.__dict__, indent=2, ensure_ascii=False)
 
     def to_text(self) -> str:
-        width = max(len(s) for s in SYSTEMS) + 1
+        width = max(len(s) for s in SYSTEMS) + 2
         lines = [f"reports: {self.n_reports}   gold incidents: {self.n_incidents}   runtime: {self.seconds:.1f} s",
                  "lenient: a gold incident's slot is right when any prediction for its report has it", "",
                  f"{'slot':<16}" + "".join(f"{s:>{width}}" for s in SYSTEMS)]  # fmt: skip
         for slot in SLOTS:
-            lines.append(f"{slot:<16}" + "".join(f"{self.scores[slot].get(s, float('nan')):>{width}.3f}"
-                                                 for s in SYSTEMS))  # fmt: skip
+            cells = [self.scores[slot].get(s) for s in SYSTEMS]
+            lines.append(
+                f"{slot:<16}" + "".join(f"{'-' if c is None else f'{c:.3f}':>{width}}" for c in cells)
+            )
         lines.append(f"{'predicted':<16}" + "".join(f"{self.predicted.get(s, 0):>{width}d}" for s in SYSTEMS))
         return "\n".join(lines)
 
