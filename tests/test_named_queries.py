@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kg.rdf.catalog import TYPES, named_queries, query_info
@@ -149,3 +151,77 @@ def test_bad_typed_values_are_user_errors(store, value, kind):
     name = {"date": "from", "decimal": "south"}[kind]
     with pytest.raises(QueryError, match=f"not a valid {kind}"):
         _rows(store, "incidents", f"{name}={value}")
+
+
+# The command line over a store folder: named queries by name, --bind, standard formats, CONSTRUCT.
+GEOSPARQL = """PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+CONSTRUCT { ?place geo:hasGeometry [ geo:asWKT ?wkt ] . } WHERE {
+  ?place kg:latitude ?lat ; kg:longitude ?lon .
+  BIND (STRDT(CONCAT("POINT(", STR(?lon), " ", STR(?lat), ")"), geo:wktLiteral) AS ?wkt) }"""
+
+
+@pytest.fixture(scope="module")
+def store_dir(store, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cli-store") / "store"
+    writer = open_store(folder)
+    add_dataset(writer, _dataset_of(store))
+    writer.flush()
+    del writer
+    return folder
+
+
+def _dataset_of(store):
+    from kg.rdf.terms import to_rdflib
+
+    return to_rdflib(store)
+
+
+def _kg(*args: str):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def test_kg_query_runs_a_named_query_with_bind_as_results_json(store_dir):
+    result = _kg("query", str(store_dir), "events_of_actor", "--bind", "actor=SDF", "--format", "json")
+    assert result.exit_code == 0, result.output
+    bindings = json.loads(result.output)["results"]["bindings"]
+    assert {b["actor"]["value"] for b in bindings} == {f"{ID}actor/sdf"}
+    assert bindings[0]["date"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("ttl", "@prefix"), ("nt", "> ."), ("jsonld", '"@id"')])
+def test_kg_query_runs_the_geosparql_construct_recipe(store_dir, fmt, marker):
+    result = _kg("query", str(store_dir), GEOSPARQL, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert marker in result.output and "POINT(40.7477 36.5024)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], "SERVICE is refused"),
+        (["SELECT ?o FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"], "not a graph of this target"),
+        (["no_such_query"], "no named query"),
+        (["events_of_actor", "--bind", "actor=Nobody Known"], "nothing is labelled"),
+        (["ASK { ?s ?p ?o }", "--format", "ttl"], "CONSTRUCT/DESCRIBE"),
+    ],
+)
+def test_kg_query_mistakes_are_one_error_line(store_dir, args, message):
+    result = _kg("query", str(store_dir), *args)
+    assert result.exit_code == 2 and message in result.output
+    assert result.output.count("error:") == 1
+
+
+@pytest.mark.parametrize("command", [["events"], ["entities", "--format", "csv"], ["analyze", "--json"]])
+def test_read_commands_take_a_store_folder(store_dir, command):
+    result = _kg(command[0], str(store_dir), *command[1:])
+    assert result.exit_code == 0, result.output
+    assert "Syrian Democratic Forces" in result.output
+
+
+def test_kg_queries_lists_every_named_query():
+    result = _kg("queries")
+    assert result.exit_code == 0 and all(name in result.output for name in ANALYST_QUERIES)
