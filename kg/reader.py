@@ -16,12 +16,13 @@ hold) with a warning; in ``id`` and ``url`` it is refused.
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Rebels attacked the town.")
 >>> [d.doc_id for d in read_inputs([str(folder)])]
-['a']
+['a-3814fd44']
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import re
@@ -208,6 +209,19 @@ def _jsonl_text(item: dict, key: str, where: str, *, required: bool = False) -> 
     return value
 
 
+def content_id(text: str, stem: str = "") -> str:
+    """A document id that names its content: the file name stem (if any) and a hash of the text, so two
+    different ``report.txt`` files, or two stdin builds, never share a document IRI.
+
+    >>> content_id("Rebels attacked the town.", "report")
+    'report-3814fd44'
+    >>> content_id("Rebels attacked the town.")
+    'text-3814fd44'
+    """
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{stem or 'text'}-{digest}"
+
+
 def _jsonl_id(item: dict, where: str, default: str) -> str:
     value = item.get("id")
     if value is None or value == "":
@@ -239,11 +253,11 @@ def _jsonl(path: Path, date: str | None) -> list[InputDocument]:
             raise InputError(f"{where}: not valid JSON ({reason})") from None
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             raise InputError(f"{where}: each line needs an object with a string 'text' field")
-        doc_id = _jsonl_id(item, where, f"{path.stem}-{number}")
         body = _jsonl_text(item, "text", where, required=True) or ""
         title = _jsonl_text(item, "title", where)
         url = item.get("url")
         url = None if url in (None, "") else check_iri(url, f"{where}: 'url'")
+        doc_id = _jsonl_id(item, where, url or content_id(body))  # no id: the URL, else the content's hash
         document = _text_document(
             doc_id, body, where, check_date(item.get("date"), f"{where}: 'date'") or date
         )
@@ -270,7 +284,8 @@ def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> list[Input
         raise InputError("'-' (stdin) can be given only once")
     for item in inputs:
         if item == "-":
-            documents.append(_text_document("stdin", _read_stdin(), "stdin", date))
+            text = _read_stdin()
+            documents.append(_text_document(content_id(text), text, "stdin", date))
             continue
         path = Path(item)
         if not path.exists():
@@ -279,7 +294,8 @@ def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> list[Input
             if file.suffix.lower() == ".jsonl":
                 documents.extend(_jsonl(file, date))
             else:
-                documents.append(_text_document(file.stem, _read_text(file), str(file), date))
+                text = _read_text(file)
+                documents.append(_text_document(content_id(text, file.stem), text, str(file), date))
     if not documents:
         raise InputError("no input documents given")
     seen: dict[str, int] = {}
@@ -288,6 +304,7 @@ def read_inputs(inputs: Iterable[str], *, date: str | None = None) -> list[Input
     duplicates = sorted(k for k, n in seen.items() if n > 1)
     if duplicates:
         raise InputError(
-            f"duplicate document ids {duplicates}: ids come from file names or the JSONL 'id' field"
+            f"duplicate document ids {duplicates}: ids come from the JSONL 'id' or 'url' field, or from the"
+            " file name and a hash of the text (the same text given twice)"
         )
     return documents

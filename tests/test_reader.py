@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kg.reader import InputError, read_inputs
+from kg.reader import InputError, content_id, read_inputs
 
 
 def test_files_and_folders_give_one_document_per_file_named_by_stem(tmp_path):
@@ -15,7 +15,7 @@ def test_files_and_folders_give_one_document_per_file_named_by_stem(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("Police arrested ten people.", encoding="utf-8")
     docs = read_inputs([str(tmp_path)], date="2026-01-23")
-    assert [(d.doc_id, d.date) for d in docs] == [("a", "2026-01-23"), ("b", "2026-01-23")]
+    assert [(d.doc_id, d.date) for d in docs] == [("a-3814fd44", "2026-01-23"), ("b-c7e6a751", "2026-01-23")]
 
 
 def test_jsonl_carries_id_date_title_url(tmp_path):
@@ -28,9 +28,25 @@ def test_jsonl_carries_id_date_title_url(tmp_path):
     assert (doc.doc_id, doc.date, doc.title, doc.url) == ("x1", "2025-03-01", "T", "https://e.org/1")
 
 
-def test_stdin_is_one_document(monkeypatch):
+def test_stdin_is_one_document_named_by_its_content(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("Protesters marched in Khartoum."))
-    assert read_inputs(["-"])[0].doc_id == "stdin"
+    first = read_inputs(["-"])[0].doc_id
+    monkeypatch.setattr("sys.stdin", io.StringIO("Protesters marched in Omdurman."))
+    assert first.startswith("text-") and read_inputs(["-"])[0].doc_id != first  # never a shared "stdin"
+
+
+def test_two_files_with_one_name_are_two_documents(tmp_path):
+    for folder, text in (("gaza", "Strikes hit Rafah."), ("beirut", "Strikes hit Tyre.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text, encoding="utf-8")
+    ids = [d.doc_id for d in read_inputs([str(tmp_path)])]
+    assert len(set(ids)) == 2 and all(i.startswith("report-") for i in ids)
+
+
+def test_jsonl_without_id_is_named_by_url_then_content(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "A", "url": "https://example.org/a"}\n{"text": "B"}\n', encoding="utf-8")
+    assert [d.doc_id for d in read_inputs([str(path)])] == ["https://example.org/a", content_id("B")]
 
 
 @pytest.mark.parametrize(
@@ -86,8 +102,10 @@ def test_a_folder_reads_articles_not_readmes_or_data(tmp_path):
     (tmp_path / "a.txt").write_text("Rebels attacked the town.", encoding="utf-8")
     (tmp_path / "README.md").write_text("# About these articles", encoding="utf-8")
     (tmp_path / "a.gold.json").write_text("{}", encoding="utf-8")
-    assert [d.doc_id for d in read_inputs([str(tmp_path)])] == ["a"]
-    assert read_inputs([str(tmp_path / "README.md")])[0].doc_id == "README"  # named explicitly: read
+    assert [d.doc_id for d in read_inputs([str(tmp_path)])] == ["a-3814fd44"]
+    assert read_inputs([str(tmp_path / "README.md")])[0].doc_id.startswith(
+        "README-"
+    )  # named explicitly: read
 
 
 @pytest.mark.parametrize(

@@ -125,11 +125,6 @@ class Gazetteer:
         self._exact: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, GazetteerEntry] = {}
         self._by_iso3 = {e.iso3: e for e in entries if e.iso3}
-        self._place_keys: dict[str, list[GazetteerEntry]] = {}  # transliteration keys of places
-        for entry in entries:
-            if entry.kind in PLACE_KINDS and entry.kind != "Country":
-                for alias in {entry.label, *entry.aliases}:
-                    self._add(self._place_keys, match_key(alias), entry)
         for entry in entries:
             self._index(entry)
         for table in (self._folded, self._exact):
@@ -148,6 +143,16 @@ class Gazetteer:
                 self._add(self._folded, normalize(alias), entry)
         if entry.kind == "Country" and entry.demonym:
             self._demonyms.setdefault(normalize(entry.demonym), entry)
+
+    @functools.cached_property
+    def _place_keys(self) -> dict[str, list[GazetteerEntry]]:
+        """Transliteration keys of the places (built on first use: loading stays fast)."""
+        keys: dict[str, list[GazetteerEntry]] = {}
+        for entry in self._by_key.values():
+            if entry.kind in PLACE_KINDS and entry.kind != "Country":
+                for alias in {entry.label, *entry.aliases}:
+                    self._add(keys, match_key(alias), entry)
+        return keys
 
     @staticmethod
     def _add(table: dict[str, list[GazetteerEntry]], norm: str, entry: GazetteerEntry) -> None:

@@ -42,13 +42,20 @@ def _entities(doc: Doc, doc_id: str) -> list[Entity]:
         aliases = sorted({f.span.text for f in founds} - {first.label})
         member_of = set(rel.get("member_of", ())) | {f.member_of for f in founds if f.member_of}
         located = {entry.located_in or (entry.country if first.is_place else None)} if entry else set()
+        located |= {parent for f in founds for parent in f.parents}  # what the text states ("X, east of Y")
+        # Global IRIs only for what the gazetteer, GeoNames or Wikidata identifies; the rest is this document's.
+        gazetteer = doc._.kg_gazetteer
+        linked = entry is not None and bool(
+            entry.geonames or entry.wikidata or (gazetteer is not None and gazetteer.get(entry.key) is entry)
+        )
+        has_point = entry is not None and entry.lat is not None
         entities.append(
             Entity(
                 key=key, label=first.label, kind=first.kind, mentions=mentions, aliases=tuple(aliases),
-                is_place=first.is_place, local=first.local,
+                is_place=first.is_place, local=first.local, scoped=not first.local and not linked,
                 wikidata=entry.wikidata if entry else None, geonames=entry.geonames if entry else None,
                 lat=entry.lat if entry else None, lon=entry.lon if entry else None,
-                precision=entry.precision if entry else None,
+                precision=entry.precision if has_point else "unknown" if first.is_place else None,
                 member_of=tuple(sorted(member_of)), affiliated_with=tuple(sorted(rel.get("affiliated_with", ()))),
                 part_of=(entry.part_of,) if entry and entry.part_of else (),
                 located_in=tuple(sorted(k for k in located if k and k != key)),

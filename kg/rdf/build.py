@@ -19,10 +19,21 @@ from rdflib.namespace import PROV, NamespaceManager
 
 from kg.rdf.namespace import EVT, KG, SCHEMA, bind_prefixes
 from kg.rdf.ontology import event_type_mappings
-from kg.records import EXTRACTOR_VERSION, Claim, DocumentRecord, Entity, Event, Incident, Mention, TimeValue
+from kg.records import (
+    DEFAULT_BASE_IRI,
+    EXTRACTOR_VERSION,
+    Claim,
+    DocumentRecord,
+    Entity,
+    Event,
+    Incident,
+    Mention,
+    TimeValue,
+)
 
-DEFAULT_BASE = "https://w3id.org/newskg/id/"
+DEFAULT_BASE = DEFAULT_BASE_IRI
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 _MAPPED = (("cameo", KG.cameo), ("plover", KG.plover), ("acled_event_type", KG.acledEventType),
            ("acled_sub_event_type", KG.acledSubEventType))  # fmt: skip
 _ROLE_PROPS = {"agent": KG.agent, "target": KG.target, "theme": KG.theme, "recipient": KG.recipient,
@@ -45,6 +56,8 @@ class IRIs:
         if entity.local:  # "detainees" means something only inside its document
             return URIRef(f"{self.base}actor/{quote(doc_id, safe='')}/{quote(entity.key, safe='')}")
         folder = "place" if entity.is_place and entity.kind != "Country" else "actor"
+        if entity.scoped:  # not linked to a gazetteer: "the army", "Ahmed Hassan" of this document only
+            return URIRef(f"{self.doc(doc_id)}/{folder}/{quote(entity.key, safe='')}")
         return URIRef(f"{self.base}{folder}/{quote(entity.key, safe='')}")
 
     def item(self, folder: str, doc_id: str, key: str) -> URIRef:
@@ -139,6 +152,13 @@ class _DocumentGraph:
             g.add((node, KG.longitude, Literal(Decimal(str(entity.lon)))))
         if entity.precision:
             g.add((node, KG.geoPrecision, Literal(entity.precision)))
+        if entity.lat is not None and entity.lon is not None and entity.is_place:
+            geometry = URIRef(f"{node}#geometry")
+            g.add((node, GEO.hasGeometry, geometry))
+            g.add((geometry, RDF.type, GEO.Geometry))
+            g.add(
+                (geometry, GEO.asWKT, Literal(f"POINT({entity.lon} {entity.lat})", datatype=GEO.wktLiteral))
+            )
         for prop, keys in ((KG.memberOf, entity.member_of), (KG.affiliatedWith, entity.affiliated_with),
                            (KG.partOf, entity.part_of), (KG.locatedIn, entity.located_in)):  # fmt: skip
             # Only links to entities this document mentions: every node in the graph has its evidence.
@@ -291,6 +311,28 @@ def build_graph(records: Iterable[DocumentRecord], *, base_iri: str = DEFAULT_BA
     bind_prefixes(dataset)
     dataset.bind("owl", OWL)
     dataset.bind("prov", PROV)
+    dataset.bind("geo", GEO)
+    records = list(records)
     for record in records:
         add_document(dataset, record, base_iri=base_iri)
+    link_same_names(dataset, records, base_iri=base_iri)
     return dataset
+
+
+def link_same_names(dataset: Dataset, records: list[DocumentRecord], *, base_iri: str = DEFAULT_BASE) -> None:
+    """Document-scoped nodes of different documents with the same name and kind get ``kg:sameNameAs`` (in the
+    later document's graph): a candidate for a reviewer, never identity ("Ahmed Hassan" may be two people)."""
+    iris = IRIs(base_iri)
+    seen: dict[tuple[str, str], URIRef] = {}
+    for record in records:
+        graph = dataset.graph(iris.doc(record.doc_id))
+        for entity in record.entities:
+            if not entity.scoped:
+                continue
+            node, name = (
+                iris.entity(entity, record.doc_id),
+                (" ".join(entity.label.casefold().split()), entity.kind),
+            )
+            first = seen.setdefault(name, node)
+            if first != node and not str(first).startswith(str(iris.doc(record.doc_id)) + "/"):
+                graph.add((node, KG.sameNameAs, first))

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import word_list, word_pairs
+from kg.extract.lexicon import word_list, word_map, word_pairs
 from kg.records import ACTOR_KINDS, PLACE_KINDS, is_place
 
-__all__ = ["ACTOR_KINDS", "PLACE_KINDS", "guess_kind", "is_facility_name", "is_place_kind"]
+__all__ = ["ACTOR_KINDS", "PLACE_KINDS", "acled_inter", "guess_kind", "is_facility_name", "is_place_kind"]
 
 FACILITY_WORDS = word_list("actors", "facility_words")
 ADMIN_WORDS = word_list("actors", "admin_words")
@@ -54,7 +54,21 @@ def guess_kind(label: str, text: str) -> str:
     for kind, pattern in _ORG_RULES:
         if re.search(pattern, low):
             return kind
-    return "Group" if label != "ORG" else "NonGovernmentalOrganization"
+    # An organisation is an NGO, a party or an armed group only on evidence; without any it is just that.
+    return "Group" if label != "ORG" else "Organization"
 
 
 is_place_kind = is_place
+
+
+_INTER: dict[str, int | None] = word_map("acled_inter", "kind_inter")
+
+
+def acled_inter(kind: str) -> int | None:
+    """The default ACLED ``inter`` code of an actor kind (kg/data/lexicon/acled_inter.json), so actor types can
+    be scored against ACLED; None when the kind alone does not say.
+
+    >>> acled_inter("ArmedGroup"), acled_inter("Government"), acled_inter("Organization")
+    (2, 1, None)
+    """
+    return _INTER.get(kind)

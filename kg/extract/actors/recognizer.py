@@ -31,6 +31,7 @@ from kg.extract.actors.mentions import (
     owned_names,
     prefer_named_units,
 )
+from kg.extract.actors.places import PlaceFinder
 from kg.extract.actors.spans import (
     extend_head,
     inside,
@@ -58,6 +59,7 @@ class ActorRecognizer:
 
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
         self.name = name
+        self._countries: set[str] = set()  # countries the document's gazetteer matches name or lie in
         self._vocab, self._pipe = nlp.vocab, nlp.tokenizer.pipe
         self._use(gazetteer)
 
@@ -95,6 +97,8 @@ class ActorRecognizer:
         skip = [(s, e) for s, e, kind in regions if kind != "headline"]
         headlines = [(s, e) for s, e, kind in regions if kind == "headline"]
         spans = [s for s in self._gazetteer_spans(doc) + self._ner_spans(doc) if not inside(s, skip)]
+        known = (self.gazetteer.lookup(s.text) for s in spans if s.label_ == "GAZ")
+        self._countries = {e.key if e.kind == "Country" else e.country for e in known if e} - {None}
         found = [f for f in (self._resolve(s) for s in prefer(spans)) if f is not None]
         body_texts = {f.span.text.casefold() for f in found if not inside(f.span, headlines)}
         # NER is unreliable on Title Case lines: keep what the gazetteer knows or the body confirms.
@@ -109,6 +113,7 @@ class ActorRecognizer:
         found = self._merge_acronyms_and_short_names(doc, found, skip)
         found = owned_names(prefer_named_units(found))
         found = [self._metonymy(f) for f in found]
+        found = PlaceFinder(self.gazetteer)(doc, found, skip)
         return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
 
     def _containing_countries(self, found: list[Found]) -> list[Found]:
@@ -161,7 +166,7 @@ class ActorRecognizer:
                     return None
                 return Found(span, slug(span.text), span.text, "EthnoReligiousGroup", confidence=0.6)
         if entry is None and span.label_ in {"GPE", "LOC"}:
-            entry = gaz.geocode(strip_head(span.text))
+            entry = gaz.geocode(strip_head(span.text), self._countries)
         if entry is not None:
             entry = self._generic_forces(span, entry)
             found = from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)

@@ -1,0 +1,156 @@
+"""Places the text itself marks as places, whatever the model's label, with the parents the text states.
+
+"Kafr Nabudah village", "the town of Bor", "Sarmin (Idleb district, Idleb governorate)", "Tal Tamr, north-west of
+Hasakah" make the name a place of the kind its feature word gives (village -> City, district -> AdministrativeRegion,
+camp -> Facility); a bare name after "in" / "near" becomes a place only when GeoNames knows it (in the document's
+countries when it names any). A place the gazetteer cannot link is document-local and takes the point of its
+nearest stated parent, with that parent's precision. Phrases come from :mod:`kg.extract.toponyms`; this module
+turns them into :class:`Found` mentions. It also drops what is never an actor (weapons, holidays, measures).
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("kg_actors")
+>>> doc = nlp("Shelling hit Kafr Nabudah village, north of Suqaylabiyah town.")
+>>> [(f.span.text, f.kind, f.parents) for f in doc._.kg_mentions if f.span.text == "Kafr Nabudah"]
+[('Kafr Nabudah', 'City', ('geonames-163921',))]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.actors.spans import inside
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
+from kg.extract.lexicon import word_list, word_map, word_set
+from kg.extract.state import Found, slug
+from kg.extract.toponyms import PlacePhrase, place_phrases
+
+FEATURE_KINDS: dict[str, str] = word_map("places", "feature_kinds")
+LOCATIVE = word_set("places", "locative_prepositions")
+NON_ACTORS = word_set("places", "non_actors")
+CALIBRE = [re.compile(p) for p in word_list("places", "calibre")]
+# Kinds a model guess may have given a place name; gazetteer-known actors are never turned into places.
+REPLACEABLE = {"Person", "Organization", "NonGovernmentalOrganization", "Group", "EthnoReligiousGroup",
+               "PoliticalParty", "Company", "ArmedGroup", "MediaOrganization"}  # fmt: skip
+
+
+def is_non_actor(text: str) -> bool:
+    """Weapons, holidays and measures that the model tags as names.
+
+    >>> is_non_actor("RPG"), is_non_actor("12.7mm"), is_non_actor("Eid al-Adha"), is_non_actor("Hassan")
+    (True, True, True, False)
+    """
+    low = re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.I).lower()
+    return low in NON_ACTORS or any(p.match(text.strip()) for p in CALIBRE)
+
+
+def document_countries(found: list[Found]) -> set[str]:
+    """Country keys the document's gazetteer mentions name or lie in."""
+    out = set()
+    for f in found:
+        if f.entry is not None:
+            out.add(f.entry.key if f.entry.kind == "Country" else f.entry.country or "")
+    return out - {""}
+
+
+def _overlapping(found: list[Found], span: Span) -> list[Found]:
+    return [f for f in found if f.span.start < span.end and span.start < f.span.end and not f.secondary]
+
+
+def _local_entry(key: str, name: str, kind: str, parent: Found | None) -> GazetteerEntry:
+    """A document-local place: the point of its nearest stated parent, marked with that parent's precision."""
+    point = parent.entry if parent is not None and parent.entry and parent.entry.lat is not None else None
+    return GazetteerEntry(
+        key=key, label=name, kind=kind, aliases=(), country=parent.entry.country if point else None,
+        located_in=parent.key if parent else None, lat=point.lat if point else None,
+        lon=point.lon if point else None, precision=point.precision if point else "unknown",
+    )  # fmt: skip
+
+
+class PlaceFinder:
+    """Turns a document's place phrases into place mentions (see the module docstring)."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc, found: list[Found], skip: list[tuple[int, int]]) -> list[Found]:
+        found = [f for f in found if f.entry is not None or f.is_place or not is_non_actor(f.span.text)]
+        countries = document_countries(found)
+        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            for phrase in reversed(place_phrases(sent.text)):  # parents (later in the text) first
+                found = self._place(doc, sent, phrase, found, countries, skip)
+        return sorted(found, key=lambda f: f.span.start)
+
+    def _geocode(self, name: str, countries: set[str], strong: bool) -> GazetteerEntry | None:
+        entry = self.gazetteer.geocode(name, countries)
+        if entry is None or entry.kind not in {*FEATURE_KINDS.values(), "Country"}:
+            return None
+        if countries and entry.country not in countries and entry.key not in countries:
+            return None  # a namesake abroad: the text's own place stays local
+        return entry
+
+    def _place(self, doc: Doc, sent: Span, phrase: PlacePhrase, found: list[Found], countries: set[str],
+               skip: list[tuple[int, int]]) -> list[Found]:  # fmt: skip
+        span = doc.char_span(
+            sent.start_char + phrase.start, sent.start_char + phrase.end, alignment_mode="expand"
+        )
+        if span is None or inside(span, skip):
+            return found
+        strong = bool(phrase.feature or phrase.parents)
+        before = doc.text[max(sent.start_char, span.start_char - 12) : span.start_char].split()
+        if not strong and (not before or before[-1].lower() not in LOCATIVE):
+            return found
+        over = _overlapping(found, span)
+        parents = self._parents(doc, sent, phrase, found)
+        nearest = next((f for f in found if f.key in parents), None)
+        if any(f.is_place for f in over):  # already a place: the text adds its parents (and kind, point)
+            return [
+                self._placed(f, phrase, parents, nearest) if f in over and f.is_place else f for f in found
+            ]
+        if any(f.entry is not None or f.kind not in REPLACEABLE for f in over):
+            return found  # a known actor ("the SDF camp" is not the SDF)
+        entry = self._geocode(phrase.name, countries, strong)
+        if entry is None and not strong:
+            return found
+        kind = FEATURE_KINDS.get(phrase.feature) or (entry.kind if entry else "City")
+        if entry is not None and (entry.kind == "Country" or (phrase.feature and entry.kind != kind)):
+            entry = None  # "Lebanon village" is not the country; a district is not its namesake town
+        if entry is None:
+            entry = _local_entry(slug(phrase.name), span.text, kind, nearest)
+        place = Found(span, entry.key, entry.label, kind, entry, 0.75 if strong else 0.6, parents=parents)
+        same = {f.key for f in over} | {place.key}
+        # Other unknown mentions of the same name ("Tal Tamr" tagged PERSON elsewhere) are this place too.
+        out = [f for f in found if f not in over]
+        out = [
+            Found(f.span, place.key, place.label, kind, entry, f.confidence)
+            if f.entry is None and f.kind in REPLACEABLE and (f.key in same or f.span.text == span.text)
+            else f
+            for f in out
+        ]
+        return [*out, place]
+
+    @staticmethod
+    def _placed(f: Found, phrase: PlacePhrase, parents: tuple[str, ...], nearest: Found | None) -> Found:
+        """A place the model or gazetteer already found: stated parents added; an unlinked one takes the kind
+        its feature word gives and its parent's point."""
+        if f.entry is not None:
+            return replace(f, parents=f.parents or parents)
+        kind = FEATURE_KINDS.get(phrase.feature) or f.kind
+        return replace(f, kind=kind, entry=_local_entry(f.key, f.label, kind, nearest), parents=parents)
+
+    def _parents(self, doc: Doc, sent: Span, phrase: PlacePhrase, found: list[Found]) -> tuple[str, ...]:
+        """Keys of the stated parents that the document mentions after the phrase, in the order stated."""
+        keys = []
+        start = sent.start_char + phrase.end
+        for name in phrase.parents:
+            at = doc.text.find(name, start, sent.end_char)
+            if at < 0:
+                continue
+            start = at + len(name)
+            hit = next((f for f in found if f.span.start_char <= at < f.span.end_char and f.is_place), None)
+            if hit is not None and hit.key not in keys:
+                keys.append(hit.key)
+        return tuple(keys)
