@@ -26,6 +26,7 @@ from kg.extract.events.quantities import (
     widen,
 )
 from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
+from kg.extract.events.senses import sense_checked, sentence_date, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, read_saved_lexicon, save_lexicon, word_set
@@ -101,6 +102,11 @@ class EventExtractor:
                 continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
             if token.pos_ == "VERB" and self._is_report(token):
                 continue
+            if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"}:
+                continue  # "abandoned homes", "the wounded man": a participle describing a noun
+            kind = sense_checked(token, kind)
+            if kind is None:
+                continue  # "money transfers", "a great deal of", "defended the response": another sense
             found.append((doc[token.i : token.i + 1], kind))
         return sorted(found, key=lambda pair: pair[0].start)
 
@@ -134,10 +140,20 @@ class EventExtractor:
         weak = weak and event.pronoun_role is None
         if weak and not any(event.roles.get(r) for r in ACTOR_ROLES):
             return None  # a verb known only from the CAMEO-derived list needs an actor to count
-        for date_span in spans_under(dates, head, verbs - {head.i}):
-            event.date = normalise_date(date_span.text, doc._.kg_date) or event.date
-        event.date = event.date or _since_clause(head, dates, doc._.kg_date)
         event.certainty, event.polarity = _certainty(head)
+        prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
+        for date_span in spans_under(dates, head, verbs - {head.i}):
+            event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
+        event.date = event.date or _since_clause(head, dates, doc._.kg_date)
+        if event.date is None and (governing := sentence_date(head, dates)) is not None:
+            event.date = normalise_date(
+                governing.text, doc._.kg_date, prefer
+            )  # "On 12 May, ... an attack on"
+        _warned_not_to(event, head, index)
+        if not any(event.roles.get(r) for r in (*ACTOR_ROLES, *PLACE_ROLES)) and event.date is None:
+            event.confidence = min(event.confidence, 0.5)  # no participant, place or time: kept, trusted less
+        if event.certainty in {"hypothetical", "negated"}:
+            event.confidence = min(event.confidence, 0.5)
         if not event.roles.get("place"):
             _sentence_place(event, head, index)
         return event
@@ -213,6 +229,16 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
+
+
+def _warned_not_to(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
+    """'X warned Y not to attack': the act is Y's, and it is only warned about (hypothetical)."""
+    warned = warned_off(head)
+    if warned is None:
+        return
+    found = index.get(warned.i)
+    event.roles["agent"] = [found.key] if found is not None and not found.is_place else []
+    event.certainty = "hypothetical"
 
 
 def _owner(token: Token, index: dict[int, Found]) -> Found | None:

@@ -1,0 +1,82 @@
+"""Word-sense checks on triggers (data in ``kg/data/trigger_senses.json``), the date that governs a sentence, and
+'warned X not to ...'.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> words = ["a", "great", "deal"]
+>>> doc = Doc(nlp.vocab, words=words, lemmas=words, pos=["DET", "ADJ", "NOUN"], heads=[2, 2, 2],
+...           deps=["det", "amod", "ROOT"])
+>>> sense_checked(doc[2], "Agreement") is None
+True
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
+_AROUND = {"compound", "amod", "nmod", "dobj", "pobj", "poss", "npadvmod"}
+WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
+
+
+@lru_cache(maxsize=1)
+def _senses() -> dict[str, dict[str, Any]]:
+    return json.loads(SENSES_PATH.read_text(encoding="utf-8"))["senses"]
+
+
+def _neighbours(token: Token) -> set[str]:
+    """Lemmas of the trigger's modifiers and objects, and of 'of'-complements ('transfer of power')."""
+    lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
+    if token.dep_ in {"compound", "amod"}:
+        lemmas.add(token.head.lemma_.lower())
+    return lemmas
+
+
+def sense_checked(token: Token, kind: str) -> str | None:
+    """The trigger's type after the sense checks: None when a word around it shows another sense, another type
+    when a light verb retypes it ('held a strike' -> Protest)."""
+    rule = _senses().get(token.lemma_.lower())
+    if not rule:
+        return kind
+    if _neighbours(token) & set(rule.get("not_with", ())):
+        return None
+    before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
+    if before in set(rule.get("not_after", ())):
+        return None
+    retype = rule.get("retype")
+    if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
+        return retype["type"]
+    return kind
+
+
+def sentence_date(head: Token, dates: list[Span]) -> Span | None:
+    """A date that governs the whole sentence of ``head``: one that opens it ("On 12 August 2021, ...",
+    "On Tuesday, ...") or attaches to its main verb ("... held a protest on Friday")."""
+    sent = head.sent
+    for span in dates:
+        if span.sent != sent:
+            continue
+        opens = span.start - sent.start <= 2 and span.end < sent.end and span.doc[span.end].text == ","
+        on_root = span.root.head == sent.root or (
+            span.root.head.dep_ == "prep" and span.root.head.head == sent.root
+        )
+        if opens or on_root:
+            return span
+    return None
+
+
+def warned_off(head: Token) -> Token | None:
+    """For 'X warned Y not to attack' (attack = head): Y, the one warned; None otherwise."""
+    if head.dep_ != "xcomp" or head.head.lemma_.lower() not in WARNING_VERBS:
+        return None
+    if not any(c.dep_ == "neg" for c in head.children):
+        return None
+    return next((c for c in head.head.children if c.dep_ == "dobj"), None)
