@@ -7,6 +7,8 @@ report, and the places the model's NER finds (the first one, or all of them).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from kg.extract.temporal import normalise_date
@@ -49,7 +51,9 @@ KEYWORDS: tuple[tuple[str, str], ...] = (
 def keyword_type(text: str) -> str | None:
     """The ACLED type of the first keyword (in map order) that a sentence contains."""
     low = text.lower()
-    return next((event_type for word, event_type in KEYWORDS if word in low), None)
+    return next(
+        (event_type for word, event_type in KEYWORDS if re.search(rf"\b{re.escape(word)}", low)), None
+    )
 
 
 def keyword_types(doc: Doc) -> list[str]:

@@ -31,9 +31,9 @@ _FORWARD = {
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip
 _BACKWARD = {
-    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+(?:\w+\s+){{0,3}}?(?:were|was|have been|had been|"
+    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d)[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
                        rf"are|lay|being)?\s*{_DEATH}\b", re.I),
-    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:\w+\s+){{0,3}}?(?:were|was|have been|"
+    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d)[a-z]+\s+){{0,3}}?(?:were|was|have been|"
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)

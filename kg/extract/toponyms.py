@@ -61,7 +61,7 @@ class PlacePhrase:
 
 
 def _clean(name: str) -> str | None:
-    words = name.split()
+    words = re.sub(r"['’]s$", "", name).split()  # "in Kinshasa's east": Kinshasa
     while words and words[0].lower() in _NOT_NAMES:
         words = words[1:]
     return " ".join(words) if words and words[0].lower() not in _NOT_NAMES else None

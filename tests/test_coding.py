@@ -1,0 +1,88 @@
+"""Context coding rules, casualty counts and place phrases: plain text in, codes out (no spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.casualties import casualties
+from kg.extract.coding import load_rules
+from kg.extract.temporal import normalise_date
+from kg.extract.toponyms import place_phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "victims", "expected"),
+    [
+        ("Troops fired mortars at the village.", 1, 7, "Shelling/artillery/missile attack"),
+        ("A landmine exploded under a bus.", None, 7, "Remote explosive/landmine/IED"),
+        ("A grenade was thrown into a bar.", None, 7, "Grenade"),
+        ("A suicide bomber blew himself up at a market.", 2, 7, "Suicide bomb"),
+        ("Protesters marched to parliament.", 6, None, "Peaceful protest"),
+        ("Rioters torched cars and threw stones at police.", 5, 1, "Violent demonstration"),
+        ("Gunmen killed three farmers.", 2, 7, "Attack"),
+        ("Gunmen killed three soldiers.", 2, 1, "Armed clash"),
+        ("Troops recaptured the town.", 1, None, "Government regains territory"),
+        ("Militants seized control of the town.", 2, None, "Non-state actor overtakes territory"),
+        ("Soldiers defused a bomb on the road.", 1, None, "Disrupted weapons use"),
+        ("The two sides signed a ceasefire agreement.", 1, 2, "Agreement"),
+    ],
+)  # fmt: skip
+def test_rules_code_the_sub_event_type_from_context(text, agent, victims, expected):
+    assert load_rules().code(text, agent=agent, victims=victims)["sub_event_type"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "code"),
+    [("protesters", None, 6), ("the national army", None, 1), ("a local militia", None, 3),
+     ("villagers", None, 7), ("Popular Mobilization Forces", "ArmedGroup", 3), ("ISIS", "ArmedGroup", 2)],
+)  # fmt: skip
+def test_actor_types_get_acled_inter_codes(text, kind, code):
+    assert load_rules().inter_of(text, kind) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injured"),
+    [
+        ("Gunmen killed 4 villagers and wounded 7 others.", 4, 7),
+        ("The blast left three people dead.", 3, None),
+        ("At least 12 people were killed.", 12, None),
+        ("Shelling caused no casualties.", 0, None),
+        ("A bomb exploded in 2019.", None, None),
+    ],
+)
+def test_casualties_are_counted(text, fatalities, injured):
+    found = casualties(text)
+    assert (found.fatalities, found.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Fighting hit Kafr Tala village, east of Marjan town.", ["Kafr Tala", "Marjan"]),
+        ("Troops entered the town of Deir al-Balah.", ["Deir al-Balah"]),
+        ("A blast hit Gombe commune in Kinshasa's east.", ["Gombe", "Kinshasa"]),
+        ("Central Command (CENTCOM) said so.", []),
+    ],
+)
+def test_place_phrases_are_found_in_text(text, names):
+    assert [p.name for p in place_phrases(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "prefer", "value"),
+    [
+        ("Tuesday", "2026-12-01", "past", "2026-12-01"),  # the article's own Tuesday, not a week earlier
+        ("Friday", "2026-12-01", "past", "2026-11-27"),
+        ("Friday", "2026-12-01", "future", "2026-12-04"),  # a planned rally
+        ("20 September", "2018-09-18", "past", "2018-09-20"),  # two days ahead, not last year
+        ("Dec. 28", "2026-01-05", "past", "2025-12-28"),
+    ],
+)
+def test_weekdays_and_yearless_dates_resolve_against_the_document_date(text, doc_date, prefer, value):
+    assert normalise_date(text, doc_date, prefer).value == value
+
+
+def test_intervals_stay_intervals():
+    value = normalise_date("between 3 and 5 May 2023", "2023-05-10")
+    assert (value.start, value.end) == ("2023-05-03", "2023-05-05")
+    assert normalise_date("since 2014", "2023-05-10").start == "2014"

@@ -1,0 +1,119 @@
+"""The incident layer on short sentences of our own, one failure class of issue #12 at a time (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import InputDocument, extract
+from kg.records import Incident
+
+
+def _incidents(nlp, text: str, date: str = "2023-05-14") -> list[Incident]:
+    return list(next(iter(extract(nlp, [InputDocument("t", text, date)]))).incidents)
+
+
+def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
+    found = _incidents(nlp, text, date)
+    assert len(found) == 1, [(i.event_type, i.evidence[0].text) for i in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        ("Army artillery shelled the outskirts of Marjan town on Sunday, wounding three civilians.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("A drone struck a car near Bilal village on 3 May 2023, killing two fighters.",
+         "Explosions/Remote violence", "Air/drone strike"),
+        ("A roadside bomb hit a patrol near Tamra town on 2 May 2023, killing a soldier.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Gunmen attacked Kuri village on 4 May 2023, killing six farmers.",
+         "Violence against civilians", "Attack"),
+        ("Hundreds of protesters gathered in Dala town on 5 May 2023 to demand higher wages.",
+         "Protests", "Peaceful protest"),
+        ("Police fired tear gas to disperse protesters in Dala town on 5 May 2023.",
+         "Protests", "Protest with intervention"),
+        ("Rebels clashed with army troops near Sora village on 6 May 2023.", "Battles", "Armed clash"),
+        ("Soldiers repelled a militant attack on their base near Sora village on 6 May 2023, killing four militants.",
+         "Battles", "Armed clash"),
+        ("Gunmen abducted a teacher from his home in Tala village on 7 May 2023.",
+         "Violence against civilians", "Abduction/forced disappearance"),
+        ("Police arrested four men in Tala town on 8 May 2023.", "Strategic developments", "Arrests"),
+    ],
+)  # fmt: skip
+def test_the_type_comes_from_who_acts_on_whom_and_with_what(nlp, text, event_type, sub_event_type):
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_one_attack_with_casualties_is_one_incident_with_counts(nlp):
+    incident = _one(
+        nlp, "A militant attack on a police post in Kira town left 5 officers dead and 2 injured."
+    )
+    assert (incident.fatalities, incident.injured) == (5, 2)
+    assert len(incident.events) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("On 12 August 2021, an attack on a police post in Kira town left 5 officers dead.", "2021-08-14",
+         "2021-08-12"),
+        ("On Tuesday, gunmen attacked Kuri village, killing two farmers.", "2026-12-01", "2026-12-01"),
+        ("Gunmen attacked Kuri village on Sunday, killing two farmers.", "2026-12-01", "2026-11-29"),
+    ],
+)  # fmt: skip
+def test_a_sentence_date_reaches_the_incident(nlp, text, date, expected):
+    assert _one(nlp, text, date).date.value == expected
+
+
+def test_a_later_sentence_keeps_the_stated_day_and_the_next_day_moves_it(nlp):
+    text = ("On 3 March 2023, gunmen attacked Kuri village, killing two farmers. "
+            "The next day, hundreds of residents gathered in Dala town to protest.")  # fmt: skip
+    dates = [i.date.value for i in _incidents(nlp, text, "2023-03-06")]
+    assert dates == ["2023-03-03", "2023-03-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "parent"),
+    [
+        ("On 2 May 2023, gunmen attacked Kafr Tala village, east of Marjan town, killing two farmers.",
+         "Kafr Tala", "Marjan"),
+        ("On 2 May 2023, a drone struck Sarmadi (Harim district, Idleb governorate), killing a fighter.",
+         "Sarmadi", "Harim"),
+        ("On 2 May 2023, gunmen attacked the town of Wadi Tala, killing a shepherd.", "Wadi Tala", None),
+        ("On 2 May 2023, protesters gathered in Karama neighbourhood in central Marjan.", "Karama", "Marjan"),
+    ],
+)  # fmt: skip
+def test_the_most_specific_place_is_kept_with_its_parents(nlp, text, location, parent):
+    incident = _one(nlp, text)
+    assert incident.location == location
+    assert parent is None or parent in incident.admin
+
+
+def test_a_place_named_for_another_incident_does_not_leak(nlp):
+    text = ("On 2 May 2023, gunmen attacked Kuri village, killing two farmers. "
+            "On 4 May 2023, protesters gathered in Dala town.")  # fmt: skip
+    assert [i.location for i in _incidents(nlp, text)] == ["Kuri", "Dala"]
+
+
+def test_hypothetical_attacks_are_kept_with_low_confidence(nlp):
+    incident = _incidents(nlp, "Officials said militants could attack Kuri village on Friday.")
+    assert all(i.confidence <= 0.4 for i in incident)
+
+
+def test_every_incident_has_a_confidence_and_evidence(nlp, seed_dataset):
+    _, record = seed_dataset
+    assert record.incidents
+    assert all(0 < i.confidence <= 1 and i.evidence for i in record.incidents)
+    assert all(record.text[m.start : m.end] == m.text for i in record.incidents for m in i.evidence)
+
+
+def test_the_seed_gives_the_prison_break_the_clashes_and_the_transfer(seed_dataset):
+    _, record = seed_dataset
+    coded = {(i.event_type, i.sub_event_type) for i in record.incidents}
+    assert ("Battles", "Armed clash") in coded
+    texts = " ".join(m.text for i in record.incidents for m in i.evidence)
+    assert "prison break" in texts and "transfer" in texts
+    prison = next(i for i in record.incidents if "prison break" in i.evidence[0].text)
+    assert prison.date.value == "2026-01-19" and prison.location
