@@ -80,8 +80,15 @@ def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
 
 
-def _subject_text(sent: Span) -> str:
-    root = sent.root
+def _subject_text(sent: Span, events: list[Event]) -> str:
+    """Who acts: the subject of the first verb trigger of the sentence, else of its main verb."""
+    verbs = [
+        span.root
+        for e in events
+        if (span := sent.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) is not None
+        and span.root.pos_ == "VERB"
+    ]
+    root = verbs[0] if verbs else sent.root
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
     chosen = agents or [s for s in subjects if s.dep_ == "nsubj"]
@@ -122,7 +129,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             own_date = last_date
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
         counts = casualties(sent.text)
-        subject = _subject_text(sent)
+        subject = _subject_text(sent, inside)
         agent_keys, target_keys = _actor(inside, ("agent",)), _actor(inside, ("target", "theme"))
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
@@ -131,6 +138,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = victims or _inter(rules, target_keys, by_key, "")
         hurt = bool(counts.fatalities or counts.injured)
         rule = rules.code(sent.text, agent=agent, victims=victims, casualties=hurt)
+        if rule is not None and rule.get("actor1_inter") and agent in (None, 7):
+            agent = rule["actor1_inter"]  # people who protest are protesters (6), who riot rioters (5)
         places = Places(sent, entities, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = places.best(preferred)
