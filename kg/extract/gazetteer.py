@@ -129,7 +129,8 @@ class Gazetteer:
             self._index(entry)
         for table in (self._folded, self._exact):
             for norm, hits in table.items():
-                hits.sort(key=lambda e, n=norm: _rank(e, n.casefold()))
+                folded = norm.casefold()
+                hits.sort(key=lambda e: _rank(e, folded))
 
     def _index(self, entry: GazetteerEntry) -> None:
         for alias in {entry.label, *entry.aliases}:

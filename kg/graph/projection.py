@@ -46,10 +46,10 @@ def _rows(graph: Graph | pyoxigraph.Store, name: str) -> list[dict[str, Any]]:
     with warnings.catch_warnings():
         # rdflib 7's own Dataset.triples reads its deprecated default_context on every union lookup
         warnings.filterwarnings("ignore", "Dataset.default_context is deprecated", DeprecationWarning)
-        result = graph.query(_query(name))
-        names = [str(v) for v in result.vars or []]
-        rows = list(result)
-    return [{k: (None if v is None else str(v)) for k, v in zip(names, row, strict=True)} for row in rows]
+        answer = graph.query(_query(name))
+        names = [str(v) for v in answer.vars or []]
+        rows = list(answer)
+    return [{k: (None if v is None else str(v)) for k, v in zip(names, row, strict=True)} for row in rows]  # type: ignore[arg-type]  # SELECT rows
 
 
 def _local(iri: str) -> str:
@@ -116,7 +116,7 @@ def _add_node(g: nx.Graph, node: str, info: dict[str, Any] | None, fallback_kind
         return
     attrs = dict(info) if info else {"label": _local(node), "iri": node, "evidence": []}
     attrs.setdefault("kind", fallback_kind)
-    attrs.setdefault("entity_type", attrs["kind"].capitalize())
+    attrs.setdefault("entity_type", str(attrs["kind"]).capitalize())
     g.add_node(node, **attrs)
 
 

@@ -96,7 +96,7 @@ def _scores(g: nx.Graph, size_by: str, seed: int) -> dict[Hashable, float]:
         return {n: float(v) for n, v in values.items()}
     if size_by not in MEASURES:
         raise ValueError(f"size_by must be a numeric node attribute or one of {MEASURES}, got {size_by!r}")
-    return centrality(g, measure=size_by, seed=seed)  # type: ignore[arg-type]
+    return centrality(g, measure=size_by, seed=seed)
 
 
 def _details(data: Mapping[str, Any], node: Hashable, score: float) -> dict[str, Any]:
@@ -121,7 +121,7 @@ def _edge(g: nx.Graph, ids: dict[Hashable, str], u: Hashable, v: Hashable, items
     source = next((n for n in (u, v) if g.nodes[n].get("kind") in ("event", "claim")), None)
     evidence = [e for d in items for e in d.get("evidence") or []]
     label = ", ".join(roles) or ("" if weight == 1 else f"{weight:g}")
-    details = {"roles": roles or ["linked"], "weight": weight, "evidence": evidence[:20]}
+    details: dict[str, Any] = {"roles": roles or ["linked"], "weight": weight, "evidence": evidence[:20]}
     if source is not None:
         details["evidenceFrom"] = ids[source]
     return {

@@ -57,7 +57,7 @@ def _number(text: str) -> int | float | str:
 
 
 def _item(column: str, text: str) -> dict[str, Any]:
-    values = dict(zip(ITEM_FIELDS[column], text.split(FIELD_SEP), strict=False))
+    values: dict[str, Any] = dict(zip(ITEM_FIELDS[column], text.split(FIELD_SEP), strict=False))
     for key in ("latitude", "longitude", "value"):
         if values.get(key):
             values[key] = _number(values[key])
@@ -66,8 +66,8 @@ def _item(column: str, text: str) -> dict[str, Any]:
 
 def _evidence(cell: str | None) -> str | None:
     """The sentence of the earliest mention of the event."""
-    pairs = [item.split(FIELD_SEP, 1) for item in _items(cell)]
-    pairs = [(int(start), text) for start, text in pairs if start.isdigit()]
+    split = [item.split(FIELD_SEP, 1) for item in _items(cell)]
+    pairs = [(int(start), text) for start, text in split if start.isdigit()]
     return min(pairs)[1] if pairs else None
 
 
@@ -109,8 +109,8 @@ def entity_rows(graph: Graph | Dataset) -> list[dict[str, Any]]:
             "entity": cells["entity"], "label": cells.get("label"),
             "kinds": sorted(_items(cells.get("kinds"))), "aliases": sorted(_items(cells.get("aliases"))),
             "identifiers": sorted(_items(cells.get("identifiers"))),
-            "latitude": _number(cells["lat"]) if cells.get("lat") else None,
-            "longitude": _number(cells["lon"]) if cells.get("lon") else None,
+            "latitude": _number(str(cells["lat"])) if cells.get("lat") else None,
+            "longitude": _number(str(cells["lon"])) if cells.get("lon") else None,
             "geo_precision": cells.get("geoPrecision"), "mentions": int(cells.get("mentions") or 0),
             "documents": sorted(_items(cells.get("documents"))),
         })  # fmt: skip

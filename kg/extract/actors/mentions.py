@@ -47,7 +47,7 @@ def drop_swallowed(found: list[Found]) -> list[Found]:
 
 def prefer_named_units(found: list[Found]) -> list[Found]:
     """A bare 'Hasakah' or 'al-Hawl' means the 'Hasakah province' or 'al-Hawl camp' the same text names."""
-    units = {}
+    units: dict[str, Found] = {}
     for f in found:
         words = f.span.text.split()
         if (
