@@ -110,7 +110,7 @@ def test_cooccurring_actors(store):
 def test_transfers_with_origin_destination_and_counts(store):
     rows = {r["type"].removeprefix(EVT): r for r in _rows(store, "transfers")}
     transfer = rows["DetaineeTransfer"]
-    assert (transfer["originLabel"], transfer["destinationLabel"], transfer["agents"]) == (
+    assert (transfer["origins"], transfer["destinations"], transfer["agents"]) == (
         "northeast Syria", "Iraq", "United States"
     )  # fmt: skip
     assert "150 fighter (approximate, done)" in transfer["counts"].split("; ")
