@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import re
 import sys
@@ -346,7 +347,7 @@ def build_geonames_index(b: Builder, path: Path) -> None:
         for key in row[-1].split("|"):
             if key:
                 index[key].append(number)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, io.TextIOWrapper(raw, "utf-8") as handle:
         handle.write(
             "\n".join("\t".join(map(str, row[:-1])) for row in rows) + "\n#keys\n"
         )  # one line a place
