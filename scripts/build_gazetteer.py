@@ -383,9 +383,10 @@ def place_areas(b: Builder) -> None:
                 entry.update(lat=round(seat["latitude"], 4), lon=round(seat["longitude"], 4))
                 entry.update(precision="admin1")
                 entry.setdefault("sources", {})["coordinates"] = f"seat town GeoNames {seat['geonameid']}"
-    for entry in b.entries.values():  # no seat town found: the country's point, marked with that precision
+    for entry in b.entries.values():  # no point of its own: the country's point, marked with that precision
         country = b.entries.get(entry.get("country") or "")
-        if entry["kind"] == "AdministrativeRegion" and "lat" not in entry and country and "lat" in country:
+        located = entry["kind"] in ("AdministrativeRegion", "Region", "Facility", "City")
+        if located and "lat" not in entry and country and "lat" in country:
             entry.update(lat=country["lat"], lon=country["lon"], precision="country")
             entry.setdefault("sources", {})["coordinates"] = (
                 f"from its country {country['key']} (no seat town)"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rdflib import Dataset
@@ -32,6 +32,19 @@ def _print_summary(dataset: Dataset, records: list[DocumentRecord]) -> None:
     print_table(["actor", "kind", "degree"], rows, title="top actors by degree")
 
 
+def _check_shapes(dataset: Any) -> Any:
+    from kg.rdf.ontology import validate as run_validation
+
+    with console.status("validating against the SHACL shapes"):
+        return run_validation(dataset)
+
+
+def _report_text(report: Any) -> str:
+    from kg.rdf.ontology import format_report
+
+    return "SHACL validation of the build: " + format_report(report)
+
+
 @app.command()
 def build(
     inputs: Annotated[list[str], typer.Argument(help="Text files, folders, '-' for stdin, or .jsonl files.")],
@@ -48,6 +61,12 @@ def build(
     processes: Annotated[
         int, typer.Option(min=1, help="Worker processes for extraction (spaCy n_process).")
     ] = 1,
+    validate: Annotated[
+        bool, typer.Option(help="Check the output against the SHACL shapes and report violations.")
+    ] = True,
+    strict: Annotated[
+        bool, typer.Option(help="Exit 1 and write nothing when the output violates the SHACL shapes.")
+    ] = False,
 ) -> None:
     """Extract actors, places, events and claims; write graph.ttl, graph.trig and graph.html into OUT."""
     from kg.extract.pipeline import ModelNotFoundError, extract, load_pipeline
@@ -63,6 +82,10 @@ def build(
     with console.status(f"extracting from {len(documents)} document(s)"):
         records = list(extract(nlp, documents, n_process=processes))
         dataset = build_graph(records, base_iri=base_iri)
+    report = _check_shapes(dataset) if validate or strict else None
+    if strict and report is not None and not report.conforms:
+        console.print(_report_text(report), highlight=False, markup=False)
+        raise typer.Exit(code=1)  # --strict: nothing is written
     out.mkdir(parents=True, exist_ok=True)
     write_dataset(dataset, out / "graph.ttl")
     write_dataset(dataset, out / "graph.trig")
@@ -78,6 +101,14 @@ def build(
             + (" ..." if len(documents) > 3 else ""),
         )
     _print_summary(dataset, records)
+    if report is not None and not report.conforms:
+        console.print(_report_text(report), highlight=False, markup=False)
     console.print(
-        f"wrote {out / 'graph.ttl'}, {out / 'graph.trig'}" + (f", {out / 'graph.html'}" if html else "")
+        f"wrote {out / 'graph.ttl'}, {out / 'graph.trig'}"
+        + (f", {out / 'graph.html'}" if html else "")
+        + (
+            f"; SHACL: {'conforms' if report.conforms else f'{len(report.violations)} violation(s)'}"
+            if report
+            else ""
+        )
     )

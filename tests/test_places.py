@@ -1,0 +1,56 @@
+"""Places the text marks as places (real model): kinds by the feature word, stated parents, a point from the
+nearest parent, and names that are never actors. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.actors.places import is_non_actor
+from kg.extract.pipeline import InputDocument, extract
+
+
+def _entities(nlp, text: str) -> dict[str, object]:
+    record = next(extract(nlp, [InputDocument("t", text)]))
+    return {m.text: e for e in record.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Gunmen stormed Umm Batna village overnight, residents said.", "Umm Batna", "City"),
+        ("Militia fighters shelled the town of Kassab on Friday.", "Kassab", "City"),
+        ("Fighting spread to Shiqaq district after dawn.", "Shiqaq", "AdministrativeRegion"),
+        ("Hundreds fled to Bakhsh camp near the border.", "Bakhsh", "Facility"),
+    ],
+)
+def test_a_feature_word_makes_a_place_of_its_kind(nlp, text: str, name: str, kind: str) -> None:
+    entity = next(e for t, e in _entities(nlp, text).items() if name in t)
+    assert entity.kind == kind and entity.is_place
+
+
+def test_a_place_without_a_match_is_local_and_takes_its_parents_point(nlp) -> None:
+    found = _entities(nlp, "Shelling hit Kafr Zaytoun village, north of Suqaylabiyah town, on Monday.")
+    village, town = found["Kafr Zaytoun"], found["Suqaylabiyah"]
+    assert village.scoped and not town.scoped and town.key in village.located_in
+    assert (village.lat, village.lon) == (town.lat, town.lon) and village.precision == town.precision
+
+
+def test_parenthesised_parents_are_stated_in_order(nlp) -> None:
+    found = _entities(nlp, "Clashes erupted in Sarmin (Idleb district, Idleb governorate) on Monday.")
+    assert found["Sarmin"].is_place and found["Sarmin"].located_in
+
+
+@pytest.mark.parametrize("text", ["RPG", "RPGs", "12.7mm", "Eid al-Adha", "Nowruz", "Kornet", "VBIED"])
+def test_weapons_holidays_and_calibres_are_not_actors(text: str) -> None:
+    assert is_non_actor(text)
+
+
+@pytest.mark.parametrize("text", ["Hassan", "Ahmed al-Sharaa", "Houthis", "Menaka"])
+def test_names_are_not_taken_for_weapons(text: str) -> None:
+    assert not is_non_actor(text)
+
+
+def test_an_unknown_organisation_is_an_organisation_not_an_ngo(nlp) -> None:
+    found = _entities(nlp, "The Zawiya Trading Council said its warehouses in Misrata were looted.")
+    kinds = {e.kind for t, e in found.items() if "Council" in t}
+    assert kinds and "NonGovernmentalOrganization" not in kinds
