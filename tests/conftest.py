@@ -26,3 +26,18 @@ def seed_dataset(nlp):
     text = SEED_TEXT.read_text(encoding="utf-8")
     records = list(extract(nlp, [InputDocument("hasakah-prison-break", text, "2026-01-23")]))
     return build_graph(records), records[0]
+
+
+@pytest.fixture
+def hijacking_triggers(tmp_path) -> Path:
+    """A trigger lexicon file that adds one new event type ("Hijacking") and nothing else: data, no code."""
+    import json
+
+    from kg.extract.lexicon import DEFAULT_PATH
+
+    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["verb_dictionaries"] = []
+    data["types"]["Hijacking"] = {"verbs": ["hijack"], "nouns": ["hijacking"], "object_role": "target"}
+    path = tmp_path / "hijacking-triggers.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

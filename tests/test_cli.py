@@ -96,20 +96,15 @@ def test_user_mistakes_exit_2_with_one_clear_line_and_no_output(tmp_path, args, 
 
 
 @pytest.mark.integration
-def test_a_user_adds_an_event_type_in_a_trigger_file_without_python(tmp_path):
+def test_a_user_adds_an_event_type_in_a_trigger_file_without_python(hijacking_triggers):
     """A new type in a user's lexicon flows through extraction into the graph (spaCy config, no code)."""
-    from kg.extract.lexicon import DEFAULT_PATH
     from kg.extract.pipeline import InputDocument, extract, load_pipeline
     from kg.rdf.build import build_graph
 
-    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-    data["verb_dictionaries"] = []
-    data["types"]["Hijacking"] = {"verbs": ["hijack"], "nouns": ["hijacking"], "object_role": "target"}
-    path = tmp_path / "mine.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
     nlp = load_pipeline()
     for name in ("kg_events", "kg_claims"):
-        nlp.replace_pipe(name, name, config={"triggers": {"@misc": "kg.triggers.v1", "path": str(path)}})
+        config = {"triggers": {"@misc": "kg.triggers.v1", "path": str(hijacking_triggers)}}
+        nlp.replace_pipe(name, name, config=config)
     record = next(
         extract(nlp, [InputDocument("h", "Gunmen hijacked a bus near Kano on Monday.", "2026-03-02")])
     )

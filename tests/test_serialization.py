@@ -49,17 +49,12 @@ def test_config_names_registered_lexicon_and_gazetteer():
     assert config["kg_actors"]["gazetteer"]["@misc"] == "kg.gazetteer.v1"
 
 
-def test_custom_lexicon_survives_save_and_load_in_a_fresh_process(tmp_path):
-    from kg.extract.lexicon import DEFAULT_PATH
-
-    data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-    data["verb_dictionaries"] = []
-    data["types"]["Hijacking"] = {"verbs": ["hijack"], "nouns": ["hijacking"], "object_role": "target"}
-    mine = tmp_path / "mine.json"
-    mine.write_text(json.dumps(data), encoding="utf-8")
+def test_custom_lexicon_survives_save_and_load_in_a_fresh_process(tmp_path, hijacking_triggers):
     nlp = load_pipeline()
     for name in ("kg_events", "kg_claims"):
-        nlp.replace_pipe(name, name, config={"triggers": {"@misc": "kg.triggers.v1", "path": str(mine)}})
+        nlp.replace_pipe(
+            name, name, config={"triggers": {"@misc": "kg.triggers.v1", "path": str(hijacking_triggers)}}
+        )
     nlp.to_disk(tmp_path / "pipeline")
     out = subprocess.run(
         [sys.executable, "-c", LOAD_AND_EXTRACT, str(tmp_path / "pipeline"), "Gunmen hijacked a bus near Kano."],

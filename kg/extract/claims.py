@@ -6,16 +6,13 @@ recapture, which is then ``claimed``, not asserted. Needs ``kg_events``; writes 
 """
 
 import dataclasses
-from collections.abc import Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-from spacy.util import ensure_path
 
 from kg.extract.collectives import unnamed_actor
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
-from kg.extract.lexicon import Lexicon, read_saved_lexicon, save_lexicon, word_set
+from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
 from kg.extract.state import Found, FoundClaim, FoundEvent, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
@@ -25,22 +22,12 @@ ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
 QUOTES = "\"“”'‘’"
 
 
-class ClaimExtractor:
+class ClaimExtractor(SavesLexicon):
     """Find reporting structures and nest them (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
         self.name = name
         self.lexicon = lexicon
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the lexicon in use, so ``spacy.load`` needs no other file."""
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        save_lexicon(self.lexicon, path / "lexicon.json")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ClaimExtractor":
-        self.lexicon = read_saved_lexicon(ensure_path(path) / "lexicon.json")
-        return self
 
     def __call__(self, doc: Doc) -> Doc:
         index = token_index(doc)
@@ -88,7 +75,8 @@ class ClaimExtractor:
                 if child.dep_ in {"dobj", "dative"} and media:
                     claim.channel = index[child.i].key  # "told The Associated Press"
         claim.speaker = self._speaker(doc, speaker_tok, index)
-        for ent in (e for e in doc.ents if e.label_ == "DATE" and e.root.head.i in {verb.i, *_preps(verb)}):
+        # the verb's own sentence: a date governed by the verb is in it (doc.ents per claim was quadratic)
+        for ent in (e for e in verb.sent.ents if e.label_ == "DATE" and e.root.head.i in {verb.i, *_preps(verb)}):
             claim.date = normalise_date(ent.text, doc._.kg_date)
         return claim
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from spacy.util import registry
 
@@ -144,6 +145,25 @@ def save_lexicon(lexicon: Lexicon, path: Path) -> None:
     """Write what ``lexicon`` was built from into one JSON file (a component's ``to_disk``)."""
     data = {"lexicon": lexicon.source, "secondary_verbs": lexicon.secondary_source}
     path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+class SavesLexicon:
+    """Mixin for components that use a :class:`Lexicon`: spaCy's ``to_disk``/``from_disk`` save and restore it,
+    so ``spacy.load`` needs no other file. A component that derives state from it overrides ``_use``."""
+
+    lexicon: Lexicon
+
+    def _use(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        save_lexicon(self.lexicon, path / "lexicon.json")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        self._use(read_saved_lexicon(Path(path) / "lexicon.json"))
+        return self
 
 
 def read_saved_lexicon(path: Path) -> Lexicon:

@@ -20,7 +20,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
 
 from kg.extract.actors.kinds import guess_kind, is_facility_name
 from kg.extract.actors.mentions import (
@@ -65,12 +64,12 @@ class ActorRecognizer:
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the gazetteer in use, so ``spacy.load`` needs no other file."""
-        path = ensure_path(path)
+        path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         self.gazetteer.write_jsonl(path / "gazetteer.jsonl")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "ActorRecognizer":
-        self._use(Gazetteer.load(ensure_path(path) / "gazetteer.jsonl"))
+        self._use(Gazetteer.load(Path(path) / "gazetteer.jsonl"))
         return self
 
     def _use(self, gazetteer: Gazetteer) -> None:

@@ -5,13 +5,9 @@ Needs ``kg_actors`` before it. Triggers come from the data lexicon (:mod:`kg.ext
 :mod:`kg.extract.events.discourse`. Writes ``doc._.kg_events`` (a list of :class:`FoundEvent`).
 """
 
-from collections.abc import Iterable
-from pathlib import Path
-
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import ensure_path
 
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.discourse import link_events
@@ -29,7 +25,7 @@ from kg.extract.events.roles import nominal_arguments, spans_under, verbal_argum
 from kg.extract.events.senses import sense_checked, sentence_date, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
-from kg.extract.lexicon import Lexicon, read_saved_lexicon, save_lexicon, word_set
+from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
 from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
@@ -40,7 +36,7 @@ PLANNING = word_set("events", "planning")
 HEDGES = word_set("events", "hedges")
 
 
-class EventExtractor:
+class EventExtractor(SavesLexicon):
     """Find event triggers and fill their roles (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str, lexicon: Lexicon) -> None:
@@ -54,16 +50,6 @@ class EventExtractor:
         self.phrases = PhraseMatcher(self._vocab, attr="LOWER")
         for phrase, event_type in lexicon.phrases.items():
             self.phrases.add(event_type, [self._make_doc(phrase)])
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the lexicon in use, so ``spacy.load`` needs no other file."""
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        save_lexicon(self.lexicon, path / "lexicon.json")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "EventExtractor":
-        self._use(read_saved_lexicon(ensure_path(path) / "lexicon.json"))
-        return self
 
     def __call__(self, doc: Doc) -> Doc:
         index = token_index(doc)
