@@ -173,6 +173,7 @@ def governed(token: Token, trigger: Token, stops: set[int]) -> bool:
 
 def spans_under(spans: list[Span], trigger: Token, stops: set[int]) -> Iterator[Span]:
     """Spans (dates, places) that attach to the trigger in the parse."""
+    sent = trigger.sent  # computed once and compared by offsets: span.sent per span made long documents quadratic
     for span in spans:
-        if span.sent == trigger.sent and governed(span.root, trigger, stops - {trigger.i}):
+        if sent.start <= span.start < sent.end and governed(span.root, trigger, stops - {trigger.i}):
             yield span
