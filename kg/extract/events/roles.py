@@ -173,7 +173,8 @@ def governed(token: Token, trigger: Token, stops: set[int]) -> bool:
 
 def spans_under(spans: list[Span], trigger: Token, stops: set[int]) -> Iterator[Span]:
     """Spans (dates, places) that attach to the trigger in the parse."""
-    sent = trigger.sent  # computed once and compared by offsets: span.sent per span made long documents quadratic
+    # one sentence, compared by offsets: span.sent per span made long documents quadratic
+    sent = trigger.sent
     for span in spans:
         if sent.start <= span.start < sent.end and governed(span.root, trigger, stops - {trigger.i}):
             yield span
