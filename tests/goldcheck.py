@@ -20,7 +20,8 @@ ACCEPTED = {
     "AdministrativeRegion": {"AdministrativeRegion", "City"},
     "City": {"City", "AdministrativeRegion"},
     "Region": {"Region", "AdministrativeRegion"},
-    "NonGovernmentalOrganization": {"NonGovernmentalOrganization", "InternationalOrganization"},
+    # kg:Organization is an organisation whose type the text does not state: less specific, not wrong
+    "NonGovernmentalOrganization": {"NonGovernmentalOrganization", "InternationalOrganization", "Organization"},
     "MilitaryOrganization": {"MilitaryOrganization", "Government"},
 }
 

@@ -70,6 +70,22 @@ def _local_entry(key: str, name: str, kind: str, parent: Found | None) -> Gazett
     )  # fmt: skip
 
 
+def admin_area(name: str, town: GazetteerEntry) -> GazetteerEntry:
+    """'Maqbanah district' when only the town of Maqbanah is known: a document-local admin area at the town's
+    point (precision "city": the point is the town's), never the town itself.
+
+    >>> town = GazetteerEntry("geonames-1", "Maqbanah", "City", (), country="yemen", lat=13.66, lon=43.69)
+    >>> area = admin_area("Maqbanah district", town)
+    >>> area.key, area.kind, area.located_in, area.lat
+    ('maqbanah-district', 'AdministrativeRegion', 'yemen', 13.66)
+    """
+    label = re.sub(r"^(the)\s+", "", name, flags=re.I)
+    return GazetteerEntry(
+        key=slug(label), label=label, kind="AdministrativeRegion", aliases=(), country=town.country,
+        located_in=town.country, lat=town.lat, lon=town.lon, precision="city" if town.lat is not None else None,
+    )  # fmt: skip
+
+
 class PlaceFinder:
     """Turns a document's place phrases into place mentions (see the module docstring)."""
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from kg.extract.actors.kinds import guess_kind, is_facility_name
+from kg.extract.actors.kinds import ADMIN_WORDS, guess_kind, is_facility_name
 from kg.extract.actors.mentions import (
     body_text,
     common_word_in_headline,
@@ -30,7 +30,7 @@ from kg.extract.actors.mentions import (
     owned_names,
     prefer_named_units,
 )
-from kg.extract.actors.places import PlaceFinder
+from kg.extract.actors.places import PlaceFinder, admin_area
 from kg.extract.actors.spans import (
     extend_head,
     inside,
@@ -166,6 +166,8 @@ class ActorRecognizer:
                 return Found(span, slug(span.text), span.text, "EthnoReligiousGroup", confidence=0.6)
         if entry is None and span.label_ in {"GPE", "LOC"}:
             entry = gaz.geocode(strip_head(span.text), self._countries)
+        if entry is not None and entry.kind == "City" and span.text.split()[-1].lower() in ADMIN_WORDS:
+            entry = admin_area(span.text, entry)  # "Maqbanah district" is not the town of Maqbanah
         if entry is not None:
             entry = self._generic_forces(span, entry)
             found = from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
