@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.linking import Places
+from kg.extract.state import sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
@@ -54,7 +55,7 @@ def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None
     """The date a sentence states for what it reports, or the one it refers back to ("hours later")."""
     prefer = "future" if _FUTURE.search(sent.text) else "past"
     values, modifiers = [], []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         value = normalise_date(ent.text, doc_date, prefer=prefer)
