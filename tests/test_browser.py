@@ -3,6 +3,7 @@ itself blocked: it draws, shows evidence on click, filters, and hostile text nev
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,7 +64,10 @@ def hostile_graph() -> nx.MultiDiGraph:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium chromium-driver`")
+        message = f"{CHROMIUM} is missing: install it with `sudo apt-get install -y chromium` (or run `make test` as root)"
+        if os.environ.get("CI") == "true":  # CI must not pass by skipping the only check of the page's safety
+            pytest.fail(message)
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
