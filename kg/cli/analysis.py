@@ -7,13 +7,15 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import GraphArg, app, console, fail, load_graph
+from kg.cli.common import TargetArg, app, console, emit, fail, load_target, output_file, writing
+
+SIZE_BY = ("pagerank", "degree", "betweenness", "weighted_degree")
 
 
 @app.command()
 def analyze(
-    graph: GraphArg,
-    top: Annotated[int, typer.Option(help="How many actors per measure.")] = 10,
+    graph: TargetArg,
+    top: Annotated[int, typer.Option(min=1, help="How many actors per measure.")] = 10,
     json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     export_to: Annotated[
         Path | None, typer.Option("--export", help="Also write the actor network as .graphml or .gexf.")
@@ -25,20 +27,24 @@ def analyze(
     from kg.graph.analysis import export_graph
     from kg.graph.projection import actor_network
 
-    dataset = load_graph(graph)
+    if export_to is not None:  # checked before the graph is read
+        output_file(export_to, {".graphml", ".gexf"})
+    dataset = load_target(graph)
     report = run_analysis(dataset, top=top, seed=seed)
-    console.print(report.to_json() if json_out else report.to_text(), highlight=False, markup=False)
+    if json_out:
+        emit(report.to_json())
+    else:
+        console.print(report.to_text(), highlight=False, markup=False)
     if export_to is not None:
-        if export_to.suffix not in {".graphml", ".gexf"}:
-            fail("--export needs a .graphml or .gexf file name")
-        export_graph(actor_network(dataset), export_to)
+        with writing(export_to):
+            export_graph(actor_network(dataset), export_to)
 
 
 @app.command()
 def viz(
-    graph: GraphArg,
+    graph: TargetArg,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
-    max_nodes: Annotated[int, typer.Option(help="Node cap (top nodes by the size metric).")] = 500,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Node cap (top nodes by the size metric).")] = 500,
     size_by: Annotated[
         str, typer.Option(help="pagerank, degree, betweenness or weighted_degree.")
     ] = "pagerank",
@@ -47,11 +53,10 @@ def viz(
     from kg.graph.projection import event_graph
     from kg.graph.viz import render_html
 
-    render_html(
-        event_graph(load_graph(graph)),
-        output,
-        title=f"newskg: {graph.name}",
-        size_by=size_by,
-        max_nodes=max_nodes,
-    )
+    if size_by not in SIZE_BY:
+        fail(f"--size-by must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
+    output_file(output, {".html", ".htm"})
+    g = event_graph(load_target(graph))
+    with writing(output):
+        render_html(g, output, title=f"newskg: {graph.name}", size_by=size_by, max_nodes=max_nodes)
     console.print(f"wrote {output}")
