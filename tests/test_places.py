@@ -54,3 +54,21 @@ def test_an_unknown_organisation_is_an_organisation_not_an_ngo(nlp) -> None:
     found = _entities(nlp, "The Zawiya Trading Council said its warehouses in Misrata were looted.")
     kinds = {e.kind for t, e in found.items() if "Council" in t}
     assert kinds and "NonGovernmentalOrganization" not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Drones struck the villages of Kafr Halab, Umm Jurn and Dabsha overnight.",
+            ["Kafr Halab", "Umm Jurn"],
+        ),
+        ("Patrols moved through Sholgara and Chimtal districts on Friday.", ["Sholgara", "Chimtal"]),
+        ("Gunmen raided Gidan Rimi, a small village near Kadarko, before dawn.", ["Gidan Rimi"]),
+    ],
+)
+def test_places_in_lists_and_appositions_are_places(nlp, text: str, names: list[str]) -> None:
+    found = _entities(nlp, text)
+    for name in names:
+        entity = next(e for t, e in found.items() if name in t)
+        assert entity.is_place, (name, entity.kind)

@@ -17,6 +17,7 @@ turns them into :class:`Found` mentions. It also drops what is never an actor (w
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -26,7 +27,7 @@ from kg.extract.actors.spans import inside
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_list, word_map, word_set
 from kg.extract.state import Found, slug
-from kg.extract.toponyms import PlacePhrase, place_phrases
+from kg.extract.toponyms import NAME, PlacePhrase, place_phrases
 
 FEATURE_KINDS: dict[str, str] = word_map("places", "feature_kinds")
 LOCATIVE = word_set("places", "locative_prepositions")
@@ -37,6 +38,48 @@ REPLACEABLE = {"Person", "Organization", "NonGovernmentalOrganization", "Group",
                "PoliticalParty", "Company", "ArmedGroup", "MediaOrganization"}  # fmt: skip
 
 
+_PLURALS = {"villages": "village", "towns": "town", "cities": "city", "districts": "district", "camps": "camp",
+            "provinces": "province", "governorates": "governorate", "settlements": "settlement",
+            "neighbourhoods": "neighbourhood", "neighborhoods": "neighborhood", "regions": "region"}  # fmt: skip
+_PLURAL = "|".join(_PLURALS)
+_SINGULAR = "village|town|city|district|camp|neighbou?rhood|suburb|settlement|hamlet"
+_LIST = rf"(?P<names>{NAME}(?:\s*,\s*{NAME})*(?:,?\s+and\s+{NAME})?)"
+# "the villages of X, Y and Z", "towns such as X and Y", "X and Y districts", "X, a small village near Y"
+_LISTS = (
+    re.compile(rf"\b(?P<feature>{_PLURAL})\s+(?:of|like|such as|including)\s+(?:the\s+)?{_LIST}"),
+    re.compile(rf"{_LIST}\s+(?P<feature>{_PLURAL})\b"),
+    re.compile(rf"(?P<names>{NAME}),\s+an?\s+(?:[a-z-]+\s+){{0,2}}?(?P<feature>{_SINGULAR})\b"),
+)
+
+
+_NOT_NAMES = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w} | {
+    "the", "in", "at", "on", "and", "from", "near", "both", "several", "two", "three", "many", "some", "other"}  # fmt: skip
+
+
+def list_phrases(text: str) -> list[PlacePhrase]:
+    """Places named in lists and appositions that a single-name phrase misses.
+
+    >>> [(p.name, p.feature) for p in list_phrases("Shells hit the villages of Tal Nasri, Umm Kaif and Dardara.")]
+    [('Tal Nasri', 'village'), ('Umm Kaif', 'village'), ('Dardara', 'village')]
+    >>> [p.name for p in list_phrases("Gunmen raided Gidan Sule, a small village near Kadarko.")]
+    ['Gidan Sule']
+    """
+    out = []
+    for pattern in _LISTS:
+        for match in pattern.finditer(text):
+            feature = _PLURALS.get(match["feature"].lower(), match["feature"].lower())
+            for name in re.finditer(NAME, match["names"]):
+                words = name.group().split()
+                while words and words[0].lower() in _NOT_NAMES:  # "In Sholgara", "On Sunday"
+                    words = words[1:]
+                if not words:
+                    continue
+                text_ = " ".join(words)
+                start = match.start("names") + name.start() + name.group().index(text_)
+                out.append(PlacePhrase(text_, start, start + len(text_), feature))
+    return out
+
+
 def is_non_actor(text: str) -> bool:
     """Weapons, holidays and measures that the model tags as names.
 
@@ -45,6 +88,10 @@ def is_non_actor(text: str) -> bool:
     """
     low = re.sub(r"^(the|an?)\s+", "", text.strip(), flags=re.I).lower()
     return low in NON_ACTORS or any(p.match(text.strip()) for p in CALIBRE)
+
+
+def _clash(phrase: PlacePhrase, others: list[PlacePhrase]) -> bool:
+    return any(o.start < phrase.end and phrase.start < o.end for o in others)
 
 
 def document_countries(found: list[Found]) -> set[str]:
@@ -96,7 +143,10 @@ class PlaceFinder:
         found = [f for f in found if f.entry is not None or f.is_place or not is_non_actor(f.span.text)]
         countries = document_countries(found)
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            for phrase in reversed(place_phrases(sent.text)):  # parents (later in the text) first
+            listed = list_phrases(sent.text)  # a feature word beats a bare "of X" for the same name
+            phrases = [p for p in place_phrases(sent.text) if p.feature or p.parents or not _clash(p, listed)]
+            phrases += [p for p in listed if not _clash(p, phrases)]
+            for phrase in sorted(phrases, key=lambda p: -p.start):  # parents (later in the text) first
                 found = self._place(doc, sent, phrase, found, countries, skip)
         return sorted(found, key=lambda f: f.span.start)
 
@@ -122,6 +172,9 @@ class PlaceFinder:
         over = _overlapping(found, span)
         parents = self._parents(doc, sent, phrase, found)
         nearest = next((f for f in found if f.key in parents), None)
+        whole = [f for f in over if f.span.start <= span.start and span.end <= f.span.end]
+        if strong and not whole and all(f.is_place for f in over):
+            found, over = [f for f in found if f not in over], []  # "Halab" inside "Kafr Halab village"
         if any(f.is_place for f in over):  # already a place: the text adds its parents (and kind, point)
             return [
                 self._placed(f, phrase, parents, nearest) if f in over and f.is_place else f for f in found
