@@ -254,6 +254,7 @@ def bench_query(triples: int, rdflib_triples: int, repeat: int, base_cache: bool
                 rows = len(run_query(store, text, bindings=bindings).rows)
                 ms = _median_ms(lambda s=store, t=text, b=bindings: run_query(s, t, bindings=b), repeat)
                 results[name][f"ox_{label}"] = (ms, rows)
+                print(f"  {label} {name}: {ms:.1f} ms, {rows} rows", flush=True)
                 if label == "small":
                     try:
                         run = subprocess.run([sys.executable, __file__, "_rdflib", str(path), name],

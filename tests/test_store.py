@@ -67,7 +67,7 @@ def test_a_target_is_a_store_folder_or_a_graph_file(tmp_path, ext):
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda p: p / "missing", "no such store folder or graph file"),
+        (lambda p: p / "missing", "no such graph file or store folder"),
         (lambda p: (p / "plain").mkdir() or p / "plain", "not an Oxigraph store folder"),
     ],
 )

@@ -71,7 +71,7 @@ def open_target(path: str | os.PathLike[str]) -> pyoxigraph.Store:
     if target.is_dir():
         return open_store(target, read_only=True)
     if not target.is_file():
-        raise StoreError(f"{target}: no such store folder or graph file")
+        raise StoreError(f"{target}: no such graph file or store folder")
     store = pyoxigraph.Store()
     load_file(store, target)
     return store
