@@ -1,0 +1,87 @@
+"""The event-place linker on short sentences of our own, parsed by the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.linking import MIN_CONFIDENCE, Places, link_place, nearest_place
+from kg.extract.recorder import records_from_doc
+
+
+def _link(nlp, text: str, verb: str):
+    doc = nlp(text)
+    record = records_from_doc(doc)
+    anchor = next(t for t in doc if t.text == verb)
+    return link_place(Places(anchor.sent, list(record.entities), {}), anchor, {anchor.i})
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a place under a locative preposition of the event's clause
+        ("Gunmen shot a trader in Kano on Monday.", "shot", "Kano"),
+        ("Police arrested five men near Mosul after the attack.", "arrested", "Mosul"),
+        # the event's own object
+        ("Government jets bombed Aleppo on Sunday.", "bombed", "Aleppo"),
+        # the town before the country or region named with it
+        ("Soldiers shot a protester near the West Bank city of Hebron.", "shot", "Hebron"),
+        ("Militants killed three civilians in Kobane, Syria, on Tuesday.", "killed", "Kobane"),
+    ],
+)
+def test_the_place_attached_to_the_event_is_linked(nlp, text, verb, place):
+    link = _link(nlp, text, verb)
+    assert link is not None and link.name == place
+    assert link.confidence >= MIN_CONFIDENCE
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "not_place"),
+    [
+        # a place that acts is no location: subjects, agents, demonyms
+        ("Israel shot two militants on Friday.", "shot", "Israel"),
+        ("Two militants were shot by Israel on Friday.", "shot", "Israel"),
+        ("Iraqi soldiers arrested a suspect on Friday.", "arrested", "Iraqi"),
+    ],
+)
+def test_places_that_act_are_not_linked(nlp, text, verb, not_place):
+    link = _link(nlp, text, verb)
+    assert link is None or link.name != not_place
+
+
+def test_a_place_hanging_from_another_preposition_is_less_sure_than_a_locative_one(nlp):
+    near = _link(nlp, "Rebels attacked a convoy near Kandahar on Monday.", "attacked")
+    away = _link(nlp, "Rebels attacked a convoy on Monday, officials from Pakistan said.", "attacked")
+    assert near is not None and near.rule == "locative"
+    assert away is None or away.confidence < near.confidence
+
+
+def test_nearest_place_keeps_only_confident_links(nlp):
+    doc = nlp("Rebels attacked a convoy on Monday, officials from Pakistan said.")
+    record = records_from_doc(doc)
+    anchor = doc[1]
+    link = link_place(Places(anchor.sent, list(record.entities), {}), anchor, {anchor.i})
+    name, _ = nearest_place(Places(anchor.sent, list(record.entities), {}), anchor, {anchor.i})
+    assert name == (link.name if link and link.confidence >= MIN_CONFIDENCE else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a place only measured from is not the event's place
+        ("Gunmen killed a family of four in Dura, south of Baghdad, on Monday.", "killed", "Dura"),
+        ("Gunmen killed two guards in Hit, 100 km from Baghdad, on Monday.", "killed", "Hit"),
+    ],
+)
+def test_a_reference_point_does_not_beat_the_place(nlp, text, verb, place):
+    link = _link(nlp, text, verb)
+    assert link is not None and link.name == place
+
+
+def test_in_the_north_of_a_place_is_in_it(nlp):
+    link = _link(nlp, "Troops clashed with rebels in the north of Mali on Monday.", "clashed")
+    assert link is not None and link.name == "Mali" and link.rule == "locative"
+
+
+def test_a_based_place_is_not_the_location(nlp):
+    link = _link(nlp, "Gunmen attacked the offices of the Doha-based channel on Monday.", "attacked")
+    assert link is None or link.name != "Doha"
