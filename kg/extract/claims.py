@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.collectives import unnamed_actor
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
-from kg.extract.state import Found, FoundClaim, FoundEvent, token_index
+from kg.extract.state import Found, FoundClaim, FoundEvent, sentence_ents, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
 
@@ -75,8 +75,9 @@ class ClaimExtractor(SavesLexicon):
                 if child.dep_ in {"dobj", "dative"} and media:
                     claim.channel = index[child.i].key  # "told The Associated Press"
         claim.speaker = self._speaker(doc, speaker_tok, index)
-        # the verb's own sentence: a date governed by the verb is in it (doc.ents per claim was quadratic)
-        for ent in (e for e in verb.sent.ents if e.label_ == "DATE" and e.root.head.i in {verb.i, *_preps(verb)}):
+        # the verb's own sentence holds any date it governs (doc.ents per claim was quadratic)
+        heads = {verb.i, *_preps(verb)}
+        for ent in (e for e in sentence_ents(verb.sent) if e.label_ == "DATE" and e.root.head.i in heads):
             claim.date = normalise_date(ent.text, doc._.kg_date)
         return claim
 
