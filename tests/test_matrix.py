@@ -467,7 +467,7 @@ ROWS = [
         "export-to-rdfxml",
         ["export", "{t}/g.ttl", "{t}/o.xml"],
         2,
-        "RDF/XML",
+        "o.xml: cannot write RDF/XML; use",
         {"g.ttl": VALID},
         outputs=("o.xml",),
     ),  # fmt: skip

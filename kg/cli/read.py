@@ -104,8 +104,9 @@ def export(
 
     try:
         format_for(output)
-    except UnsupportedFormatError as error:
-        fail(str(error))
+    except UnsupportedFormatError:  # an output: "refused as untrusted input" would be the reader's reason
+        kind = "RDF/XML" if output.suffix.lower() in {".rdf", ".xml", ".owl", ".rdfxml"} else "this format"
+        fail(f"{output}: cannot write {kind}; use .ttl, .nt, .nq, .trig or .jsonld")
     output_file(output)
     store = load_target(target)
     try:
