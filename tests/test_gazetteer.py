@@ -192,7 +192,7 @@ def test_wikidata_ids_are_well_formed_and_sourced(records: list[dict]) -> None:
 
 @pytest.mark.parametrize(
     ("name", "key", "precision"),
-    [("Damascus", "damascus", "city"), ("Hasakah", "al-hasakah", "city"), ("Gaza", "gaza-strip", None)],
+    [("Damascus", "damascus", "city"), ("Hasakah", "al-hasakah", "city"), ("Gaza", "gaza-strip", "country")],
 )
 def test_geocode_prefers_gazetteer_places(gaz: Gazetteer, name: str, key: str, precision: str | None) -> None:
     entry = gaz.geocode(name)
