@@ -94,7 +94,7 @@ class EventPlaceReport:
                 t = systems[name]
                 right = t.right / t.with_place if t.with_place else 0.0
                 invented = t.invented / t.without_place if t.without_place else 0.0
-                lines.append(f"  {name:<30} right {right:.3f}   invented {invented:.3f}")
+                lines.append(f"  {name:<34} right {right:.3f}   invented {invented:.3f}")
         return "\n".join(lines)
 
     def to_json(self) -> str:
