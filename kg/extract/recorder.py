@@ -5,12 +5,14 @@
 :class:`kg.records.DocumentRecord`.
 """
 
+import dataclasses
 import hashlib
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.incidents import find_incidents
+from kg.extract.linking import Places, nearest_place
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
 
 
@@ -113,6 +115,30 @@ def _claims(doc: Doc, doc_id: str) -> list[Claim]:
     return claims
 
 
+def _linked_places(doc: Doc, events: list[Event], entities: list[Entity]) -> list[Event]:
+    """An event whose parse gave no place takes the one :func:`kg.extract.linking.nearest_place` links to its
+    trigger (a resolved place only, linked with confidence >= 0.5). On the event_location dev half this raised
+    the share of right event places from 0.360 to 0.459 at the same rate of invented places (docs/evaluation.md)."""
+    triggers = {t.i for e in events for t in _tokens(doc, e.trigger.start, e.trigger.end)}
+    by_sentence: dict[int, Places] = {}
+    out = []
+    for event in events:
+        tokens = _tokens(doc, event.trigger.start, event.trigger.end)
+        if event.roles.get("place") or not tokens:
+            out.append(event)
+            continue
+        sent = tokens[0].sent
+        places = by_sentence.setdefault(sent.start, Places(sent, entities, {}))
+        _, key = nearest_place(places, tokens[0], triggers)
+        out.append(dataclasses.replace(event, roles={**event.roles, "place": (key,)}) if key else event)
+    return out
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
 def records_from_doc(doc: Doc) -> DocumentRecord:
     """The only spaCy -> kg hand-off: a processed Doc as a plain :class:`DocumentRecord`."""
     doc_id = doc._.kg_doc_id or "doc"
@@ -121,7 +147,7 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     cited = tuple(dict.fromkeys(f.key for f in doc._.kg_cited or []))
     entities = _entities(doc, doc_id)
     sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
-    events = _events(doc, doc_id)
+    events = _linked_places(doc, _events(doc, doc_id), entities)
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
         entities=tuple(entities), events=tuple(events), claims=tuple(_claims(doc, doc_id)),
