@@ -30,6 +30,7 @@ from kg.extract.actors.mentions import (
     owned_names,
     prefer_named_units,
 )
+from kg.extract.actors.persons import join_short_names, role_mentions
 from kg.extract.actors.places import PlaceFinder, admin_area
 from kg.extract.actors.spans import (
     extend_head,
@@ -110,6 +111,7 @@ class ActorRecognizer:
         found = [f for f in found if not common_word_in_headline(f, headlines, body)]
         found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
+        found = found + role_mentions(doc, found, skip)  # "the minister": the one minister named before
         found = owned_names(prefer_named_units(found))
         found = [self._metonymy(f) for f in found]
         found = PlaceFinder(self.gazetteer)(doc, found, skip)
@@ -232,15 +234,13 @@ class ActorRecognizer:
             # A definition in this text ("Somali National Army (SNA)") beats the gazetteer's global reading.
             if long_text in by_text:
                 aliases[acronym] = by_text[long_text]
-        people = {f.label.split()[-1]: f for f in found if f.kind == "Person" and " " in f.label}
         merged = []
         for f in found:
-            # "Sanogo added": a surname alone is the person named in full earlier, whatever the model tagged it
-            surname = f.kind == "Person" or (f.entry is None and len(f.span) == 1)
-            target = aliases.get(f.span.text) or (people.get(f.span.text) if surname else None)
+            target = aliases.get(f.span.text)
             if target is not None and target is not f:
                 f = Found(f.span, target.key, target.label, target.kind, target.entry, f.confidence)
             merged.append(f)
+        merged = join_short_names(merged)  # "Sanogo", "President Assad": the one person of that name
         taken = {(f.span.start, f.span.end) for f in merged}
         for acronym, target in aliases.items():  # acronyms the model did not tag at all
             for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
