@@ -16,6 +16,7 @@ import contextlib
 import logging
 import sys
 import traceback
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -30,6 +31,7 @@ from typer.core import TyperGroup
 
 from kg.files import OutputError, check_output_dir, check_output_file
 
+_typer_click: types.ModuleType
 try:  # typer >= 0.20 carries its own copy of click; older releases raise click's classes
     from typer._click import exceptions as _typer_click
 except ImportError:  # pragma: no cover - depends on the installed typer
@@ -57,7 +59,7 @@ def one_line(message: object, limit: int = 600) -> str:
 class OneLineErrors(TyperGroup):
     """The ``kg`` group: click's usage errors and unexpected exceptions become one ``error:`` line."""
 
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,  # type: ignore[override]
              standalone_mode: bool = True, **extra: Any) -> Any:  # fmt: skip
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -67,7 +69,8 @@ class OneLineErrors(TyperGroup):
             click.echo(error.format_message())
             code = 0
         except _CLICK_ERROR as error:
-            where = f"{error.ctx.command_path}: " if getattr(error, "ctx", None) else ""
+            ctx = getattr(error, "ctx", None)
+            where = f"{ctx.command_path}: " if ctx else ""
             hint = " (see --help)" if isinstance(error, _USAGE) else ""
             _print_error(f"{where}{error.format_message()}{hint}")
             code = error.exit_code

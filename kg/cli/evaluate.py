@@ -26,8 +26,8 @@ def _gold_format(path: Path) -> str:
 
 
 def _evaluate_other(kind: str, gold: Path, model: str | None, json_out: bool, min_confidence: float) -> None:
-    from kg.evaluation.acled import evaluate_acled, load_acled_gold
-    from kg.evaluation.event_places import evaluate_event_places, load_event_places
+    from kg.evaluation.acled import AcledReport, evaluate_acled, load_acled_gold
+    from kg.evaluation.event_places import EventPlaceReport, evaluate_event_places, load_event_places
     from kg.extract.pipeline import ModelNotFoundError, load_pipeline
 
     try:
@@ -38,10 +38,11 @@ def _evaluate_other(kind: str, gold: Path, model: str | None, json_out: bool, mi
     except ModelNotFoundError as error:
         fail(str(error))
     with console.status(f"evaluating on {len(records)} {kind} record(s)"):
-        if kind == "acled":
-            report = evaluate_acled(nlp, records, min_confidence=min_confidence)
-        else:
-            report = evaluate_event_places(nlp, records)
+        report: AcledReport | EventPlaceReport = (
+            evaluate_acled(nlp, records, min_confidence=min_confidence)
+            if kind == "acled"
+            else evaluate_event_places(nlp, records)
+        )
     console.print(report.to_json() if json_out else report.to_text(), highlight=False, markup=False)
 
 

@@ -73,7 +73,7 @@ def queries() -> None:
     """List the named analyst queries with their parameters (run one with `kg query TARGET NAME --bind ...`)."""
     from kg.rdf.catalog import named_queries
 
-    rows = []
+    rows: list[list[str | None]] = []
     for info in named_queries():
         params = "; ".join(f"{p.name} ({p.type}): {p.help}" for p in info.params)
         rows.append([info.name, info.description, params])

@@ -55,7 +55,8 @@ def serve(
     except OSError as error:
         fail(f"cannot listen on {host}:{port} ({error.strerror or error})")
     bound_host, bound_port = server.server_address[:2]
-    console.print(f"serving {target} at http://{bound_host}:{bound_port}/sparql (Ctrl-C stops)", markup=False)
+    host_text = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
+    console.print(f"serving {target} at http://{host_text}:{bound_port}/sparql (Ctrl-C stops)", markup=False)
     # SIGTERM (service managers, `kill`) stops like Ctrl-C: workers stopped, a temporary store removed
     signal.signal(signal.SIGTERM, _interrupt)
     try:

@@ -136,7 +136,7 @@ def event_guesses(record: DocumentRecord, mappings: dict[str, dict[str, str]]) -
 
 def _slot_right(slot: str, gold: dict[str, Any], guesses: Sequence[Guess]) -> bool:
     if slot == "place":
-        names = [gold.get(k) for k in ("location", "admin3", "admin2", "admin1") if gold.get(k)]
+        names = [str(gold[k]) for k in ("location", "admin3", "admin2", "admin1") if gold.get(k)]
         return any(same_place(p, g) for guess in guesses for p in guess.places for g in names)
     if slot == "fatalities":
         return any((g.fatalities or 0) == (gold.get("fatalities") or 0) for g in guesses)

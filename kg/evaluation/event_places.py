@@ -129,17 +129,17 @@ def evaluate_event_places(
             gold = item.get("event_locations") or []
             event = next((e for e in record.events if e.trigger.start < verb["end"] and verb["start"] < e.trigger.end),
                          None)  # fmt: skip
-            places = []
+            places: list[tuple[int, int, str]] = []
             if event is not None:
                 for key in event.roles.get("place", ()):
                     places += [(m.start, m.end, m.text) for m in mentions.get(key, ())]
-            linked = []
+            linked: list[tuple[int, int, str]] = []
             if event is not None:
                 trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
                 candidates = Places(trigger.sent, list(record.entities), {})
                 name, _ = nearest_place(candidates, trigger.root, triggers)
                 start = item["text"].find(name) if name else -1
-                linked = [(start, start + len(name), name)] if start >= 0 else []
+                linked = [(start, start + len(name), name)] if name and start >= 0 else []
             split["newskg events"].add(gold, places)
             split["newskg linker"].add(gold, linked)
             split["newskg linker on the marked verb"].add(gold, _on_verb(doc, verb, record, triggers))
@@ -155,7 +155,7 @@ def _on_verb(doc: Doc, verb: dict, record: DocumentRecord, triggers: set[int]) -
         return []
     name, _ = nearest_place(Places(span.sent, list(record.entities), {}), span.root, triggers | {span.root.i})
     start = doc.text.find(name) if name else -1
-    return [(start, start + len(name), name)] if start >= 0 else []
+    return [(start, start + len(name), name)] if name and start >= 0 else []
 
 
 def _any_first(gold: list[dict], places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -85,6 +85,7 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
         found = Found(doc[left : token.i + 1], slug(label), label, "Person", confidence=0.6, local=True,
                       member_of=owner.key if owner and owner.kind != "Country" else None)  # fmt: skip
         return _register(found, index, doc)
+    assert canonical is not None  # not a person, so a known group noun (checked above)
     label = f"{_name(owner)} {canonical}" if owner else " ".join([*words, canonical])
     if owner is None and not words:
         same = {f.key: f for f in doc._.kg_mentions if f.local and f.label.endswith(" " + canonical)}

@@ -54,7 +54,8 @@ def _key(doc_id: str, start: int, end: int) -> str:
 def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None) -> TimeValue | None:
     """The date a sentence states for what it reports, or the one it refers back to ("hours later")."""
     prefer = "future" if _FUTURE.search(sent.text) else "past"
-    values, modifiers = [], []
+    values: list[TimeValue] = []
+    modifiers: list[TimeValue] = []
     for ent in sentence_ents(sent):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
@@ -172,7 +173,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 )
             )
         )
-        if follow_up and (rule is not None or counts.fatalities or counts.injured):
+        if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
             previous["events"] += [e.key for e in inside]
             previous["fatalities"] = previous["fatalities"] or counts.fatalities
             previous["injured"] = previous["injured"] or counts.injured

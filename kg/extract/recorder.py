@@ -57,7 +57,7 @@ def _entities(doc: Doc, doc_id: str) -> list[Entity]:
                 is_place=first.is_place, local=first.local, scoped=not first.local and not linked,
                 wikidata=entry.wikidata if entry else None, geonames=entry.geonames if entry else None,
                 lat=entry.lat if entry else None, lon=entry.lon if entry else None,
-                precision=entry.precision if has_point else "unknown" if first.is_place else None,
+                precision=entry.precision if entry is not None and has_point else "unknown" if first.is_place else None,
                 member_of=tuple(sorted(member_of)), affiliated_with=tuple(sorted(rel.get("affiliated_with", ()))),
                 part_of=(entry.part_of,) if entry and entry.part_of else (),
                 located_in=tuple(sorted(k for k in located if k and k != key)),

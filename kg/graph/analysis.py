@@ -115,7 +115,7 @@ def analyze(graph: Graph, *, top: int = 10, seed: int = 42) -> AnalysisReport:
     counts = {f"{k}s": kinds.count(k) for k in ("actor", "place", "event", "claim")}
     counts["actor_links"] = actors.number_of_edges()
     label = actors.nodes
-    ranked = {
+    ranked: dict[str, list[dict[str, Any]]] = {
         m: [
             {"node": str(n), "label": label[n].get("label", str(n)), "score": s}
             for n, s in top_nodes(actors, measure=m, top=top, seed=seed)

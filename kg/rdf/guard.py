@@ -177,9 +177,9 @@ def substitute(expanded: str, bindings: Mapping[str, Any]) -> tuple[str, dict[st
         pieces, last = [], 0
         for match in _OPAQUE.finditer(expanded):
             plain = expanded[last : match.start()]
-            pieces.append(variable.sub(lambda _m, t=token: t, bound.sub("true", plain)))
+            pieces.append(variable.sub(token.replace("\\", "\\\\"), bound.sub("true", plain)))
             pieces.append(match.group(0))
             last = match.end()
-        pieces.append(variable.sub(lambda _m, t=token: t, bound.sub("true", expanded[last:])))
+        pieces.append(variable.sub(token.replace("\\", "\\\\"), bound.sub("true", expanded[last:])))
         expanded = "".join(pieces)
     return expanded, engine

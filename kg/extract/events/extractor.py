@@ -57,8 +57,8 @@ class EventExtractor(SavesLexicon):
         # Once per doc, not once per event: clause heads (dates do not cross them) and the DATE entities.
         verbs, dates = {t.i for t in doc if t.pos_ == "VERB"}, [e for e in doc.ents if e.label_ == "DATE"]
         triggers = self.triggers(doc, skipped)
-        events = [self._event(doc, span, kind, index, verbs, dates) for span, kind in triggers]
-        events = [e for e in events if e is not None]
+        found = [self._event(doc, span, kind, index, verbs, dates) for span, kind in triggers]
+        events = [e for e in found if e is not None]
         self._attach_quantities(doc, events, index, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
         for event in doc._.kg_events:
