@@ -56,7 +56,7 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _evidence(graph: Graph) -> dict[str, list[dict[str, Any]]]:
+def _evidence(graph: Graph | pyoxigraph.Store) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(graph, "evidence"):
         has_sentence = row["sentence"] is not None
@@ -74,7 +74,9 @@ def _evidence(graph: Graph) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def _entities(graph: Graph, evidence: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+def _entities(
+    graph: Graph | pyoxigraph.Store, evidence: dict[str, list[dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
     classes: dict[str, set[str]] = defaultdict(set)
     attrs: dict[str, dict[str, Any]] = {}
     for row in _rows(graph, "nodes"):
@@ -92,7 +94,9 @@ def _entities(graph: Graph, evidence: dict[str, list[dict[str, Any]]]) -> dict[s
     return attrs
 
 
-def _events(graph: Graph, evidence: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+def _events(
+    graph: Graph | pyoxigraph.Store, evidence: dict[str, list[dict[str, Any]]]
+) -> dict[str, dict[str, Any]]:
     events: dict[str, dict[str, Any]] = {}
     for row in _rows(graph, "events"):
         info = events.setdefault(row["event"], {"iri": row["event"], "kind": "event", "speaker": None})
@@ -120,7 +124,7 @@ def _add_node(g: nx.Graph, node: str, info: dict[str, Any] | None, fallback_kind
     g.add_node(node, **attrs)
 
 
-def _claims(graph: Graph, g: nx.MultiDiGraph, entities: dict[str, dict[str, Any]]) -> None:
+def _claims(graph: Graph | pyoxigraph.Store, g: nx.MultiDiGraph, entities: dict[str, dict[str, Any]]) -> None:
     """Add speaker -says-> claim -about-> content edges and set each event's ``speaker``."""
     for row in _rows(graph, "claims"):
         claim, speaker, content = row["claim"], row["speaker"], row["content"]
@@ -146,7 +150,7 @@ def _claims(graph: Graph, g: nx.MultiDiGraph, entities: dict[str, dict[str, Any]
                 g.nodes[content]["speaker"] = speaker_label
 
 
-def event_graph(graph: Graph, *, claims: bool = True) -> nx.MultiDiGraph:
+def event_graph(graph: Graph | pyoxigraph.Store, *, claims: bool = True) -> nx.MultiDiGraph:
     """Project events, their participants and places (and claims) into a directed multigraph.
 
     Edges go event -> actor labelled agent/target/theme/recipient and event -> place labelled
@@ -184,7 +188,7 @@ def _copy_nodes(target: nx.Graph, source: nx.Graph, nodes: set[str]) -> None:
         target.add_node(node, **source.nodes[node])
 
 
-def actor_network(graph: Graph) -> nx.Graph:
+def actor_network(graph: Graph | pyoxigraph.Store) -> nx.Graph:
     """Actors linked when they take part in the same event; ``weight`` = number of shared events.
 
     Each edge also lists the shared ``events`` (IRIs), their ``dates`` and their ``evidence``.
@@ -209,7 +213,7 @@ def actor_network(graph: Graph) -> nx.Graph:
     return g
 
 
-def actor_place_map(graph: Graph) -> nx.Graph:
+def actor_place_map(graph: Graph | pyoxigraph.Store) -> nx.Graph:
     """Bipartite actor-place graph: an edge when an event has the actor as participant and the place
     as place/origin/destination; ``weight`` = number of such events, ``roles`` = the place roles seen.
 

@@ -111,7 +111,7 @@ def _local_entry(key: str, name: str, kind: str, parent: Found | None) -> Gazett
     """A document-local place: the point of its nearest stated parent, marked with that parent's precision."""
     point = parent.entry if parent is not None and parent.entry and parent.entry.lat is not None else None
     return GazetteerEntry(
-        key=key, label=name, kind=kind, aliases=(), country=parent.entry.country if point else None,
+        key=key, label=name, kind=kind, aliases=(), country=point.country if point else None,
         located_in=parent.key if parent else None, lat=point.lat if point else None,
         lon=point.lon if point else None, precision=point.precision if point else "unknown",
     )  # fmt: skip
