@@ -62,7 +62,8 @@ def join_short_names(found: list[Found]) -> list[Found]:
             g = fits[0][1]
             f = Found(f.span, g.key, g.label, g.kind, g.entry, f.confidence, title=f.title)
         elif len(fits) > 1:
-            label = f.span.text
+            # one local node per unresolved name: "Assad" and "President Assad" are the same unknown
+            label = " ".join(f.label.split()[-len(words) :]).removesuffix("'s").removesuffix("’s")
             f = Found(f.span, slug(label), label, "Person", confidence=0.4, local=True, title=f.title)
         out.append(f)
     return out

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.extract.actors.groups import group_nouns
 from kg.extract.actors.kinds import ADMIN_WORDS, guess_kind, is_facility_name
 from kg.extract.actors.mentions import (
     body_text,
@@ -112,6 +113,7 @@ class ActorRecognizer:
         found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
         found = found + role_mentions(doc, found, skip)  # "the minister": the one minister named before
+        found = group_nouns(found)  # "Kurdish forces" and "Kurdish-held areas" are not the Kurds
         found = owned_names(prefer_named_units(found))
         found = [self._metonymy(f) for f in found]
         found = PlaceFinder(self.gazetteer)(doc, found, skip)

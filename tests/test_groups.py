@@ -1,0 +1,39 @@
+"""Group nouns (kg.extract.actors.groups): a people, its armed groups and the land it holds, with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+
+def _by_text(nlp, text: str) -> dict[str, tuple[str, str, bool]]:
+    return {f.span.text: (f.key, f.kind, f.local) for f in nlp(text)._.kg_mentions if not f.secondary}
+
+
+def test_the_people_stays_the_group(nlp):
+    found = _by_text(nlp, "Kurds marked Nowruz in Qamishli on Friday.")
+    assert found["Kurds"] == ("kurds", "EthnoReligiousGroup", False)
+
+
+@pytest.mark.parametrize("text", ["Kurdish forces shelled the village.", "Arab fighters attacked the post."])
+def test_a_people_and_a_force_noun_is_a_local_armed_group(nlp, text):
+    mention = " ".join(text.split()[:2])
+    key, kind, local = _by_text(nlp, text)[mention]
+    assert kind == "ArmedGroup" and local and key not in {"kurds", "arabs"}
+
+
+def test_the_armed_group_the_text_calls_led_by_that_people_is_the_one_meant(nlp):
+    text = "The Kurdish-led Syrian Democratic Forces (SDF) denied it. Kurdish forces withdrew on Monday."
+    assert _by_text(nlp, text)["Kurdish forces"][0] == "sdf"
+
+
+def test_land_held_by_a_people_is_a_region_not_the_people(nlp):
+    found = _by_text(nlp, "Kurds fled to Kurdish-held areas last week.")
+    assert found["Kurdish-held areas"][1] == "Region"
+    assert found["Kurdish-held areas"][0] != found["Kurds"][0]
+
+
+def test_an_administration_run_by_a_people_is_not_the_people(nlp):
+    found = _by_text(nlp, "The Kurdish-run administration denied it.")
+    assert all(key != "kurds" for key, _, _ in found.values())
