@@ -94,6 +94,7 @@ class _DocumentGraph:
         self.g, self.rec, self.iris, self.keys = graph, record, iris, keys
         self.mappings = event_type_mappings()
         self.written: set[URIRef] = set()
+        self.sentences: set[URIRef] = set()  # apart from mentions: a span can be both
         self.actors = {e.key for e in record.entities if not e.is_place or e.kind == "Country"}
 
     def mention(self, subject: URIRef, mention: Mention) -> None:
@@ -114,6 +115,9 @@ class _DocumentGraph:
             s, e = mention.sentence
             sentence = self.iris.span(mention.doc_id, s, e)
             g.add((node, KG.inSentence, sentence))
+            if sentence in self.sentences:  # described once per document (rdflib's add is slow)
+                return
+            self.sentences.add(sentence)
             g.add((sentence, RDF.type, KG.Sentence))
             g.add((sentence, KG.document, self.iris.doc(mention.doc_id)))
             g.add((sentence, KG.startChar, Literal(s)))
