@@ -37,6 +37,14 @@ def test_a_surname_shared_by_two_people_is_not_guessed(nlp):
     assert found.local and found.confidence < 0.5
 
 
+def test_a_shared_surname_with_a_title_only_one_of_them_holds_is_that_person(nlp):
+    text = (
+        "Salar Ismail, the mayor of Kani Masi, spoke on Monday. Hozan Ismail, a beekeeper, lost his hives. "
+        "Mayor Ismail said no one was hurt."
+    )
+    assert _keys_of(nlp, text, "Mayor Ismail") == {"salar-ismail"}
+
+
 @pytest.mark.parametrize(
     ("text", "mention", "key"),
     [
@@ -44,6 +52,8 @@ def test_a_surname_shared_by_two_people_is_not_guessed(nlp):
          "The minister", "elena-varga"),
         ("Lucas Ferreira, the police spokesman, confirmed the arrests. The spokesman gave no names.",
          "The spokesman", "lucas-ferreira"),
+        ("The country's president, Omar Saleh, left for Geneva.", "president", "omar-saleh"),
+        ("Peter Mwangi, the mayor of Nakuru, said the road was closed.", "mayor", "peter-mwangi"),
     ],
 )  # fmt: skip
 def test_the_role_names_the_one_person_with_that_role(nlp, text, mention, key):

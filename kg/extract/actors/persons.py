@@ -47,6 +47,8 @@ def join_short_names(found: list[Found]) -> list[Found]:
         if f.kind == "Person" and len(words) >= 2 and len(words) > len(full.get(f.key, ((),))[0]):
             full[f.key] = (words, f)
     titles = _titles(found)
+    for _, key, head, _mods in _person_roles(found[0].span.doc, found) if found else ():
+        titles.setdefault(key, set()).add(head)  # "Salar Ismail, the mayor of X" ... "Mayor Ismail"
     out = []
     for f in found:
         words = name_words(f.label) if _could_be_name(f) else ()
@@ -115,18 +117,33 @@ def _person_roles(doc: Doc, found: list[Found]) -> list[tuple[int, str, str, fro
 
 
 def role_mentions(doc: Doc, found: list[Found], skip: list[tuple[int, int]]) -> list[Found]:
-    """'The president' / 'the army chief' as a mention of the one person named before with that role."""
+    """'The president' / 'the army chief' as a mention of the one person named before with that role, and a
+    role in apposition to a person ("the country's president, Omar Saleh"; "Omar Saleh, the president of X") as
+    a mention of that person."""
     roles = _person_roles(doc, found)
     people = {f.key: f for f in found if f.kind == "Person"}
     taken = {(f.span.start, f.span.end) for f in found}
+    by_root = {f.span.root.i: f for f in found if f.kind == "Person" and not f.local}
     extra = []
     for token in doc:
         if token.lower_ not in ROLE_NOUNS or token.pos_ != "NOUN" or token.tag_ != "NN":
             continue
-        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
-            continue  # "the president of Kenya" names whose president itself
         head, mods = _role_of(token)
         start = min([c.i for c in token.lefts if c.dep_ in {"amod", "compound"}] + [token.i])
+        appos = [c for c in token.children if c.dep_ == "appos"] + (
+            [token.head] if token.dep_ == "appos" else []
+        )
+        named = {by_root[t.i].key: by_root[t.i] for t in appos if t.i in by_root}
+        if len(named) == 1:  # "Syria's interim president, Ahmed al-Sharaa, said": the role is that person
+            while start < token.i and any(s <= start < e for s, e in taken):
+                start += 1
+            span = doc[start : token.i + 1]
+            if not overlaps(span, taken) and not inside(span, skip):
+                person = next(iter(named.values()))
+                extra.append(Found(span, person.key, person.label, "Person", person.entry, 0.7))
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":
+            continue  # "the president of Kenya" names whose president itself
         if (
             start == 0
             or doc[start - 1].lower_ != "the"
