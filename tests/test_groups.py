@@ -37,3 +37,9 @@ def test_land_held_by_a_people_is_a_region_not_the_people(nlp):
 def test_an_administration_run_by_a_people_is_not_the_people(nlp):
     found = _by_text(nlp, "The Kurdish-run administration denied it.")
     assert all(key != "kurds" for key, _, _ in found.values())
+
+
+def test_an_ethnic_people_named_like_a_place_is_the_people_not_the_place(nlp):
+    found = _by_text(nlp, "Ethnic Rakhine Buddhists fled Sittwe as fighting spread across Rakhine State.")
+    key, kind, local = found["Ethnic Rakhine Buddhists"]
+    assert kind == "EthnoReligiousGroup" and local and key != found["Rakhine State"][0]

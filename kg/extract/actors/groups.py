@@ -3,7 +3,8 @@
 "Kurds" stays the ethno-religious group. "Kurdish forces" / "Kurdish fighters" is an armed group of that people:
 the one armed group the text itself calls "<Kurdish>-led" (the "Kurdish-led Syrian Democratic Forces"), else a
 document-local armed group of its own. "Kurdish-held areas" is a document-local region, and a
-"Kurdish-run administration" is not the people (the mention is dropped).
+"Kurdish-run administration" is not the people (the mention is dropped). "Ethnic Rakhine" is a people, not the
+place it is named after.
 
 >>> sorted(FORCE_NOUNS & {"fighters", "forces"}), "areas" in AREA_NOUNS
 (['fighters', 'forces'], True)
@@ -36,10 +37,28 @@ def _led_group(demonym: str, found: list[Found]) -> Found | None:
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
+def _ethnic(f: Found) -> Found:
+    """'ethnic Rakhine (Buddhists)' is the people, not Rakhine State: a document-local group."""
+    doc, span = f.span.doc, f.span
+    end = span.end + 1 if span.end < len(doc) and doc[span.end].tag_ == "NNPS" else span.end
+    label = f"ethnic {span.text}"  # not '<X> people': a bare 'people' elsewhere would join it
+    return Found(
+        doc[span.start - 1 : end], slug(label), label, "EthnoReligiousGroup", confidence=0.6, local=True
+    )
+
+
 def group_nouns(found: list[Found]) -> list[Found]:
     """Each people's mention that is really its armed group or its land, re-resolved (see the module doc)."""
     out = []
     for f in found:
+        if (
+            f.is_place
+            and f.kind != "Country"
+            and f.span.start
+            and f.span.doc[f.span.start - 1].lower_ == "ethnic"
+        ):
+            out.append(_ethnic(f))
+            continue
         if f.kind != "EthnoReligiousGroup":
             out.append(f)
             continue
