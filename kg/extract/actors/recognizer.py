@@ -112,8 +112,7 @@ class ActorRecognizer:
         found = [f for f in found if not common_word_in_headline(f, headlines, body)]
         found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
-        found = found + role_mentions(doc, found, skip)  # "the minister": the one minister named before
-        found = group_nouns(found)  # "Kurdish forces" and "Kurdish-held areas" are not the Kurds
+        found = group_nouns(found + role_mentions(doc, found, skip))  # "the minister"; "Kurdish forces"
         found = owned_names(prefer_named_units(found))
         found = [self._metonymy(f) for f in found]
         found = PlaceFinder(self.gazetteer)(doc, found, skip)
