@@ -107,6 +107,7 @@ def build(
     if corpus is not None:
         add_dataset(corpus, quads)
         corpus.flush()
+    del dataset, quads  # the rdflib copy and the quad list are not needed any more: lower peak memory
     out.mkdir(parents=True, exist_ok=True)
     write_dataset(built, out / "graph.ttl")
     write_dataset(built, out / "graph.trig")
