@@ -61,7 +61,7 @@ class ActorRecognizer:
     def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer) -> None:
         self.name = name
         self._countries: set[str] = set()  # countries the document's gazetteer matches name or lie in
-        self._vocab, self._pipe = nlp.vocab, nlp.tokenizer.pipe
+        self._vocab, self._pipe = nlp.vocab, nlp.tokenizer.pipe  # type: ignore[union-attr]
         self._use(gazetteer)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -99,7 +99,7 @@ class ActorRecognizer:
         headlines = [(s, e) for s, e, kind in regions if kind == "headline"]
         spans = [s for s in self._gazetteer_spans(doc) + self._ner_spans(doc) if not inside(s, skip)]
         known = (self.gazetteer.lookup(s.text) for s in spans if s.label_ == "GAZ")
-        self._countries = {e.key if e.kind == "Country" else e.country for e in known if e} - {None}
+        self._countries = {k for e in known if e and (k := e.key if e.kind == "Country" else e.country)}
         found = [f for f in (self._resolve(s) for s in prefer(spans)) if f is not None]
         body_texts = {f.span.text.casefold() for f in found if not inside(f.span, headlines)}
         # NER is unreliable on Title Case lines: keep what the gazetteer knows or the body confirms.
@@ -225,7 +225,7 @@ class ActorRecognizer:
         if entry.seat_of:
             actor = self.gazetteer.get(entry.seat_of)
         else:
-            actor = self.gazetteer.government_of(entry.capital_of)
+            actor = self.gazetteer.government_of(entry.capital_of) if entry.capital_of else None
         return found if actor is None else from_entry(found.span, actor, 0.75)
 
     def _merge_acronyms_and_short_names(self, doc: Doc, found: list[Found], skip: list) -> list[Found]:
@@ -253,7 +253,7 @@ class ActorRecognizer:
     # -- cited sources -----------------------------------------------------------------------------------------
     def cited_sources(self, doc: Doc, regions: list, found: list[Found]) -> list[Found]:
         """Each name of a "Sources: ..." line, resolved like any mention (not an actor of any event)."""
-        known = {}
+        known: dict[str, Found] = {}
         for f in found:
             known.setdefault(f.span.text.casefold(), f)
             known.setdefault(f.label.casefold(), f)
