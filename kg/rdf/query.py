@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pyoxigraph
@@ -169,7 +170,8 @@ class QueryResult:
         if self.triples is None:
             raise QueryError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; a {self.kind} result has no triples")
         fake = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in self.triples]
-        return pyoxigraph.serialize(sorted_triples(fake), format=GRAPH_FORMATS[fmt], prefixes=ALL_PREFIXES)
+        data = pyoxigraph.serialize(sorted_triples(fake), format=GRAPH_FORMATS[fmt], prefixes=ALL_PREFIXES)
+        return data or b""
 
 
 def load_query(text_or_path: str) -> str:
@@ -210,7 +212,7 @@ def _resolve(store: pyoxigraph.Store, label: str) -> pyoxigraph.NamedNode:
         f"FILTER(LCASE(STR(?name)) = {needle}) }} ORDER BY ?node LIMIT 5",
         prefixes=ALL_PREFIXES, use_default_graph_as_union=True,
     )  # fmt: skip
-    nodes = [row[0] for row in found if isinstance(row[0], pyoxigraph.NamedNode)]
+    nodes = [row[0] for row in found if isinstance(row[0], pyoxigraph.NamedNode)]  # type: ignore[union-attr]
     if not nodes:
         raise QueryError(f"nothing is labelled {label!r}; give an IRI or a label that `kg entities` lists")
     if len(nodes) > 1:
@@ -262,7 +264,7 @@ def run_query(
     text = check_query(query, graphs=lambda: document_graphs(store))
     text, engine = substitute(text, bindings or {})
     substitutions = {pyoxigraph.Variable(k): v for k, v in engine.items()}
-    dataset: dict[str, object] = {"use_default_graph_as_union": True}
+    dataset: dict[str, Any] = {"use_default_graph_as_union": True}
     if default_graphs or named_graphs:
         known = set(document_graphs(store))
         for iri in [*(default_graphs or []), *(named_graphs or [])]:
@@ -289,7 +291,7 @@ def run_query(
 
 
 def _take(items: object, limit: int | None) -> tuple[list, bool]:
-    taken = []
+    taken: list = []
     for item in items:  # type: ignore[attr-defined]
         if limit is not None and len(taken) >= limit:
             return taken, True
