@@ -1,6 +1,6 @@
 # newskg: two commands on a fresh machine with Python 3.11:
 #   make demo   set up .venv, install, build the bundled example article into out/
-#   make test   set up .venv (+ Debian chromium for the browser test), lint, run the whole test suite
+#   make test   set up .venv (+ Debian chromium for the browser test), ruff + mypy, run the whole test suite
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -34,6 +34,7 @@ browser:
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests benchmarks scripts
 	$(BIN)/ruff format --check kg tests benchmarks scripts
+	$(BIN)/mypy
 
 test: $(STAMP) lint browser
 	$(BIN)/python -m pytest -q

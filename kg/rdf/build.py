@@ -242,10 +242,11 @@ class _DocumentGraph:
                     g.add((node, prop, self.keys[key]))
         if incident.place in self.keys:
             g.add((node, KG.place, self.keys[incident.place]))
-        for value, prop in ((incident.inter1, KG.inter1), (incident.inter2, KG.inter2),
-                            (incident.fatalities, KG.fatalities), (incident.injured, KG.injured)):  # fmt: skip
-            if value is not None:
-                g.add((node, prop, Literal(int(value))))
+        counts: tuple[tuple[int | str | None, URIRef], ...] = ((incident.inter1, KG.inter1), (incident.inter2, KG.inter2),
+                            (incident.fatalities, KG.fatalities), (incident.injured, KG.injured))  # fmt: skip
+        for count, prop in counts:
+            if count is not None:
+                g.add((node, prop, Literal(int(count))))
         self.time(node, incident.date)
         g.add((node, KG.certainty, Literal(incident.certainty)))
         g.add((node, KG.confidence, Literal(Decimal(str(incident.confidence)))))

@@ -36,7 +36,7 @@ import json
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pyoxigraph
 from rdflib import Dataset, Graph
@@ -125,7 +125,7 @@ def jsonld_context() -> dict[str, Any]:
 
 def _as_dataset(data: Dataset | Graph) -> Dataset:
     if isinstance(data, Dataset):
-        return bind_prefixes(data)
+        return cast(Dataset, bind_prefixes(data))
     dataset = new_dataset()
     dataset.default_graph += data  # a plain Graph has no document graph: use the default graph
     return dataset
@@ -139,7 +139,7 @@ def new_dataset() -> Dataset:
     """
     dataset = Dataset()
     dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="core")
-    return bind_prefixes(dataset)
+    return cast(Dataset, bind_prefixes(dataset))
 
 
 def _canonical_json(node: Any, *, ordered: bool = False) -> Any:
@@ -175,8 +175,10 @@ def serialize(data: Dataset | Graph | pyoxigraph.Store, fmt: str) -> bytes:
         return _jsonld(data)
     quads = list(data) if isinstance(data, pyoxigraph.Store) else to_quads(data)
     if name in QUAD_FORMATS:
-        return pyoxigraph.serialize(sorted_quads(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES)
-    return pyoxigraph.serialize(sorted_triples(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES)
+        return (
+            pyoxigraph.serialize(sorted_quads(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES) or b""
+        )
+    return pyoxigraph.serialize(sorted_triples(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES) or b""
 
 
 def write_dataset(

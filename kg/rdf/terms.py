@@ -58,7 +58,8 @@ def to_quads(data: Dataset | Graph) -> list[pyoxigraph.Quad]:
         named = isinstance(data, Dataset) and graph.identifier != DATASET_DEFAULT_GRAPH_ID
         name = _ox(graph.identifier, cache) if named else default
         for s, p, o in graph:
-            quads.append(pyoxigraph.Quad(_ox(s, cache), _ox(p, cache), _ox(o, cache), name))
+            # rdflib's triples put subjects, predicates and graph names in the right term kinds
+            quads.append(pyoxigraph.Quad(_ox(s, cache), _ox(p, cache), _ox(o, cache), name))  # type: ignore[arg-type]
     return quads
 
 
@@ -94,7 +95,7 @@ def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad]) -> Dataset:
             graph = graphs.get(graph_name.value)
             if graph is None:
                 graph = graphs[graph_name.value] = dataset.graph(URIRef(graph_name.value))
-        graph.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object)))
+        graph.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object)))  # type: ignore[arg-type]  # no RDF-star here
     return dataset
 
 
