@@ -167,6 +167,17 @@ ROWS = [
         outputs=OUT,
     ),  # fmt: skip
     Row(
+        "jsonl-100000-tiny-documents-one-bad-line",
+        [*B, "{t}/n.jsonl"],
+        2,
+        r"n.jsonl:100000: not valid JSON",
+        {
+            "n.jsonl": "".join(f'{{"id": "d{i}", "text": "Rebels attacked Goma."}}\n' for i in range(99_999))
+            + "{\n"
+        },
+        outputs=OUT,
+    ),  # fmt: skip
+    Row(
         "jsonl-duplicate-ids",
         [*B, "{t}/n.jsonl"],
         2,
