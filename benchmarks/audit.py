@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.extract.pipeline import InputDocument, extract, load_pipeline  # noqa: E402
-from kg.rdf.build import IRIs  # noqa: E402
+from kg.rdf.iris import IRIs  # noqa: E402
 from kg.records import ACTOR_KINDS, PLACE_KINDS  # noqa: E402
 
 AUDIT = ROOT / "tests" / "data" / "audit"

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, NamespaceManager
 
-from kg.rdf.namespace import EVT, KG, SCHEMA, bind_prefixes
+from kg.rdf.iris import IRIs, event_type_iri
+from kg.rdf.namespace import KG, SCHEMA, bind_prefixes
 from kg.rdf.ontology import event_type_mappings
 from kg.records import (
     DEFAULT_BASE_IRI,
-    EXTRACTOR_VERSION,
     Claim,
     DocumentRecord,
     Entity,
@@ -38,46 +37,6 @@ _MAPPED = (("cameo", KG.cameo), ("plover", KG.plover), ("acled_event_type", KG.a
            ("acled_sub_event_type", KG.acledSubEventType))  # fmt: skip
 _ROLE_PROPS = {"agent": KG.agent, "target": KG.target, "theme": KG.theme, "recipient": KG.recipient,
                "place": KG.place, "origin": KG.origin, "destination": KG.destination}  # fmt: skip
-
-
-class IRIs:
-    """Deterministic IRIs under one base: same input, same IRIs; same actor key, same IRI everywhere."""
-
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
-        self.base = base if base.endswith(("/", "#")) else base + "/"
-
-    def doc(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}doc/{quote(doc_id, safe='')}")
-
-    def span(self, doc_id: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.doc(doc_id)}#char={start},{end}")
-
-    def entity(self, entity: Entity, doc_id: str) -> URIRef:
-        if entity.local:  # "detainees" means something only inside its document
-            return URIRef(f"{self.base}actor/{quote(doc_id, safe='')}/{quote(entity.key, safe='')}")
-        folder = "place" if entity.is_place and entity.kind != "Country" else "actor"
-        if entity.scoped:  # not linked to a gazetteer: "the army", "Ahmed Hassan" of this document only
-            return URIRef(f"{self.doc(doc_id)}/{folder}/{quote(entity.key, safe='')}")
-        return URIRef(f"{self.base}{folder}/{quote(entity.key, safe='')}")
-
-    def item(self, folder: str, doc_id: str, key: str) -> URIRef:
-        return URIRef(f"{self.base}{folder}/{quote(doc_id, safe='')}/{key}")
-
-    def extractor(self, name: str) -> URIRef:
-        return URIRef(f"{self.base}extractor/{name}/{EXTRACTOR_VERSION}")
-
-
-def event_type_iri(name: str) -> URIRef:
-    """The concept IRI of an event type: the closed ``EVT`` namespace for the shipped scheme, and the same base
-    for a type a user added in their own trigger file (describe it in a SKOS file of your own to validate).
-
-    >>> str(event_type_iri("ArmedClash")), str(event_type_iri("Hijacking"))
-    ('https://w3id.org/newskg/event-type/ArmedClash', 'https://w3id.org/newskg/event-type/Hijacking')
-    """
-    try:
-        return EVT[name]
-    except (AttributeError, KeyError):
-        return URIRef(f"{EVT._NS}{quote(name, safe='')}")
 
 
 def _date_literal(value: str) -> Literal:
