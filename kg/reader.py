@@ -1,16 +1,7 @@
 """Read articles from files, folders, stdin or JSONL, refusing bad input with a clear message.
 
 Nothing is dropped silently: an empty document, an unreadable file, a bad JSONL line or a duplicate id is an
-:class:`InputError` naming the file (and line).
-
-Encodings: UTF-8 (with or without a byte-order mark) and UTF-16/UTF-32 with a byte-order mark are read as such.
-A file that is not UTF-8 and holds no UTF-8 sequence at all is legacy 8-bit text: it is read as Windows-1252
-(Latin-1 where that has no character) with a warning; a file that is mostly UTF-8 with broken bytes is refused
-(it is damaged, guessing would garble it), and so is anything that looks binary (NUL bytes, many control
-characters, PDF/ZIP/image signatures). Line breaks (CRLF, CR) become ``\n``, so a line break counts as one
-character in mention offsets, as RFC 5147 counts it. JSONL must be UTF-8 (RFC 8259); a JSON string may still
-hold a lone surrogate (``"\udc80"``): in ``text`` and ``title`` it becomes U+FFFD (same length, so offsets
-hold) with a warning; in ``id`` and ``url`` it is refused.
+:class:`InputError` naming the file (and line). Bytes become text by :func:`kg.decoding.decode`.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -30,7 +21,18 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.decoding import CONTROL_CHARACTERS, InputError, decode, newlines
 from kg.records import InputDocument
+
+__all__ = [
+    "InputError",
+    "check_base_iri",
+    "check_date",
+    "check_iri",
+    "check_lengths",
+    "content_id",
+    "read_inputs",
+]
 
 # In a folder, only these are articles (README.md, NOTICE, data files beside them are not); a file named on the
 # command line is read whatever its extension.
@@ -42,24 +44,8 @@ log = logging.getLogger("kg.reader")
 # Document dates outside this range are refused: they are typos ("0026-01-23") and relative dates ("last
 # Tuesday", "next year") computed from them would leave the calendar Python can represent.
 MIN_DATE, MAX_DATE = dt.date(1000, 1, 1), dt.date(2999, 12, 31)
-_BOMS = [  # longest first: a UTF-32-LE BOM starts with the UTF-16-LE one
-    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
-]  # fmt: skip
-_MAGIC = {b"%PDF-": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "gzip data",
-          b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-          b"\x7fELF": "a program"}  # fmt: skip
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f\ud800-\udfff]+")
-
-
-class InputError(ValueError):
-    """A user-facing problem with the input (the CLI prints it without a traceback)."""
 
 
 def check_date(value: object, where: str) -> str | None:
@@ -70,7 +56,7 @@ def check_date(value: object, where: str) -> str | None:
     >>> check_date("0001-01-01", "--date")
     Traceback (most recent call last):
     ...
-    kg.reader.InputError: --date: date '0001-01-01' is outside 1000-01-01 .. 2999-12-31
+    kg.decoding.InputError: --date: date '0001-01-01' is outside 1000-01-01 .. 2999-12-31
     """
     if value in (None, ""):
         return None
@@ -95,7 +81,7 @@ def check_iri(value: object, where: str) -> str:
     >>> check_iri("http://x/> <http://evil/p>", "url")
     Traceback (most recent call last):
     ...
-    kg.reader.InputError: url: 'http://x/> <http://evil/p>' is not an absolute IRI (no spaces, quotes, <, >, {, }, |, ^, `, \\)
+    kg.decoding.InputError: url: 'http://x/> <http://evil/p>' is not an absolute IRI (no spaces, quotes, <, >, {, }, |, ^, `, \\)
     """
     if not isinstance(value, str):
         raise InputError(f"{where}: must be an IRI string, not {type(value).__name__}")
@@ -118,50 +104,6 @@ def check_base_iri(value: str) -> str:
     return value
 
 
-def decode(data: bytes, where: str) -> str:
-    r"""Text from the bytes of a file or stdin (see the module docstring for the rules).
-
-    >>> decode(b"\xef\xbb\xbfA\r\nB", "x"), decode("caf\xe9".encode("utf-16"), "x")
-    ('A\nB', 'café')
-    >>> decode(b"caf\xe9 cr\xe8me", "x")  # Latin-1 without any UTF-8 sequence
-    'café crème'
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _newlines(data.decode(codec), where)
-            except UnicodeDecodeError as error:
-                raise InputError(
-                    f"{where}: not valid {codec.upper()} ({error.reason} at byte {error.start})"
-                ) from None
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(f"{where}: this is {kind}, not text; extract the text first")
-    if b"\x00" in data:
-        raise InputError(f"{where}: looks binary (a NUL byte at byte {data.index(0)}), not text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if _UTF8_SEQUENCE.search(data):
-            raise InputError(
-                f"{where}: not valid UTF-8 ({error.reason} at byte {error.start}) although the rest is UTF-8; "
-                "the file looks damaged"
-            ) from None
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-        log.warning("%s: not UTF-8; read as Windows-1252 (Latin-1)", where)
-    return _newlines(text, where)
-
-
-def _newlines(text: str, where: str) -> str:
-    controls = len(_CONTROL.findall(text))
-    if "\x00" in text or controls > max(8, len(text) // 20):
-        raise InputError(f"{where}: looks binary ({controls} control characters), not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _read_text(path: Path) -> str:
     try:
         return decode(path.read_bytes(), str(path))
@@ -171,7 +113,7 @@ def _read_text(path: Path) -> str:
 
 def _read_stdin() -> str:
     stream = getattr(sys.stdin, "buffer", None)
-    return decode(stream.read(), "stdin") if stream is not None else _newlines(sys.stdin.read(), "stdin")
+    return decode(stream.read(), "stdin") if stream is not None else newlines(sys.stdin.read(), "stdin")
 
 
 def check_lengths(documents: Iterable[InputDocument], limit: int) -> None:
@@ -180,7 +122,7 @@ def check_lengths(documents: Iterable[InputDocument], limit: int) -> None:
     >>> check_lengths([InputDocument("a", "x" * 20)], 10)
     Traceback (most recent call last):
     ...
-    kg.reader.InputError: a: 20 characters, more than the model's limit of 10 (nlp.max_length); split the document
+    kg.decoding.InputError: a: 20 characters, more than the model's limit of 10 (nlp.max_length); split the document
     """
     for document in documents:
         if len(document.text) > limit:
@@ -229,7 +171,12 @@ def _jsonl_id(item: dict, where: str, default: str) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise InputError(f"{where}: 'id' must be a string or an integer, not {type(value).__name__}")
     doc_id = str(value)
-    if not doc_id.strip() or _SURROGATE.search(doc_id) or _CONTROL.search(doc_id) or len(doc_id) > 300:
+    if (
+        not doc_id.strip()
+        or _SURROGATE.search(doc_id)
+        or CONTROL_CHARACTERS.search(doc_id)
+        or len(doc_id) > 300
+    ):
         raise InputError(f"{where}: 'id' {doc_id!r} must be 1-300 printable characters")
     return doc_id
 
