@@ -8,12 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data" / "gazetteer"
-
-pytest.importorskip("pycountry", reason="the gazetteer build needs pycountry (pip install -e '.[test]')")
 
 
 def test_committed_gazetteer_and_geonames_index_are_what_the_script_builds(tmp_path):
