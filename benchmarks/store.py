@@ -20,7 +20,6 @@ import argparse
 import json
 import random
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from timing import bare_spacy, measure  # noqa: E402
 
 ID = "https://w3id.org/newskg/id/"
 BINDINGS = {
@@ -91,19 +93,13 @@ def bbc_corpus(n: int, seed: int = 7) -> list[tuple[str, str, str]]:
 
 def run_build_stage(stage: str, articles: int) -> dict[str, float]:
     """One stage in this (fresh) process: bare spaCy, or the whole ``kg build --no-html --store`` path."""
-    import spacy
-
-    from kg.extract.pipeline import DEFAULT_MODEL, InputDocument, extract, load_pipeline
+    from kg.extract.pipeline import InputDocument, extract, load_pipeline
 
     docs = bbc_corpus(articles)
-    words = sum(len(text.split()) for _, text, _ in docs)
-    started = time.perf_counter()
     if stage == "spacy":
-        nlp = spacy.load(DEFAULT_MODEL)
-        loaded = time.perf_counter()
-        for _ in nlp.pipe((text for _, text, _ in docs), batch_size=8):
-            pass
-    else:
+        return bare_spacy(docs)
+
+    def run(nlp, items) -> None:
         import pyoxigraph
 
         from kg.rdf.build import build_graph
@@ -112,9 +108,7 @@ def run_build_stage(stage: str, articles: int) -> dict[str, float]:
         from kg.rdf.store import add_dataset, open_store
         from kg.rdf.terms import to_quads
 
-        nlp = load_pipeline()
-        loaded = time.perf_counter()
-        records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in docs)))
+        records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in items)))
         quads = to_quads(build_graph(records))
         built = pyoxigraph.Store()
         add_dataset(built, quads)
@@ -126,10 +120,8 @@ def run_build_stage(stage: str, articles: int) -> dict[str, float]:
             write_dataset(built, Path(out) / "graph.trig")
             run_query(built, named_query("top_actors"))
             del store
-    done = time.perf_counter()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"docs": len(docs), "words": words, "load_s": loaded - started, "run_s": done - loaded,
-            "peak_mb": peak_mb}  # fmt: skip
+
+    return measure(docs, load_pipeline, run)
 
 
 def bench_build(articles: int) -> None:

@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from timing import bare_spacy, measure  # noqa: E402
 
 STAGES = ("baseline", "extract", "extract+rdf")
 
@@ -43,29 +44,19 @@ def corpus(copies: int) -> list[tuple[str, str, str]]:
 
 def run_stage(stage: str, copies: int) -> dict[str, float]:
     """Time one stage in this process (called in a fresh subprocess per stage)."""
-    import spacy
-
-    from kg.extract.pipeline import DEFAULT_MODEL, InputDocument, extract, load_pipeline
+    from kg.extract.pipeline import InputDocument, extract, load_pipeline
     from kg.rdf.build import build_graph
 
     docs = corpus(copies)
-    words = sum(len(text.split()) for _, text, _ in docs)
-    started = time.perf_counter()
     if stage == "baseline":
-        nlp = spacy.load(DEFAULT_MODEL)
-        loaded = time.perf_counter()
-        for _ in nlp.pipe((text for _, text, _ in docs), batch_size=8):
-            pass
-    else:
-        nlp = load_pipeline()
-        loaded = time.perf_counter()
-        records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in docs)))
+        return bare_spacy(docs)
+
+    def run(nlp, items) -> None:
+        records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in items)))
         if stage == "extract+rdf":
             build_graph(records)
-    done = time.perf_counter()
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"docs": len(docs), "words": words, "load_s": loaded - started, "run_s": done - loaded,
-            "peak_mb": peak_mb}  # fmt: skip
+
+    return measure(docs, load_pipeline, run)
 
 
 def main() -> None:

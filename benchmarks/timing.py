@@ -1,0 +1,44 @@
+"""One timing harness for the benchmarks: load a pipeline, run it over documents, report seconds and peak memory.
+
+Each stage runs in a fresh process (the callers spawn one per stage), so ``ru_maxrss`` is that stage's peak.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from collections.abc import Callable
+from typing import Any
+
+Docs = list[tuple[str, str, str]]  # (doc id, text, date)
+
+
+def measure(docs: Docs, load: Callable[[], Any], run: Callable[[Any, Docs], None]) -> dict[str, float]:
+    """Seconds to ``load()`` and to ``run(loaded, docs)``, with the word count and this process's peak MB."""
+    words = sum(len(text.split()) for _, text, _ in docs)
+    started = time.perf_counter()
+    loaded = load()
+    ready = time.perf_counter()
+    run(loaded, docs)
+    done = time.perf_counter()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "docs": len(docs),
+        "words": words,
+        "load_s": ready - started,
+        "run_s": done - ready,
+        "peak_mb": peak_mb,
+    }
+
+
+def bare_spacy(docs: Docs) -> dict[str, float]:
+    """The baseline: the default model's own ``nlp.pipe`` over the same texts."""
+    import spacy
+
+    from kg.extract.pipeline import DEFAULT_MODEL
+
+    def run(nlp: Any, items: Docs) -> None:
+        for _ in nlp.pipe((text for _, text, _ in items), batch_size=8):
+            pass
+
+    return measure(docs, lambda: spacy.load(DEFAULT_MODEL), run)
