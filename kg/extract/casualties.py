@@ -16,8 +16,12 @@ from dataclasses import dataclass
 
 from kg.extract.language import NUMBER_WORDS
 
-_NUM = r"(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
-       r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|scores|several|a dozen)"  # fmt: skip
+# Digits, the number words of kg.extract.language (longest first) and vague counts
+_NUM = (
+    r"(?:\d[\d,]*|"
+    + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
+    + r"|a|an|dozens|scores|several)"
+)
 _QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|as many as|an estimated)\s+)?"
 _NOUN = r"(?P<noun>(?:[a-z\-]+\s+){0,2}?[a-z\-]+?)"
 _DEATH = (
