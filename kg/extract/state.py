@@ -4,7 +4,8 @@ This module owns every ``doc._.kg_*`` attribute and every ``Found*`` working typ
 
 The components exchange rich objects (spans, gazetteer entries) through ``doc._.kg_mentions`` and friends. Kept in
 ``user_data`` they would make Docs unserialisable (``DocBin``, ``nlp.pipe(n_process=2)``); kept here they live
-exactly as long as their Doc. What leaves the pipeline is the JSON-able ``doc._.kg_record``.
+until :func:`release` (their spans keep the Doc alive until then). What leaves the pipeline is the JSON-able
+``doc._.kg_record``.
 
 >>> import spacy
 >>> working_extension("kg_demo")
@@ -43,6 +44,22 @@ def working_extension(name: str) -> None:
         _STATE.setdefault(doc, {})[name] = value
 
     Doc.set_extension(name, getter=get, setter=set_)
+
+
+def release(doc: Doc) -> None:
+    """Drop ``doc``'s working state. The state holds spans, and spans hold their Doc, so a Doc with working
+    state is never freed on its own: :func:`kg.extract.pipeline.extract` releases each Doc once its record is
+    made (100,000 documents would otherwise stay in memory); callers of ``nlp.pipe`` who keep no Doc call it.
+
+    >>> import spacy
+    >>> working_extension("kg_demo")
+    >>> doc = spacy.blank("en")("text")
+    >>> doc._.kg_demo = [doc[0:1]]
+    >>> release(doc)
+    >>> doc._.kg_demo is None
+    True
+    """
+    _STATE.pop(doc, None)
 
 
 # Working objects (spans, gazetteer entries): they live beside the Doc.
@@ -115,6 +132,7 @@ class FoundEvent:
     confidence: float = 0.7
     pronoun_role: str | None = None
     object_place: bool = False  # the object was a place ("blocked the bridge", "struck Kharkiv")
+    anchor: Span | None = None  # the trigger with its support verb ("launched an attack"), when it has one
 
 
 @dataclass
@@ -130,6 +148,32 @@ class FoundClaim:
     content: list = field(default_factory=list)
     about: list[str] = field(default_factory=list)
     event_type: str = "Statement"  # what the reporting act does: a statement, a denial, a demand
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy rebuilds it from every token on each access, so reading it per
+    phrase or per acronym made long documents quadratic. The text of a Doc never changes (retokenizing keeps it).
+
+    >>> from spacy.vocab import Vocab
+    >>> doc_text(Doc(Vocab(), words=["Rebels", "left", "."], spaces=[True, False, False]))
+    'Rebels left.'
+    """
+    memo = scratch(doc, "text")
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
+
+
+def scratch(doc: Doc, name: str) -> dict[str, Any]:
+    """A per-Doc dict where an extractor keeps what it worked out once (released with the working state).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("text")
+    >>> scratch(doc, "demo")["seen"] = 1
+    >>> scratch(doc, "demo")
+    {'seen': 1}
+    """
+    return _STATE.setdefault(doc, {}).setdefault(f"_{name}", {})
 
 
 def token_index(doc: Doc) -> dict[int, Found]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Span
 
@@ -39,10 +40,25 @@ def body_text(text: str, headlines: list[tuple[int, int]]) -> str:
 
 
 def drop_swallowed(found: list[Found]) -> list[Found]:
-    """A mention inside another, widened mention ('Kurdish' in 'Kurdish-led SDF') is part of that one."""
-    return [f for f in found if not any(
-        g is not f and g.span.start <= f.span.start and f.span.end <= g.span.end and len(g.span) > len(f.span)
-        for g in found)]  # fmt: skip
+    """A mention inside another, widened mention ('Kurdish' in 'Kurdish-led SDF') is part of that one.
+
+    A span inside a longer one either starts after it or shares its start and ends before it, so the longest
+    reach of the spans starting earlier (and of those starting at the same token) decides, in n log n.
+    """
+    longest: dict[int, int] = {}  # start token -> the furthest end of a mention starting there
+    for f in found:
+        longest[f.span.start] = max(longest.get(f.span.start, -1), f.span.end)
+    starts = sorted(longest)
+    before, reach = [], -1  # before[i]: the furthest end of the mentions starting before starts[i]
+    for start in starts:
+        before.append(reach)
+        reach = max(reach, longest[start])
+
+    def swallowed(f: Found) -> bool:
+        start, end = f.span.start, f.span.end
+        return before[bisect_left(starts, start)] >= end or longest[start] > end
+
+    return [f for f in found if not swallowed(f)]
 
 
 def prefer_named_units(found: list[Found]) -> list[Found]:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.actors.spans import inside
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_list, word_map, word_set
-from kg.extract.state import Found, slug
+from kg.extract.state import Found, doc_text, slug
 from kg.extract.toponyms import NAME, PlacePhrase, place_phrases
 
 FEATURE_KINDS: dict[str, str] = word_map("places", "feature_kinds")
@@ -166,7 +166,7 @@ class PlaceFinder:
         if span is None or inside(span, skip):
             return found
         strong = bool(phrase.feature or phrase.parents)
-        before = doc.text[max(sent.start_char, span.start_char - 12) : span.start_char].split()
+        before = doc_text(doc)[max(sent.start_char, span.start_char - 12) : span.start_char].split()
         if not strong and (not before or before[-1].lower() not in LOCATIVE):
             return found
         over = _overlapping(found, span)
@@ -213,9 +213,9 @@ class PlaceFinder:
     def _parents(self, doc: Doc, sent: Span, phrase: PlacePhrase, found: list[Found]) -> tuple[str, ...]:
         """Keys of the stated parents that the document mentions after the phrase, in the order stated."""
         keys = []
-        start = sent.start_char + phrase.end
+        start, text = sent.start_char + phrase.end, doc_text(doc)
         for name in phrase.parents:
-            at = doc.text.find(name, start, sent.end_char)
+            at = text.find(name, start, sent.end_char)
             if at < 0:
                 continue
             start = at + len(name)

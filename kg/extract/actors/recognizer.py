@@ -47,7 +47,7 @@ from kg.extract.actors.titles import acronym_definitions, person_roles
 from kg.extract.boilerplate import find_regions, source_names
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_set
-from kg.extract.state import Found, slug
+from kg.extract.state import Found, doc_text, slug
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GOVERNMENT_WORDS = word_set("actors", "government_words")
@@ -86,7 +86,7 @@ class ActorRecognizer:
             self.matcher.add("GAZ", list(self._pipe(chunk)))
 
     def __call__(self, doc: Doc) -> Doc:
-        regions = find_regions(doc.text)
+        regions = find_regions(doc_text(doc))
         found = self.find(doc, regions)
         cited = self.cited_sources(doc, regions, found)
         self.set_annotations(doc, found, cited, regions)
@@ -108,7 +108,7 @@ class ActorRecognizer:
             for f in found
             if f.entry or not inside(f.span, headlines) or f.span.text.casefold() in body_texts
         ]
-        body = body_text(doc.text, headlines)
+        body = body_text(doc_text(doc), headlines)
         found = [f for f in found if not common_word_in_headline(f, headlines, body)]
         found = drop_swallowed(found)
         found = self._merge_acronyms_and_short_names(doc, found, skip)
@@ -244,7 +244,7 @@ class ActorRecognizer:
         merged = join_short_names(merged)  # "Sanogo", "President Assad": the one person of that name
         taken = {(f.span.start, f.span.end) for f in merged}
         for acronym, target in aliases.items():  # acronyms the model did not tag at all
-            for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc.text):
+            for match in re.finditer(rf"\b{re.escape(acronym)}\b", doc_text(doc)):
                 span = doc.char_span(match.start(), match.end())
                 if span is not None and not inside(span, skip) and not overlaps(span, taken):
                     merged.append(Found(span, target.key, target.label, target.kind, target.entry, 0.8))
@@ -261,7 +261,7 @@ class ActorRecognizer:
         for start, end, kind in regions:
             if kind != "sources":
                 continue
-            for s, e in source_names(doc.text, start, end):
+            for s, e in source_names(doc_text(doc), start, end):
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is None:
                     continue

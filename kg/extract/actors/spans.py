@@ -60,24 +60,34 @@ def extend_head(span: Span) -> Span:
 def prefer(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans: gazetteer matches win unless a model entity is mostly something else."""
     gaz = sorted((s for s in spans if s.label_ == "GAZ"), key=lambda s: (s.start, -len(s)))
-    chosen: list[Span] = []
+    chosen: dict[int, Span] = {}  # token -> the chosen span over it (a set of spans made this quadratic)
+
+    def free(span: Span) -> bool:
+        return all(i not in chosen for i in range(span.start, span.end))
+
+    def take(span: Span) -> None:
+        chosen.update(dict.fromkeys(range(span.start, span.end), span))
+
     for span in sorted(gaz, key=len, reverse=True):
-        if not overlaps(span, {(c.start, c.end) for c in chosen}):
-            chosen.append(span)
+        if free(span):
+            take(span)
     for ent in (s for s in spans if s.label_ != "GAZ"):
-        inner = [c for c in chosen if ent.start <= c.start and c.end <= ent.end]
+        inner = {id(c): c for i in range(ent.start, ent.end) if (c := chosen.get(i)) is not None}
+        inner = {k: c for k, c in inner.items() if ent.start <= c.start and c.end <= ent.end}
         words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
-        covered = sum(len(c) for c in inner)
+        covered = sum(len(c) for c in inner.values())
         if (
             inner
             and ent.label_ in {"ORG", "PERSON", "FAC"}
             and covered * 2 < len(words)
             and "," not in ent.text
         ):
-            chosen = [c for c in chosen if c not in inner]
-        if not overlaps(ent, {(c.start, c.end) for c in chosen}):
-            chosen.append(ent)
-    return sorted(chosen, key=lambda s: s.start)
+            for c in inner.values():
+                for i in range(c.start, c.end):
+                    del chosen[i]
+        if free(ent):
+            take(ent)
+    return sorted({id(c): c for c in chosen.values()}.values(), key=lambda s: s.start)
 
 
 # Verbs whose object is a party addressed or acted on politically ("accused Kabul", "urged Kyiv"), not a place.

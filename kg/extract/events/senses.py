@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
-_AROUND = {"compound", "amod", "nmod", "dobj", "pobj", "poss", "npadvmod"}
+_AROUND = {"compound", "amod", "nmod", "dobj", "pobj", "poss", "npadvmod", "prt"}
 WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
 
 
@@ -31,9 +32,10 @@ def _senses() -> dict[str, dict[str, Any]]:
 
 
 def _neighbours(token: Token) -> set[str]:
-    """Lemmas of the trigger's modifiers and objects, and of 'of'-complements ('transfer of power')."""
+    """Lemmas of the trigger's modifiers, objects and particles, and of 'of'/'to'-complements ('transfer of power',
+    'shot to fame', 'prices shot up')."""
     lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}):
         lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     if token.dep_ in {"compound", "amod"}:
         lemmas.add(token.head.lemma_.lower())
@@ -59,11 +61,16 @@ def sense_checked(token: Token, kind: str) -> str | None:
 
 def sentence_date(head: Token, dates: list[Span]) -> Span | None:
     """A date that governs the whole sentence of ``head``: one that opens it ("On 12 August 2021, ...",
-    "On Tuesday, ...") or attaches to its main verb ("... held a protest on Friday")."""
+    "On Tuesday, ...") or attaches to its main verb ("... held a protest on Friday"). ``dates`` are in text
+    order (as ``doc.ents`` gives them)."""
     sent = head.sent
-    for span in dates:
-        if span.sent != sent:
-            continue
+    # ``span.sent == sent`` exactly when the span starts inside ``sent`` (spaCy's Span.sent is the sentence of
+    # the first token); the dates are in text order, so bisect to the sentence's own instead of walking every
+    # date's sentence (quadratic on long documents).
+    for i in range(bisect_left(dates, sent.start, key=lambda span: span.start), len(dates)):
+        span = dates[i]
+        if span.start >= sent.end:
+            break
         opens = span.start - sent.start <= 2 and span.end < sent.end and span.doc[span.end].text == ","
         on_root = span.root.head == sent.root or (
             span.root.head.dep_ == "prep" and span.root.head.head == sent.root
