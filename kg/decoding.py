@@ -112,10 +112,8 @@ def _eight_bit(data: bytes) -> bool:
     try:
         text = sample.decode("utf-8")
     except UnicodeDecodeError as error:
-        cut = (
-            sample[: error.start] if error.start >= len(sample) - 3 else b"\xff"
-        )  # a sequence cut at the end
-        text = cut.decode("utf-8", errors="replace") if _utf8(cut) else sample.decode("latin-1")
+        whole = error.start >= len(sample) - 3 and _utf8(sample[: error.start])  # only the end was cut
+        text = sample[: error.start].decode("utf-8") if whole else sample.decode("latin-1")
     return sum(c.isprintable() or c in "\t\n\r" for c in text) >= 0.9 * len(text)
 
 
