@@ -154,32 +154,112 @@ def check_query(text: str, *, graphs: Collection[str] | Callable[[], Collection[
     return expanded
 
 
-def substitute(expanded: str, bindings: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+# Tokens of a checked query for :func:`substitute`: opaque runs, variables, words (a prefixed name is one
+# word, so ``ex:select`` is not the keyword), and the brackets and ``*`` that delimit its clauses.
+_TOKEN = re.compile(
+    rf"(?P<opaque>{_OPAQUE.pattern})|(?P<var>[?$]\w+)|(?P<word>[\w.-]*:[\w.:%-]*|[A-Za-z]\w*)|(?P<punct>[{{}}()*])"
+)
+
+
+def _projection(tokens: list[re.Match[str]]) -> set[str]:
+    """The variable names that the projection starting at ``tokens`` (after ``SELECT``) lists; ``*``
+    stands for all."""
+    names, level = set(), 0
+    for match in tokens:
+        text = match.group(0)
+        level += (text == "(") - (text == ")")
+        if text == "{" or (level == 0 and text.upper() == "WHERE"):
+            break
+        if level == 0 and (text == "*" or match.lastgroup == "var"):
+            names.add(text.lstrip("?$"))
+    return names
+
+
+def _inline(expanded: str, terms: Mapping[str, str]) -> tuple[str, set[str]]:
+    """``expanded`` with each variable of ``terms`` written as its term where the patterns and expressions
+    use it, and the names that cannot be (the query assigns them with ``AS`` or in a ``VALUES`` header).
+
+    Kept as a variable: a bare projected ``?name`` (SELECT lists) and a bare ``GROUP BY`` / ``ORDER BY``
+    key, which the engine's substitution binds; and everything inside a sub-SELECT that does not project
+    it (there it is another, local variable). ``BOUND(?name)`` becomes ``true``.
+    """
+    tokens = list(_TOKEN.finditer(expanded))
+    assigned = {
+        match.group(0)[1:]
+        for i, match in enumerate(tokens)
+        if match.lastgroup == "var" and i and tokens[i - 1].group(0).upper() == "AS"
+    }
+    # One frame per SELECT: [brace depth around it, depth of its WHERE group or None, names it projects]
+    frames: list[list[Any]] = []
+    out, last, depth, parens, values = [], 0, 0, 0, False
+    for i, match in enumerate(tokens):
+        kind, text = match.lastgroup, match.group(0)
+        word = text.upper() if kind in ("word", "punct") else ""
+        if word == "{":
+            depth += 1
+            if frames and frames[-1][1] is None and parens == 0:
+                frames[-1][1] = depth  # the WHERE group of the innermost SELECT opens
+            values = False
+        elif word == "}":
+            depth -= 1
+            if frames and depth < frames[-1][0]:
+                frames.pop()  # the group around a sub-SELECT closes
+        elif word == "(":
+            parens += 1
+        elif word == ")":
+            parens -= 1
+            values = values and parens > 0
+        elif word == "SELECT":
+            frames.append([depth, None, _projection(tokens[i + 1 :])])
+        elif word == "VALUES":
+            values = True
+        name = text[1:]
+        if kind != "var" or name not in terms:
+            continue
+        if values:
+            assigned.add(name)
+        if any(name not in frame[2] and "*" not in frame[2] for frame in frames[1:]):
+            continue  # a local variable of a sub-SELECT that does not project it
+        frame = frames[-1] if frames else None
+        if (frame is not None and (frame[1] is None or depth < frame[1])) and parens == 0:
+            continue  # a bare projected variable or GROUP BY / ORDER BY key
+        start, end, replacement = match.start(), match.end(), terms[name]
+        if i >= 2 and tokens[i - 1].group(0) == "(" and tokens[i - 2].group(0).upper() == "BOUND":
+            start, end, replacement = tokens[i - 2].start(), tokens[i + 1].end(), "true"
+        out.append((start, end, replacement, name))
+    pieces, last = [], 0
+    for start, end, replacement, name in out:
+        if name not in assigned:
+            pieces.append(expanded[last:start] + replacement)
+            last = end
+    return "".join(pieces) + expanded[last:], assigned & set(terms)
+
+
+def substitute(
+    expanded: str, bindings: Mapping[str, Any], *, inline_projected: bool = True
+) -> tuple[str, dict[str, Any]]:
     """Pre-bind variables of a checked query: ``(text, substitutions for the engine)``.
 
-    A projected variable is handed to the engine (Oxigraph binds it in the patterns and the output); any
-    other one (a bound used only in FILTERs) is replaced in the text by the term's N-Triples form, and
-    ``BOUND(?v)`` by ``true``. Terms are pyoxigraph terms, whose text form is always one valid token.
+    Each bound variable is written into the patterns and expressions as the term's N-Triples form (and
+    ``BOUND(?v)`` as ``true``), so Oxigraph's planner sees a constant and starts its joins there: handed to
+    the engine as a substitution only, a variable is bound while the joins run in the order planned
+    without it (``events_of_actor`` on ~1M quads: 13 ms with a constant, 3.5 s with a substitution). A
+    projected variable is also handed to the engine, which puts the term in its result column. A variable
+    that the query assigns (``AS ?v``, ``VALUES ?v``) is only handed to the engine, and so is a projected
+    one with ``inline_projected=False`` (the fallback when a term cannot stand where the variable did, such
+    as a literal after ``GRAPH``). Terms are pyoxigraph terms, whose text form is always one valid token,
+    so the rewritten query needs no new check.
 
     >>> import pyoxigraph
     >>> substitute("SELECT ?s { ?s ?p ?o FILTER(!BOUND(?min) || ?o >= ?min) }", {"min": pyoxigraph.Literal("2")})[0]
     'SELECT ?s { ?s ?p ?o FILTER(!true || ?o >= "2") }'
+    >>> substitute("SELECT ?a ?e { ?e ?p ?a } ORDER BY ?a", {"a": pyoxigraph.NamedNode("https://x.org/a")})
+    ('SELECT ?a ?e { ?e ?p <https://x.org/a> } ORDER BY ?a', {'a': <NamedNode value=https://x.org/a>})
     """
     _clauses, projected = _analyse(expanded)
-    engine: dict[str, Any] = {}
-    for name, term in bindings.items():
-        if projected is None or name in projected:
-            engine[name] = term
-            continue
-        bound = re.compile(r"BOUND\s*\(\s*[?$]" + re.escape(name) + r"\s*\)", re.IGNORECASE)
-        variable = re.compile(r"[?$]" + re.escape(name) + r"(?!\w)")
-        token = str(term)
-        pieces, last = [], 0
-        for match in _OPAQUE.finditer(expanded):
-            plain = expanded[last : match.start()]
-            pieces.append(variable.sub(token.replace("\\", "\\\\"), bound.sub("true", plain)))
-            pieces.append(match.group(0))
-            last = match.end()
-        pieces.append(variable.sub(token.replace("\\", "\\\\"), bound.sub("true", expanded[last:])))
-        expanded = "".join(pieces)
-    return expanded, engine
+    if projected is None:  # SELECT *, ASK, CONSTRUCT, DESCRIBE: the engine binds them all
+        return expanded, dict(bindings)
+    inline = {n: str(t) for n, t in bindings.items() if inline_projected or n not in projected}
+    text, assigned = _inline(expanded, inline) if inline else (expanded, set())
+    engine = {n: t for n, t in bindings.items() if n in projected or n in assigned}
+    return text, engine

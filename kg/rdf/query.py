@@ -261,8 +261,8 @@ def run_query(
     graph of the target. Syntax and evaluation errors raise :class:`QueryError`.
     """
     store = as_store(target)
-    text = check_query(query, graphs=lambda: document_graphs(store))
-    text, engine = substitute(text, bindings or {})
+    checked = check_query(query, graphs=lambda: document_graphs(store))
+    text, engine = substitute(checked, bindings or {})
     substitutions = {pyoxigraph.Variable(k): v for k, v in engine.items()}
     dataset: dict[str, Any] = {"use_default_graph_as_union": True}
     if default_graphs or named_graphs:
@@ -276,7 +276,14 @@ def run_query(
         else:
             dataset["use_default_graph_as_union"] = True
     try:
-        result = store.query(text, prefixes=ALL_PREFIXES, substitutions=substitutions or None, **dataset)
+        try:
+            result = store.query(text, prefixes=ALL_PREFIXES, substitutions=substitutions or None, **dataset)
+        except SyntaxError:  # a bound term where the grammar takes no such term: let the engine bind it
+            if not bindings:
+                raise
+            text, engine = substitute(checked, bindings or {}, inline_projected=False)
+            substitutions = {pyoxigraph.Variable(k): v for k, v in engine.items()}
+            result = store.query(text, prefixes=ALL_PREFIXES, substitutions=substitutions or None, **dataset)
         if isinstance(result, pyoxigraph.QueryBoolean):
             return QueryResult(["ask"], boolean=bool(result))
         if isinstance(result, pyoxigraph.QueryTriples):
