@@ -5,57 +5,69 @@ document (``…/doc/<doc>/actor/<key>``), so merging builds never joins two diff
 
 >>> from kg.records import Entity
 >>> iris = IRIs("https://example.org/")
->>> str(iris.entity(Entity("sdf", "SDF", "ArmedGroup", ()), "d1"))
+>>> iris.entity(Entity("sdf", "SDF", "ArmedGroup", ()), "d1").value
 'https://example.org/actor/sdf'
->>> str(iris.entity(Entity("army", "the army", "MilitaryOrganization", (), scoped=True), "d1"))
+>>> iris.entity(Entity("army", "the army", "MilitaryOrganization", (), scoped=True), "d1").value
 'https://example.org/doc/d1/actor/army'
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import quote
 
-from rdflib import URIRef
+from pyoxigraph import NamedNode
 
 from kg.rdf.namespace import EVT
 from kg.records import DEFAULT_BASE_IRI, EXTRACTOR_VERSION, Entity
 
 
 class IRIs:
-    """Deterministic IRIs under one base: same input, same IRIs; same actor key, same IRI everywhere."""
+    """Deterministic IRIs under one base: same input, same IRIs; same actor key, same IRI everywhere.
+
+    IRIs are pyoxigraph named nodes (:mod:`kg.rdf.build` writes quads); ``.value`` is the IRI text.
+    """
 
     def __init__(self, base: str = DEFAULT_BASE_IRI) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        self._docs: dict[str, str] = {}  # doc id -> its IRI text: every mention span starts with it
 
-    def doc(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}doc/{quote(doc_id, safe='')}")
+    def _doc(self, doc_id: str) -> str:
+        iri = self._docs.get(doc_id)
+        if iri is None:
+            iri = self._docs[doc_id] = f"{self.base}doc/{quote(doc_id, safe='')}"
+        return iri
 
-    def span(self, doc_id: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.doc(doc_id)}#char={start},{end}")
+    def doc(self, doc_id: str) -> NamedNode:
+        return NamedNode(self._doc(doc_id))
 
-    def entity(self, entity: Entity, doc_id: str) -> URIRef:
+    def span(self, doc_id: str, start: int, end: int) -> NamedNode:
+        return NamedNode(f"{self._doc(doc_id)}#char={start},{end}")
+
+    def entity(self, entity: Entity, doc_id: str) -> NamedNode:
         if entity.local:  # "detainees" means something only inside its document
-            return URIRef(f"{self.base}actor/{quote(doc_id, safe='')}/{quote(entity.key, safe='')}")
+            return NamedNode(f"{self.base}actor/{quote(doc_id, safe='')}/{quote(entity.key, safe='')}")
         folder = "place" if entity.is_place and entity.kind != "Country" else "actor"
         if entity.scoped:  # not linked to a gazetteer: "the army", "Ahmed Hassan" of this document only
-            return URIRef(f"{self.doc(doc_id)}/{folder}/{quote(entity.key, safe='')}")
-        return URIRef(f"{self.base}{folder}/{quote(entity.key, safe='')}")
+            return NamedNode(f"{self._doc(doc_id)}/{folder}/{quote(entity.key, safe='')}")
+        return NamedNode(f"{self.base}{folder}/{quote(entity.key, safe='')}")
 
-    def item(self, folder: str, doc_id: str, key: str) -> URIRef:
-        return URIRef(f"{self.base}{folder}/{quote(doc_id, safe='')}/{key}")
+    def item(self, folder: str, doc_id: str, key: str) -> NamedNode:
+        return NamedNode(f"{self.base}{folder}/{quote(doc_id, safe='')}/{key}")
 
-    def extractor(self, name: str) -> URIRef:
-        return URIRef(f"{self.base}extractor/{name}/{EXTRACTOR_VERSION}")
+    def extractor(self, name: str) -> NamedNode:
+        return NamedNode(f"{self.base}extractor/{name}/{EXTRACTOR_VERSION}")
 
 
-def event_type_iri(name: str) -> URIRef:
+@lru_cache(maxsize=4096)
+def event_type_iri(name: str) -> NamedNode:
     """The concept IRI of an event type: the closed ``EVT`` namespace for the shipped scheme, and the same base
     for a type a user added in their own trigger file (describe it in a SKOS file of your own to validate).
 
-    >>> str(event_type_iri("ArmedClash")), str(event_type_iri("Hijacking"))
+    >>> event_type_iri("ArmedClash").value, event_type_iri("Hijacking").value
     ('https://w3id.org/newskg/event-type/ArmedClash', 'https://w3id.org/newskg/event-type/Hijacking')
     """
     try:
-        return EVT[name]
+        return NamedNode(str(EVT[name]))
     except (AttributeError, KeyError):
-        return URIRef(f"{EVT._NS}{quote(name, safe='')}")
+        return NamedNode(f"{EVT._NS}{quote(name, safe='')}")

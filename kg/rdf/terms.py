@@ -1,6 +1,8 @@
-"""Between rdflib and pyoxigraph: term and quad conversion, and the byte-stable order of quads.
+"""Between rdflib and pyoxigraph: term and quad conversion, Python values as literals, the byte-stable order.
 
-rdflib is the Python API of :mod:`kg.rdf.build` and pyshacl's input; Oxigraph stores, queries and writes.
+:mod:`kg.rdf.build` writes pyoxigraph quads directly (:func:`literal`, :class:`OxNamespace` give the terms
+rdflib would have made); Oxigraph stores, queries and writes; rdflib stays the Python API
+(``build_graph``) and pyshacl's input, converted with :func:`to_rdflib`.
 
 >>> from rdflib import Dataset, Literal, URIRef
 >>> ds = Dataset()
@@ -15,6 +17,9 @@ rdflib is the Python API of :mod:`kg.rdf.build` and pyshacl's input; Oxigraph st
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
 
 import pyoxigraph
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -27,6 +32,66 @@ from kg.rdf.namespace import bind_prefixes
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER, _DECIMAL, _BOOLEAN = (
+    pyoxigraph.NamedNode(_XSD + name) for name in ("integer", "decimal", "boolean")
+)
+
+
+def literal(value: str | int | Decimal) -> pyoxigraph.Literal:
+    """The literal rdflib's ``Literal(value)`` makes (same lexical form and datatype), without rdflib.
+
+    >>> literal(Decimal("1.5E+2")), literal(True)
+    (<Literal value=150 datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#decimal>>, \
+<Literal value=true datatype=<NamedNode value=http://www.w3.org/2001/XMLSchema#boolean>>)
+    """
+    if isinstance(value, str):
+        return pyoxigraph.Literal(value)
+    if isinstance(value, bool):  # before int: bool is an int
+        return pyoxigraph.Literal("true" if value else "false", datatype=_BOOLEAN)
+    if isinstance(value, int):
+        return pyoxigraph.Literal(str(value), datatype=_INTEGER)
+    if isinstance(value, Decimal):
+        return pyoxigraph.Literal(f"{value:f}", datatype=_DECIMAL)  # rdflib's lexical form of a Decimal
+    return _ox(Literal(value), {})  # anything else: exactly what rdflib makes of it
+
+
+@lru_cache(maxsize=65536)
+def typed_literal(lexical: str, datatype: str) -> pyoxigraph.Literal:
+    """``Literal(lexical, datatype=datatype)`` as rdflib normalises it ("2026-01-21Z" as an xsd:date is
+    "2026-01-21"), cached: dates repeat, and the output must not change with the engine that makes it.
+
+    >>> typed_literal("2026-01-21Z", _XSD + "date").value
+    '2026-01-21'
+    """
+    return _ox(Literal(lexical, datatype=URIRef(datatype)), {})
+
+
+class OxNamespace:
+    """The pyoxigraph named nodes of an rdflib namespace, looked up once; a closed namespace still refuses a
+    typo (``KG.agnet`` raises) because the first lookup goes through rdflib.
+
+    >>> from kg.rdf.namespace import KG
+    >>> OxNamespace(KG).agent
+    <NamedNode value=https://w3id.org/newskg/ns#agent>
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+        self._nodes: dict[str, pyoxigraph.NamedNode] = {}
+
+    def __getitem__(self, name: str) -> pyoxigraph.NamedNode:
+        node = self._nodes.get(name)
+        if node is None:
+            node = self._nodes[name] = pyoxigraph.NamedNode(str(self._namespace[name]))
+        return node
+
+    def __getattr__(self, name: str) -> pyoxigraph.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        node = self[name]
+        setattr(self, name, node)  # the next lookup is a plain attribute
+        return node
 
 
 def _ox(term: Node, cache: dict[Node, Term]) -> Term:
@@ -81,12 +146,22 @@ def to_rdflib_term(term: Term) -> Node:
     )
 
 
-def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad]) -> Dataset:
-    """All quads as an rdflib Dataset (for pyshacl and the Python API), named graphs kept."""
-    dataset = Dataset()
-    dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="core")
-    bind_prefixes(dataset)
+def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad], dataset: Dataset | None = None) -> Dataset:
+    """All quads as an rdflib Dataset (for pyshacl and the Python API), named graphs kept; added to
+    ``dataset`` when given (its prefixes kept), else to a new one with the core and project prefixes."""
+    if dataset is None:
+        dataset = Dataset()
+        dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="core")
+        bind_prefixes(dataset)
     graphs: dict[str, Graph] = {}
+    terms: dict[Term, Node] = {}  # IRIs repeat: convert each once
+
+    def convert(term: Term) -> Node:
+        found = terms.get(term)
+        if found is None:
+            found = terms[term] = to_rdflib_term(term)
+        return found
+
     for quad in store:
         graph_name = quad.graph_name
         if isinstance(graph_name, pyoxigraph.DefaultGraph):
@@ -95,7 +170,7 @@ def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad]) -> Dataset:
             graph = graphs.get(graph_name.value)
             if graph is None:
                 graph = graphs[graph_name.value] = dataset.graph(URIRef(graph_name.value))
-        graph.add((to_rdflib_term(quad.subject), to_rdflib_term(quad.predicate), to_rdflib_term(quad.object)))  # type: ignore[arg-type]  # no RDF-star here
+        graph.add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))  # type: ignore[arg-type]  # no RDF-star here
     return dataset
 
 
