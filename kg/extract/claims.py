@@ -129,8 +129,13 @@ class ClaimExtractor(SavesLexicon):
     def _nest(self, claims: list[FoundClaim], events: list[FoundEvent]) -> None:
         """Give each event and claim to the innermost claim whose region holds it."""
 
+        holding: dict[int, list[FoundClaim]] = {}  # token -> the claims whose region holds it, in order
+        for claim in claims:  # (asking every claim per token made long documents quadratic)
+            for position in claim.region:
+                holding.setdefault(position, []).append(claim)
+
         def innermost(position: int, exclude: FoundClaim | None = None) -> FoundClaim | None:
-            holders = [c for c in claims if position in c.region and c is not exclude]
+            holders = [c for c in holding.get(position, ()) if c is not exclude]
             return min(holders, key=lambda c: len(c.region)) if holders else None
 
         for claim in claims:
