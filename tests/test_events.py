@@ -203,3 +203,61 @@ def test_a_denial_is_a_rejection_and_must_makes_a_demand(components):
     ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])  # fmt: skip
     (claim,) = demand._.kg_claims
     assert (claim.event_type, claim.speaker, claim.about) == ("Demand", "russia", ["sudan"])
+
+
+# With the real model: support verbs, passive shootings, the place a phrase names.
+
+
+def _records(nlp, text):
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    return [
+        (e.type, e.trigger.text, {r: [labels[k] for k in v] for r, v in e.roles.items()})
+        for e in record.events
+    ]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger", "place"),
+    [
+        ("Insurgents launched an assault on an army base in Kunduz on Sunday.", "Attack", "launched an assault",
+         "Kunduz"),
+        ("The attack took place in Bardera town late on Monday.", "Attack", "attack took", "Bardera"),
+        ("A car bomb detonated near the central market in Kirkuk.", "Bombing", "car bomb detonated", "Kirkuk"),
+        ("Heavy clashes broke out in Misrata on Friday.", "ArmedClash", "clashes broke out", "Misrata"),
+        ("A journalist was shot in the leg in Juba on Friday.", "Attack", "shot", "Juba"),
+    ],
+)  # fmt: skip
+def test_the_trigger_spans_its_support_verb_and_the_event_takes_the_verbs_place(
+    nlp, text, kind, trigger, place
+):
+    found = [e for e in _records(nlp, text) if e[0] == kind]
+    assert found and found[0][1] == trigger
+    assert found[0][2]["place"][0] == place
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text",
+    ["The singer shot to fame in Lagos last year.", "Food prices shot up in Kano in March.",
+     "The crew shot the film in Ouarzazate."],
+)  # fmt: skip
+def test_shoot_in_another_sense_is_no_event(nlp, text):
+    assert not [e for e in _records(nlp, text) if e[0] == "Attack"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police detained six students in the northern Nigerian city of Kano on Tuesday.", "Kano"),
+        ("Hundreds of people protested in the Kenyan capital Nairobi on Monday.", "Nairobi"),
+        ("Soldiers arrested a suspect in Colombia's second city, Medellin.", "Medellin"),
+    ],
+)  # fmt: skip
+def test_the_event_place_is_the_place_the_phrase_names_not_its_qualifier(nlp, text, place):
+    (event, *_) = [e for e in _records(nlp, text) if e[2].get("place")]
+    assert event[2]["place"][0] == place

@@ -42,6 +42,8 @@ class Lexicon:
     secondary: frozenset[str] = frozenset()  # verbs typed only by a secondary (CAMEO-derived) dictionary
     anaphora: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
+    support_object: frozenset[str] = frozenset()  # "launched an attack": the verb carries a noun's event
+    support_subject: frozenset[str] = frozenset()  # "a car bomb detonated": the verb carries its subject's
     passive_cause: frozenset[str] = frozenset()
     active_cause: frozenset[str] = frozenset()
     response: frozenset[str] = frozenset()
@@ -108,6 +110,8 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         ),
         anaphora=frozenset(data.get("anaphora", {}).get("nouns", [])),
         light_nouns=frozenset(data.get("light_nouns", {}).get("nouns", [])),
+        support_object=frozenset(data.get("support_verbs", {}).get("object", [])),
+        support_subject=frozenset(data.get("support_verbs", {}).get("subject", [])),
         passive_cause=frozenset(causal.get("passive_cause", [])),
         active_cause=frozenset(causal.get("active_cause", [])),
         response=frozenset(causal.get("response", [])),

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.incidents import find_incidents
-from kg.extract.linking import Places, nearest_place
+from kg.extract.linking import MIN_CONFIDENCE, Places, link_place
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
 
 
@@ -76,7 +76,8 @@ def _events(doc: Doc, doc_id: str) -> list[Event]:
     events = []
     for event in doc._.kg_events or []:
         key = _event_key(doc_id, event)
-        mentions = tuple(_mention(doc_id, m, event.confidence, "kg_events") for m in event.mentions)
+        spans = [event.anchor or event.mentions[0], *event.mentions[1:]]
+        mentions = tuple(_mention(doc_id, m, event.confidence, "kg_events") for m in spans)
         quantities = tuple(
             Quantity(
                 q.value, q.unit, q.qualifier, q.status, _mention(doc_id, q.span, 0.7, "kg_events"), q.measures
@@ -129,9 +130,21 @@ def _linked_places(doc: Doc, events: list[Event], entities: list[Entity]) -> lis
             continue
         sent = tokens[0].sent
         places = by_sentence.setdefault(sent.start, Places(sent, entities, {}))
-        _, key = nearest_place(places, tokens[0], triggers)
+        # the clause head of the trigger ("took" in "the attack took place"), not the other events' triggers
+        anchor = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
+        link = link_place(places, anchor, triggers - {t.i for t in tokens})
+        key = None
+        if link is not None and link.confidence >= MIN_CONFIDENCE:
+            # a place phrase ("Sopore town") stands for the resolved place it contains ("Sopore")
+            key = link.key or _place_at(entities, link.start, link.start + len(link.name))
         out.append(dataclasses.replace(event, roles={**event.roles, "place": (key,)}) if key else event)
     return out
+
+
+def _place_at(entities: list[Entity], start: int, end: int) -> str | None:
+    """The key of the resolved place with a mention inside [start, end), if exactly one has."""
+    keys = {e.key for e in entities if e.is_place for m in e.mentions if start <= m.start and m.end <= end}
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list:

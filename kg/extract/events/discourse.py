@@ -13,13 +13,18 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.events.senses import irrealis
 from kg.extract.language import DEFINITE_DETERMINERS as DEFINITE
 from kg.extract.lexicon import Lexicon
 from kg.extract.state import FoundEvent
 
+WITHIN = {"in", "during", "amid", "amidst", "through"}  # 'after'/'before' the attack relate two events
+
 
 def _compatible(a: FoundEvent, b: FoundEvent) -> bool:
     if a.type != b.type or a.polarity != b.polarity:
+        return False
+    if irrealis(a.trigger.root) != irrealis(b.trigger.root):  # 'further breakouts' is not the breakout told
         return False
     if a.date and b.date and a.date.value != b.date.value:
         return False
@@ -27,7 +32,38 @@ def _compatible(a: FoundEvent, b: FoundEvent) -> bool:
     if places_a and places_b and not places_a & places_b:
         return False
     agents_a, agents_b = set(a.roles.get("agent", [])), set(b.roles.get("agent", []))
-    return not (agents_a and agents_b and not agents_a & agents_b)
+    if agents_a and agents_b and not agents_a & agents_b:
+        return False
+    return _same_happening(a, b)
+
+
+def _same_happening(a: FoundEvent, b: FoundEvent) -> bool:
+    """Positive evidence that ``b`` tells the happening ``a`` (earlier, maybe already merged) tells, not just the
+    absence of a conflict: in one sentence, one trigger governs the other ('a bomb exploded', 'escaped during a
+    prison break') or both have the same place; in the next sentence, the story goes on; farther away, the date,
+    a place or a participant agrees ('Rebels attacked Goma' ... 'an attack on Goma') or ``b`` is a definite noun
+    ('the transfers'). Two attacks told in one sentence, or far apart sharing nothing, are two events."""
+    later = b.trigger.root
+    shared_place = bool(set(a.roles.get("place", [])) & set(b.roles.get("place", [])))
+    for mention in a.mentions:
+        earlier = mention.root
+        if earlier.sent == later.sent:
+            connected = any(
+                x.head == y or (x.dep_ == "pobj" and x.head.lower_ in WITHIN and x.head.head == y)
+                for x, y in ((earlier, later), (later, earlier))
+            )
+            if connected or shared_place:
+                return True
+        elif later.sent.start > 0 and later.doc[later.sent.start - 1].sent == earlier.sent:
+            return True
+    if any(m.root.sent == later.sent for m in a.mentions):
+        return False
+    agreeing = bool(a.date and b.date and a.date.value == b.date.value) or shared_place
+    agreeing = agreeing or any(
+        set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in ("agent", "target", "theme")
+    )
+    definite = later.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in later.children)
+    return agreeing or definite
 
 
 def _absorb(into: FoundEvent, other: FoundEvent) -> None:

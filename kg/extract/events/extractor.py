@@ -22,10 +22,11 @@ from kg.extract.events.quantities import (
     widen,
 )
 from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
-from kg.extract.events.senses import sense_checked, sentence_date, warned_off
+from kg.extract.events.senses import irrealis, sense_checked, sentence_date, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
+from kg.extract.linking import KIND_RANK
 from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
@@ -57,7 +58,11 @@ class EventExtractor(SavesLexicon):
         # Once per doc, not once per event: clause heads (dates do not cross them) and the DATE entities.
         verbs, dates = {t.i for t in doc if t.pos_ == "VERB"}, [e for e in doc.ents if e.label_ == "DATE"]
         triggers = self.triggers(doc, skipped)
-        found = [self._event(doc, span, kind, index, verbs, dates) for span, kind in triggers]
+        # a verb known only from the CAMEO-derived list ("broke" in "clashes broke out") does not block a support
+        kinds = {
+            s.root.i: k for s, k in triggers if len(s) > 1 or s.root.lemma_ not in self.lexicon.secondary
+        }
+        found = [self._event(doc, span, kind, index, verbs, dates, kinds) for span, kind in triggers]
         events = [e for e in found if e is not None]
         self._attach_quantities(doc, events, index, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
@@ -100,7 +105,14 @@ class EventExtractor(SavesLexicon):
         return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
 
     def _event(
-        self, doc: Doc, span: Span, kind: str, index: dict[int, Found], verbs: set[int], dates: list[Span]
+        self,
+        doc: Doc,
+        span: Span,
+        kind: str,
+        index: dict[int, Found],
+        verbs: set[int],
+        dates: list[Span],
+        kinds: dict[int, str],
     ) -> FoundEvent | None:
         head = span.root
         obj_role = self.lexicon.role_for(kind, head.lemma_, "object")
@@ -116,9 +128,19 @@ class EventExtractor(SavesLexicon):
         else:
             tokens = nominal_arguments(head, obj_role, self.lexicon.prep_roles(kind))
         event = FoundEvent(type=kind, trigger=span, mentions=[span])
+        event.anchor = supported(span, kind, kinds, self.lexicon)
+        support = event.anchor.root if event.anchor is not None else None
+        if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
+            around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
+            tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
+        if (
+            len(event.roles.get("place", [])) > 1
+        ):  # 'in the Irish Republic, at Shannon airport': airport first
+            place_kinds = {f.key: f.kind for f in index.values()}
+            event.roles["place"].sort(key=lambda key: KIND_RANK.get(place_kinds.get(key, ""), 3))
         has_object = event.roles.get(obj_role) or event.object_place
         if (kind, head.lemma_) in self.lexicon.needs_object and not has_object:
             return None  # "would receive safeguards": the verb is not about moving people here
@@ -128,8 +150,9 @@ class EventExtractor(SavesLexicon):
             return None  # a verb known only from the CAMEO-derived list needs an actor to count
         event.certainty, event.polarity = _certainty(head)
         prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
-        for date_span in spans_under(dates, head, verbs - {head.i}):
-            event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
+        for clause_head in (head,) if support is None else (head, support):
+            for date_span in spans_under(dates, clause_head, verbs - {clause_head.i}):
+                event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
         event.date = event.date or _since_clause(head, dates, doc._.kg_date)
         if event.date is None and (governing := sentence_date(head, dates)) is not None:
             event.date = normalise_date(
@@ -156,7 +179,7 @@ class EventExtractor(SavesLexicon):
                 return  # "in retaliation for an attack on Sderot": that place belongs to the other event
             places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
             if places:
-                _add(event.roles, role, places[0].key)
+                _add(event.roles, role, min(places, key=lambda f: _vagueness(f.span, token)).key)
             elif role == "destination" and token.i in index:
                 _add(event.roles, "recipient", index[token.i].key)
             return
@@ -207,6 +230,40 @@ def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventEx
     return EventExtractor(nlp, name, triggers)
 
 
+def supported(
+    trigger: Span, kind: str, kinds: dict[int, str], lexicon: Lexicon, widest: int = 8
+) -> Span | None:
+    """The trigger widened to the support verb that states its event happened ("launched a counter-offensive",
+    "a car bomb detonated"), or None. Not when the verb triggers an event of another type ("an attack killed 5")
+    or the span would be long: then the verb says more than that the noun's event took place.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> words = ["Rebels", "launched", "an", "attack"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["rebel", "launch", "an", "attack"],
+    ...           pos=["NOUN", "VERB", "DET", "NOUN"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "dobj"])
+    >>> supported(doc[3:4], "Attack", {3: "Attack"}, load_lexicon()).text
+    'launched an attack'
+    """
+    root = trigger.root
+    if trigger[0].pos_ == "VERB":
+        return None
+    verb, lemma = root.head, root.head.lemma_.lower()
+    as_object = root.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.support_object
+    as_subject = root.dep_ == "nsubj" and lemma in lexicon.support_subject
+    if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
+        # the small model often hangs "detonated" from "a car bomb detonated near X" as a reduced relative
+        verb = next((c for c in root.children if c.dep_ == "acl" and c.i == trigger.end), None)
+        if verb is None or verb.lemma_.lower() not in lexicon.support_subject:
+            return None
+    if kinds.get(verb.i, kind) != kind:
+        return None
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
+    start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
+    return trigger.doc[start:end] if end - start <= widest else None
+
+
 def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
     """'has held thousands since ISIS lost control in 2019' -> an interval starting in 2019."""
     for clause in (c for c in head.children if c.dep_ == "advcl"):
@@ -225,6 +282,21 @@ def _warned_not_to(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
     found = index.get(warned.i)
     event.roles["agent"] = [found.key] if found is not None and not found.is_place else []
     event.certainty = "hypothetical"
+
+
+def _vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
+    """Sort key for the places inside one argument phrase, the place it names first: a proper name before a
+    demonym ('Irish'), a common-noun phrase ('the Mexican state') or a name that qualifies another noun ('New
+    York' in 'the New York borough of Queens', 'Pakistan' in 'Pakistan's largest city, Karachi'); then the one
+    nearest the phrase's head, then the later one."""
+    root = place.root
+    depth, node = 0, root
+    while node.i != phrase.i and node.head.i != node.i:
+        node, depth = node.head, depth + 1
+    demonym = root.pos_ == "ADJ" or root.ent_type_ == "NORP"
+    unnamed = not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in place)
+    qualifies = root.dep_ in {"compound", "poss", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
+    return demonym, unnamed, qualifies, depth, -root.i
 
 
 def _owner(token: Token, index: dict[int, Found]) -> Found | None:
@@ -260,7 +332,7 @@ def _certainty(head: Token) -> tuple[str, str]:
     deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
     if "neg" in deps:
         return "negated", "negative"
-    if children & MODAL_POSSIBLE:
+    if children & MODAL_POSSIBLE or irrealis(head):
         return "hypothetical", "positive"
     planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
     if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):

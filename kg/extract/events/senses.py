@@ -21,8 +21,12 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from kg.extract.lexicon import word_set
+
 SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
 _AROUND = {"compound", "amod", "nmod", "dobj", "pobj", "poss", "npadvmod", "prt"}
+IRREALIS = word_set("events", "irrealis")
+IRREALIS_MODIFIERS = word_set("events", "irrealis_modifiers")
 WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
 
 
@@ -78,6 +82,17 @@ def sentence_date(head: Token, dates: list[Span]) -> Span | None:
         if opens or on_root:
             return span
     return None
+
+
+def irrealis(head: Token) -> bool:
+    """An event noun that names a possibility, not a report: 'further breakouts', 'the risk of an attack',
+    'preventing escapes' (the noun, or the 'of'-phrase it sits in, hangs from a word of risk or prevention)."""
+    if head.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS for c in head.children):
+        return True
+    governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head
+    return head.dep_ in {"dobj", "pobj"} and governor.lemma_.lower() in IRREALIS
 
 
 def warned_off(head: Token) -> Token | None:
