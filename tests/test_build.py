@@ -8,8 +8,9 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.rdf.build import build_graph
+from kg.rdf.build import build_graph, build_quads
 from kg.rdf.namespace import KG
+from kg.rdf.terms import to_quads
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, TimeValue
 
 GOLDEN = Path(__file__).parent / "data" / "golden" / "build.nt"
@@ -85,6 +86,25 @@ def test_rebuilding_a_document_replaces_its_graph():
     before = len(_union(dataset))
     add_document(dataset, record())
     assert len(_union(dataset)) == before
+
+
+def test_build_quads_are_the_quads_of_build_graph():
+    records = [record("d1"), record("d2")]
+    assert set(build_quads(records)) == set(to_quads(build_graph(records)))
+
+
+def test_every_quad_is_in_its_document_graph_once():
+    quads = build_quads([record("d1"), record("d2")])
+    assert len(quads) == len(set(quads))
+    assert {q.graph_name.value for q in quads} == {
+        f"https://w3id.org/newskg/id/doc/{d}" for d in ("d1", "d2")
+    }
+
+
+def test_a_repeated_document_keeps_its_last_record():
+    later = record("d1", TEXT.replace("Roughly", "About"))
+    quads = build_quads([record("d1"), later])
+    assert set(quads) == set(build_quads([later]))
 
 
 def _union(dataset: Dataset) -> Graph:

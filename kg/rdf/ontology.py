@@ -7,10 +7,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import RDF, SH, SKOS, Dataset, Graph, Node, URIRef
 
 from kg.rdf.namespace import EVT, KG, bind_prefixes
@@ -130,18 +132,61 @@ class ValidationReport:
     violations: list[Violation] = field(default_factory=list)
 
 
-def _prepared(data: Graph | Dataset) -> Graph:
+Data = Graph | Dataset | pyoxigraph.Store | Iterable[pyoxigraph.Quad]
+
+
+def _prepared(data: Data) -> Graph:
     """A copy of the data (all named graphs merged) plus kg.ttl and the event-type scheme.
 
     pyshacl's own ``ont_graph`` mixing copies only RDFS/OWL axioms, not SKOS concepts, so the
     "event type is a concept of the scheme" check needs the scheme merged in here.
     """
+    from kg.rdf.terms import union_graph
+
     merged = Graph(bind_namespaces="core")
-    sources = data.graphs() if isinstance(data, Dataset) else [data]  # graphs() includes the default
-    for source in sources:
-        merged += source
+    if isinstance(data, Graph):
+        sources = data.graphs() if isinstance(data, Dataset) else [data]  # graphs() includes the default
+        for source in sources:
+            merged += source
+    else:
+        union_graph(data, merged)
     merged += load_ontology(alignment=False)
     return merged
+
+
+@cache
+def _split_shapes() -> tuple[Graph, list]:
+    from kg.rdf.shacl import split_shapes
+
+    return split_shapes(load_shapes())
+
+
+@cache
+def _ontology_quads() -> list[pyoxigraph.Quad]:
+    from kg.rdf.terms import to_quads
+
+    return to_quads(load_ontology(alignment=False))
+
+
+def _sparql_violations(data: Data, constraints: list) -> tuple[bool, list[Violation]]:
+    """The SHACL-SPARQL constraints, run in Oxigraph on the data and the ontology (:mod:`kg.rdf.shacl`)."""
+    from kg.rdf.shacl import sparql_results
+    from kg.rdf.terms import to_quads
+
+    store = pyoxigraph.Store()
+    store.extend(to_quads(data) if isinstance(data, Graph) else data)
+    store.extend(_ontology_quads())
+    results = sparql_results(store, constraints)
+    violations = [
+        Violation(
+            focus_node=str(r.focus_node),
+            path=_text(r.path),
+            message=" ".join([*sorted(set(r.messages)), f"(value: {r.value.n3()})"]),
+            severity=r.severity,
+        )
+        for r in results
+    ]
+    return not any(r.breaks_conformance for r in results), violations
 
 
 def _text(node: Node | None) -> str | None:
@@ -169,12 +214,14 @@ def _violations(results: Graph) -> list[Violation]:
     return sorted(found, key=lambda v: (v.focus_node, v.path or "", v.message))
 
 
-def validate(data_graph: Graph | Dataset, *, inference: str = "none") -> ValidationReport:
-    """Validate a graph (or the union of a dataset's named graphs) against ``shapes.ttl``.
+def validate(data_graph: Data, *, inference: str = "none") -> ValidationReport:
+    """Validate a graph, the union of a dataset's named graphs, a store or quads against ``shapes.ttl``.
 
     The ontology and event-type scheme are merged into a copy of the data, so ``sh:targetClass
     kg:Actor`` reaches ``kg:ArmedGroup`` nodes without inference; ``inference="rdfs"`` also
-    applies domains and ranges (slower, and not needed by the shapes).
+    applies domains and ranges (slower, and not needed by the shapes). Without inference, the
+    SHACL-SPARQL constraints run in Oxigraph (:mod:`kg.rdf.shacl`, same results, ~100x faster than
+    pyshacl's re-parsing) and pyshacl checks the rest.
 
     >>> g = Graph().parse(ontology_path("examples/valid.ttl"))
     >>> validate(g).conforms
@@ -182,16 +229,28 @@ def validate(data_graph: Graph | Dataset, *, inference: str = "none") -> Validat
     """
     from pyshacl import validate as shacl_validate  # slow import; only needed here
 
+    if isinstance(data_graph, pyoxigraph.Store) or not isinstance(data_graph, Graph):
+        data_graph = list(data_graph)  # read twice: pyshacl's copy and Oxigraph's
+    sparql_conforms, sparql_violations = True, []
+    if inference == "none":
+        core, constraints = _split_shapes()
+        shapes = Graph(bind_namespaces="core")
+        shapes += core
+        sparql_conforms, sparql_violations = _sparql_violations(data_graph, constraints)
+    else:  # inferred triples would reach the SPARQL constraints too: pyshacl runs them all
+        shapes = load_shapes()
     conforms, results, _text_report = shacl_validate(
         _prepared(data_graph),
-        shacl_graph=load_shapes(),
+        shacl_graph=shapes,
         inference=inference,
         inplace=True,  # the prepared graph is already a private copy
         advanced=True,
         allow_warnings=True,
     )
-    violations = _violations(results)
-    return ValidationReport(conforms=bool(conforms), violations=violations)
+    violations = sorted(
+        _violations(results) + sparql_violations, key=lambda v: (v.focus_node, v.path or "", v.message)
+    )
+    return ValidationReport(conforms=bool(conforms) and sparql_conforms, violations=violations)
 
 
 def format_report(report: ValidationReport) -> str:

@@ -146,6 +146,28 @@ def to_rdflib_term(term: Term) -> Node:
     )
 
 
+class _Converter(dict[Term, Node]):
+    """pyoxigraph -> rdflib terms, each converted once (IRIs repeat)."""
+
+    def __missing__(self, term: Term) -> Node:
+        found = self[term] = to_rdflib_term(term)
+        return found
+
+
+def union_graph(quads: Iterable[pyoxigraph.Quad], graph: Graph | None = None) -> Graph:
+    """The triples of every graph of ``quads`` in one rdflib Graph (``graph`` when given), e.g. for pyshacl.
+
+    >>> from pyoxigraph import NamedNode, Quad
+    >>> len(union_graph([Quad(NamedNode("https://x.org/a"), NamedNode("https://x.org/p"), NamedNode("https://x.org/b"))]))
+    1
+    """
+    graph = Graph(bind_namespaces="core") if graph is None else graph
+    term = _Converter()
+    for quad in quads:
+        graph.add((term[quad.subject], term[quad.predicate], term[quad.object]))  # type: ignore[arg-type]
+    return graph
+
+
 def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad], dataset: Dataset | None = None) -> Dataset:
     """All quads as an rdflib Dataset (for pyshacl and the Python API), named graphs kept; added to
     ``dataset`` when given (its prefixes kept), else to a new one with the core and project prefixes."""
@@ -154,14 +176,7 @@ def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad], dataset: Data
         dataset.namespace_manager = NamespaceManager(dataset, bind_namespaces="core")
         bind_prefixes(dataset)
     graphs: dict[str, Graph] = {}
-    terms: dict[Term, Node] = {}  # IRIs repeat: convert each once
-
-    def convert(term: Term) -> Node:
-        found = terms.get(term)
-        if found is None:
-            found = terms[term] = to_rdflib_term(term)
-        return found
-
+    term = _Converter()
     for quad in store:
         graph_name = quad.graph_name
         if isinstance(graph_name, pyoxigraph.DefaultGraph):
@@ -170,7 +185,7 @@ def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad], dataset: Data
             graph = graphs.get(graph_name.value)
             if graph is None:
                 graph = graphs[graph_name.value] = dataset.graph(URIRef(graph_name.value))
-        graph.add((convert(quad.subject), convert(quad.predicate), convert(quad.object)))  # type: ignore[arg-type]  # no RDF-star here
+        graph.add((term[quad.subject], term[quad.predicate], term[quad.object]))  # type: ignore[arg-type]  # no RDF-star here
     return dataset
 
 
