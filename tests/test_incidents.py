@@ -117,3 +117,37 @@ def test_the_seed_gives_the_prison_break_the_clashes_and_the_transfer(seed_datas
     assert "prison break" in texts and "transfer" in texts
     prison = next(i for i in record.incidents if "prison break" in i.evidence[0].text)
     assert prison.date.value == "2026-01-19" and prison.location
+    transfers = [i for i in record.incidents if any("transfer" in m.text for m in i.evidence)]
+    assert len(transfers) == 1, "the lede and the body tell one transfer"
+    assert transfers[0].date.value == "2026-01-21" and transfers[0].inter1 == 8  # foreign forces
+    # a claimed recapture of escapees is an arrest, not territory regained, and stays claimed
+    (recapture,) = [i for i in record.incidents if "recaptured" in i.evidence[0].text]
+    assert (recapture.event_type, recapture.sub_event_type) == ("Strategic developments", "Arrests")
+    assert recapture.certainty == "claimed"
+    assert all(i.event_type != "Battles" or "clashes" in i.evidence[0].text for i in record.incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resettlement of displaced families remains slow and underfunded.",
+        "The evacuations address an urgent need but leave the camps overcrowded.",
+    ],
+)
+def test_a_sentence_that_describes_a_state_is_no_incident(nlp, text):
+    assert _incidents(nlp, text) == []
+
+
+def test_a_year_or_an_earlier_paragraph_does_not_date_the_next_incident(nlp):
+    text = (
+        "The camp has held thousands since the war ended in 2017.\n"
+        "Soldiers arrested two smugglers near Dala town, officials said."
+    )
+    (arrest,) = [i for i in _incidents(nlp, text) if i.sub_event_type == "Arrests"]
+    assert arrest.date.value != "2017" and arrest.date.inferred
+
+
+def test_a_place_the_people_were_moved_to_is_not_an_admin_parent(nlp):
+    text = "On 3 May 2023, the army transferred 40 detainees from Dala town to a prison in Kenya."
+    (transfer,) = _incidents(nlp, text)
+    assert transfer.location == "Dala" and "Kenya" not in transfer.admin

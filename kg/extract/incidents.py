@@ -16,6 +16,7 @@ specific place with its parents (:mod:`kg.extract.toponyms` and the resolved pla
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -24,12 +25,15 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
+from kg.extract.lexicon import load_lexicon
 from kg.extract.linking import Places
 from kg.extract.state import sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
+CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
+REPORTING = set(load_lexicon().reporting)
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:the|this|that|these|it|they)\s+(?:\w+\s+){0,2}?"
     r"(?:attack|assault|strike|blast|explosion|clash|fighting|raid|ambush|incident|bombing|shelling|violence|"
@@ -123,7 +127,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     doc_date = doc._.kg_date
     incidents: list[dict] = []
     last_date: TimeValue | None = None
+    previous_end = paragraph = 0
     for sent in doc.sents:
+        if "\n" in doc.text[previous_end : sent.start_char]:
+            last_date = None  # a new paragraph: an earlier paragraph's date does not date what this one says
+            paragraph += 1
+        previous_end = sent.start_char + len(sent.text.rstrip())
         if any(s <= sent.start_char < e for s, e in skipped) or not sent.text.strip():
             continue
         own_date = _sentence_dates(sent, doc_date, last_date)
@@ -150,15 +159,23 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         ):  # a place the event has from elsewhere ("linked events share a place")
             place_key = sorted(preferred)[0]
             location = labels.get(place_key)
-        if own_date is not None:
-            last_date = own_date
+        if own_date is not None and own_date.precision in CARRIED:
+            last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
         certainties = [e.certainty for e in inside]
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
-        if rule is not None and (same := _same_happening(incidents, rule, own_date or last_date, location)):
+        same = None if rule is None else _same_event(incidents, rule, _told_in(sent, events), paragraph)
+        same = same or (
+            rule is not None and _same_happening(incidents, rule, own_date or last_date, location)
+        )
+        if same:
             same["events"] += [e.key for e in inside]
             same["fatalities"] = same["fatalities"] or counts.fatalities
             same["injured"] = same["injured"] or counts.injured
             same["evidence"].append(sent)
+            if own_date is not None and (same["date"] is None or same["date"].inferred):
+                same["date"] = own_date  # the body states the date the lede left out
+            if same["location"] is None and location is not None:
+                same["location"], same["place"], same["admin"] = location, place_key, admin
             continue
         previous = incidents[-1] if incidents else None
         follow_up = (
@@ -168,7 +185,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 _BACK_REFERENCE.search(sent.text) is not None
                 or (
                     rule is not None
-                    and rule["event_type"] == previous["rule"]["event_type"]
+                    and rule is previous["rule"]  # the same code: "Strategic developments" is too broad
                     and own_date is None
                 )
             )
@@ -179,7 +196,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
             continue
-        if rule is None:
+        if rule is None or (own_date is None and _generic(sent)):
             continue
         confidence = 0.8 if inside else 0.6
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
@@ -187,13 +204,47 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             confidence = 0.3
         incidents.append({
             "rule": rule, "events": [e.key for e in inside], "actor1": agent_keys, "actor2": target_keys,
-            "inter1": agent, "inter2": victims, "date": own_date or last_date or _report_day(doc_date),
+            "inter1": agent, "inter2": victims, "date": own_date or _inferred(last_date) or _report_day(doc_date),
             "location": location, "place": place_key, "admin": admin, "fatalities": counts.fatalities,
             "injured": counts.injured, "certainty": next((c for c in certainties if c not in DOUBTFUL),
             certainties[0] if certainties else "asserted"), "confidence": round(max(confidence, 0.1), 2),
-            "evidence": [sent],
+            "evidence": [sent], "paragraph": paragraph,
         })  # fmt: skip
     return [_record(doc_id, item) for item in incidents]
+
+
+def _generic(sent: Span) -> bool:
+    """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...') is in the
+    present tense with no date ('Repatriation remains fraught', 'The transfers address a crisis')."""
+    verb = sent.root
+    while verb.lemma_.lower() in REPORTING:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            break
+        verb = clause
+    present = verb.tag_ in {"VBZ", "VBP"} or (  # the small model tags some as base forms: "transfers address"
+        verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+    return present and verb.lemma_.lower() not in REPORTING
+
+
+def _told_in(sent: Span, events: list[Event]) -> set[str]:
+    """Keys of the events with a mention in the sentence (an event told in the summary and again in the body)."""
+    return {
+        e.key
+        for e in events
+        if any(sent.start_char <= m.start < sent.end_char for m in (e.trigger, *e.mentions))
+    }
+
+
+def _same_event(incidents: list[dict], rule: dict, told: set[str], paragraph: int) -> dict | None:
+    """An earlier incident of the same ACLED type, from another paragraph, that groups an event this sentence
+    tells again: a news article's lede retold in its body."""
+    for item in incidents:
+        same_type = item["rule"]["event_type"] == rule["event_type"]
+        if same_type and item["paragraph"] != paragraph and told & set(item["events"]):
+            return item
+    return None
 
 
 def _same_happening(
@@ -208,6 +259,11 @@ def _same_happening(
         if same_code and item["date"] == date and (item["location"] or "").lower() == location.lower():
             return item
     return None
+
+
+def _inferred(date: TimeValue | None) -> TimeValue | None:
+    """An earlier sentence's date given to this one: kept, marked inferred."""
+    return None if date is None else dataclasses.replace(date, inferred=True)
 
 
 def _report_day(doc_date: str | None) -> TimeValue | None:

@@ -48,6 +48,7 @@ class Places:
         # "a Jerusalem hotel"); ``items`` keeps only the plain locations
         self.mentions: list[tuple[float, int, str, str | None]] = []  # rank, start, name, key
         phrases = place_phrases(text)
+        kinds = {e.key: e.kind for e in entities}
         for entity in entities:
             if not entity.is_place:
                 continue
@@ -60,8 +61,9 @@ class Places:
                     continue
                 phrase = _overlapping(phrases, m.start - offset, m.end - offset)
                 rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
+                # the admin path: a parent the gazetteer names and this document resolved, not the country
                 parents = (phrase.parents if phrase else ()) + tuple(
-                    labels.get(k, k) for k in entity.located_in
+                    labels[k] for k in entity.located_in if k in labels and kinds.get(k) != "Country"
                 )
                 self.items.append((rank, m.start, m.text, entity.key, parents))
         for phrase in phrases:
@@ -83,9 +85,10 @@ class Places:
         if not self.items:
             return None, None, ()
         items = sorted(self.items, key=lambda i: (i[0] if i[0] < 9 else 9, i[3] not in preferred, i[1]))
-        rank, _, name, key, parents = items[0]
-        others = [i[2] for i in sorted(self.items, key=lambda i: i[0]) if i[2] != name and i[0] > rank]
-        return name, key, tuple(dict.fromkeys([*parents, *others]))
+        _, _, name, key, parents = items[0]
+        # only parents the text or the gazetteer gives: another place of the sentence may be where the
+        # event's people came from or went to ("transferred from northeast Syria to Iraq")
+        return name, key, tuple(dict.fromkeys(parents))
 
 
 def _acts(sent: Span, start: int, end: int) -> bool:
