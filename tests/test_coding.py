@@ -62,6 +62,8 @@ def test_casualties_are_counted(text, fatalities, injured):
         ("Troops entered the town of Deir al-Balah.", ["Deir al-Balah"]),
         ("A blast hit Gombe commune in Kinshasa's east.", ["Gombe", "Kinshasa"]),
         ("Central Command (CENTCOM) said so.", []),
+        ("In Kafr Zita, gunmen attacked a checkpoint.", ["Kafr Zita"]),  # sentence-initial preposition
+        ("North Korea fired a missile.", []),  # a direction word that begins a name is no preposition
     ],
 )
 def test_place_phrases_are_found_in_text(text, names):

@@ -32,7 +32,8 @@ NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[-\s])?{_WORD}|\s*-\s*{_PARTICLE}-{_WORD}|\
 _AFTER = re.compile(rf"\b(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _OF = re.compile(rf"\b(?:the\s+)?(?P<feature>(?i:{_FEATURES}))\s+of\s+(?P<name>{NAME})")
 _BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\((?![A-Z]{{2,}}\))[A-Z])")  # not "(CENTCOM)"
-_PREP = re.compile(rf"\b(?:in|near|at|outside|around|of|from|into|toward|towards|close to|north|south|east|west)\s+"
+# sentence-initial "In X, ..." too; the directions stay lower case ("North Korea" is a name)
+_PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|towards|close to)|north|south|east|west)\s+"
                    rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
                    rf"(?P<name>{NAME})")  # fmt: skip
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
