@@ -155,33 +155,19 @@ def check_query(text: str, *, graphs: Collection[str] | Callable[[], Collection[
 
 
 # Tokens of a checked query for :func:`substitute`: opaque runs, variables, words (a prefixed name is one
-# word, so ``ex:select`` is not the keyword), and the brackets and ``*`` that delimit its clauses.
+# word, so ``ex:select`` is not the keyword), and the brackets that delimit its clauses.
 _TOKEN = re.compile(
-    rf"(?P<opaque>{_OPAQUE.pattern})|(?P<var>[?$]\w+)|(?P<word>[\w.-]*:[\w.:%-]*|[A-Za-z]\w*)|(?P<punct>[{{}}()*])"
+    rf"(?P<opaque>{_OPAQUE.pattern})|(?P<var>[?$]\w+)|(?P<word>[\w.-]*:[\w.:%-]*|[A-Za-z]\w*)|(?P<punct>[{{}}()])"
 )
-
-
-def _projection(tokens: list[re.Match[str]]) -> set[str]:
-    """The variable names that the projection starting at ``tokens`` (after ``SELECT``) lists; ``*``
-    stands for all."""
-    names, level = set(), 0
-    for match in tokens:
-        text = match.group(0)
-        level += (text == "(") - (text == ")")
-        if text == "{" or (level == 0 and text.upper() == "WHERE"):
-            break
-        if level == 0 and (text == "*" or match.lastgroup == "var"):
-            names.add(text.lstrip("?$"))
-    return names
 
 
 def _inline(expanded: str, terms: Mapping[str, str]) -> tuple[str, set[str]]:
     """``expanded`` with each variable of ``terms`` written as its term where the patterns and expressions
     use it, and the names that cannot be (the query assigns them with ``AS`` or in a ``VALUES`` header).
 
-    Kept as a variable: a bare projected ``?name`` (SELECT lists) and a bare ``GROUP BY`` / ``ORDER BY``
-    key, which the engine's substitution binds; and everything inside a sub-SELECT that does not project
-    it (there it is another, local variable). ``BOUND(?name)`` becomes ``true``.
+    A bound variable is a parameter of the whole query, sub-SELECTs included. Kept as a variable: a bare
+    projected ``?name`` (SELECT lists) and a bare ``GROUP BY`` / ``ORDER BY`` key, which the engine's
+    substitution binds. ``BOUND(?name)`` becomes ``true``.
     """
     tokens = list(_TOKEN.finditer(expanded))
     assigned = {
@@ -189,9 +175,9 @@ def _inline(expanded: str, terms: Mapping[str, str]) -> tuple[str, set[str]]:
         for i, match in enumerate(tokens)
         if match.lastgroup == "var" and i and tokens[i - 1].group(0).upper() == "AS"
     }
-    # One frame per SELECT: [brace depth around it, depth of its WHERE group or None, names it projects]
+    # One frame per SELECT: [brace depth around it, depth of its WHERE group or None]
     frames: list[list[Any]] = []
-    out, last, depth, parens, values = [], 0, 0, 0, False
+    out, depth, parens, values = [], 0, 0, False
     for i, match in enumerate(tokens):
         kind, text = match.lastgroup, match.group(0)
         word = text.upper() if kind in ("word", "punct") else ""
@@ -210,7 +196,7 @@ def _inline(expanded: str, terms: Mapping[str, str]) -> tuple[str, set[str]]:
             parens -= 1
             values = values and parens > 0
         elif word == "SELECT":
-            frames.append([depth, None, _projection(tokens[i + 1 :])])
+            frames.append([depth, None])
         elif word == "VALUES":
             values = True
         name = text[1:]
@@ -218,8 +204,6 @@ def _inline(expanded: str, terms: Mapping[str, str]) -> tuple[str, set[str]]:
             continue
         if values:
             assigned.add(name)
-        if any(name not in frame[2] and "*" not in frame[2] for frame in frames[1:]):
-            continue  # a local variable of a sub-SELECT that does not project it
         frame = frames[-1] if frames else None
         if (frame is not None and (frame[1] is None or depth < frame[1])) and parens == 0:
             continue  # a bare projected variable or GROUP BY / ORDER BY key
