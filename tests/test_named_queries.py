@@ -225,3 +225,35 @@ def test_read_commands_take_a_store_folder(store_dir, command):
 def test_kg_queries_lists_every_named_query():
     result = _kg("queries")
     assert result.exit_code == 0 and all(name in result.output for name in ANALYST_QUERIES)
+
+
+@pytest.mark.parametrize(
+    ("name", "binds"),
+    [
+        ("events_of_actor", ["actor=SDF"]),
+        ("who_against_whom", [f"agent=<{ID}actor/sdf>"]),
+        ("actors_at_place", [f"place=<{ID}actor/syria>"]),
+        ("claims_by_speaker", ["speaker=CENTCOM"]),
+        ("cooccurring_actors", ["actor=SDF"]),
+        ("transfers", ["to=Iraq"]),
+        ("evidence", [f"subject=<{ID}actor/sdf>", "predicate=<http://www.w3.org/2004/02/skos/core#altLabel>"]),
+    ],
+)  # fmt: skip
+def test_a_parameter_written_into_the_query_gives_the_rows_of_the_engines_substitution(store, name, binds):
+    import pyoxigraph
+
+    from kg.rdf.guard import check_query, substitute
+    from kg.rdf.query import ALL_PREFIXES
+
+    text = query_info(name).text
+    bindings = parse_bindings(store, text, binds)
+    inlined = run_query(store, text, bindings=bindings)
+    plain, engine = substitute(check_query(text), bindings, inline_projected=False)
+    solutions = store.query(plain, prefixes=ALL_PREFIXES, use_default_graph_as_union=True,
+                            substitutions={pyoxigraph.Variable(k): v for k, v in engine.items()})  # fmt: skip
+    sample = [i for i, v in enumerate(inlined.variables) if v == "sentence"]  # SAMPLE: any one sentence
+    rows = sorted(tuple(str(t) for i, t in enumerate(row) if i not in sample) for row in inlined.terms)
+    expected = sorted(
+        tuple(str(s[v]) for i, v in enumerate(inlined.variables) if i not in sample) for s in solutions
+    )
+    assert rows and rows == expected
