@@ -124,3 +124,17 @@ def test_evaluate_on_the_sample_reports_consistent_scores(nlp) -> None:
     assert 0.0 <= report.source.f1 <= 1.0 and 0.0 <= report.target.f1 <= 1.0
     assert json.loads(report.to_json())["n"] == 21
     assert "event class accuracy" in report.to_text()
+    # the naive baseline is measured in the same run, over the same gold actors
+    assert 0.0 <= report.baseline["accuracy"] <= 1.0
+    assert report.baseline["source"].support == report.source.support
+    assert "baseline (keyword class" in report.to_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Iran rejected the proposal.", "REJECT"), ("Students protested in Dhaka.", "PROTEST"), ("It rained.", None)],
+)
+def test_the_plover_keyword_baseline_takes_the_first_keyword(text: str, expected: str | None) -> None:
+    from kg.evaluation.baselines import keyword_plover
+
+    assert keyword_plover(text) == expected

@@ -1,8 +1,11 @@
 """Naive baselines measured beside newskg in the same run: a keyword ACLED type map, the first DATE entity of the
-report, and the places the model's NER finds (the first one, or all of them).
+report, and the places the model's NER finds (the first one, or all of them); for PLOVER, a keyword class map and
+the first / second actor-like NER entity as source / target.
 
 >>> keyword_type("Troops shelled the town."), keyword_type("Hundreds marched to parliament."), keyword_type("Talks.")
 ('Explosions/Remote violence', 'Protests', None)
+>>> keyword_plover("Iran rejected the proposal."), keyword_plover("The two leaders met in Oslo.")
+('REJECT', 'CONSULT')
 """
 
 from __future__ import annotations
@@ -72,3 +75,31 @@ def first_date(doc: Doc, doc_date: str | None) -> str | None:
 def ner_places(doc: Doc) -> list[str]:
     """Every GPE / LOC / FAC entity of the model, in text order."""
     return [e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+
+
+# The keyword -> PLOVER class map of the PLOVER baseline (first keyword, in map order, found in the sentence).
+PLOVER_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("protest", "PROTEST"), ("demonstrat", "PROTEST"), ("rally", "PROTEST"), ("strike", "PROTEST"),
+    ("threat", "THREATEN"), ("warn", "THREATEN"), ("demand", "DEMAND"), ("call", "DEMAND"), ("urge", "DEMAND"),
+    ("reject", "REJECT"), ("refuse", "REJECT"), ("deny", "REJECT"), ("denied", "REJECT"),
+    ("condemn", "DISAPPROVE"), ("criticis", "DISAPPROVE"), ("criticiz", "DISAPPROVE"), ("accuse", "DISAPPROVE"),
+    ("sanction", "SANCTION"), ("embargo", "SANCTION"), ("expel", "SANCTION"), ("arrest", "COERCE"),
+    ("detain", "COERCE"), ("seize", "COERCE"), ("attack", "ASSAULT"), ("kill", "ASSAULT"), ("bomb", "ASSAULT"),
+    ("fight", "FIGHT"), ("clash", "FIGHT"), ("shell", "FIGHT"), ("withdraw", "RETREAT"), ("retreat", "RETREAT"),
+    ("release", "CONCEDE"), ("ease", "CONCEDE"), ("aid", "AID"), ("assist", "AID"), ("support", "SUPPORT"),
+    ("praise", "SUPPORT"), ("cooperat", "COOPERATE"), ("investigat", "INVESTIGATE"), ("probe", "INVESTIGATE"),
+    ("deploy", "MOBILIZE"), ("mobiliz", "MOBILIZE"), ("agree", "AGREE"), ("sign", "AGREE"), ("promise", "AGREE"),
+    ("met", "CONSULT"), ("meet", "CONSULT"), ("talks", "CONSULT"), ("visit", "CONSULT"),
+)  # fmt: skip
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def keyword_plover(text: str) -> str | None:
+    """The PLOVER class of the first keyword (in map order) that a sentence contains."""
+    low = text.lower()
+    return next((name for word, name in PLOVER_KEYWORDS if re.search(rf"\b{re.escape(word)}", low)), None)
+
+
+def ner_actors(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every PERSON / ORG / GPE / NORP entity of the model as (start, end, text), in text order."""
+    return [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in ACTOR_LABELS]
