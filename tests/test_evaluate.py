@@ -132,7 +132,11 @@ def test_evaluate_on_the_sample_reports_consistent_scores(nlp) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Iran rejected the proposal.", "REJECT"), ("Students protested in Dhaka.", "PROTEST"), ("It rained.", None)],
+    [
+        ("Iran rejected the proposal.", "REJECT"),
+        ("Students protested in Dhaka.", "PROTEST"),
+        ("It rained.", None),
+    ],
 )
 def test_the_plover_keyword_baseline_takes_the_first_keyword(text: str, expected: str | None) -> None:
     from kg.evaluation.baselines import keyword_plover
