@@ -4,6 +4,7 @@
     Generates BBC-style articles (see :func:`bbc_corpus`), then times in fresh subprocesses, on the same
     texts and the same model: (1) bare ``spacy.load(model).pipe`` and (2) what ``kg build --no-html --store``
     does: extraction, RDF, the Oxigraph store, ``graph.ttl`` and ``graph.trig``, the summary query.
+    ``--validate`` adds a third stage, the same with the SHACL check that ``kg build`` runs by default.
 
 ``python benchmarks/store.py query [--triples 1000000] [--rdflib-triples 50000] [--repeat 5]``
     Builds a base corpus (the seed, the 12 development and 8 held-out articles), replicates it with
@@ -102,14 +103,16 @@ def run_build_stage(stage: str, articles: int) -> dict[str, float]:
     def run(nlp, items) -> None:
         import pyoxigraph
 
-        from kg.rdf.build import build_graph
+        from kg.rdf.build import build_quads
         from kg.rdf.io import write_dataset
+        from kg.rdf.ontology import validate
         from kg.rdf.query import named_query, run_query
         from kg.rdf.store import add_dataset, open_store
-        from kg.rdf.terms import to_quads
 
         records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in items)))
-        quads = to_quads(build_graph(records))
+        quads = build_quads(records)
+        if stage == "+ SHACL":
+            validate(quads)
         built = pyoxigraph.Store()
         add_dataset(built, quads)
         with tempfile.TemporaryDirectory() as out:
@@ -124,9 +127,9 @@ def run_build_stage(stage: str, articles: int) -> dict[str, float]:
     return measure(docs, load_pipeline, run)
 
 
-def bench_build(articles: int) -> None:
+def bench_build(articles: int, shacl: bool = False) -> None:
     results = {}
-    for stage in ("spacy", "kg build"):
+    for stage in ("spacy", "kg build", "+ SHACL") if shacl else ("spacy", "kg build"):
         out = subprocess.run([sys.executable, __file__, "_stage", stage, str(articles)], check=True,
                              capture_output=True, text=True).stdout  # fmt: skip
         results[stage] = json.loads(out.strip().splitlines()[-1])
@@ -291,6 +294,7 @@ def main() -> None:
     sub = parser.add_subparsers(dest="part", required=True)
     build = sub.add_parser("build", help="build throughput against bare spaCy")
     build.add_argument("--articles", type=int, default=300)
+    build.add_argument("--validate", action="store_true", help="also time kg build with its SHACL check")
     query = sub.add_parser("query", help="bulk load and named queries on ~1M triples")
     query.add_argument("--triples", type=int, default=1_000_000)
     query.add_argument("--rdflib-triples", type=int, default=50_000)
@@ -298,7 +302,7 @@ def main() -> None:
     query.add_argument("--reuse-base", action="store_true", help="reuse the base corpus of the last run")
     args = parser.parse_args()
     if args.part == "build":
-        bench_build(args.articles)
+        bench_build(args.articles, args.validate)
     else:
         bench_query(args.triples, args.rdflib_triples, args.repeat, args.reuse_base)
 

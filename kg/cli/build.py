@@ -31,11 +31,11 @@ def _print_summary(store: Any, records: list[DocumentRecord]) -> None:
     print_table(["actor", "kind", "degree"], rows, title="top actors by degree")
 
 
-def _check_shapes(dataset: Any) -> Any:
+def _check_shapes(quads: Any) -> Any:
     from kg.rdf.ontology import validate as run_validation
 
     with status("validating against the SHACL shapes"):
-        return run_validation(dataset)
+        return run_validation(quads)
 
 
 def _report_text(report: Any) -> str:
@@ -78,10 +78,9 @@ def build(
     import pyoxigraph
 
     from kg.extract.pipeline import ModelNotFoundError, extract, load_pipeline
-    from kg.rdf.build import build_graph
+    from kg.rdf.build import build_quads
     from kg.rdf.io import write_dataset
     from kg.rdf.store import StoreError, add_dataset, open_store
-    from kg.rdf.terms import to_quads
     from kg.reader import InputError, check_base_iri, check_lengths, read_inputs
 
     try:
@@ -95,19 +94,18 @@ def build(
         fail(str(error))
     with status(f"extracting from {len(documents)} document(s)"):
         records = list(extract(nlp, documents, n_process=processes))
-        dataset = build_graph(records, base_iri=base_iri)
-    report = _check_shapes(dataset) if validate or strict else None
+        quads = build_quads(records, base_iri=base_iri)  # records -> quads, no rdflib on this path
+    report = _check_shapes(quads) if validate or strict else None
     if strict and report is not None and not report.conforms:
         console.print(_report_text(report), highlight=False, markup=False)
         raise typer.Exit(code=1)  # --strict: nothing is written
     # The files, the summary and the view come from Oxigraph: this build's documents in a memory store.
-    quads = to_quads(dataset)
     built = pyoxigraph.Store()
     add_dataset(built, quads)
     if corpus is not None:
         add_dataset(corpus, quads)
         corpus.flush()
-    del dataset, quads  # the rdflib copy and the quad list are not needed any more: lower peak memory
+    del quads  # the quad list is not needed any more: lower peak memory
     out.mkdir(parents=True, exist_ok=True)
     write_dataset(built, out / "graph.ttl")
     write_dataset(built, out / "graph.trig")

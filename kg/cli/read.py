@@ -85,9 +85,8 @@ def validate(target: TargetArg) -> None:
     """Check a store or graph file against the SHACL shapes; exit 1 and list violations when it does not conform."""
     from kg.rdf.ontology import format_report
     from kg.rdf.ontology import validate as run_validation
-    from kg.rdf.terms import to_rdflib
 
-    report = run_validation(to_rdflib(load_target(target)))
+    report = run_validation(load_target(target))  # the store's quads: no rdflib Dataset in between
     console.print(format_report(report), highlight=False, markup=False)
     raise typer.Exit(code=0 if report.conforms else 1)
 
