@@ -261,3 +261,13 @@ def test_shoot_in_another_sense_is_no_event(nlp, text):
 def test_the_event_place_is_the_place_the_phrase_names_not_its_qualifier(nlp, text, place):
     (event, *_) = [e for e in _records(nlp, text) if e[2].get("place")]
     assert event[2]["place"][0] == place
+
+
+@pytest.mark.integration
+def test_the_subject_of_the_verb_governing_an_event_noun_acts_in_it_unless_that_verb_is_an_event(nlp):
+    (withdrawal,) = [
+        e for e in _records(nlp, "Ethiopia speeded up the withdrawal of its troops.") if e[0] == "Withdrawal"
+    ]
+    assert withdrawal[2].get("agent") == ["Ethiopia"]
+    condemned = [e for e in _records(nlp, "Kenya condemned the attack on the convoy.") if e[0] == "Attack"]
+    assert condemned and "Kenya" not in condemned[0][2].get("agent", [])

@@ -21,7 +21,7 @@ from kg.extract.events.quantities import (
     unit_token,
     widen,
 )
-from kg.extract.events.roles import nominal_arguments, spans_under, verbal_arguments
+from kg.extract.events.roles import nominal_arguments, spans_under, subject_of, verbal_arguments
 from kg.extract.events.senses import irrealis, sense_checked, sentence_date, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
@@ -141,6 +141,8 @@ class EventExtractor(SavesLexicon):
         ):  # 'in the Irish Republic, at Shannon airport': airport first
             place_kinds = {f.key: f.kind for f in index.values()}
             event.roles["place"].sort(key=lambda key: KIND_RANK.get(place_kinds.get(key, ""), 3))
+        if head.pos_ == "NOUN" and not event.roles.get("agent"):
+            self._governing_subject(event, head, kinds, index, doc)
         has_object = event.roles.get(obj_role) or event.object_place
         if (kind, head.lemma_) in self.lexicon.needs_object and not has_object:
             return None  # "would receive safeguards": the verb is not about moving people here
@@ -166,6 +168,26 @@ class EventExtractor(SavesLexicon):
         if not event.roles.get("place"):
             _sentence_place(event, head, index)
         return event
+
+    def _governing_subject(
+        self, event: FoundEvent, noun: Token, kinds: dict[int, str], index: dict[int, Found], doc: Doc
+    ) -> None:
+        """'The United States speeded up the withdrawal': the subject of the verb whose object the event noun is
+        acts in it, unless that verb is an event or a report of its own ('condemned the attack'); trusted less."""
+        verb = noun.head
+        if (
+            noun.dep_ != "dobj"
+            or verb.pos_ != "VERB"
+            or verb.i in kinds
+            or verb.lemma_ in self.lexicon.reporting
+        ):
+            return
+        subject, passive = subject_of(verb)
+        if subject is None or passive:
+            return
+        self._fill(event, "agent", subject, index, doc)
+        if event.roles.get("agent"):
+            event.confidence = min(event.confidence, 0.6)
 
     def _fill(self, event: FoundEvent, role: str, token: Token, index: dict[int, Found], doc: Doc) -> None:
         if role == "instrument":
