@@ -97,6 +97,30 @@ ROWS = [
         "build-utf16-bom", [*B, "{t}/a.txt"], 0, "", {"a.txt": TEXT.encode("utf-16")}, model=True, outputs=OUT
     ),
     Row(
+        "build-utf16-bom-then-8-bit-text",
+        [*B, "{t}/a.txt"],
+        2,
+        "a.txt: not valid UTF-16: a UTF-16 byte-order mark, then 8-bit text",
+        {"a.txt": b"\xff\xfe" + TEXT.encode("utf-8")},
+        outputs=OUT,
+    ),  # fmt: skip
+    Row(
+        "build-utf16-bom-odd-length",
+        [*B, "{t}/a.txt"],
+        2,
+        "not valid UTF-16: a byte-order mark, then 3 bytes",
+        {"a.txt": b"\xff\xfeb\x00a"},
+        outputs=OUT,
+    ),  # fmt: skip
+    Row(
+        "build-utf16-bom-private-use",
+        [*B, "{t}/a.txt"],
+        2,
+        "not valid UTF-16: .* unassigned, private-use or control characters",
+        {"a.txt": b"\xff\xfe" + ("\ue000\ue001 " * 30).encode("utf-16-le")},
+        outputs=OUT,
+    ),  # fmt: skip
+    Row(
         "build-utf8-bom",
         [*B, "{t}/a.txt"],
         0,
@@ -717,3 +741,33 @@ def check_build(tmp_path: Path, inputs: list[str]) -> None:
     assert {p.name for p in (tmp_path / "out").iterdir()} <= {"graph.ttl", "graph.trig", "graph.html"}
     html = tmp_path / "out" / "graph.html"
     assert not html.exists() or "<script>alert(1)" not in html.read_text(encoding="utf-8")
+
+
+def test_100000_tiny_documents_are_read_whole_and_in_order(tmp_path):
+    """The reader's side of the "100,000 tiny documents" row: every line becomes its document, in order."""
+    from kg.reader import read_inputs
+
+    path = tmp_path / "n.jsonl"
+    path.write_text("".join(f'{{"id": "d{i}", "text": "Rebels attacked Goma."}}\n' for i in range(100_000)))
+    documents = read_inputs([str(path)])
+    assert [d.doc_id for d in documents] == [f"d{i}" for i in range(100_000)]
+    assert {d.text for d in documents} == {"Rebels attacked Goma."}
+
+
+def test_many_tiny_documents_extract_without_keeping_their_docs(nlp):
+    """The extraction side, on 1,000 of them with the real model: each gets its record, and no Doc outlives
+    its record (the working state's spans used to keep every Doc of a run in memory)."""
+    import gc
+
+    from kg.extract import state
+    from kg.extract.pipeline import InputDocument, extract
+
+    documents = [InputDocument(f"d{i}", "Rebels attacked Goma.") for i in range(1_000)]
+    records = list(extract(nlp, documents, batch_size=64))
+    gc.collect()
+    assert [r.doc_id for r in records] == [d.doc_id for d in documents]
+    assert all(
+        {(e.label, e.kind) for e in r.entities} == {("Goma", "City"), ("rebels", "Group")} for r in records
+    )
+    assert all([e.type for e in r.events] == ["Attack"] for r in records)
+    assert len(state._STATE) == 0
