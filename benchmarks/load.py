@@ -79,11 +79,12 @@ def client(url: str, stop: float, timeout: float, results: list, offset: int) ->
         results.append((name, time.perf_counter() - start, ok, status))
 
 
-def wait_ready(url: str, server: subprocess.Popen, limit: float = 60) -> None:
+def wait_ready(url: str, server: subprocess.Popen, log, limit: float = 60) -> None:
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"kg serve exited early: {server.stderr.read().decode(errors='replace')}")
+            log.seek(0)
+            raise SystemExit(f"kg serve exited early: {log.read().decode(errors='replace')}")
         try:
             ask(url, "ASK {}", 2)
             return
@@ -110,10 +111,13 @@ def main() -> None:
             target = str(Path(tmp) / "graph.trig")
         port = args.port or free_port()
         url = f"http://127.0.0.1:{port}/sparql"
+        # the server logs every request to stderr: a pipe nobody reads fills after ~64 KB (about 1,600
+        # requests) and then blocks every handler thread, which is what stalled earlier runs; a file does not
+        log = open(Path(tmp) / "serve.log", "w+b")  # noqa: SIM115 - closed in the finally below
         server = subprocess.Popen([*KG, "serve", target, "--port", str(port)], stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.PIPE)  # fmt: skip
+                                  stderr=log)  # fmt: skip
         try:
-            wait_ready(url, server)
+            wait_ready(url, server, log)
             results: list = []
             stop = time.monotonic() + args.seconds
             threads = [threading.Thread(target=client, args=(url, stop, args.timeout, results, i))
@@ -130,6 +134,7 @@ def main() -> None:
                 server.wait(10)
             except subprocess.TimeoutExpired:
                 server.kill()
+            log.close()
 
     latencies = [r[1] * 1000 for r in results]
     errors = [r for r in results if not r[2]]

@@ -158,6 +158,9 @@ def make_server(
 
     class Server(ThreadingHTTPServer):
         daemon_threads = True
+        # socketserver's default listen backlog is 5: more clients connecting at once should wait in the queue,
+        # not have their connection attempts dropped and retried a second later
+        request_queue_size = 128
 
         def server_close(self) -> None:
             super().server_close()
