@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.records import TimeValue, is_actor, is_place
 
@@ -162,6 +162,24 @@ def doc_text(doc: Doc) -> str:
     if "text" not in memo:
         memo["text"] = doc.text
     return memo["text"]
+
+
+def sentence_start(token: Token) -> int:
+    """The index of the first token of ``token``'s sentence, read from a table built once per Doc (``Token.sent``
+    walks the sentence on every call). For finished parses: the table is not rebuilt if the sentences change.
+
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Rebels", "left", ".", "Troops", "came"], sent_starts=[1, 0, 0, 1, 0])
+    >>> [sentence_start(t) for t in doc]
+    [0, 0, 0, 3, 3]
+    """
+    memo = scratch(token.doc, "sentence_starts")
+    if "starts" not in memo:
+        starts = [0] * len(token.doc)
+        for sent in token.doc.sents:
+            starts[sent.start : sent.end] = [sent.start] * len(sent)
+        memo["starts"] = starts
+    return memo["starts"][token.i]
 
 
 def scratch(doc: Doc, name: str) -> dict[str, Any]:

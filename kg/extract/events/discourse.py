@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.events.senses import irrealis
 from kg.extract.language import DEFINITE_DETERMINERS as DEFINITE
 from kg.extract.lexicon import Lexicon
-from kg.extract.state import FoundEvent
+from kg.extract.state import FoundEvent, sentence_start
 
 WITHIN = {"in", "during", "amid", "amidst", "through"}  # 'after'/'before' the attack relate two events
 
@@ -45,18 +45,21 @@ def _same_happening(a: FoundEvent, b: FoundEvent) -> bool:
     ('the transfers'). Two attacks told in one sentence, or far apart sharing nothing, are two events."""
     later = b.trigger.root
     shared_place = bool(set(a.roles.get("place", [])) & set(b.roles.get("place", [])))
+    # sentences compared by their first token (Token.sent per mention made long documents take minutes)
+    here = sentence_start(later)
+    before = sentence_start(later.doc[here - 1]) if here > 0 else None  # the sentence before ``later``'s
     for mention in a.mentions:
         earlier = mention.root
-        if earlier.sent == later.sent:
+        if sentence_start(earlier) == here:
             connected = any(
                 x.head == y or (x.dep_ == "pobj" and x.head.lower_ in WITHIN and x.head.head == y)
                 for x, y in ((earlier, later), (later, earlier))
             )
             if connected or shared_place:
                 return True
-        elif later.sent.start > 0 and later.doc[later.sent.start - 1].sent == earlier.sent:
+        elif sentence_start(earlier) == before:
             return True
-    if any(m.root.sent == later.sent for m in a.mentions):
+    if any(sentence_start(m.root) == here for m in a.mentions):
         return False
     agreeing = bool(a.date and b.date and a.date.value == b.date.value) or shared_place
     agreeing = agreeing or any(
