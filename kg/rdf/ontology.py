@@ -231,7 +231,7 @@ def validate(data_graph: Data, *, inference: str = "none") -> ValidationReport:
 
     if isinstance(data_graph, pyoxigraph.Store) or not isinstance(data_graph, Graph):
         data_graph = list(data_graph)  # read twice: pyshacl's copy and Oxigraph's
-    sparql_conforms, sparql_violations = True, []
+    sparql_conforms, sparql_violations = True, list[Violation]()
     if inference == "none":
         core, constraints = _split_shapes()
         shapes = Graph(bind_namespaces="core")

@@ -64,7 +64,9 @@ def typed_literal(lexical: str, datatype: str) -> pyoxigraph.Literal:
     >>> typed_literal("2026-01-21Z", _XSD + "date").value
     '2026-01-21'
     """
-    return _ox(Literal(lexical, datatype=URIRef(datatype)), {})
+    found = _ox(Literal(lexical, datatype=URIRef(datatype)), {})
+    assert isinstance(found, pyoxigraph.Literal)
+    return found
 
 
 class OxNamespace:
@@ -164,7 +166,7 @@ def union_graph(quads: Iterable[pyoxigraph.Quad], graph: Graph | None = None) ->
     graph = Graph(bind_namespaces="core") if graph is None else graph
     term = _Converter()
     for quad in quads:
-        graph.add((term[quad.subject], term[quad.predicate], term[quad.object]))  # type: ignore[arg-type]
+        graph.add((term[quad.subject], term[quad.predicate], term[quad.object]))  # type: ignore[index]
     return graph
 
 
@@ -185,7 +187,7 @@ def to_rdflib(store: pyoxigraph.Store | Iterable[pyoxigraph.Quad], dataset: Data
             graph = graphs.get(graph_name.value)
             if graph is None:
                 graph = graphs[graph_name.value] = dataset.graph(URIRef(graph_name.value))
-        graph.add((term[quad.subject], term[quad.predicate], term[quad.object]))  # type: ignore[arg-type]  # no RDF-star here
+        graph.add((term[quad.subject], term[quad.predicate], term[quad.object]))  # type: ignore[index]  # no RDF-star here
     return dataset
 
 
