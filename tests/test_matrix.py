@@ -763,6 +763,8 @@ def test_many_tiny_documents_extract_without_keeping_their_docs(nlp):
     from kg.extract import state
     from kg.extract.pipeline import InputDocument, extract
 
+    gc.collect()
+    kept = len(state._STATE)  # Docs other tests made with nlp(text) keep their state (see state.release)
     documents = [InputDocument(f"d{i}", "Rebels attacked Goma.") for i in range(1_000)]
     records = list(extract(nlp, documents, batch_size=64))
     gc.collect()
@@ -771,4 +773,4 @@ def test_many_tiny_documents_extract_without_keeping_their_docs(nlp):
         {(e.label, e.kind) for e in r.entities} == {("Goma", "City"), ("rebels", "Group")} for r in records
     )
     assert all([e.type for e in r.events] == ["Attack"] for r in records)
-    assert len(state._STATE) == 0
+    assert len(state._STATE) <= kept
