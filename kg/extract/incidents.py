@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.lexicon import load_lexicon
-from kg.extract.linking import Places
+from kg.extract.linking import MentionIndex, Places
 from kg.extract.state import sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Entity, Event, Incident, Mention, TimeValue
@@ -128,8 +128,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     incidents: list[dict] = []
     last_date: TimeValue | None = None
     previous_end = paragraph = 0
+    mention_index = MentionIndex(entities)
+    text = doc.text  # once: Doc.text joins every token again on each call
     for sent in doc.sents:
-        if "\n" in doc.text[previous_end : sent.start_char]:
+        if "\n" in text[previous_end : sent.start_char]:
             last_date = None  # a new paragraph: an earlier paragraph's date does not date what this one says
             paragraph += 1
         previous_end = sent.start_char + len(sent.text.rstrip())
@@ -151,7 +153,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         rule = rules.code(sent.text, agent=agent, victims=victims, casualties=hurt)
         if rule is not None and rule.get("actor1_inter") and agent in (None, 7):
             agent = rule["actor1_inter"]  # people who protest are protesters (6), who riot rioters (5)
-        places = Places(sent, entities, labels)
+        places = Places(sent, mention_index, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = places.best(preferred)
         if (

@@ -15,32 +15,48 @@ with it, and distance in the parse (through another event's trigger costs more),
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from kg.extract.toponyms import PlacePhrase, place_phrases
-from kg.records import Entity
+from kg.records import Entity, Mention
 
 KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
              "NonGovernmentalOrganization", "MediaOrganization", "Country", "EthnoReligiousGroup"}  # fmt: skip
 
 
-class Places:
-    """Place candidates of a sentence: resolved place entities and place phrases of the text."""
+class MentionIndex:
+    """Every entity mention of a document sorted by offset, so a sentence finds its own in log time (a loop over
+    all entities per sentence made long documents quadratic)."""
 
-    def __init__(self, sent: Span, entities: list[Entity], labels: dict[str, str]) -> None:
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.kinds = {e.key: e.kind for e in entities}
+        self._rows = sorted((m.start, i, j) for i, e in enumerate(entities) for j, m in enumerate(e.mentions))
+        self._starts = [start for start, _, _ in self._rows]
+
+    def within(self, start: int, end: int) -> list[tuple[Entity, Mention]]:
+        """(entity, mention) pairs whose mention starts in [start, end), in the entities' and mentions' order."""
+        rows = self._rows[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        return [
+            (self.entities[i], self.entities[i].mentions[j]) for _, i, j in sorted(rows, key=lambda r: r[1:])
+        ]
+
+
+class Places:
+    """Place candidates of a sentence: resolved place entities and place phrases of the text. ``entities`` is the
+    document's entity list or, for many sentences of one document, its :class:`MentionIndex`."""
+
+    def __init__(self, sent: Span, entities: list[Entity] | MentionIndex, labels: dict[str, str]) -> None:
         self.labels = labels
         offset, text = sent.start_char, sent.text
+        index = entities if isinstance(entities, MentionIndex) else MentionIndex(entities)
+        here = index.within(sent.start_char, sent.end_char)
         # Names of organised actors are not places; the small model's PERSON/ORG guesses on villages may be.
-        self.actor_spans = [
-            (m.start, m.end)
-            for e in entities
-            if not e.is_place and e.kind in ORGANISED
-            for m in e.mentions
-            if sent.start_char <= m.start < sent.end_char
-        ]
+        self.actor_spans = [(m.start, m.end) for e, m in here if not e.is_place and e.kind in ORGANISED]
         self.items: list[
             tuple[float, int, str, str | None, tuple[str, ...]]
         ] = []  # rank, start, name, key, parents
@@ -48,24 +64,21 @@ class Places:
         # "a Jerusalem hotel"); ``items`` keeps only the plain locations
         self.mentions: list[tuple[float, int, str, str | None]] = []  # rank, start, name, key
         phrases = place_phrases(text)
-        kinds = {e.key: e.kind for e in entities}
-        for entity in entities:
+        kinds = index.kinds
+        for entity, m in here:
             if not entity.is_place:
                 continue
-            for m in entity.mentions:
-                if not sent.start_char <= m.start < sent.end_char:
-                    continue
-                if not _acts(sent, m.start, m.end):
-                    self.mentions.append((KIND_RANK.get(entity.kind, 3), m.start, m.text, entity.key))
-                if _acting(sent, m.start, m.end):
-                    continue
-                phrase = _overlapping(phrases, m.start - offset, m.end - offset)
-                rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
-                # the admin path: a parent the gazetteer names and this document resolved, not the country
-                parents = (phrase.parents if phrase else ()) + tuple(
-                    labels[k] for k in entity.located_in if k in labels and kinds.get(k) != "Country"
-                )
-                self.items.append((rank, m.start, m.text, entity.key, parents))
+            if not _acts(sent, m.start, m.end):
+                self.mentions.append((KIND_RANK.get(entity.kind, 3), m.start, m.text, entity.key))
+            if _acting(sent, m.start, m.end):
+                continue
+            phrase = _overlapping(phrases, m.start - offset, m.end - offset)
+            rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
+            # the admin path: a parent the gazetteer names and this document resolved, not the country
+            parents = (phrase.parents if phrase else ()) + tuple(
+                labels[k] for k in entity.located_in if k in labels and kinds.get(k) != "Country"
+            )
+            self.items.append((rank, m.start, m.text, entity.key, parents))
         for phrase in phrases:
             start, end = phrase.start + offset, phrase.end + offset
             taken = any(s < end and start < e for _, s, *_ in self.items for e in [s + 1])

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.incidents import find_incidents
-from kg.extract.linking import MIN_CONFIDENCE, Places, link_place
+from kg.extract.linking import MIN_CONFIDENCE, MentionIndex, Places, link_place
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
 
 
@@ -122,6 +122,7 @@ def _linked_places(doc: Doc, events: list[Event], entities: list[Entity]) -> lis
     the share of right event places from 0.360 to 0.459 at the same rate of invented places (docs/evaluation.md)."""
     triggers = {t.i for e in events for t in _tokens(doc, e.trigger.start, e.trigger.end)}
     by_sentence: dict[int, Places] = {}
+    index = MentionIndex(entities)
     out = []
     for event in events:
         tokens = _tokens(doc, event.trigger.start, event.trigger.end)
@@ -129,7 +130,9 @@ def _linked_places(doc: Doc, events: list[Event], entities: list[Entity]) -> lis
             out.append(event)
             continue
         sent = tokens[0].sent
-        places = by_sentence.setdefault(sent.start, Places(sent, entities, {}))
+        if sent.start not in by_sentence:
+            by_sentence[sent.start] = Places(sent, index, {})
+        places = by_sentence[sent.start]
         # the clause head of the trigger ("took" in "the attack took place"), not the other events' triggers
         anchor = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
         link = link_place(places, anchor, triggers - {t.i for t in tokens})

@@ -48,18 +48,25 @@ def _same_happening(a: FoundEvent, b: FoundEvent) -> bool:
     # sentences compared by their first token (Token.sent per mention made long documents take minutes)
     here = sentence_start(later)
     before = sentence_start(later.doc[here - 1]) if here > 0 else None  # the sentence before ``later``'s
-    for mention in a.mentions:
+    in_sentence = False
+    # mentions are in document order: from the last one back to the sentence before ``later``'s, no further
+    # (all of them per comparison made a long document's repeated event quadratic)
+    for mention in reversed(a.mentions):
         earlier = mention.root
-        if sentence_start(earlier) == here:
+        start = sentence_start(earlier)
+        if start == here:
+            in_sentence = True
             connected = any(
                 x.head == y or (x.dep_ == "pobj" and x.head.lower_ in WITHIN and x.head.head == y)
                 for x, y in ((earlier, later), (later, earlier))
             )
             if connected or shared_place:
                 return True
-        elif sentence_start(earlier) == before:
+        elif start == before:
             return True
-    if any(sentence_start(m.root) == here for m in a.mentions):
+        elif start < here:
+            break
+    if in_sentence:
         return False
     agreeing = bool(a.date and b.date and a.date.value == b.date.value) or shared_place
     agreeing = agreeing or any(

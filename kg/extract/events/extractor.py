@@ -153,7 +153,7 @@ class EventExtractor(SavesLexicon):
         event.certainty, event.polarity = _certainty(head)
         prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
         for clause_head in (head,) if support is None else (head, support):
-            for date_span in spans_under(dates, clause_head, verbs - {clause_head.i}):
+            for date_span in spans_under(dates, clause_head, verbs):
                 event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
         event.date = event.date or _since_clause(head, dates, doc._.kg_date)
         if event.date is None and (governing := sentence_date(head, dates)) is not None:
