@@ -74,7 +74,11 @@ def _dates(dataset, event):
 
 def _told(dataset, event_type: str) -> list:
     """Events of the type that the text reports, not ones it names as a possibility."""
-    return [e for e in events_of_type(dataset, event_type) if str(dataset.value(e, KG.certainty)) != "hypothetical"]
+    return [
+        e
+        for e in events_of_type(dataset, event_type)
+        if str(dataset.value(e, KG.certainty)) != "hypothetical"
+    ]
 
 
 def test_prison_break_has_place_and_date(seed_dataset):
