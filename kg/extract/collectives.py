@@ -43,7 +43,7 @@ def _local_groups(doc: Doc, canonical: str) -> dict[str, str]:
     'detainees'; the last label wins for a key). Kept per Doc and extended with the mentions appended since the
     last call: rescanning every mention per noun made long documents quadratic."""
     memo = scratch(doc, "local_groups")
-    mentions = doc._.kg_mentions
+    mentions: list = doc._.kg_mentions or []
     if memo.get("mentions") is not mentions or memo["seen"] > len(mentions):  # a new list: start again
         memo.update(mentions=mentions, seen=0, groups={})
     groups: dict[str, dict[str, str]] = memo["groups"]

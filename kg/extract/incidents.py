@@ -165,10 +165,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
         certainties = [e.certainty for e in inside]
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
-        same = None if rule is None else _same_event(incidents, rule, _told_in(sent, events), paragraph)
-        same = same or (
-            rule is not None and _same_happening(incidents, rule, own_date or last_date, location)
-        )
+        same = None
+        if rule is not None:
+            same = _same_event(incidents, rule, _told_in(sent, events), paragraph)
+            same = same or _same_happening(incidents, rule, own_date or last_date, location)
         if same:
             same["events"] += [e.key for e in inside]
             same["fatalities"] = same["fatalities"] or counts.fatalities

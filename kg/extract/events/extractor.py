@@ -276,9 +276,10 @@ def supported(
     as_subject = root.dep_ == "nsubj" and lemma in lexicon.support_subject
     if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
         # the small model often hangs "detonated" from "a car bomb detonated near X" as a reduced relative
-        verb = next((c for c in root.children if c.dep_ == "acl" and c.i == trigger.end), None)
-        if verb is None or verb.lemma_.lower() not in lexicon.support_subject:
+        reduced = next((c for c in root.children if c.dep_ == "acl" and c.i == trigger.end), None)
+        if reduced is None or reduced.lemma_.lower() not in lexicon.support_subject:
             return None
+        verb = reduced
     if kinds.get(verb.i, kind) != kind:
         return None
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
