@@ -10,6 +10,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
+from kg.extract.events.anchors import supported
+from kg.extract.events.certainty import certainty_of
 from kg.extract.events.discourse import link_events
 from kg.extract.events.quantities import (
     count_spans,
@@ -22,10 +24,9 @@ from kg.extract.events.quantities import (
     widen,
 )
 from kg.extract.events.roles import nominal_arguments, spans_under, subject_of, verbal_arguments
-from kg.extract.events.senses import irrealis, sense_checked, sentence_date, warned_off
-from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
+from kg.extract.events.senses import sense_checked, sentence_date, warned_off
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
-from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
+from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.linking import KIND_RANK
 from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
 from kg.extract.temporal import normalise_date
@@ -33,8 +34,6 @@ from kg.records import TimeValue
 
 ACTOR_ROLES = ("agent", "target", "theme", "recipient")
 PLACE_ROLES = ("place", "origin", "destination")
-PLANNING = word_set("events", "planning")
-HEDGES = word_set("events", "hedges")
 
 
 class EventExtractor(SavesLexicon):
@@ -150,7 +149,7 @@ class EventExtractor(SavesLexicon):
         weak = weak and event.pronoun_role is None
         if weak and not any(event.roles.get(r) for r in ACTOR_ROLES):
             return None  # a verb known only from the CAMEO-derived list needs an actor to count
-        event.certainty, event.polarity = _certainty(head)
+        event.certainty, event.polarity = certainty_of(head)
         prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
         for clause_head in (head,) if support is None else (head, support):
             for date_span in spans_under(dates, clause_head, verbs):
@@ -252,41 +251,6 @@ def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventEx
     return EventExtractor(nlp, name, triggers)
 
 
-def supported(
-    trigger: Span, kind: str, kinds: dict[int, str], lexicon: Lexicon, widest: int = 8
-) -> Span | None:
-    """The trigger widened to the support verb that states its event happened ("launched a counter-offensive",
-    "a car bomb detonated"), or None. Not when the verb triggers an event of another type ("an attack killed 5")
-    or the span would be long: then the verb says more than that the noun's event took place.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> from kg.extract.lexicon import load_lexicon
-    >>> words = ["Rebels", "launched", "an", "attack"]
-    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["rebel", "launch", "an", "attack"],
-    ...           pos=["NOUN", "VERB", "DET", "NOUN"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "dobj"])
-    >>> supported(doc[3:4], "Attack", {3: "Attack"}, load_lexicon()).text
-    'launched an attack'
-    """
-    root = trigger.root
-    if trigger[0].pos_ == "VERB":
-        return None
-    verb, lemma = root.head, root.head.lemma_.lower()
-    as_object = root.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.support_object
-    as_subject = root.dep_ == "nsubj" and lemma in lexicon.support_subject
-    if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
-        # the small model often hangs "detonated" from "a car bomb detonated near X" as a reduced relative
-        reduced = next((c for c in root.children if c.dep_ == "acl" and c.i == trigger.end), None)
-        if reduced is None or reduced.lemma_.lower() not in lexicon.support_subject:
-            return None
-        verb = reduced
-    if kinds.get(verb.i, kind) != kind:
-        return None
-    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
-    start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
-    return trigger.doc[start:end] if end - start <= widest else None
-
-
 def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
     """'has held thousands since ISIS lost control in 2019' -> an interval starting in 2019."""
     for clause in (c for c in head.children if c.dep_ == "advcl"):
@@ -346,20 +310,3 @@ def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
 def _add(roles: dict[str, list[str]], role: str, key: str) -> None:
     if key not in roles.setdefault(role, []):
         roles[role].append(key)
-
-
-def _certainty(head: Token) -> tuple[str, str]:
-    """Certainty and polarity from negation, modals, planning verbs and hedges around the trigger."""
-    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
-    children = {c.lower_ for c in verb.children} | {c.lower_ for c in head.children}
-    deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
-    if "neg" in deps:
-        return "negated", "negative"
-    if children & MODAL_POSSIBLE or irrealis(head):
-        return "hypothetical", "positive"
-    planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
-    if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
-        return "planned", "positive"
-    if children & HEDGES:
-        return "hedged", "positive"
-    return "asserted", "positive"

@@ -1,0 +1,45 @@
+"""Trigger anchors: the support verb that states a noun's event happened joins its trigger ("launched an attack",
+"a car bomb detonated", "clashes broke out"); the verb lists are data (``support_verbs`` in
+``kg/data/triggers.json``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from kg.extract.lexicon import Lexicon
+
+
+def supported(
+    trigger: Span, kind: str, kinds: dict[int, str], lexicon: Lexicon, widest: int = 8
+) -> Span | None:
+    """The trigger widened to the support verb that states its event happened ("launched a counter-offensive",
+    "a car bomb detonated"), or None. Not when the verb triggers an event of another type ("an attack killed 5")
+    or the span would be long: then the verb says more than that the noun's event took place.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> from kg.extract.lexicon import load_lexicon
+    >>> words = ["Rebels", "launched", "an", "attack"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["rebel", "launch", "an", "attack"],
+    ...           pos=["NOUN", "VERB", "DET", "NOUN"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "dobj"])
+    >>> supported(doc[3:4], "Attack", {3: "Attack"}, load_lexicon()).text
+    'launched an attack'
+    """
+    root = trigger.root
+    if trigger[0].pos_ == "VERB":
+        return None
+    verb, lemma = root.head, root.head.lemma_.lower()
+    as_object = root.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.support_object
+    as_subject = root.dep_ == "nsubj" and lemma in lexicon.support_subject
+    if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
+        # the small model often hangs "detonated" from "a car bomb detonated near X" as a reduced relative
+        reduced = next((c for c in root.children if c.dep_ == "acl" and c.i == trigger.end), None)
+        if reduced is None or reduced.lemma_.lower() not in lexicon.support_subject:
+            return None
+        verb = reduced
+    if kinds.get(verb.i, kind) != kind:
+        return None
+    particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
+    start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
+    return trigger.doc[start:end] if end - start <= widest else None

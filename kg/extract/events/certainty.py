@@ -1,0 +1,39 @@
+"""An event's certainty and polarity from the words around its trigger: negation, modals of possibility, intent
+and planning verbs, hedges, and event nouns that name a possibility ('further breakouts').
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> words = ["Rebels", "may", "attack"]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["NOUN", "AUX", "VERB"], heads=[2, 2, 2],
+...           deps=["nsubj", "aux", "ROOT"])
+>>> certainty_of(doc[2])
+('hypothetical', 'positive')
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.events.senses import irrealis
+from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
+from kg.extract.lexicon import word_set
+
+PLANNING = word_set("events", "planning")
+HEDGES = word_set("events", "hedges")
+
+
+def certainty_of(head: Token) -> tuple[str, str]:
+    """Certainty and polarity from negation, modals, planning verbs and hedges around the trigger."""
+    verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+    children = {c.lower_ for c in verb.children} | {c.lower_ for c in head.children}
+    deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
+    if "neg" in deps:
+        return "negated", "negative"
+    if children & MODAL_POSSIBLE or irrealis(head):
+        return "hypothetical", "positive"
+    planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
+    if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
+        return "planned", "positive"
+    if children & HEDGES:
+        return "hedged", "positive"
+    return "asserted", "positive"
