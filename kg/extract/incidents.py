@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -129,6 +130,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     last_date: TimeValue | None = None
     previous_end = paragraph = 0
     mention_index = MentionIndex(entities)
+    told = sorted((m.start, e.key) for e in events for m in (e.trigger, *e.mentions))
     text = doc.text  # once: Doc.text joins every token again on each call
     for sent in doc.sents:
         if "\n" in text[previous_end : sent.start_char]:
@@ -167,7 +169,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
         same = None
         if rule is not None:
-            same = _same_event(incidents, rule, _told_in(sent, events), paragraph)
+            same = _same_event(incidents, rule, _told_in(sent, told), paragraph)
             same = same or _same_happening(incidents, rule, own_date or last_date, location)
         if same:
             same["events"] += [e.key for e in inside]
@@ -230,13 +232,11 @@ def _generic(sent: Span) -> bool:
     return present and verb.lemma_.lower() not in REPORTING
 
 
-def _told_in(sent: Span, events: list[Event]) -> set[str]:
-    """Keys of the events with a mention in the sentence (an event told in the summary and again in the body)."""
-    return {
-        e.key
-        for e in events
-        if any(sent.start_char <= m.start < sent.end_char for m in (e.trigger, *e.mentions))
-    }
+def _told_in(sent: Span, told: list[tuple[int, str]]) -> set[str]:
+    """Keys of the events with a mention in the sentence (an event told in the summary and again in the body);
+    ``told`` is every (mention start, event key) of the document, sorted."""
+    first = bisect_left(told, (sent.start_char, ""))
+    return {key for _, key in told[first : bisect_left(told, (sent.end_char, ""))]}
 
 
 def _same_event(incidents: list[dict], rule: dict, told: set[str], paragraph: int) -> dict | None:

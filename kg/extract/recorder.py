@@ -139,14 +139,14 @@ def _linked_places(doc: Doc, events: list[Event], entities: list[Entity]) -> lis
         key = None
         if link is not None and link.confidence >= MIN_CONFIDENCE:
             # a place phrase ("Sopore town") stands for the resolved place it contains ("Sopore")
-            key = link.key or _place_at(entities, link.start, link.start + len(link.name))
+            key = link.key or _place_at(index, link.start, link.start + len(link.name))
         out.append(dataclasses.replace(event, roles={**event.roles, "place": (key,)}) if key else event)
     return out
 
 
-def _place_at(entities: list[Entity], start: int, end: int) -> str | None:
+def _place_at(index: MentionIndex, start: int, end: int) -> str | None:
     """The key of the resolved place with a mention inside [start, end), if exactly one has."""
-    keys = {e.key for e in entities if e.is_place for m in e.mentions if start <= m.start and m.end <= end}
+    keys = {e.key for e, m in index.within(start, end) if e.is_place and m.end <= end}
     return keys.pop() if len(keys) == 1 else None
 
 

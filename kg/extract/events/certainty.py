@@ -1,5 +1,6 @@
 """An event's certainty and polarity from the words around its trigger: negation, modals of possibility, intent
-and planning verbs, hedges, and event nouns that name a possibility ('further breakouts').
+and planning verbs, hedges, event nouns that name a possibility ('further breakouts'), and 'X warned Y not to
+attack' (Y's act, only warned about).
 
 >>> import spacy
 >>> from spacy.tokens import Doc
@@ -14,9 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.events.senses import irrealis
+from kg.extract.events.senses import irrealis, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.lexicon import word_set
+from kg.extract.state import Found, FoundEvent
 
 PLANNING = word_set("events", "planning")
 HEDGES = word_set("events", "hedges")
@@ -37,3 +39,13 @@ def certainty_of(head: Token) -> tuple[str, str]:
     if children & HEDGES:
         return "hedged", "positive"
     return "asserted", "positive"
+
+
+def warned_not_to(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
+    """'X warned Y not to attack': the act is Y's, and it is only warned about (hypothetical)."""
+    warned = warned_off(head)
+    if warned is None:
+        return
+    found = index.get(warned.i)
+    event.roles["agent"] = [found.key] if found is not None and not found.is_place else []
+    event.certainty = "hypothetical"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.anchors import supported
-from kg.extract.events.certainty import certainty_of
+from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.discourse import link_events
 from kg.extract.events.quantities import (
     count_spans,
@@ -24,7 +24,7 @@ from kg.extract.events.quantities import (
     widen,
 )
 from kg.extract.events.roles import nominal_arguments, spans_under, subject_of, verbal_arguments
-from kg.extract.events.senses import sense_checked, sentence_date, warned_off
+from kg.extract.events.senses import sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.linking import KIND_RANK
@@ -138,7 +138,7 @@ class EventExtractor(SavesLexicon):
         if (
             len(event.roles.get("place", [])) > 1
         ):  # 'in the Irish Republic, at Shannon airport': airport first
-            place_kinds = {f.key: f.kind for f in index.values()}
+            place_kinds = {f.key: f.kind for t in head.sent if (f := index.get(t.i))}  # its places are here
             event.roles["place"].sort(key=lambda key: KIND_RANK.get(place_kinds.get(key, ""), 3))
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)
@@ -159,7 +159,7 @@ class EventExtractor(SavesLexicon):
             event.date = normalise_date(
                 governing.text, doc._.kg_date, prefer
             )  # "On 12 May, ... an attack on"
-        _warned_not_to(event, head, index)
+        warned_not_to(event, head, index)
         if not any(event.roles.get(r) for r in (*ACTOR_ROLES, *PLACE_ROLES)) and event.date is None:
             event.confidence = min(event.confidence, 0.5)  # no participant, place or time: kept, trusted less
         if event.certainty in {"hypothetical", "negated"}:
@@ -259,16 +259,6 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
-
-
-def _warned_not_to(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
-    """'X warned Y not to attack': the act is Y's, and it is only warned about (hypothetical)."""
-    warned = warned_off(head)
-    if warned is None:
-        return
-    found = index.get(warned.i)
-    event.roles["agent"] = [found.key] if found is not None and not found.is_place else []
-    event.certainty = "hypothetical"
 
 
 def _vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
