@@ -128,6 +128,12 @@ def test_evaluate_on_the_sample_reports_consistent_scores(nlp) -> None:
     assert 0.0 <= report.baseline["accuracy"] <= 1.0
     assert report.baseline["source"].support == report.source.support
     assert "baseline (keyword class" in report.to_text()
+    # actor scores per split, ours and the baseline's, from the same predictions
+    tuning = report.predictions[0::2]
+    assert report.splits["tuning"]["source"] == actor_prf(p.source_hits for p in tuning)
+    assert report.splits["held_out"]["target"].support == sum(len(g.targets) for g in gold[1::2])
+    assert report.baseline_splits["held_out"]["source"].support == report.splits["held_out"]["source"].support
+    assert "held-out split: source F1" in report.to_text()
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,9 @@ class EvaluationReport:
     predictions: list[Prediction] = field(default_factory=list)
     # the same run's naive baseline: keyword class, first / second actor-like NER entity as source / target
     baseline: dict[str, Any] = field(default_factory=dict)
+    # actor scores per split: {"tuning": {"source": PRF, "target": PRF}, "held_out": {...}}, baseline's beside
+    splits: dict[str, dict[str, PRF]] = field(default_factory=dict)
+    baseline_splits: dict[str, dict[str, PRF]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=2, ensure_ascii=False)
@@ -99,6 +102,13 @@ class EvaluationReport:
                 f"baseline (keyword class, first / second NER actor): accuracy {self.baseline['accuracy']:.3f}, "
                 f"source P/R/F1 {_prf(self.baseline['source'])}, target P/R/F1 {_prf(self.baseline['target'])}"
             ]
+        for split, scores in self.splits.items():
+            naive = self.baseline_splits.get(split, {})
+            lines.append(
+                f"{split.replace('_', '-')} split: source F1 {scores['source'].f1:.3f}, target F1 "
+                f"{scores['target'].f1:.3f}"
+                + (f" (baseline {naive['source'].f1:.3f} / {naive['target'].f1:.3f})" if naive else "")
+            )
         lines += ["",
                  f"{'class':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]  # fmt: skip
         for name, score in sorted(self.per_class.items()):
@@ -278,7 +288,17 @@ def evaluate(nlp: Language, records: Sequence[GoldRecord], *, batch_size: int = 
         seconds=time.perf_counter() - started, predictions=predictions,
         baseline={"accuracy": accuracy([(g.event, c) for g, (c, _, _) in zip(records, naive, strict=True)]),
                   "source": actor_prf(s for _, s, _ in naive), "target": actor_prf(t for _, _, t in naive)},
+        splits={name: {"source": actor_prf(p.source_hits for p in predictions[first::2]),
+                       "target": actor_prf(p.target_hits for p in predictions[first::2])}
+                for name, first in SPLITS},
+        baseline_splits={name: {"source": actor_prf(s for _, s, _ in naive[first::2]),
+                                "target": actor_prf(t for _, _, t in naive[first::2])}
+                         for name, first in SPLITS},
     )  # fmt: skip
+
+
+# (name, first 0-based position) of the two interleaved splits: even positions tune, odd ones are held out
+SPLITS = (("tuning", 0), ("held_out", 1))
 
 
 def _baseline(gold: GoldRecord, doc: Doc) -> tuple[str, tuple[int, int, int, int], tuple[int, int, int, int]]:
