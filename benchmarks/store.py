@@ -117,8 +117,7 @@ def run_build_stage(stage: str, articles: int) -> dict[str, float]:
         add_dataset(built, quads)
         with tempfile.TemporaryDirectory() as out:
             store = open_store(Path(out) / "store")
-            add_dataset(store, quads)
-            store.flush()
+            add_dataset(store, quads, bulk=True)
             write_dataset(built, Path(out) / "graph.ttl")
             write_dataset(built, Path(out) / "graph.trig")
             run_query(built, named_query("top_actors"))

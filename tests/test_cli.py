@@ -129,3 +129,33 @@ def test_another_spacy_pipeline_is_selected_by_path_or_environment(tmp_path, mon
         app, ["build", str(SEED_TEXT), "--model", str(saved), "--out", str(out), "--no-html"]
     )
     assert result.exit_code == 0 and (out / "graph.ttl").exists()
+
+
+@pytest.mark.integration
+def test_build_into_a_store_replaces_a_rebuilt_document_and_keeps_the_others(tmp_path):
+    store, other = tmp_path / "store", tmp_path / "other.txt"
+    other.write_text(
+        "Troops shelled the town of Kobani on Monday, killing three civilians.\n", encoding="utf-8"
+    )
+    for inputs in ([SEED_TEXT, other], [SEED_TEXT]):
+        args = ["build", *map(str, inputs), "--date", "2026-01-23", "--out", str(tmp_path / "o"), "--no-html"]
+        result = runner.invoke(app, [*args, "--store", str(store), "--no-validate"])
+        assert result.exit_code == 0, result.output
+    count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+    rebuilt = runner.invoke(app, ["query", str(store), count, "--format", "json"])
+    single = runner.invoke(app, ["query", str(tmp_path / "o" / "graph.trig"), count, "--format", "json"])
+    rows = {b["g"]["value"]: b["n"]["value"] for b in json.loads(rebuilt.output)["results"]["bindings"]}
+    assert len(rows) == 2  # the seed and the other document, each once
+    seed_rows = {b["g"]["value"]: b["n"]["value"] for b in json.loads(single.output)["results"]["bindings"]}
+    assert seed_rows.items() <= rows.items()  # the rebuilt seed graph holds exactly what the last build wrote
+
+
+def test_build_refuses_a_folder_that_is_not_a_store(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "todo.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(
+        app, ["build", str(SEED_TEXT), "--out", str(tmp_path / "o"), "--store", str(folder)]
+    )
+    assert result.exit_code == 2 and "not an Oxigraph store" in result.output
+    assert not (tmp_path / "o").exists()

@@ -33,11 +33,12 @@ def _labels(store: ox.Store) -> list[str]:
     return [row[0] for row in run_query(store, "SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l").rows]
 
 
-def test_readding_a_document_replaces_its_graph_and_keeps_the_others(tmp_path):
+@pytest.mark.parametrize("bulk", [False, True], ids=["transaction", "bulk loader"])
+def test_readding_a_document_replaces_its_graph_and_keeps_the_others(tmp_path, bulk):
     store = open_store(tmp_path / "s")
-    add_dataset(store, _doc("a", "old1", "old2"))
-    add_dataset(store, _doc("b", "other"))
-    assert add_dataset(store, _doc("a", "new")) == ["https://x.org/doc/a"]
+    add_dataset(store, _doc("a", "old1", "old2"), bulk=bulk)
+    add_dataset(store, _doc("b", "other"), bulk=bulk)
+    assert add_dataset(store, _doc("a", "new"), bulk=bulk) == ["https://x.org/doc/a"]
     assert _labels(store) == ["new", "other"]
     assert document_graphs(store) == ["https://x.org/doc/a", "https://x.org/doc/b"]
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+
 import pytest
 
-from kg.extract.temporal import normalise_date
+from kg.extract.temporal import _fast_parse, normalise_date
 
 
 @pytest.mark.parametrize(
@@ -36,3 +39,62 @@ def test_since_gives_an_interval_ending_at_the_document_date():
 )
 def test_vague_or_unanchored_expressions_give_no_date(text, doc_date):
     assert normalise_date(text, doc_date) is None
+
+
+def _grid() -> list[tuple[str, dt.date, str]]:
+    """A seeded sample of date shapes x article dates x tense preferences."""
+    months = [
+        "January",
+        "Feb.",
+        "Mar",
+        "April",
+        "May",
+        "Jun",
+        "July",
+        "Aug.",
+        "Sept.",
+        "October",
+        "Nov",
+        "December",
+    ]
+    texts = ["2019", "1999"]
+    for month in months:
+        texts += [month, f"{month} 2019", f"{month}, 2021"]
+        for day in (1, 15, 23, 28, 30, 31):
+            texts += [
+                f"{day} {month}",
+                f"{month} {day}",
+                f"{day} {month} 2020",
+                f"{month} {day}, 2021",
+                f"{day}th {month}",
+            ]
+    bases = [
+        dt.date(2026, 1, 23),
+        dt.date(2026, 6, 15),
+        dt.date(2026, 2, 28),
+        dt.date(2026, 12, 31),
+        dt.date(2025, 3, 1),
+    ]
+    rng = random.Random(11)
+    return [(rng.choice(texts), rng.choice(bases), rng.choice(["past", "future"])) for _ in range(150)]
+
+
+def test_the_fast_date_path_agrees_with_dateparser():
+    # The fast path replaces dateparser for common shapes; it must give what dateparser gives, or step aside.
+    import dateparser
+
+    compared = 0
+    for text, base, prefer in _grid():
+        fast = _fast_parse(text, base, prefer)
+        if fast is None:
+            continue
+        settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": prefer,
+                    "PREFER_DAY_OF_MONTH": "first"}  # fmt: skip
+        assert fast == dateparser.parse(text, settings=settings, languages=["en"]), (text, base, prefer)
+        compared += 1
+    assert compared > 120
+
+
+@pytest.mark.parametrize("text", ["mid-2023", "early January", "the end of March", "31 February", "Feb 29"])
+def test_other_shapes_are_left_to_dateparser(text):
+    assert _fast_parse(text, dt.date(2026, 1, 23), "past") is None

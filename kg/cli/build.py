@@ -103,8 +103,10 @@ def build(
     built = pyoxigraph.Store()
     add_dataset(built, quads)
     if corpus is not None:
-        add_dataset(corpus, quads)
-        corpus.flush()
+        try:
+            add_dataset(corpus, quads, bulk=True)
+        except StoreError as error:
+            fail(str(error))
     del quads  # the quad list is not needed any more: lower peak memory
     out.mkdir(parents=True, exist_ok=True)
     write_dataset(built, out / "graph.ttl")

@@ -73,8 +73,10 @@ def extract(
             doc._.kg_title, doc._.kg_url = item.title, item.url
             yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-        # kg_records made the plain record where the Doc was processed (possibly another process)
+    # kg_records turns the record into JSON so that it can cross from a worker process; in one process the
+    # record is made here directly, without the round trip through JSON.
+    local = ["kg_records"] if n_process == 1 and "kg_records" in nlp.pipe_names else []
+    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process, disable=local):
         record = record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)
         release(doc)  # the working state's spans would keep every Doc alive
         yield record

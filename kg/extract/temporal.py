@@ -60,7 +60,56 @@ def shift_days(value: TimeValue, days: int) -> TimeValue:
     return TimeValue(moved.isoformat(), "day", inferred=True, text=value.text)
 
 
+_ORDINAL = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_FAST = (  # the shapes most news dates take; anything else goes to dateparser
+    re.compile(rf"^{_ORDINAL}\s+(?:of\s+)?(?P<month>{_MONTHS})\.?(?:,?\s+(?P<year>\d{{4}}))?$", re.I),
+    re.compile(rf"^(?P<month>{_MONTHS})\.?\s+{_ORDINAL}(?:,?\s+(?P<year>\d{{4}}))?$", re.I),
+    re.compile(rf"^(?P<month>{_MONTHS})\.?(?:,?\s+(?:of\s+)?(?P<year>\d{{4}}))?$", re.I),
+    re.compile(r"^(?P<year>\d{4})$"),
+)
+_MONTH_NUMBER = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
+
+
+def _fast_parse(text: str, base: dt.date, prefer: str) -> dt.datetime | None:
+    """What dateparser returns for the common shapes ('12 August 2021', 'Jan. 19', 'May 2019', '2019'),
+    about a thousand times faster; None when the text has another shape (dateparser then decides).
+
+    Yearless dates resolve like dateparser's PREFER_DATES_FROM: a past-preferring date after the base is last
+    year's; a future-preferring one on or before the base is next year's (tests compare the two on a grid).
+
+    >>> _fast_parse("Jan. 24", dt.date(2026, 1, 23), "past"), _fast_parse("mid-2023", dt.date(2026, 1, 1), "past")
+    (datetime.datetime(2025, 1, 24, 0, 0), None)
+    """
+    match = next((m for pattern in _FAST if (m := pattern.match(text))), None)
+    if match is None or (base.month == 2 and base.day == 29):  # dateparser's leap-day rules: leave them to it
+        return None
+    groups = match.groupdict()
+    if groups.get("month") is None:  # a bare year: dateparser keeps the base's month, first day
+        return dt.datetime(int(groups["year"]), base.month, 1)
+    month = _MONTH_NUMBER[groups["month"][:3].lower()]
+    day = int(groups["day"]) if groups.get("day") else 1
+    if groups.get("year"):
+        with suppress(ValueError):
+            return dt.datetime(int(groups["year"]), month, day)
+        return None
+    if month == 2 and day == 29:
+        return None
+    # a month alone compares by month
+    ahead = (month, day) > (base.month, base.day) if groups.get("day") else month > base.month
+    year = base.year
+    if prefer == "past" and ahead:
+        year -= 1
+    elif prefer == "future" and not ahead:
+        year += 1
+    with suppress(ValueError):
+        return dt.datetime(year, month, day)
+    return None
+
+
 def _parse(text: str, base: dt.date, prefer: str = "past") -> dt.datetime | None:
+    if (fast := _fast_parse(text.strip(), base, prefer)) is not None:
+        return fast
     # dateparser is slow to import; load it only when a date actually needs parsing.
     import dateparser
 

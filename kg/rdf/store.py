@@ -77,16 +77,32 @@ def open_target(path: str | os.PathLike[str]) -> pyoxigraph.Store:
     return store
 
 
-def add_dataset(store: pyoxigraph.Store, data: Dataset | Graph | list[pyoxigraph.Quad]) -> list[str]:
+def add_dataset(
+    store: pyoxigraph.Store, data: Dataset | Graph | list[pyoxigraph.Quad], *, bulk: bool = False
+) -> list[str]:
     """Write a built dataset (or its quads) into ``store``: each document graph replaces the graph of that name.
 
     Returns the document graph IRIs written. Triples outside named graphs go to the default graph.
+    ``bulk=True`` is for on-disk stores: Oxigraph's bulk loader writes new files directly, about five times
+    faster than a transaction, but without its all-or-nothing guarantee. A failure then raises
+    :class:`StoreError`; re-adding the same documents repairs the store, since each graph is replaced.
     """
     quads = data if isinstance(data, list) else to_quads(data)
     names = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, pyoxigraph.NamedNode)})
     for name in names:
-        store.remove_graph(pyoxigraph.NamedNode(name))
-    store.extend(quads)
+        if store.contains_named_graph(node := pyoxigraph.NamedNode(name)):  # absent graphs: nothing to clear
+            store.remove_graph(node)
+    if not bulk:
+        store.extend(quads)
+        return names
+    try:
+        store.bulk_extend(quads)
+        store.flush()
+    except OSError as error:
+        raise StoreError(
+            f"writing {len(names)} document(s) into the store failed ({error}); the store may hold part of "
+            "them: run the same build again to replace them"
+        ) from None
     return names
 
 
