@@ -56,9 +56,12 @@ def _key(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}|{start}|{end}|incident".encode()).hexdigest()[:12]
 
 
-def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None) -> TimeValue | None:
-    """The date a sentence states for what it reports, or the one it refers back to ("hours later")."""
-    prefer = "future" if _FUTURE.search(sent.text) else "past"
+def _sentence_dates(
+    sent: Span, text: str, doc_date: str | None, previous: TimeValue | None
+) -> TimeValue | None:
+    """The date a sentence (``text`` is its text) states for what it reports, or the one it refers back to
+    ("hours later")."""
+    prefer = "future" if _FUTURE.search(text) else "past"
     values: list[TimeValue] = []
     modifiers: list[TimeValue] = []
     for ent in sentence_ents(sent):
@@ -70,15 +73,13 @@ def _sentence_dates(sent: Span, doc_date: str | None, previous: TimeValue | None
             modifier = ent.root.dep_ in {"compound", "amod", "nmod", "poss"}
             (modifiers if modifier else values).append(value)
     if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
-        values = [
-            v for m in _WEEKDAY_TEXT.finditer(sent.text) if (v := normalise_date(m[1], doc_date, prefer))
-        ]
+        values = [v for m in _WEEKDAY_TEXT.finditer(text) if (v := normalise_date(m[1], doc_date, prefer))]
     if values or modifiers:
         return min(values or modifiers, key=lambda v: PRECISION_ORDER.get(v.precision, 9))
     if previous is not None:
-        if _NEXT_DAY.search(sent.text):
+        if _NEXT_DAY.search(text):
             return shift_days(previous, 1)
-        if _DAY_BEFORE.search(sent.text):
+        if _DAY_BEFORE.search(text):
             return shift_days(previous, -1)
     return None
 
@@ -133,17 +134,18 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     told = sorted((m.start, e.key) for e in events for m in (e.trigger, *e.mentions))
     text = doc.text  # once: Doc.text joins every token again on each call
     for sent in doc.sents:
+        sent_text = text[sent.start_char : sent.end_char]  # Span.text joins every token again on each call
         if "\n" in text[previous_end : sent.start_char]:
             last_date = None  # a new paragraph: an earlier paragraph's date does not date what this one says
             paragraph += 1
-        previous_end = sent.start_char + len(sent.text.rstrip())
-        if any(s <= sent.start_char < e for s, e in skipped) or not sent.text.strip():
+        previous_end = sent.start_char + len(sent_text.rstrip())
+        if any(s <= sent.start_char < e for s, e in skipped) or not sent_text.strip():
             continue
-        own_date = _sentence_dates(sent, doc_date, last_date)
-        if own_date is None and last_date is not None and _SAME_DAY.search(sent.text):
+        own_date = _sentence_dates(sent, sent_text, doc_date, last_date)
+        if own_date is None and last_date is not None and _SAME_DAY.search(sent_text):
             own_date = last_date
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
-        counts = casualties(sent.text)
+        counts = casualties(sent_text)
         subject = _subject_text(sent, inside)
         agent_keys, target_keys = _actor(inside, ("agent",)), _actor(inside, ("target", "theme"))
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
@@ -152,9 +154,13 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = rules.inter_of(counts.victims, None) if counts.victims else None
         victims = victims or _inter(rules, target_keys, by_key, "")
         hurt = bool(counts.fatalities or counts.injured)
-        rule = rules.code(sent.text, agent=agent, victims=victims, casualties=hurt)
+        rule = rules.code(sent_text, agent=agent, victims=victims, casualties=hurt)
         if rule is not None and rule.get("actor1_inter") and agent in (None, 7):
             agent = rule["actor1_inter"]  # people who protest are protesters (6), who riot rioters (5)
+        if own_date is not None and own_date.precision in CARRIED:
+            last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
+        if rule is None and not hurt:
+            continue  # nothing to code and nothing to add to an incident
         places = Places(sent, mention_index, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = places.best(preferred)
@@ -163,8 +169,6 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         ):  # a place the event has from elsewhere ("linked events share a place")
             place_key = sorted(preferred)[0]
             location = labels.get(place_key)
-        if own_date is not None and own_date.precision in CARRIED:
-            last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
         certainties = [e.certainty for e in inside]
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
         same = None
@@ -186,7 +190,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             previous is not None
             and location is None
             and (
-                _BACK_REFERENCE.search(sent.text) is not None
+                _BACK_REFERENCE.search(sent_text) is not None
                 or (
                     rule is not None
                     and rule is previous["rule"]  # the same code: "Strategic developments" is too broad

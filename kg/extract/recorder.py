@@ -13,14 +13,22 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.incidents import find_incidents
 from kg.extract.linking import MIN_CONFIDENCE, MentionIndex, Places, link_place
+from kg.extract.state import doc_text, scratch, sentence_start
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
 
 
 def _sentence(span: Span) -> tuple[int, int]:
-    sent = span.sent
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    return start, start + len(text.strip())
+    """The character bounds of the sentence ``span`` starts in, without surrounding spaces: worked out once per
+    sentence (``Span.sent.text`` rebuilds the text from every token, and documents have thousands of mentions)."""
+    doc = span.doc
+    first = sentence_start(doc[span.start])
+    memo = scratch(doc, "sentence_bounds")
+    if first not in memo:
+        sent = doc[first].sent
+        text = doc_text(doc)[sent.start_char : sent.end_char]
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        memo[first] = (start, start + len(text.strip()))
+    return memo[first]
 
 
 def _mention(doc_id: str, span: Span, confidence: float, extractor: str) -> Mention:
