@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.anchors import supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
+from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
 from kg.extract.events.quantities import (
     count_spans,
@@ -23,7 +24,7 @@ from kg.extract.events.quantities import (
     unit_token,
     widen,
 )
-from kg.extract.events.roles import nominal_arguments, spans_under, subject_of, verbal_arguments
+from kg.extract.events.roles import nominal_arguments, spans_under, subject_of, vagueness, verbal_arguments
 from kg.extract.events.senses import sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
@@ -63,6 +64,7 @@ class EventExtractor(SavesLexicon):
         }
         found = [self._event(doc, span, kind, index, verbs, dates, kinds) for span, kind in triggers]
         events = [e for e in found if e is not None]
+        inherit_targets(events, index, self.lexicon.prep_roles)  # "threatened to attack X": X is threatened
         self._attach_quantities(doc, events, index, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
         for event in doc._.kg_events:
@@ -200,14 +202,18 @@ class EventExtractor(SavesLexicon):
                 return  # "in retaliation for an attack on Sderot": that place belongs to the other event
             places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
             if places:
-                _add(event.roles, role, min(places, key=lambda f: _vagueness(f.span, token)).key)
+                _add(event.roles, role, min(places, key=lambda f: vagueness(f.span, token)).key)
             elif role == "destination" and token.i in index:
                 _add(event.roles, "recipient", index[token.i].key)
             return
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
             return
-        found = index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon) or _owner(token, index)
+        found = (
+            index.get(token.i)
+            or unnamed_actor(token, index, doc, self.lexicon)
+            or owner(token, index, authors=role == "target")
+        )
         if found is not None and found.is_actor:
             _add(event.roles, role, found.key)
         elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
@@ -259,28 +265,6 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
-
-
-def _vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
-    """Sort key for the places inside one argument phrase, the place it names first: a proper name before a
-    demonym ('Irish'), a common-noun phrase ('the Mexican state') or a name that qualifies another noun ('New
-    York' in 'the New York borough of Queens', 'Pakistan' in 'Pakistan's largest city, Karachi'); then the one
-    nearest the phrase's head, then the later one."""
-    root = place.root
-    depth, node = 0, root
-    while node.i != phrase.i and node.head.i != node.i:
-        node, depth = node.head, depth + 1
-    demonym = root.pos_ == "ADJ" or root.ent_type_ == "NORP"
-    unnamed = not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in place)
-    qualifies = root.dep_ in {"compound", "poss", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
-    return demonym, unnamed, qualifies, depth, -root.i
-
-
-def _owner(token: Token, index: dict[int, Found]) -> Found | None:
-    """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun."""
-    owners = [index[c.i] for c in token.children if c.dep_ == "poss" and c.i in index]
-    actors = [f for f in owners if f.is_actor]
-    return actors[0] if actors else None
 
 
 def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:

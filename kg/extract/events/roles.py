@@ -108,8 +108,13 @@ def verbal_arguments(
 def nominal_arguments(
     noun: Token, object_role: str, prep_roles: dict[str, str] | None = None
 ) -> dict[str, list[Token]]:
-    """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces')."""
+    """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces').
+
+    With a noun, 'from' names whoever the act comes from ('an appeal from the president', 'support from
+    Moscow') where a verb's 'from' names whom it is asked of ('demanded money from Moscow')."""
     roles: dict[str, list[Token]] = defaultdict(list)
+    if prep_roles and prep_roles.get("from") == "target":
+        prep_roles = {**prep_roles, "from": "agent"}
     for child in noun.children:
         if child.dep_ == "poss" or (
             child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
@@ -128,15 +133,39 @@ def nominal_arguments(
             roles["target"].extend(_pobjs(child))
         elif child.dep_ == "prep":
             _prep_roles(child, roles, prep_roles)
-    governor = noun.head
-    if noun.dep_ in {"dobj", "nsubjpass"} and governor.lemma_ in LIGHT_VERBS and "agent" not in roles:
+    phrase = measured(noun)
+    governor = phrase.head
+    if phrase.dep_ in {"dobj", "nsubjpass"} and governor.lemma_ in LIGHT_VERBS and "agent" not in roles:
         subject, passive = subject_of(governor)  # "American forces have begun emergency transfers"
         if subject is not None and not passive:
-            roles["agent"].extend(expand(subject))
+            roles["agent"].extend(expand(contents(subject)))  # "a group of diplomats held a meeting"
         for child in governor.children:
-            if child.dep_ == "prep":
-                _prep_roles(child, roles)
+            if child.dep_ == "prep":  # "held talks with X" as "talks with X"
+                _prep_roles(child, roles, prep_roles)
     return roles
+
+
+def measured(noun: Token) -> Token:
+    """'25,000 tons of food aid' -> tons, 'two rounds of talks' -> rounds: the noun that stands for the event
+    phrase in the clause when the event noun only fills a measure's 'of' phrase; else the noun itself.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["25,000", "tons", "of", "aid"], heads=[1, 1, 1, 2],
+    ...           deps=["nummod", "ROOT", "prep", "pobj"], pos=["NUM", "NOUN", "ADP", "NOUN"])
+    >>> measured(doc[3]).text, measured(doc[1]).text
+    ('tons', 'tons')
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return noun
+    measure = prep.head
+    counted = any(c.dep_ == "nummod" or c.like_num for c in measure.children) or measure.like_num
+    if measure.pos_ == "NOUN" and (
+        counted or measure.lemma_.lower() in CONTAINERS or measure.lower_ in CONTAINERS
+    ):
+        return measure
+    return noun
 
 
 def _prep_roles(prep: Token, roles: dict[str, list[Token]], overrides: dict[str, str] | None = None) -> None:
@@ -182,3 +211,18 @@ def spans_under(spans: list[Span], trigger: Token, stops: set[int]) -> Iterator[
             break
         if governed(span.root, trigger, stops):
             yield span
+
+
+def vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
+    """Sort key for the places inside one argument phrase, the place it names first: a proper name before a
+    demonym ('Irish'), a common-noun phrase ('the Mexican state') or a name that qualifies another noun ('New
+    York' in 'the New York borough of Queens', 'Pakistan' in 'Pakistan's largest city, Karachi'); then the one
+    nearest the phrase's head, then the later one."""
+    root = place.root
+    depth, node = 0, root
+    while node.i != phrase.i and node.head.i != node.i:
+        node, depth = node.head, depth + 1
+    demonym = root.pos_ == "ADJ" or root.ent_type_ == "NORP"
+    unnamed = not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in place)
+    qualifies = root.dep_ in {"compound", "poss", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
+    return demonym, unnamed, qualifies, depth, -root.i
