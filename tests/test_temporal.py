@@ -57,7 +57,7 @@ def _grid() -> list[tuple[str, dt.date, str]]:
         "Nov",
         "December",
     ]
-    texts = ["2019", "1999"]
+    texts = ["2019", "1999", "this month", "last month", "next month", "this year", "Last year", "next year"]
     for month in months:
         texts += [month, f"{month} 2019", f"{month}, 2021"]
         for day in (1, 15, 23, 28, 30, 31):

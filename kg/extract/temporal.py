@@ -67,6 +67,7 @@ _FAST = (  # the shapes most news dates take; anything else goes to dateparser
     re.compile(rf"^(?P<month>{_MONTHS})\.?(?:,?\s+(?:of\s+)?(?P<year>\d{{4}}))?$", re.I),
     re.compile(r"^(?P<year>\d{4})$"),
 )
+_RELATIVE_UNIT = re.compile(r"^(this|last|next)\s+(month|year)$", re.IGNORECASE)
 _MONTH_NUMBER = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
 
@@ -81,6 +82,12 @@ def _fast_parse(text: str, base: dt.date, prefer: str) -> dt.datetime | None:
     >>> _fast_parse("Jan. 24", dt.date(2026, 1, 23), "past"), _fast_parse("mid-2023", dt.date(2026, 1, 1), "past")
     (datetime.datetime(2025, 1, 24, 0, 0), None)
     """
+    if relative := _RELATIVE_UNIT.match(text):  # this / last / next month or year: dateparser's first day
+        step = {"this": 0, "last": -1, "next": 1}[relative[1].lower()]
+        if relative[2].lower() == "year":
+            return dt.datetime(base.year + step, base.month, 1)
+        months = base.year * 12 + base.month - 1 + step
+        return dt.datetime(months // 12, months % 12 + 1, 1)
     match = next((m for pattern in _FAST if (m := pattern.match(text))), None)
     if match is None or (base.month == 2 and base.day == 29):  # dateparser's leap-day rules: leave them to it
         return None
