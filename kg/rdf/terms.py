@@ -195,12 +195,36 @@ def _key(term: Term | pyoxigraph.DefaultGraph) -> tuple[int, str]:
     return (0, "") if isinstance(term, pyoxigraph.DefaultGraph) else (1, str(term))
 
 
+def _lines(triples: list[pyoxigraph.Triple]) -> list[bytes]:
+    """Each triple's N-Triples line, written by Oxigraph in one call. Its byte order is the order of the
+    (subject, predicate, object) texts: each term's text ends where the next begins (``>``, or a literal's
+    closing quote, language or datatype), and UTF-8 keeps code point order."""
+    data = pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES) or b""
+    return data.split(b"\n")[: len(triples)]
+
+
 def sorted_quads(quads: Iterable[pyoxigraph.Quad]) -> list[pyoxigraph.Quad]:
-    """Quads ordered by graph, subject, predicate, object (N-Triples text): the byte-stable file order."""
-    return sorted(quads, key=lambda q: (_key(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    """Quads ordered by graph, subject, predicate, object (N-Triples text): the byte-stable file order.
+
+    >>> g, p = pyoxigraph.NamedNode("https://x.org/g"), pyoxigraph.NamedNode("https://x.org/p")
+    >>> quads = [pyoxigraph.Quad(pyoxigraph.NamedNode(f"https://x.org/{s}"), p, pyoxigraph.Literal(s), g)
+    ...          for s in ("b", "a")]
+    >>> [q.subject.value for q in sorted_quads(quads)]
+    ['https://x.org/a', 'https://x.org/b']
+    """
+    graphs: dict[Any, list[pyoxigraph.Quad]] = {}
+    for quad in quads:
+        graphs.setdefault(quad.graph_name, []).append(quad)
+    ordered: list[pyoxigraph.Quad] = []
+    for name in sorted(graphs, key=_key):
+        members = graphs[name]
+        lines = _lines([q.triple for q in members])
+        ordered += [members[i] for i in sorted(range(len(members)), key=lines.__getitem__)]
+    return ordered
 
 
 def sorted_triples(quads: Iterable[pyoxigraph.Quad]) -> list[pyoxigraph.Triple]:
     """The distinct triples of the union of all graphs, ordered by subject, predicate, object."""
-    triples = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for q in quads}
-    return [triples[key] for key in sorted(triples)]
+    all_triples = [q.triple for q in quads]
+    distinct = dict(zip(_lines(all_triples), all_triples, strict=True))
+    return [distinct[line] for line in sorted(distinct)]
