@@ -85,3 +85,26 @@ def test_in_the_north_of_a_place_is_in_it(nlp):
 def test_a_based_place_is_not_the_location(nlp):
     link = _link(nlp, "Gunmen attacked the offices of the Doha-based channel on Monday.", "attacked")
     assert link is None or link.name != "Doha"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "key"),
+    [
+        # a place named with its feature word ('district' heads the phrase) is a named place, linked by its key
+        ("Rebels bombed a police post in Saptari district on Monday.", "bombed", "saptari-district"),
+        (
+            "Gunmen killed a village elder in Mogadishu's Yaqshid district on Sunday.",
+            "killed",
+            "yaqshid-district",
+        ),
+    ],
+)
+def test_a_named_feature_place_is_linked_with_its_key(nlp, text, verb, key):
+    link = _link(nlp, text, verb)
+    assert link is not None and link.key == key and link.rule == "locative"
+
+
+def test_the_event_takes_the_linked_feature_place(nlp):
+    record = records_from_doc(nlp("Rebels bombed a police post in Saptari district on Monday."))
+    (bombing,) = [e for e in record.events if e.type == "Bombing"]
+    assert bombing.roles["place"] == ("saptari-district",)

@@ -72,3 +72,43 @@ def test_places_in_lists_and_appositions_are_places(nlp, text: str, names: list[
     for name in names:
         entity = next(e for t, e in found.items() if name in t)
         assert entity.is_place, (name, entity.kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bare name the gazetteer knows, right after a verb of taking, entering or patrolling a place
+        ("Rwandan-backed rebels captured Kisangani, Congo's third city, on March 15.", "Kisangani"),
+        ("Hundreds of demonstrators marched through Bujumbura on Saturday.", "Bujumbura"),
+        # a feature word before the name
+        ("A policeman was killed in the capital Grozny on Monday.", "Grozny"),
+        # a capital that owns streets or a station is where something happened, not its government
+        ("Riot police patrolled Harare's streets after the vote.", "Harare"),
+        ("About 100 people demonstrated near Riga's central railway station on Saturday.", "Riga"),
+    ],
+)
+def test_names_in_locative_positions_are_places(nlp, text: str, name: str) -> None:
+    entity = _entities(nlp, text)[name]
+    assert entity.is_place and entity.kind == "City"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Damascus's decision angered Ankara on Monday.", "Damascus"),  # a capital that decides acts
+        ("Police captured Smith on Monday in the capital.", "Smith"),  # a name the gazetteer has no place for
+    ],
+)
+def test_acting_capitals_and_unknown_names_are_not_places(nlp, text: str, name: str) -> None:
+    assert not _entities(nlp, text)[name].is_place
+
+
+def test_locative_names_follow_prepositions_and_verbs_of_taking_a_place() -> None:
+    from kg.extract.actors.places import locative_names
+
+    assert [
+        p.name for p in locative_names("Troops entered Zabdeen and patrolled through Douma on Monday.")
+    ] == [
+        "Zabdeen",
+        "Douma",
+    ]

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from kg.evaluation.acled import same_place
 from kg.extract.linking import Places, nearest_place
 from kg.extract.recorder import records_from_doc
-from kg.records import DocumentRecord
+from kg.records import DocumentRecord, Event
 
 SYSTEMS = ("newskg events", "newskg linker", "newskg linker on the marked verb", "all places of the sentence",
            "first place of the sentence")  # fmt: skip
@@ -70,6 +70,51 @@ class Tally:
             self.invented += bool(predicted)
 
 
+@dataclass
+class Losses:
+    """Where "newskg events" loses, among marked verbs that have a gold place: no newskg event on the verb, an
+    event with no place, a wrong place; and, across all three, how many gold places newskg never recognised as a
+    place at all (no place entity mention overlaps or names one)."""
+
+    no_event: int = 0
+    no_place: int = 0
+    wrong_place: int = 0
+    unrecognised: int = 0
+
+    def add(
+        self, has_event: bool, predicted: list[tuple[int, int, str]], gold: list[dict], unrecognised: bool
+    ) -> None:
+        if predicted and any(_hit(g, p) for g in gold for p in predicted[:1]):
+            return
+        if not has_event:
+            self.no_event += 1
+        elif not predicted:
+            self.no_place += 1
+        else:
+            self.wrong_place += 1
+        self.unrecognised += unrecognised
+
+
+def event_on(record: DocumentRecord, verb: dict) -> Event | None:
+    """newskg's event on a marked verb: the one whose trigger overlaps it, else one that has the verb among its
+    mentions ("a car bomb was detonated": the verb joined the noun's event).
+
+    >>> from kg.records import DocumentRecord, Event, Mention
+    >>> bomb, verb = Mention("d", 6, 10, "bomb"), Mention("d", 15, 24, "detonated")
+    >>> record = DocumentRecord("d", "A car bomb was detonated.", events=(Event("e", "Bombing", bomb, (verb,)),))
+    >>> event_on(record, {"start": 15, "end": 24}).key
+    'e'
+    """
+    overlaps = [
+        e
+        for e in record.events
+        for m in (e.trigger, *e.mentions)
+        if m.start < verb["end"] and verb["start"] < m.end
+    ]
+    by_trigger = [e for e in overlaps if e.trigger.start < verb["end"] and verb["start"] < e.trigger.end]
+    return (by_trigger or overlaps or [None])[0]
+
+
 def _hit(gold: dict, predicted: tuple[int, int, str]) -> bool:
     start, end, text = predicted
     overlaps = start < gold["end"] and gold["start"] < end
@@ -82,6 +127,7 @@ class EventPlaceReport:
     tallies: dict[str, dict[str, Tally]]  # split -> system -> tally
     seconds: float
     examples: list[dict[str, Any]] = field(default_factory=list)
+    losses: dict[str, Losses] = field(default_factory=dict)  # split -> where "newskg events" loses
 
     def to_text(self) -> str:
         lines = [f"records: {self.n}   runtime: {self.seconds:.1f} s",
@@ -95,6 +141,11 @@ class EventPlaceReport:
                 right = t.right / t.with_place if t.with_place else 0.0
                 invented = t.invented / t.without_place if t.without_place else 0.0
                 lines.append(f"  {name:<34} right {right:.3f}   invented {invented:.3f}")
+            if split in self.losses:
+                lost = self.losses[split]
+                lines.append(f"  newskg events lose {lost.no_event + lost.no_place + lost.wrong_place}: no event on the "
+                             f"verb {lost.no_event}, no place {lost.no_place}, wrong place {lost.wrong_place}; gold "
+                             f"place not recognised as a place {lost.unrecognised}")  # fmt: skip
         return "\n".join(lines)
 
     def to_json(self) -> str:
@@ -102,7 +153,8 @@ class EventPlaceReport:
             split: {name: t.__dict__ for name, t in systems.items()}
             for split, systems in self.tallies.items()
         }
-        return json.dumps({"n": self.n, "seconds": self.seconds, "tallies": data}, indent=2)
+        losses = {split: lost.__dict__ for split, lost in self.losses.items()}
+        return json.dumps({"n": self.n, "seconds": self.seconds, "tallies": data, "losses": losses}, indent=2)
 
 
 def evaluate_event_places(
@@ -111,6 +163,7 @@ def evaluate_event_places(
     """Run the pipeline on every sentence and tally newskg and the baselines per split."""
     started = time.perf_counter()
     tallies: dict[str, dict[str, Tally]] = {}
+    losses: dict[str, Losses] = {}
 
     def docs():
         for item in records:
@@ -122,17 +175,21 @@ def evaluate_event_places(
         record = records_from_doc(doc)
         mentions = {e.key: e.mentions for e in record.entities}
         ner = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
-        split = tallies.setdefault(split_of(str(item.get("id", ""))), {name: Tally() for name in SYSTEMS})
+        found_places = [(m.start, m.end, m.text) for e in record.entities if e.is_place for m in e.mentions]
+        split_name = split_of(str(item.get("id", "")))
+        split = tallies.setdefault(split_name, {name: Tally() for name in SYSTEMS})
         triggers = {t.i for e in record.events for t in doc.char_span(e.trigger.start, e.trigger.end,
                                                                      alignment_mode="expand") or ()}  # fmt: skip
         for verb in item["event_verb"]:
             gold = item.get("event_locations") or []
-            event = next((e for e in record.events if e.trigger.start < verb["end"] and verb["start"] < e.trigger.end),
-                         None)  # fmt: skip
-            places: list[tuple[int, int, str]] = []
-            if event is not None:
-                for key in event.roles.get("place", ()):
-                    places += [(m.start, m.end, m.text) for m in mentions.get(key, ())]
+            event = event_on(record, verb)
+            # the event's place is an entity, named by any of its mentions ("Afghan forces", "Afghanistan"): the
+            # first place entity counts as right when one of its mentions is a gold place
+            keys = event.roles.get("place", ()) if event is not None else ()
+            places = [(m.start, m.end, m.text) for key in keys[:1] for m in mentions.get(key, ())]
+            places = _any_first(gold, places) + [
+                (m.start, m.end, m.text) for k in keys[1:] for m in mentions.get(k, ())
+            ]
             linked: list[tuple[int, int, str]] = []
             if event is not None:
                 trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -141,11 +198,14 @@ def evaluate_event_places(
                 start = item["text"].find(name) if name else -1
                 linked = [(start, start + len(name), name)] if name and start >= 0 else []
             split["newskg events"].add(gold, places)
+            if gold:
+                unrecognised = not any(_hit(g, p) for g in gold for p in found_places)
+                losses.setdefault(split_name, Losses()).add(event is not None, places, gold, unrecognised)
             split["newskg linker"].add(gold, linked)
             split["newskg linker on the marked verb"].add(gold, _on_verb(doc, verb, record, triggers))
             split["all places of the sentence"].add(gold, ner if not gold else _any_first(gold, ner))
             split["first place of the sentence"].add(gold, ner[:1])
-    return EventPlaceReport(len(records), tallies, time.perf_counter() - started)
+    return EventPlaceReport(len(records), tallies, time.perf_counter() - started, losses=losses)
 
 
 def _on_verb(doc: Doc, verb: dict, record: DocumentRecord, triggers: set[int]) -> list[tuple[int, int, str]]:

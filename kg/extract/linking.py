@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.extract.toponyms import PlacePhrase, place_phrases
+from kg.extract.toponyms import FEATURE_RANK, PlacePhrase, place_phrases
 from kg.records import Entity, Mention
 
 KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
@@ -91,7 +91,9 @@ class Places:
             )
             if taken or blocked:
                 continue
-            self.items.append((phrase.rank, start, phrase.name, None, phrase.parents))
+            # the phrase names a resolved place the linker left out ("Saptari" in "Saptari district"): its key
+            key = next((e.key for e, m in here if e.is_place and m.start <= start and end <= m.end), None)
+            self.items.append((phrase.rank, start, phrase.name, key, phrase.parents))
 
     def best(self, preferred: set[str]) -> tuple[str | None, str | None, tuple[str, ...]]:
         """The most specific place (an event's own place role first among equals) and its parents."""
@@ -113,7 +115,7 @@ def _acts(sent: Span, start: int, end: int) -> bool:
     root = span.root
     return (
         root.dep_ in {"nsubj", "nsubjpass", "amod", "agent"}
-        or root.pos_ != "PROPN"
+        or not _named(span)
         or (root.dep_ == "pobj" and root.head.lower_ == "by")
         or _qualifies(span)
     )
@@ -136,9 +138,14 @@ def _acting(sent: Span, start: int, end: int) -> bool:
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return (
-        span.root.dep_ in {"nsubj", "nsubjpass", "amod", "compound", "poss", "dobj"}
-        or span.root.pos_ != "PROPN"
+    return span.root.dep_ in {"nsubj", "nsubjpass", "amod", "compound", "poss", "dobj"} or not _named(span)
+
+
+def _named(span: Span) -> bool:
+    """A proper name, or a feature word after one ('Saptari district', 'Farah city'): a named place."""
+    root = span.root
+    return root.pos_ == "PROPN" or (
+        root.lower_ in FEATURE_RANK and any(t.pos_ == "PROPN" for t in span if t.i < root.i)
     )
 
 

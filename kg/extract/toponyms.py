@@ -19,18 +19,24 @@ from dataclasses import dataclass
 
 FEATURE_RANK = {
     "village": 1, "hamlet": 1, "neighbourhood": 1, "neighborhood": 1, "quarter": 1, "camp": 1, "district of": 1,
-    "suburb": 1, "locality": 1, "settlement": 1, "market": 1,
-    "town": 2, "city": 2, "": 2.5,
+    "suburb": 1, "locality": 1, "settlement": 1, "market": 1, "shantytown": 1, "township": 1,
+    "outpost": 1.5, "airstrip": 1.5, "farms": 1.5, "orchards": 1.5,
+    "town": 2, "city": 2, "capital": 2, "islet": 2, "": 2.5, "hills": 3,
     "sub-district": 3, "subdistrict": 3, "ward": 3, "lga": 3, "commune": 3, "municipality": 3, "area": 3.5,
+    "sector": 3.5, "axis": 3.5, "plains": 3.5,
     "district": 4, "county": 4, "department": 4, "territory": 4, "countryside": 4.5,
     "province": 5, "governorate": 5, "state": 5, "region": 5, "oblast": 5, "prefecture": 5,
 }  # fmt: skip
-_FEATURES = "|".join(sorted((f for f in FEATURE_RANK if f and " " not in f), key=len, reverse=True))
+_FEATURES = "|".join(
+    sorted((f for f in FEATURE_RANK if f and " " not in f and f != "capital"), key=len, reverse=True)
+)
 _PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ed|es|de|del|la|le|du|di|wa|bin|ibn|abu|um|umm|bani|beni|ben)"
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[-\s])?{_WORD}|\s*-\s*{_PARTICLE}-{_WORD}|\s+{_PARTICLE}-[\w'’]+)*"
 _AFTER = re.compile(rf"\b(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _OF = re.compile(rf"\b(?:the\s+)?(?P<feature>(?i:{_FEATURES}))\s+of\s+(?P<name>{NAME})")
+# "the capital Grozny", "the Zairean capital, Kinshasa": the feature word comes first
+_CAPITAL = re.compile(rf"\b(?P<feature>capital),?\s+(?P<name>{NAME})")
 _BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\((?![A-Z]{{2,}}\))[A-Z])")  # not "(CENTCOM)"
 # sentence-initial "In X, ..." too; the directions stay lower case ("North Korea" is a name)
 _PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|towards|close to)|north|south|east|west)\s+"
@@ -85,7 +91,7 @@ def _parents(text: str, end: int) -> tuple[str, ...]:
 def place_phrases(text: str) -> list[PlacePhrase]:
     """Place phrases of a sentence in text order, one per name (the most specific feature word wins)."""
     found: dict[tuple[int, int], PlacePhrase] = {}
-    for pattern in (_AFTER, _OF, _BEFORE_PAREN, _PREP):
+    for pattern in (_AFTER, _OF, _CAPITAL, _BEFORE_PAREN, _PREP):
         for match in pattern.finditer(text):
             name = _clean(match["name"])
             if not name:

@@ -2,8 +2,9 @@
 
 "Kafr Nabudah village", "the town of Bor", "Sarmin (Idleb district, Idleb governorate)", "Tal Tamr, north-west of
 Hasakah" make the name a place of the kind its feature word gives (village -> City, district -> AdministrativeRegion,
-camp -> Facility); a bare name after "in" / "near" becomes a place only when GeoNames knows it (in the document's
-countries when it names any). A place the gazetteer cannot link is document-local and takes the point of its
+camp -> Facility); a bare name after "in" / "near" or a verb of taking or entering a place ("captured X",
+"troops entered X") becomes a place only when GeoNames knows it (in the document's countries when it names any; after
+"captured", only then, and not when the model calls the name a person). A place the gazetteer cannot link is document-local and takes the point of its
 nearest stated parent, with that parent's precision. Phrases come from :mod:`kg.extract.toponyms`; this module
 turns them into :class:`Found` mentions. It also drops what is never an actor (weapons, holidays, measures).
 
@@ -31,6 +32,7 @@ from kg.extract.toponyms import NAME, PlacePhrase, place_phrases
 
 FEATURE_KINDS: dict[str, str] = word_map("places", "feature_kinds")
 LOCATIVE = word_set("places", "locative_prepositions")
+PERSON_OR_PLACE = word_set("places", "person_or_place_verbs")
 NON_ACTORS = word_set("places", "non_actors")
 CALIBRE = [re.compile(p) for p in word_list("places", "calibre")]
 # Kinds a model guess may have given a place name; gazetteer-known actors are never turned into places.
@@ -77,6 +79,31 @@ def list_phrases(text: str) -> list[PlacePhrase]:
                 text_ = " ".join(words)
                 start = match.start("names") + name.start() + name.group().index(text_)
                 out.append(PlacePhrase(text_, start, start + len(text_), feature))
+    return out
+
+
+# "rebels captured X", "troops entered X", "marched through X": a bare name right after one of the locative words
+# (prepositions and verbs of taking, entering or patrolling a place), kept only when GeoNames knows the name
+_AFTER_LOCATIVE = re.compile(
+    rf"\b(?i:{'|'.join(sorted((re.escape(w) for w in LOCATIVE), key=len, reverse=True))})\s+(?P<name>{NAME})"
+)
+
+
+def locative_names(text: str) -> list[PlacePhrase]:
+    """Bare names right after a locative word, verbs of taking or entering a place included.
+
+    >>> [p.name for p in locative_names("Rebels captured Birao and later stormed Ndele.")]
+    ['Birao', 'Ndele']
+    """
+    out = []
+    for match in _AFTER_LOCATIVE.finditer(text):
+        words = match["name"].split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        if words:
+            name = re.sub(r"['’]s$", "", " ".join(words))
+            start = match.start("name") + match["name"].index(name)
+            out.append(PlacePhrase(name, start, start + len(name)))
     return out
 
 
@@ -146,6 +173,7 @@ class PlaceFinder:
             listed = list_phrases(sent.text)  # a feature word beats a bare "of X" for the same name
             phrases = [p for p in place_phrases(sent.text) if p.feature or p.parents or not _clash(p, listed)]
             phrases += [p for p in listed if not _clash(p, phrases)]
+            phrases += [p for p in locative_names(sent.text) if not _clash(p, phrases)]
             for phrase in sorted(phrases, key=lambda p: -p.start):  # parents (later in the text) first
                 found = self._place(doc, sent, phrase, found, countries, skip)
         return sorted(found, key=lambda f: f.span.start)
@@ -170,6 +198,12 @@ class PlaceFinder:
         if not strong and (not before or before[-1].lower() not in LOCATIVE):
             return found
         over = _overlapping(found, span)
+        if (
+            not strong
+            and before[-1].lower() in PERSON_OR_PLACE
+            and (not countries or any(f.kind == "Person" for f in over))
+        ):
+            return found  # "police captured Smith": people are captured too; a place needs the text's country
         parents = self._parents(doc, sent, phrase, found)
         nearest = next((f for f in found if f.key in parents), None)
         whole = [f for f in over if f.span.start <= span.start and span.end <= f.span.end]

@@ -18,6 +18,7 @@ EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
 LED = word_set("actors", "led_modifiers")
 CONTROLLED = word_set("actors", "controlled_modifiers")
 HEAD_MODIFIERS = word_set("actors", "head_modifiers")
+LOCATED_NOUNS = word_set("places", "located_nouns") | {w for w in EXTEND_WORDS}
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
@@ -102,7 +103,9 @@ def is_agentive(span: Span) -> bool:
     root = span.root
     if root.dep_ == "conj":
         return is_agentive(root.head.doc[root.head.i : root.head.i + 1])  # "Kyiv and Moscow said"
-    if root.dep_ in {"nsubj", "poss"}:
+    if root.dep_ == "poss":  # "Damascus's decision" acts; "Harare's streets", "Baghdad's bridges" are in it
+        return root.head.lemma_.lower() not in LOCATED_NOUNS
+    if root.dep_ == "nsubj":
         return True
     if root.dep_ == "nsubjpass":
         return any(c.dep_ == "xcomp" for c in root.head.children)  # "Damascus is positioned to assume"

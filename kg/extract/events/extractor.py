@@ -94,7 +94,12 @@ class EventExtractor(SavesLexicon):
                 continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
             if token.pos_ == "VERB" and self._is_report(token):
                 continue
-            if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in {"VBN", "VBG"}:
+            if (
+                token.pos_ == "VERB"
+                and token.dep_ == "amod"
+                and token.tag_ in {"VBN", "VBG"}
+                and not _progressive(token)
+            ):
                 continue  # "abandoned homes", "the wounded man": a participle describing a noun
             kind = sense_checked(token, kind)
             if kind is None:
@@ -275,6 +280,11 @@ def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> 
     if len(places) == 1:
         event.roles["place"] = list(places)
         event.confidence = min(event.confidence, 0.6)
+
+
+def _progressive(token: Token) -> bool:
+    """'are patrolling crowded markets': the small model hangs a progressive verb on its object as a modifier."""
+    return token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).lemma_ == "be"
 
 
 def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:

@@ -24,7 +24,8 @@ from spacy.tokens import Span, Token
 from kg.extract.lexicon import word_set
 
 SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
-_AROUND = {"compound", "amod", "nmod", "dobj", "pobj", "poss", "npadvmod", "prt"}
+# the passive subject is an object in the other voice: "the film was shot"
+_AROUND = {"compound", "amod", "nmod", "dobj", "nsubjpass", "pobj", "poss", "npadvmod", "prt"}
 IRREALIS = word_set("events", "irrealis")
 IRREALIS_MODIFIERS = word_set("events", "irrealis_modifiers")
 WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
@@ -36,8 +37,8 @@ def _senses() -> dict[str, dict[str, Any]]:
 
 
 def _neighbours(token: Token) -> set[str]:
-    """Lemmas of the trigger's modifiers, objects and particles, and of 'of'/'to'-complements ('transfer of power',
-    'shot to fame', 'prices shot up')."""
+    """Lemmas of the trigger's modifiers, objects (passive subjects too) and particles, and of 'of'/'to'-complements
+    ('transfer of power', 'shot to fame', 'prices shot up')."""
     lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}):
         lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
@@ -49,6 +50,8 @@ def _neighbours(token: Token) -> set[str]:
 def sense_checked(token: Token, kind: str) -> str | None:
     """The trigger's type after the sense checks: None when a word around it shows another sense, another type
     when a light verb retypes it ('held a strike' -> Protest)."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return None  # "on March 15": a word inside a date is no event
     rule = _senses().get(token.lemma_.lower())
     if not rule:
         return kind

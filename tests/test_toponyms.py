@@ -1,0 +1,32 @@
+"""Place phrases found from the text's own patterns (no model): feature words after and before the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.toponyms import place_phrases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("Five villagers were killed during shelling in the Hajira sector on Monday.", "Hajira", "sector"),
+        ("Rebels shot down an aircraft at the Palali airstrip.", "Palali", "airstrip"),
+        ("Gunmen opened fire in the Cite Soleil shantytown overnight.", "Cite Soleil", "shantytown"),
+        ("A policeman was killed in the capital Grozny on Monday.", "Grozny", "capital"),
+        ("Rebels plan to march on the Zairean capital, Kinshasa.", "Kinshasa", "capital"),
+    ],
+)
+def test_a_feature_word_names_the_place_beside_it(text: str, name: str, feature: str) -> None:
+    assert (name, feature) in [(p.name, p.feature) for p in place_phrases(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_name"),
+    [
+        ("Rebels plan to march on the Zairean capital Kinshasa.", "Zairean"),  # the demonym only qualifies it
+        ("Capital Radio said the capital of Syria was calm.", "Capital Radio"),
+    ],
+)
+def test_capital_marks_only_the_name_after_it(text: str, not_name: str) -> None:
+    assert not_name not in [p.name for p in place_phrases(text) if p.feature == "capital"]
