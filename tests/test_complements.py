@@ -62,3 +62,35 @@ def test_no_target_is_made_up_from_a_theme_a_victim_or_the_event_itself(nlp, tex
 def test_event_nouns_take_agents_through_measures_groups_and_from(nlp, text, kind, role, expected):
     roles, _ = _roles(nlp, text, kind)
     assert roles.get(role) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "expected"),
+    [
+        ("The radical Palestinian Islamic Jihad movement rejected an invitation.", "Rejection", "agent",
+         ["Palestinian Islamic Jihad"]),
+        ("Rwandan rebels demanded the removal of President Juvenal Habyarimana.", "Demand", "target",
+         ["Juvenal Habyarimana"]),
+        ("The ILO reiterated its demand that Israel ease restrictions.", "Demand", "target", ["Israel"]),
+        ("President Bill Clinton has imposed sanctions on the Taliban.", "Sanction", "target", ["Taliban"]),
+        ("Tens of thousands of university students staged mass demonstrations in Jakarta.", "Protest", "agent",
+         ["university students"]),
+    ],
+)  # fmt: skip
+def test_a_plain_noun_stands_for_its_name_owner_or_clause(nlp, text, kind, role, expected):
+    roles, _ = _roles(nlp, text, kind)
+    assert roles.get(role) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "role"),
+    [
+        ("Algerian landowners began a hunger strike outside Parliament.", "Protest", "agent"),  # not Algeria
+        ("Kenya condemned the killing of civilians.", "Criticism", "target"),  # the victims are not condemned
+    ],
+)  # fmt: skip
+def test_a_demonym_of_people_or_the_victim_of_an_act_is_no_participant(nlp, text, kind, role):
+    roles, _ = _roles(nlp, text, kind)
+    assert not roles.get(role)

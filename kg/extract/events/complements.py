@@ -110,21 +110,35 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def owner(token: Token, index: dict[int, Found], authors: bool = False) -> Found | None:
-    """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun. A target's
-    noun also stands for its author ('rejected an Australian ultimatum', 'demanded an admission by Moscow').
+def owner(
+    token: Token, index: dict[int, Found], *, names: bool = False, authors: bool = False, of: bool = False
+) -> Found | None:
+    """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun.
+
+    With ``names``, a name that qualifies the noun does too ('the Islamic Jihad movement rejected', 'a United
+    Nations appeal'), but not a demonym ('Algerian landowners' are not Algeria). With ``authors`` (the object of
+    an answer to what someone said or did), a demonym and a 'by' / 'from' phrase name the author ('rejected an
+    Australian ultimatum', 'demanded an admission by Moscow'); with ``of``, whom a thing belongs to ('shelled
+    positions of the security forces', 'demanded the removal of the president').
 
     >>> from spacy.tokens import Doc
     >>> import spacy
-    >>> doc = Doc(spacy.blank("en").vocab, words=["an", "Australian", "ultimatum"], heads=[2, 2, 2], deps=["det", "amod", "ROOT"])
+    >>> doc = Doc(spacy.blank("en").vocab, words=["an", "Australian", "ultimatum"], heads=[2, 2, 2],
+    ...           deps=["det", "amod", "ROOT"], pos=["DET", "ADJ", "NOUN"])
     >>> australia = Found(doc[1:2], "australia", "Australia", "Country")
-    >>> owner(doc[2], {1: australia}), owner(doc[2], {1: australia}, authors=True).key
+    >>> owner(doc[2], {1: australia}, names=True), owner(doc[2], {1: australia}, authors=True).key
     (None, 'australia')
     """
-    deps = {"poss", "amod", "compound", "nmod"} if authors else {"poss"}
-    owners = [index.get(c.i) for c in token.children if c.dep_ in deps]
-    if authors:  # 'an admission by Moscow', 'an appeal from the president'
-        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}]
-        owners += [index.get(o.i) for p in preps for o in p.children if o.dep_ == "pobj"]
+    owners = []
+    for child in token.children:
+        demonym = child.pos_ == "ADJ" or child.ent_type_ == "NORP"
+        if child.dep_ == "poss" or (
+            child.dep_ in {"amod", "compound", "nmod"} and (authors or (names and not demonym))
+        ):
+            owners.append(index.get(child.i))
+    words = {"by", "from"} if authors else set()
+    words |= {"of"} if of else set()
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in words]
+    owners += [index.get(o.i) for p in preps for o in p.children if o.dep_ == "pobj"]
     actors = [f for f in owners if f is not None and f.is_actor]
     return actors[0] if actors else None

@@ -107,6 +107,15 @@ class EventExtractor(SavesLexicon):
             found.append((doc[token.i : token.i + 1], kind))
         return sorted(found, key=lambda pair: pair[0].start)
 
+    def _owners(self, role: str, token: Token) -> dict[str, bool]:
+        """Which owners of a plain noun stand in for it (see :func:`owner`): names for agents; for a target
+        also its author ('rejected an Australian ultimatum', 'shelled Palestinian homes') and, when the noun names
+        no act, whose it is ('positions of the army', not 'the killing of civilians'). People nouns never get
+        here: the collectives before take them ('Algerian landowners' are not Algeria)."""
+        target = role == "target"
+        of = target and self.lexicon.type_of_lemma(token.lemma_, token.pos_) is None
+        return {"names": role in {"agent", "target"}, "authors": target, "of": of}
+
     def _is_report(self, verb: Token) -> bool:
         return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
 
@@ -131,8 +140,15 @@ class EventExtractor(SavesLexicon):
                 self.lexicon.prep_roles(kind),
                 self.lexicon.clause_subject_role(kind),
             )
+            for noun in (t for t in span if t.head.i == head.i and t.dep_ == "dobj" and t.pos_ == "NOUN"):
+                inner = nominal_arguments(
+                    noun, obj_role, self.lexicon.prep_roles(kind)
+                )  # "imposed sanctions on X"
+                tokens = {**inner, **{r: [*inner.get(r, []), *heads] for r, heads in tokens.items()}}
         else:
-            tokens = nominal_arguments(head, obj_role, self.lexicon.prep_roles(kind))
+            tokens = nominal_arguments(
+                head, obj_role, self.lexicon.prep_roles(kind), self.lexicon.clause_subject_role(kind)
+            )
         event = FoundEvent(type=kind, trigger=span, mentions=[span])
         event.anchor = supported(span, kind, kinds, self.lexicon)
         support = event.anchor.root if event.anchor is not None else None
@@ -217,7 +233,7 @@ class EventExtractor(SavesLexicon):
         found = (
             index.get(token.i)
             or unnamed_actor(token, index, doc, self.lexicon)
-            or owner(token, index, authors=role == "target")
+            or owner(token, index, **self._owners(role, token))
         )
         if found is not None and found.is_actor:
             _add(event.roles, role, found.key)
