@@ -33,14 +33,14 @@ def measure(docs: Docs, load: Callable[[], Any], run: Callable[[Any, Docs], None
     }
 
 
-def bare_spacy(docs: Docs) -> dict[str, float]:
-    """The baseline: the default model's own ``nlp.pipe`` over the same texts."""
+def bare_spacy(docs: Docs, n_process: int = 1) -> dict[str, float]:
+    """The baseline: the default model's own ``nlp.pipe`` over the same texts (``n_process`` processes)."""
     import spacy
 
     from kg.extract.pipeline import DEFAULT_MODEL
 
     def run(nlp: Any, items: Docs) -> None:
-        for _ in nlp.pipe((text for _, text, _ in items), batch_size=8):
+        for _ in nlp.pipe((text for _, text, _ in items), batch_size=8, n_process=n_process):
             pass
 
     return measure(docs, lambda: spacy.load(DEFAULT_MODEL), run)
