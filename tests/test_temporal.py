@@ -22,6 +22,16 @@ from kg.extract.temporal import _fast_parse, normalise_date
         ("this week", "2026-01-23", "2026-01-23", "approximate", True),
         ("Jan. 19", None, "--01-19", "day", False),  # no document date: no year invented
         ("in 2019", None, "2019", "year", False),
+        # month expressions dateparser gives nothing for
+        ("last June", "2026-01-23", "2025-06", "month", True),
+        ("last June", "2026-09-02", "2026-06", "month", True),
+        ("next June", "2026-06-10", "2027-06", "month", True),
+        ("January last year", "2026-05-01", "2025-01", "month", True),
+        ("12 January last year", "2026-05-01", "2025-01-12", "day", True),
+        ("early September", "2026-12-01", "2026-09", "month", True),
+        ("the end of March", "2026-05-01", "2026-03", "month", True),
+        ("mid-2023", "2026-01-01", "2023", "year", False),
+        ("early Monday", "2026-12-01", "2026-11-30", "day", True),
     ],
 )
 def test_dates_are_normalised_with_precision(text, doc_date, value, precision, inferred):

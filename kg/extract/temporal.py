@@ -10,6 +10,7 @@ TimeValue(value='2026-01-19', precision='day', inferred=True, start=None, end=No
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from contextlib import suppress
@@ -176,6 +177,41 @@ def _month_day_without_year(text: str) -> str | None:
     return f"--{parsed.month:02d}-{parsed.day:02d}"
 
 
+# "early September", "mid-2023", "the end of March": the part of the period is dropped, the period kept
+_PART_OF = re.compile(r"^(?:early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+(.+)$", re.I)
+_LAST_MONTH = re.compile(rf"^(last|this|next)\s+((?:{_MONTHS})\.?)$", re.IGNORECASE)  # "last June"
+_OF_YEAR = re.compile(r"^(.+?),?\s+(last|this|next)\s+year$", re.IGNORECASE)  # "January last year"
+
+
+def _relative_month(text: str, doc_date: str | None, prefer: str) -> TimeValue | None:
+    """Month expressions dateparser returns nothing for: 'last June' (the most recent June before the
+    article's month), 'January last year', '3 May next year', 'early September', 'mid-2023'.
+
+    >>> _relative_month("last June", "2026-01-23", "past").value, _relative_month("last June", "2026-09-02", "past").value
+    ('2025-06', '2026-06')
+    >>> _relative_month("January last year", "2026-05-01", "past").value, _relative_month("mid-2023", None, "past").value
+    ('2025-01', '2023')
+    """
+    if part := _PART_OF.match(text):
+        return normalise_date(part[1], doc_date, prefer)  # "early Monday" is Monday, "mid-2023" is 2023
+    if doc_date is None:
+        return None
+    base = dt.date.fromisoformat(doc_date)
+    step = {"last": -1, "this": 0, "next": 1}
+    if named := _LAST_MONTH.match(text):
+        month = _MONTH_NUMBER[named[2][:3].lower()]
+        year = base.year + (
+            {"last": -1 if month >= base.month else 0, "next": 1 if month <= base.month else 0}.get(
+                named[1].lower(), 0
+            )
+        )
+        return TimeValue(f"{year:04d}-{month:02d}", "month", inferred=True)
+    if (of_year := _OF_YEAR.match(text)) and _MONTH.search(of_year[1]) and not _YEAR.search(of_year[1]):
+        inner = normalise_date(f"{of_year[1]} {base.year + step[of_year[2].lower()]}", doc_date, prefer)
+        return None if inner is None else dataclasses.replace(inner, inferred=True)
+    return None
+
+
 @lru_cache(maxsize=4096)
 def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> TimeValue | None:
     """Normalise a DATE expression; ``doc_date`` (ISO) anchors relative and yearless expressions, and
@@ -201,6 +237,8 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
         )
     if (interval := _interval(clean, doc_date)) is not None:
         return interval
+    if (relative := _relative_month(clean, doc_date, prefer)) is not None:
+        return dataclasses.replace(relative, text=text)
     precision = _precision(clean)
     if precision is None or (_VAGUE.search(clean) and not _YEAR.search(clean)):
         return None
