@@ -24,7 +24,13 @@ from kg.extract.events.quantities import (
     unit_token,
     widen,
 )
-from kg.extract.events.roles import nominal_arguments, spans_under, subject_of, vagueness, verbal_arguments
+from kg.extract.events.roles import (
+    governing_clause,
+    nominal_arguments,
+    spans_under,
+    vagueness,
+    verbal_arguments,
+)
 from kg.extract.events.senses import sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
@@ -147,7 +153,11 @@ class EventExtractor(SavesLexicon):
                 tokens = {**inner, **{r: [*inner.get(r, []), *heads] for r, heads in tokens.items()}}
         else:
             tokens = nominal_arguments(
-                head, obj_role, self.lexicon.prep_roles(kind), self.lexicon.clause_subject_role(kind)
+                head,
+                obj_role,
+                self.lexicon.prep_roles(kind),
+                self.lexicon.clause_subject_role(kind),
+                self.lexicon.light_nouns,
             )
         event = FoundEvent(type=kind, trigger=span, mentions=[span])
         event.anchor = supported(span, kind, kinds, self.lexicon)
@@ -194,20 +204,13 @@ class EventExtractor(SavesLexicon):
     def _governing_subject(
         self, event: FoundEvent, noun: Token, kinds: dict[int, str], index: dict[int, Found], doc: Doc
     ) -> None:
-        """'The United States speeded up the withdrawal': the subject of the verb whose object the event noun is
-        acts in it, unless that verb is an event or a report of its own ('condemned the attack'); trusted less."""
-        verb = noun.head
-        if (
-            noun.dep_ != "dobj"
-            or verb.pos_ != "VERB"
-            or verb.i in kinds
-            or verb.lemma_ in self.lexicon.reporting
-        ):
+        """'The United States speeded up the withdrawal': the subject of the clause the event noun is the object
+        or purpose of acts in it (:func:`governing_clause`), unless that verb is an event or a report of its own
+        ('condemned the attack'); trusted less."""
+        clause = governing_clause(noun, self.lexicon.light_nouns)
+        if clause is None or clause[0].i in kinds or clause[0].lemma_ in self.lexicon.reporting:
             return
-        subject, passive = subject_of(verb)
-        if subject is None or passive:
-            return
-        self._fill(event, "agent", subject, index, doc)
+        self._fill(event, "agent", clause[1], index, doc)
         if event.roles.get("agent"):
             event.confidence = min(event.confidence, 0.6)
 

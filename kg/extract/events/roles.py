@@ -105,11 +105,20 @@ def verbal_arguments(
             roles[clause_role].extend(t for c in child.children if c.dep_ in SUBJECTS for t in expand(c))
         elif child.dep_ == "prep":
             _prep_roles(child, roles, prep_roles)
+        elif (
+            child.dep_ == "prt" and child.lower_ == "up"
+        ):  # "kidnapped up to 16 advisers": a count, no particle
+            counted = [t for p in child.children if p.lower_ == "to" for t in _pobjs(p)]
+            roles[object_role].extend(t for t in counted if any(c.dep_ == "nummod" for c in t.children))
     return roles
 
 
 def nominal_arguments(
-    noun: Token, object_role: str, prep_roles: dict[str, str] | None = None, clause_role: str | None = None
+    noun: Token,
+    object_role: str,
+    prep_roles: dict[str, str] | None = None,
+    clause_role: str | None = None,
+    light_nouns: frozenset[str] = frozenset(),
 ) -> dict[str, list[Token]]:
     """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces').
 
@@ -118,8 +127,11 @@ def nominal_arguments(
     roles: dict[str, list[Token]] = defaultdict(list)
     if prep_roles and prep_roles.get("from") == "target":
         prep_roles = {**prep_roles, "from": "agent"}
+    owners: list[Token] = []  # "their meeting": a pronoun owner only when the clause names no one
     for child in noun.children:
-        if child.dep_ == "poss" or (
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            owners.append(child)
+        elif child.dep_ == "poss" or (
             child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
         ):
             roles["agent"].append(child)
@@ -136,7 +148,7 @@ def nominal_arguments(
             roles["target"].extend(_pobjs(child))
         elif child.dep_ == "prep":
             _prep_roles(child, roles, prep_roles)
-    phrase = measured(noun)
+    phrase = measured(noun, light_nouns)
     governor = phrase.head
     if phrase.dep_ in {"dobj", "nsubjpass"} and is_light(governor) and "agent" not in roles:
         subject, passive = subject_of(governor)  # "American forces have begun emergency transfers"
@@ -152,7 +164,39 @@ def nominal_arguments(
         for clause in clauses:
             if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
                 roles[clause_role].extend(t for c in clause.children if c.dep_ in SUBJECTS for t in expand(c))
+    if owners and "agent" not in roles:
+        roles["agent"].extend(owners)
     return roles
+
+
+def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> tuple[Token, Token] | None:
+    """(verb, subject) of the clause an event noun is the object or the purpose of, when the subject takes part
+    in it: 'The United States speeded up the withdrawal', 'Syrian officers ended mediation efforts', 'U.S.
+    negotiators return to Geneva for talks'. Not when the subject only undergoes the clause (passive) or acts on
+    someone else ('blamed the rebels for the attack'). The caller decides whether that verb is an event itself.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Envoys", "came", "for", "talks"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"],
+    ...           pos=["NOUN", "VERB", "ADP", "NOUN"])
+    >>> [t.text for t in governing_clause(doc[3])]
+    ['came', 'Envoys']
+    """
+    phrase = measured(noun, light_nouns)
+    verb = phrase.head
+    if phrase.dep_ == "pobj" and verb.lower_ == "for" and verb.dep_ == "prep":
+        verb = verb.head
+        if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
+            return None
+    elif phrase.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    subject, passive = subject_of(verb)
+    if subject is None or passive:
+        return None
+    return verb, contents(subject)
 
 
 def is_light(verb: Token) -> bool:
@@ -169,9 +213,10 @@ def is_light(verb: Token) -> bool:
     return bool(forms & LIGHT_VERBS)
 
 
-def measured(noun: Token) -> Token:
-    """'25,000 tons of food aid' -> tons, 'two rounds of talks' -> rounds: the noun that stands for the event
-    phrase in the clause when the event noun only fills a measure's 'of' phrase; else the noun itself.
+def measured(noun: Token, light_nouns: frozenset[str] = frozenset()) -> Token:
+    """'25,000 tons of food aid' -> tons, 'two rounds of talks' -> rounds, 'a mediation effort' -> effort (with
+    'effort' in ``light_nouns``): the noun that stands for the event phrase in the clause when the event noun only
+    fills a measure's 'of' phrase or qualifies a light noun; else the noun itself.
 
     >>> from spacy.tokens import Doc
     >>> import spacy
@@ -180,6 +225,8 @@ def measured(noun: Token) -> Token:
     >>> measured(doc[3]).text, measured(doc[1]).text
     ('tons', 'tons')
     """
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in light_nouns:
+        return noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
         return noun
