@@ -103,12 +103,15 @@ def test_acting_capitals_and_unknown_names_are_not_places(nlp, text: str, name: 
     assert not _entities(nlp, text)[name].is_place
 
 
-def test_locative_names_follow_prepositions_and_verbs_of_taking_a_place() -> None:
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Troops entered Zabdeen and patrolled through Douma on Monday.", ["Zabdeen", "Douma"]),
+        ("Rebels captured Birao's airport.", ["Birao"]),
+        ("Shelling hit houses in Kafr\nNabl on Monday.", []),  # a name run over a line break is no name
+    ],
+)
+def test_locative_names_follow_prepositions_and_verbs_of_taking_a_place(text: str, names: list[str]) -> None:
     from kg.extract.actors.places import locative_names
 
-    assert [
-        p.name for p in locative_names("Troops entered Zabdeen and patrolled through Douma on Monday.")
-    ] == [
-        "Zabdeen",
-        "Douma",
-    ]
+    assert [p.name for p in locative_names(text)] == names

@@ -100,9 +100,10 @@ def locative_names(text: str) -> list[PlacePhrase]:
         words = match["name"].split()
         while words and words[0].lower() in _NOT_NAMES:
             words = words[1:]
-        if words:
-            name = re.sub(r"['’]s$", "", " ".join(words))
-            start = match.start("name") + match["name"].index(name)
+        name = re.sub(r"['’]s$", "", " ".join(words))
+        offset = match["name"].find(name) if name else -1
+        if offset >= 0:  # not a name run over a line break or a doubled space
+            start = match.start("name") + offset
             out.append(PlacePhrase(name, start, start + len(name)))
     return out
 
