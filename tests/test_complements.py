@@ -124,3 +124,27 @@ def test_the_subject_of_a_clause_acting_on_someone_else_is_not_the_agent_of_its_
 def test_up_to_a_count_is_the_object_not_a_particle(nlp):
     roles, _ = _roles(nlp, "Afghan rebels have kidnapped up to 16 Russian civilian advisers.", "Abduction")
     assert roles.get("target") == ["Russian advisers"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front.", "Concession",
+         ["Islamic Salvation Front"]),  # what it undoes: the ban's target
+        ("A roadside bombing near Samarra killed one U.S. soldier.", "Bombing", ["American soldier"]),
+        ("Italy announced a suspension of air links with Serbia.", "Sanction", ["Serbia"]),
+        ("Israeli tanks shelled positions of the Palestinian security forces near Rafah.", "Attack",
+         ["Palestinian forces"]),
+    ],
+)  # fmt: skip
+def test_targets_through_undone_acts_effects_and_owned_things(nlp, text, kind, target):
+    roles, confidence = _roles(nlp, text, kind)
+    assert roles.get("target") == target
+    assert confidence <= 0.6  # read through another phrase: trusted less
+
+
+@pytest.mark.integration
+def test_an_infinitive_under_a_verb_with_an_object_is_the_objects_act(nlp):
+    roles, _ = _roles(nlp, "Chedli Klibi urged the European Community to support the PLO.", "Support")
+    assert roles.get("agent") == ["European Community"]

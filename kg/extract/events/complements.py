@@ -29,7 +29,10 @@ CONFIDENCE = 0.6
 
 
 def inherit_targets(
-    events: list[FoundEvent], index: dict[int, Found], prep_roles: Callable[[str], dict[str, str]]
+    events: list[FoundEvent],
+    index: dict[int, Found],
+    prep_roles: Callable[[str], dict[str, str]],
+    undoes: Callable[[str], bool] = lambda kind: False,
 ) -> None:
     """Give each event without a target the targets of the act it governs (see the module docstring).
 
@@ -56,7 +59,7 @@ def inherit_targets(
             continue
         head = event.trigger.root
         own = set(event.roles.get("agent", ()))
-        keys = [k for k in _governed(event, head, by_head, index, actors, prep_roles) if k not in own]
+        keys = [k for k in _governed(event, head, by_head, index, actors, prep_roles, undoes) if k not in own]
         if keys:
             event.roles["target"] = list(dict.fromkeys(keys))
             event.confidence = min(event.confidence, CONFIDENCE)
@@ -69,25 +72,55 @@ def _governed(
     index: dict[int, Found],
     actors: set[str],
     prep_roles: Callable[[str], dict[str, str]],
+    undoes: Callable[[str], bool],
 ) -> list[str]:
     targets = {word for word, role in prep_roles(event.type).items() if role == "target"}
     keys: list[str] = []
+    effect = by_head.get(head.head.i) if head.dep_ == "nsubj" else None
+    if effect is not None and effect is not event:
+        keys += _targets(effect, actors)  # "a roadside bombing killed a soldier": the bombing's target
     for child in head.children:
         inner = by_head.get(child.i)
         if inner is event or (inner is not None and event.trigger.start <= child.i < event.trigger.end):
             continue  # the event's own words ("launched an attack")
-        if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-            if inner is not None:
-                keys += [k for r in TARGETS for k in inner.roles.get(r, ())]
-                keys += [k for r in MOVES for k in inner.roles.get(r, ()) if k in actors]
-            else:
-                keys += _prep_actors(child, targets, index)
+        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ == "xcomp" or purpose) and child.pos_ in {"VERB", "AUX"}:
+            # "threatened to attack X"; "blocked roads to press demands on X", "opened fire to disperse X"
+            keys += _targets(inner, actors) if inner is not None else _prep_actors(child, targets, index)
         elif child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
             if inner is not None and inner.type != event.type:
-                keys += inner.roles.get("agent", [])
+                keys += _answered(event, inner, actors, undoes)
             elif inner is None:
                 keys += _prep_actors(child, targets, index)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+            for obj in (o for o in child.children if o.dep_ == "pobj"):
+                inner = by_head.get(obj.i)
+                if inner is not None and child.lower_ == "for":  # "mobilised reservists for a war against X"
+                    keys += _targets(inner, actors)
+                elif (
+                    inner is None and child.lower_ == "of" and head.pos_ == "NOUN"
+                ):  # "suspension of links with X"
+                    keys += _prep_actors(obj, targets, index)
     return [k for k in keys if k in actors]
+
+
+def _targets(event: FoundEvent, actors: set[str]) -> list[str]:
+    """Whom an act is directed at: its targets and recipients, and a country it goes to or leaves."""
+    return [k for r in TARGETS for k in event.roles.get(r, ())] + [
+        k for r in MOVES for k in event.roles.get(r, ()) if k in actors
+    ]
+
+
+def _answered(
+    event: FoundEvent, inner: FoundEvent, actors: set[str], undoes: Callable[[str], bool]
+) -> list[str]:
+    """The target of an event whose object is another act: that act's author when someone else did it
+    ('rejected an Australian ultimatum'); that act's targets when the event undoes it ('lifted the ban on X',
+    'ended its blockade of X': a type the lexicon marks as undoing) or when the same actor did both."""
+    agents, own = inner.roles.get("agent", []), event.roles.get("agent", [])
+    if (not agents and undoes(event.type)) or (agents and set(agents) <= set(own)):
+        return _targets(inner, actors)
+    return list(agents)
 
 
 def _prep_actors(head: Token, words: set[str], index: dict[int, Found]) -> list[str]:
@@ -111,7 +144,13 @@ def _depth(token: Token) -> int:
 
 
 def owner(
-    token: Token, index: dict[int, Found], *, names: bool = False, authors: bool = False, of: bool = False
+    token: Token,
+    index: dict[int, Found],
+    *,
+    names: bool = False,
+    authors: bool = False,
+    of: bool = False,
+    resolve: Callable[[Token], Found | None] | None = None,
 ) -> Found | None:
     """'praised Haiti's efforts', 'condemned Russia's attack': the owner stands in for a plain noun.
 
@@ -119,7 +158,8 @@ def owner(
     Nations appeal'), but not a demonym ('Algerian landowners' are not Algeria). With ``authors`` (the object of
     an answer to what someone said or did), a demonym and a 'by' / 'from' phrase name the author ('rejected an
     Australian ultimatum', 'demanded an admission by Moscow'); with ``of``, whom a thing belongs to ('shelled
-    positions of the security forces', 'demanded the removal of the president').
+    positions of the security forces', 'demanded the removal of the president'). ``resolve`` finds the actor a
+    phrase's noun stands for when the index has none (an unnamed collective); the index alone by default.
 
     >>> from spacy.tokens import Doc
     >>> import spacy
@@ -139,6 +179,7 @@ def owner(
     words = {"by", "from"} if authors else set()
     words |= {"of"} if of else set()
     preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in words]
-    owners += [index.get(o.i) for p in preps for o in p.children if o.dep_ == "pobj"]
+    find = resolve or (lambda t: index.get(t.i))
+    owners += [find(o) for p in preps for o in p.children if o.dep_ == "pobj"]
     actors = [f for f in owners if f is not None and f.is_actor]
     return actors[0] if actors else None

@@ -14,28 +14,14 @@ from kg.extract.events.anchors import supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
-from kg.extract.events.quantities import (
-    count_spans,
-    distinct,
-    governing_event,
-    parse_number,
-    qualifier_of,
-    status_of,
-    unit_token,
-    widen,
-)
-from kg.extract.events.roles import (
-    governing_clause,
-    nominal_arguments,
-    spans_under,
-    vagueness,
-    verbal_arguments,
-)
+from kg.extract.events.nominals import governing_clause, nominal_arguments
+from kg.extract.events.quantities import attach_quantities, distinct
+from kg.extract.events.roles import spans_under, vagueness, verbal_arguments
 from kg.extract.events.senses import sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.linking import KIND_RANK
-from kg.extract.state import Found, FoundEvent, FoundQuantity, token_index
+from kg.extract.state import Found, FoundEvent, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
 
@@ -70,8 +56,8 @@ class EventExtractor(SavesLexicon):
         }
         found = [self._event(doc, span, kind, index, verbs, dates, kinds) for span, kind in triggers]
         events = [e for e in found if e is not None]
-        inherit_targets(events, index, self.lexicon.prep_roles)  # "threatened to attack X": X is threatened
-        self._attach_quantities(doc, events, index, skipped)
+        inherit_targets(events, index, self.lexicon.prep_roles, self._undoes)  # "threatened to attack X"
+        attach_quantities(doc, events, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
         for event in doc._.kg_events:
             event.quantities = distinct(event.quantities)
@@ -112,6 +98,12 @@ class EventExtractor(SavesLexicon):
                 continue  # "money transfers", "a great deal of", "defended the response": another sense
             found.append((doc[token.i : token.i + 1], kind))
         return sorted(found, key=lambda pair: pair[0].start)
+
+    def _actor(self, token: Token, index: dict[int, Found], doc: Doc) -> Found | None:
+        return index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon)
+
+    def _undoes(self, kind: str) -> bool:
+        return bool(self.lexicon.types.get(kind, {}).get("undoes_object"))
 
     def _owners(self, role: str, token: Token) -> dict[str, bool]:
         """Which owners of a plain noun stand in for it (see :func:`owner`): names for agents; for a target
@@ -233,40 +225,18 @@ class EventExtractor(SavesLexicon):
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
             return
-        found = (
-            index.get(token.i)
-            or unnamed_actor(token, index, doc, self.lexicon)
-            or owner(token, index, **self._owners(role, token))
-        )
+        found = self._actor(token, index, doc) or owner(token, index)  # "condemned Russia's attack"
+        if found is None:  # a plain noun standing for its author or owner: an inference, trusted less
+            found = owner(
+                token, index, **self._owners(role, token), resolve=lambda t: self._actor(t, index, doc)
+            )
+            if found is not None and found.is_actor:
+                event.confidence = min(event.confidence, 0.6)
         if found is not None and found.is_actor:
             _add(event.roles, role, found.key)
         elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
             _add(event.roles, "place", found.key)
             event.object_place = True
-
-    def _attach_quantities(self, doc: Doc, events: list[FoundEvent], index: dict, skipped: list) -> None:
-        """Attach each count to the event whose role it measures ('roughly 150 fighters have been moved')."""
-        by_head = {e.trigger.root.i: e for e in events}
-        for span in count_spans(doc):
-            if _in(span, skipped):
-                continue
-            parsed = parse_number(span.text)
-            if parsed is None:
-                continue
-            span = widen(span)
-            unit = unit_token(span)
-            anchor = unit if unit is not None else span.root
-            event, role = governing_event(anchor, by_head)
-            if event is None:
-                continue
-            status = status_of(anchor)
-            if event.certainty == "hypothetical":
-                status = "possible"
-            elif event.certainty == "planned":
-                status = "planned"
-            unit_text = unit.lemma_ if unit is not None else None
-            quantity = FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role)
-            event.quantities.append(quantity)
 
 
 @Language.factory(

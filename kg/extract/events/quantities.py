@@ -18,7 +18,7 @@ from kg.extract.language import COUNT_FILLERS as _UNIT_SKIP
 from kg.extract.language import NUMBER_SCALES as _SCALE
 from kg.extract.language import NUMBER_WORDS as _WORDS
 from kg.extract.lexicon import word_list, word_map, word_pairs, word_set
-from kg.extract.state import FoundQuantity
+from kg.extract.state import FoundEvent, FoundQuantity
 
 # Vague quantities get a nominal value (the smallest the phrase can mean) and the "vague" qualifier.
 _VAGUE = word_map("events", "vague_counts")
@@ -148,3 +148,35 @@ def distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:
         if key not in best or (best[key].unit is None and q.unit is not None):
             best[key] = q
     return sorted(best.values(), key=lambda q: q.span.start)
+
+
+def attach_quantities(doc: Doc, events: list[FoundEvent], skipped: list[tuple[int, int]]) -> None:
+    """Attach each count outside the ``skipped`` character ranges (headlines, boilerplate) to the event whose
+    role it measures ('roughly 150 fighters have been moved'); a planned or hypothetical event's counts are too.
+    (Moved here from the extractor, unchanged.)
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("No counts here.")
+    >>> attach_quantities(doc, [], [])  # nothing to attach, nothing changes
+    """
+    by_head = {e.trigger.root.i: e for e in events}
+    for span in count_spans(doc):
+        if any(s <= span.start_char < e for s, e in skipped):
+            continue
+        parsed = parse_number(span.text)
+        if parsed is None:
+            continue
+        span = widen(span)
+        unit = unit_token(span)
+        anchor = unit if unit is not None else span.root
+        event, role = governing_event(anchor, by_head)
+        if event is None:
+            continue
+        status = status_of(anchor)
+        if event.certainty == "hypothetical":
+            status = "possible"
+        elif event.certainty == "planned":
+            status = "planned"
+        unit_text = unit.lemma_ if unit is not None else None
+        quantity = FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role)
+        event.quantities.append(quantity)

@@ -55,9 +55,17 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl."""
+    """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl. An
+    infinitive under a verb with an object is that object's act ('urged the EU to support X', 'ordered the
+    paper to suspend publication'), not the subject's."""
     current = verb
     for _ in range(4):
+        if current.dep_ == "xcomp" and current.tag_ == "VB":
+            controller = [
+                c for c in current.head.children if c.dep_ in {"dobj", "dative"} and c.i < current.i
+            ]
+            if controller:
+                return controller[-1], False
         relative = current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}
         for child in current.children:
             if relative and child.lower_ in RELATIVE_PRONOUNS:  # "detainees who escaped": the noun
@@ -75,7 +83,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _pobjs(prep: Token) -> list[Token]:
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition, with the ones coordinated with them ('between A and B' -> [A, B]).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["between", "A", "and", "B"], heads=[0, 0, 1, 1],
+    ...           deps=["ROOT", "pobj", "cc", "conj"])
+    >>> [t.text for t in pobjs(doc[0])]
+    ['A', 'B']
+    """
     return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in expand(c)]
 
 
@@ -100,148 +117,34 @@ def verbal_arguments(
         if child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
             roles[object_role].extend(expand(contents(child)))
         elif child.dep_ == "agent":
-            roles[subject_role].extend(_pobjs(child))
+            roles[subject_role].extend(pobjs(child))
         elif child.dep_ == "ccomp" and clause_role:
             roles[clause_role].extend(t for c in child.children if c.dep_ in SUBJECTS for t in expand(c))
         elif child.dep_ == "prep":
-            _prep_roles(child, roles, prep_roles)
-        elif (
-            child.dep_ == "prt" and child.lower_ == "up"
-        ):  # "kidnapped up to 16 advisers": a count, no particle
-            counted = [t for p in child.children if p.lower_ == "to" for t in _pobjs(p)]
+            fill_prep(child, roles, prep_roles)
+        elif child.dep_ == "prt" and child.lower_ == "up":
+            # "kidnapped up to 16 advisers": a count, not a particle
+            counted = [t for p in child.children if p.lower_ == "to" for t in pobjs(p)]
             roles[object_role].extend(t for t in counted if any(c.dep_ == "nummod" for c in t.children))
     return roles
 
 
-def nominal_arguments(
-    noun: Token,
-    object_role: str,
-    prep_roles: dict[str, str] | None = None,
-    clause_role: str | None = None,
-    light_nouns: frozenset[str] = frozenset(),
-) -> dict[str, list[Token]]:
-    """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces').
-
-    With a noun, 'from' names whoever the act comes from ('an appeal from the president', 'support from
-    Moscow') where a verb's 'from' names whom it is asked of ('demanded money from Moscow')."""
-    roles: dict[str, list[Token]] = defaultdict(list)
-    if prep_roles and prep_roles.get("from") == "target":
-        prep_roles = {**prep_roles, "from": "agent"}
-    owners: list[Token] = []  # "their meeting": a pronoun owner only when the clause names no one
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON":
-            owners.append(child)
-        elif child.dep_ == "poss" or (
-            child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
-        ):
-            roles["agent"].append(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            roles[object_role].extend(contents(t) for t in _pobjs(child))
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ == "between"
-            or child.dep_ == "prep"
-            and child.lower_ == "by"
-        ):
-            roles["agent"].extend(_pobjs(child))
-        elif child.dep_ == "prep" and child.lower_ in {"against", "on"}:
-            roles["target"].extend(_pobjs(child))
-        elif child.dep_ == "prep":
-            _prep_roles(child, roles, prep_roles)
-    phrase = measured(noun, light_nouns)
-    governor = phrase.head
-    if phrase.dep_ in {"dobj", "nsubjpass"} and is_light(governor) and "agent" not in roles:
-        subject, passive = subject_of(governor)  # "American forces have begun emergency transfers"
-        if subject is not None and not passive:
-            roles["agent"].extend(expand(contents(subject)))  # "a group of diplomats held a meeting"
-        for child in governor.children:
-            if child.dep_ == "prep":  # "held talks with X" as "talks with X"
-                _prep_roles(child, roles, prep_roles)
-    if clause_role:  # "its demand that Israel ease ...", "reiterated its demand ... that Israel ease ..."
-        clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
-        if phrase.dep_ == "dobj" and is_light(governor):
-            clauses += [c for c in governor.children if c.dep_ == "ccomp"]
-        for clause in clauses:
-            if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
-                roles[clause_role].extend(t for c in clause.children if c.dep_ in SUBJECTS for t in expand(c))
-    if owners and "agent" not in roles:
-        roles["agent"].extend(owners)
-    return roles
-
-
-def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> tuple[Token, Token] | None:
-    """(verb, subject) of the clause an event noun is the object or the purpose of, when the subject takes part
-    in it: 'The United States speeded up the withdrawal', 'Syrian officers ended mediation efforts', 'U.S.
-    negotiators return to Geneva for talks'. Not when the subject only undergoes the clause (passive) or acts on
-    someone else ('blamed the rebels for the attack'). The caller decides whether that verb is an event itself.
+def fill_prep(prep: Token, roles: dict[str, list[Token]], overrides: dict[str, str] | None = None) -> None:
+    """Add a prepositional phrase's objects to ``roles`` under the role its preposition introduces: the event
+    type's ``overrides`` first, then place, origin, destination, instrument ('by'), target ('against'), agent
+    ('between').
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> words = ["Envoys", "came", "for", "talks"]
-    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"],
-    ...           pos=["NOUN", "VERB", "ADP", "NOUN"])
-    >>> [t.text for t in governing_clause(doc[3])]
-    ['came', 'Envoys']
+    >>> doc = Doc(spacy.blank("en").vocab, words=["against", "Iraq"], heads=[0, 0], deps=["ROOT", "pobj"])
+    >>> from collections import defaultdict
+    >>> roles = defaultdict(list)
+    >>> fill_prep(doc[0], roles)
+    >>> {role: [t.text for t in heads] for role, heads in roles.items()}
+    {'target': ['Iraq']}
     """
-    phrase = measured(noun, light_nouns)
-    verb = phrase.head
-    if phrase.dep_ == "pobj" and verb.lower_ == "for" and verb.dep_ == "prep":
-        verb = verb.head
-        if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
-            return None
-    elif phrase.dep_ != "dobj":
-        return None
-    if verb.pos_ != "VERB":
-        return None
-    subject, passive = subject_of(verb)
-    if subject is None or passive:
-        return None
-    return verb, contents(subject)
-
-
-def is_light(verb: Token) -> bool:
-    """Whether a verb only carries its object noun's event ('staged a protest', 'held talks'). The small model
-    sometimes lemmatises a regular form wrongly ('staged' -> 'stag'), so the inflected form is undone too.
-
-    >>> import spacy
-    >>> nlp = spacy.blank("en")
-    >>> [is_light(t) for t in nlp("staged staging ate")]
-    [True, True, False]
-    """
-    low = verb.lower_
-    forms = {verb.lemma_.lower(), low, low[:-1], low[:-2], low[:-3], low[:-3] + "e"}
-    return bool(forms & LIGHT_VERBS)
-
-
-def measured(noun: Token, light_nouns: frozenset[str] = frozenset()) -> Token:
-    """'25,000 tons of food aid' -> tons, 'two rounds of talks' -> rounds, 'a mediation effort' -> effort (with
-    'effort' in ``light_nouns``): the noun that stands for the event phrase in the clause when the event noun only
-    fills a measure's 'of' phrase or qualifies a light noun; else the noun itself.
-
-    >>> from spacy.tokens import Doc
-    >>> import spacy
-    >>> doc = Doc(spacy.blank("en").vocab, words=["25,000", "tons", "of", "aid"], heads=[1, 1, 1, 2],
-    ...           deps=["nummod", "ROOT", "prep", "pobj"], pos=["NUM", "NOUN", "ADP", "NOUN"])
-    >>> measured(doc[3]).text, measured(doc[1]).text
-    ('tons', 'tons')
-    """
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in light_nouns:
-        return noun.head
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
-        return noun
-    measure = prep.head
-    counted = any(c.dep_ == "nummod" or c.like_num for c in measure.children) or measure.like_num
-    if measure.pos_ == "NOUN" and (
-        counted or measure.lemma_.lower() in CONTAINERS or measure.lower_ in CONTAINERS
-    ):
-        return measure
-    return noun
-
-
-def _prep_roles(prep: Token, roles: dict[str, list[Token]], overrides: dict[str, str] | None = None) -> None:
     word = prep.lower_
-    objects = _pobjs(prep)
+    objects = pobjs(prep)
     if overrides and word in overrides:
         roles[overrides[word]].extend(objects)
     elif word in PLACE_PREPS:
