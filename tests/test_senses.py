@@ -20,6 +20,11 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
         ("Soldiers patrolled the streets of Harare on Friday.", "Mobilization", "patrolled"),
         ("Syrian troops entered Palmyra on Tuesday.", "Mobilization", "entered"),
         ("Rebels launched a counterattack in rural Latakia.", "Attack", "launched a counterattack"),
+        ("Militias entered the village of Misqan after a battle.", "Mobilization", "entered"),
+        ("Unidentified assailants gunned down a judge in Mogadishu.", "Killing", "gunned"),
+        ("Gunmen burned the palace of the ruler in Giza.", "Attack", "burned"),
+        ("A missile strike destroyed the house of a commander in Dusamareeb.", "Attack", "destroyed"),
+        ("The army continued its advance in Eastern Ghouta.", "ArmedClash", "continued its advance"),
     ],
 )
 def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) -> None:
@@ -32,6 +37,10 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ("The party entered the race for the presidency in March.", "Mobilization"),  # another sense of enter
         ("Chicago captured their fourth crown in six years.", "Arrest"),  # a title is captured, not a person
         ("The picture was shot by a local photographer in Memphis.", "Attack"),  # the passive object shows it
+        ("The treaty entered into force in Geneva in May.", "Mobilization"),
+        ("The fires destroyed more than 2,000 homes in California.", "Attack"),  # no one's act
+        ("Bridges were destroyed by the earthquake in Wenchuan.", "Attack"),
+        ("Tickets are sold in advance in Nairobi.", "ArmedClash"),
         ("The talks resumed in Geneva on March 15.", "Protest"),  # a month inside a date is no march
     ],
 )

@@ -21,13 +21,17 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import word_set
+from kg.extract.lexicon import word_map, word_set
 
 SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
 # the passive subject is an object in the other voice: "the film was shot"
 _AROUND = {"compound", "amod", "nmod", "dobj", "nsubjpass", "pobj", "poss", "npadvmod", "prt"}
 IRREALIS = word_set("events", "irrealis")
 IRREALIS_MODIFIERS = word_set("events", "irrealis_modifiers")
+PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "located_nouns") | {
+    "stronghold", "bastion", "territory", "country", "capital", "base", "airbase", "airport", "compound",
+    "building", "house", "home", "village", "town", "city", "area", "region", "zone", "outskirts", "farms",
+    "positions", "position", "frontline", "front", "border", "camp", "prison", "hospital", "embassy"}  # fmt: skip
 WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
 
 
@@ -37,10 +41,10 @@ def _senses() -> dict[str, dict[str, Any]]:
 
 
 def _neighbours(token: Token) -> set[str]:
-    """Lemmas of the trigger's modifiers, objects (passive subjects too) and particles, and of 'of'/'to'-complements
-    ('transfer of power', 'shot to fame', 'prices shot up')."""
+    """Lemmas of the trigger's modifiers, objects (passive subjects too) and particles, and of 'of'/'to'/'into'-
+    complements ('transfer of power', 'shot to fame', 'prices shot up', 'entered into force')."""
     lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "into"}):
         lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     if token.dep_ in {"compound", "amod"}:
         lemmas.add(token.head.lemma_.lower())
@@ -60,10 +64,26 @@ def sense_checked(token: Token, kind: str) -> str | None:
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
     if before in set(rule.get("not_after", ())):
         return None
+    subjects = {c.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "agent"}}
+    subjects |= {g.lemma_.lower() for c in token.children if c.dep_ == "agent" for g in c.children}
+    if subjects & set(rule.get("not_subject", ())):
+        return None  # "the fires destroyed 2,000 homes", "destroyed by the earthquake": no one's act
+    if rule.get("place_object") and not _place_object(token):
+        return None
     retype = rule.get("retype")
     if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
         return retype["type"]
     return kind
+
+
+def _place_object(token: Token) -> bool:
+    """The verb's object is a place: a name the model or text gives as one, or a place noun ('entered the village
+    of X', 'entered Aleppo'), not 'entered the race'."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(
+        o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN" or o.lemma_.lower() in PLACE_NOUNS
+        for o in objects
+    )
 
 
 def sentence_date(head: Token, dates: list[Span]) -> Span | None:
