@@ -234,7 +234,8 @@ class EventExtractor(SavesLexicon):
                 event.confidence = min(event.confidence, 0.6)
         if found is not None and found.is_actor:
             _add(event.roles, role, found.key)
-        elif found is not None and role in {"target", "theme"}:  # "an attack on Kharkiv": where it happened
+        elif found is not None and role in {"target", "theme"} and not _guessed_town(found, token):
+            # "an attack on Kharkiv", "the hospital was shelled": where it happened
             _add(event.roles, "place", found.key)
             event.object_place = True
 
@@ -269,6 +270,12 @@ def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> 
     if len(places) == 1:
         event.roles["place"] = list(places)
         event.confidence = min(event.confidence, 0.6)
+
+
+def _guessed_town(found: Found, token: Token) -> bool:
+    """'Ocalan was captured', 'Zubaydah was shot': a passive subject that only the model's guess calls a town (no
+    gazetteer entry, no feature word) is more often a person than the place of the event."""
+    return found.entry is None and found.kind == "City" and token.dep_ == "nsubjpass"
 
 
 def _progressive(token: Token) -> bool:
