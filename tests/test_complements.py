@@ -148,3 +148,27 @@ def test_targets_through_undone_acts_effects_and_owned_things(nlp, text, kind, t
 def test_an_infinitive_under_a_verb_with_an_object_is_the_objects_act(nlp):
     roles, _ = _roles(nlp, "Chedli Klibi urged the European Community to support the PLO.", "Support")
     assert roles.get("agent") == ["European Community"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        ("Egyptian police opened fire to disperse Moslem fundamentalist demonstrators.", "Attack",
+         ["Moslem protesters"]),  # a purpose clause: whom it acts on
+        ("Iran agreed to hold talks with the United States.", "Agreement", ["United States"]),
+        ("Berlin rejected recent calls by Belarus's rulers for economic aid.", "Rejection", ["Belarusian rulers"]),
+    ],
+)  # fmt: skip
+def test_targets_through_a_purpose_or_a_carried_act(nlp, text, kind, target):
+    roles, _ = _roles(nlp, text, kind)
+    assert roles.get("target") == target
+
+
+@pytest.mark.integration
+def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_speaker(nlp):
+    text = (
+        "President Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front."
+    )
+    roles, _ = _roles(nlp, text, "Concession")
+    assert roles.get("agent") == ["Abdelaziz Bouteflika"]

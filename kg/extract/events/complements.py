@@ -33,6 +33,7 @@ def inherit_targets(
     index: dict[int, Found],
     prep_roles: Callable[[str], dict[str, str]],
     undoes: Callable[[str], bool] = lambda kind: False,
+    resolve: Callable[[Token], Found | None] | None = None,
 ) -> None:
     """Give each event without a target the targets of the act it governs (see the module docstring).
 
@@ -53,13 +54,14 @@ def inherit_targets(
         if event.anchor is not None:  # "launch an offensive": the support verb stands for the event too
             by_head.setdefault(event.anchor.root.i, event)
     actors = {f.key for f in index.values() if f.is_actor}
+    find = resolve or (lambda token: index.get(token.i))  # the extractor's also names unnamed collectives
     # the most deeply embedded first, so a chain passes through: "agreed to allow aid to reach Y"
     for event in sorted(events, key=lambda e: -_depth(e.trigger.root)):
         if any(event.roles.get(role) for role in TARGETS):
             continue
         head = event.trigger.root
         own = set(event.roles.get("agent", ()))
-        keys = [k for k in _governed(event, head, by_head, index, actors, prep_roles, undoes) if k not in own]
+        keys = [k for k in _governed(event, head, by_head, find, actors, prep_roles, undoes) if k not in own]
         if keys:
             event.roles["target"] = list(dict.fromkeys(keys))
             event.confidence = min(event.confidence, CONFIDENCE)
@@ -69,7 +71,7 @@ def _governed(
     event: FoundEvent,
     head: Token,
     by_head: dict[int, FoundEvent],
-    index: dict[int, Found],
+    find: Callable[[Token], Found | None],
     actors: set[str],
     prep_roles: Callable[[str], dict[str, str]],
     undoes: Callable[[str], bool],
@@ -85,13 +87,15 @@ def _governed(
             continue  # the event's own words ("launched an attack")
         purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         if (child.dep_ == "xcomp" or purpose) and child.pos_ in {"VERB", "AUX"}:
-            # "threatened to attack X"; "blocked roads to press demands on X", "opened fire to disperse X"
-            keys += _targets(inner, actors) if inner is not None else _prep_actors(child, targets, index)
+            # "threatened to attack X", "blocked roads to demand X's resignation"
+            keys += _targets(inner, actors) if inner is not None else _carried(child, purpose, by_head, find)
+            if inner is None:
+                keys += _prep_actors(child, targets, find)
         elif child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
             if inner is not None and inner.type != event.type:
                 keys += _answered(event, inner, actors, undoes)
             elif inner is None:
-                keys += _prep_actors(child, targets, index)
+                keys += _prep_actors(child, targets, find)
         elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:
             for obj in (o for o in child.children if o.dep_ == "pobj"):
                 inner = by_head.get(obj.i)
@@ -100,8 +104,24 @@ def _governed(
                 elif (
                     inner is None and child.lower_ == "of" and head.pos_ == "NOUN"
                 ):  # "suspension of links with X"
-                    keys += _prep_actors(obj, targets, index)
-    return [k for k in keys if k in actors]
+                    keys += _prep_actors(obj, targets, find)
+    return keys
+
+
+def _carried(
+    verb: Token, purpose: bool, by_head: dict[int, FoundEvent], find: Callable[[Token], Found | None]
+) -> list[str]:
+    """Targets through a governed verb that is no event itself: the act it carries ('agreed to hold talks with
+    X', 'blocked roads to press their demands on X') and, for a purpose clause, whom it acts on ('opened fire to
+    disperse the demonstrators'; not 'agreed to send troops': the troops sent are no target)."""
+    keys: list[str] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        inner = by_head.get(obj.i)
+        if inner is not None:
+            keys += [k for r in TARGETS for k in inner.roles.get(r, ())]
+        elif purpose and (found := find(obj)) is not None and found.is_actor:
+            keys.append(found.key)
+    return keys
 
 
 def _targets(event: FoundEvent, actors: set[str]) -> list[str]:
@@ -123,14 +143,14 @@ def _answered(
     return list(agents)
 
 
-def _prep_actors(head: Token, words: set[str], index: dict[int, Found]) -> list[str]:
+def _prep_actors(head: Token, words: set[str], find: Callable[[Token], Found | None]) -> list[str]:
     """Actors named by ``head``'s prepositional phrases whose preposition is one of ``words``."""
     keys = []
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in words:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 for token in (obj, *obj.conjuncts):
-                    found = index.get(token.i)
+                    found = find(token)
                     if found is not None and found.is_actor:
                         keys.append(found.key)
     return keys

@@ -56,7 +56,10 @@ class EventExtractor(SavesLexicon):
         }
         found = [self._event(doc, span, kind, index, verbs, dates, kinds) for span, kind in triggers]
         events = [e for e in found if e is not None]
-        inherit_targets(events, index, self.lexicon.prep_roles, self._undoes)  # "threatened to attack X"
+        # "threatened to attack X": X is threatened
+        inherit_targets(
+            events, index, self.lexicon.prep_roles, self._undoes, lambda t: self._actor(t, index, doc)
+        )
         attach_quantities(doc, events, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
         for event in doc._.kg_events:

@@ -31,9 +31,11 @@ def nominal_arguments(
     """Role -> head tokens for a noun trigger ('transfers of prisoners from Syria to Iraq by US forces').
 
     With a noun, 'from' names whoever the act comes from ('an appeal from the president', 'support from
-    Moscow') where a verb's 'from' names whom it is asked of ('demanded money from Moscow')."""
+    Moscow') where a verb's 'from' names whom it is asked of ('demanded money from Moscow'), unless the noun
+    already has an owner ('their demands for freedom from the government')."""
     roles: dict[str, list[Token]] = defaultdict(list)
-    if prep_roles and prep_roles.get("from") == "target":
+    owned = any(c.dep_ == "poss" for c in noun.children)  # "their demands for freedom from the government"
+    if prep_roles and prep_roles.get("from") == "target" and not owned:
         prep_roles = {**prep_roles, "from": "agent"}
     owners: list[Token] = []  # "their meeting": a pronoun owner only when the clause names no one
     for child in noun.children:

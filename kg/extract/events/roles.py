@@ -55,7 +55,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl. An
+    """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl and an
+    adjective's complement ('he is prepared to lift the ban'). An
     infinitive under a verb with an object is that object's act ('urged the EU to support X', 'ordered the
     paper to suspend publication'), not the subject's."""
     current = verb
@@ -76,7 +77,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head, is_passive(current)
-        if current.dep_ in {"xcomp", "conj", "advcl"} and current.head is not current:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
             current = current.head
             continue
         break
