@@ -172,3 +172,17 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
     )
     roles, _ = _roles(nlp, text, "Concession")
     assert roles.get("agent") == ["Abdelaziz Bouteflika"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "expected"),
+    [
+        ("Turkey sent troops to Syria.", "Aid", "destination", ["Syria"]),  # the model's 'dative' 'to'
+        ("The UN called on Israel to withdraw from Gaza.", "Withdrawal", "agent", ["Israel"]),
+        ("Protesters clashed with police in Nairobi.", "ArmedClash", "target", ["police"]),
+    ],
+)  # fmt: skip
+def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, role, expected):
+    roles, _ = _roles(nlp, text, kind)
+    assert roles.get(role) == expected

@@ -26,6 +26,7 @@ LIGHT_VERBS = word_set("events", "light_verbs")
 # Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
 CONTAINERS = word_set("events", "containers")
 SUBJECTS = {"nsubj", "csubj"}
+CONTROL_PREPS = {"on", "upon"}  # "called on X to ...", "prevailed upon X to ..."
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 
 Resolver = Callable[[Token], list[str]]
@@ -58,12 +59,14 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject and whether it is a passive subject; inherited through xcomp, conj, relcl and an
     adjective's complement ('he is prepared to lift the ban'). An
     infinitive under a verb with an object is that object's act ('urged the EU to support X', 'ordered the
-    paper to suspend publication'), not the subject's."""
+    paper to suspend publication', 'called on Israel to withdraw'), not the subject's."""
     current = verb
     for _ in range(4):
         if current.dep_ == "xcomp" and current.tag_ == "VB":
-            controller = [
-                c for c in current.head.children if c.dep_ in {"dobj", "dative"} and c.i < current.i
+            before = [c for c in current.head.children if c.i < current.i]
+            controller = [c for c in before if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
+            controller += [
+                o for c in before if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS for o in pobjs(c)
             ]
             if controller:
                 return controller[-1], False
@@ -115,7 +118,9 @@ def verbal_arguments(
         # subject is the theme (escape, flee) the noun is that theme too.
         roles["theme" if subject_role == "theme" else object_role].extend(expand(verb.head))
     for child in verb.children:
-        if child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
+        if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent troops to Syria": a 'to' phrase
+            fill_prep(child, roles, prep_roles)
+        elif child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
             roles[object_role].extend(expand(contents(child)))
         elif child.dep_ == "agent":
             roles[subject_role].extend(pobjs(child))
