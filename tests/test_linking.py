@@ -123,3 +123,19 @@ def test_a_guessed_town_as_passive_subject_is_not_the_event_place(nlp, text, pla
     labels = {e.key: e.label for e in record.entities}
     event = next(e for e in record.events if e.roles.get("place"))
     assert labels[event.roles["place"][0]] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the clause's own object, surely linked and more specific, beats the broader place the parse gave
+        ("In Syria, militants shelled the settlement of Mortlu on Monday.", "Mortlu"),
+        ("In northern Iraq, gunmen attacked the town of Tuz Khurmatu on Friday.", "Tuz Khurmatu"),
+    ],
+)
+def test_a_sharper_linked_place_comes_first(nlp, text, place):
+    record = records_from_doc(nlp(text))
+    named = {e.key: {m.text for m in e.mentions} for e in record.entities}
+    (attack,) = [e for e in record.events if e.type == "Attack"]
+    assert place in named[attack.roles["place"][0]]
+    assert len(attack.roles["place"]) == 2  # the broader place stays, second

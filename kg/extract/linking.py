@@ -174,6 +174,31 @@ def nearest_place(places: Places, anchor: Token, triggers: set[int]) -> tuple[st
 
 
 MIN_CONFIDENCE = 0.5  # below it a link is wrong more often than right on the dev half
+SHARPER_CONFIDENCE = 0.75  # an object or locative link this sure and more specific beats the parse's place
+
+
+def sharper(link: Link | None, key: str | None, current: str, kinds: dict[str, str]) -> bool:
+    """Whether the linked place ``key`` should replace the event's ``current`` place: linked as the clause's object
+    or by a locative preposition, surely, and of a more specific kind ("In the province of Latakia, militants
+    shelled the settlement of Mortlu": Mortlu, not Latakia). Measured on the event_location dev half before it was
+    added: it would put a gold place first for 38 events and take one away from 14.
+
+    >>> link = Link("Mortlu", "mortlu", 60, 0.85, "object")
+    >>> sharper(link, "mortlu", "latakia", {"mortlu": "City", "latakia": "AdministrativeRegion"})
+    True
+    >>> sharper(link, "mortlu", "latakia", {"mortlu": "City", "latakia": "City"})
+    False
+    """
+    return (
+        link is not None
+        and key is not None
+        and key != current
+        and link.rule in {"object", "locative"}
+        and link.confidence >= SHARPER_CONFIDENCE
+        and KIND_RANK.get(kinds.get(key, ""), 3) < KIND_RANK.get(kinds.get(current, ""), 3)
+    )
+
+
 LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "into", "throughout", "within", "along",
             "off", "on", "onto", "outskirts", "over", "through", "toward", "towards", "nearby", "between", "among"}  # fmt: skip
 _DIRECTIONS = {f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
