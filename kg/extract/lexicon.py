@@ -44,6 +44,9 @@ class Lexicon:
     light_nouns: frozenset[str] = frozenset()
     support_object: frozenset[str] = frozenset()  # "launched an attack": the verb carries a noun's event
     support_subject: frozenset[str] = frozenset()  # "a car bomb detonated": the verb carries its subject's
+    support_yield: frozenset[str] = (
+        frozenset()
+    )  # verb types that yield to the noun's ("IEDs destroyed a tank")
     passive_cause: frozenset[str] = frozenset()
     active_cause: frozenset[str] = frozenset()
     response: frozenset[str] = frozenset()
@@ -112,6 +115,7 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         light_nouns=frozenset(data.get("light_nouns", {}).get("nouns", [])),
         support_object=frozenset(data.get("support_verbs", {}).get("object", [])),
         support_subject=frozenset(data.get("support_verbs", {}).get("subject", [])),
+        support_yield=frozenset(data.get("support_verbs", {}).get("yield", [])),
         passive_cause=frozenset(causal.get("passive_cause", [])),
         active_cause=frozenset(causal.get("active_cause", [])),
         response=frozenset(causal.get("response", [])),

@@ -22,13 +22,14 @@ def _sentence(span: Span) -> tuple[int, int]:
     sentence (``Span.sent.text`` rebuilds the text from every token, and documents have thousands of mentions)."""
     doc = span.doc
     first = sentence_start(doc[span.start])
-    memo = scratch(doc, "sentence_bounds")
-    if first not in memo:
+    memo, key = scratch(doc, "sentence_bounds"), str(first)
+    if key not in memo:
         sent = doc[first].sent
         text = doc_text(doc)[sent.start_char : sent.end_char]
         start = sent.start_char + (len(text) - len(text.lstrip()))
-        memo[first] = (start, start + len(text.strip()))
-    return memo[first]
+        memo[key] = (start, start + len(text.strip()))
+    bounds: tuple[int, int] = memo[key]
+    return bounds
 
 
 def _mention(doc_id: str, span: Span, confidence: float, extractor: str) -> Mention:

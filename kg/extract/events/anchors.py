@@ -38,8 +38,8 @@ def supported(
         if reduced is None or reduced.lemma_.lower() not in lexicon.support_subject:
             return None
         verb = reduced
-    if kinds.get(verb.i, kind) != kind:
-        return None
+    if kinds.get(verb.i, kind) not in {kind, *lexicon.support_yield}:
+        return None  # the verb says more than that the noun's event happened ("an attack killed 5")
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
     start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
     return trigger.doc[start:end] if end - start <= widest else None

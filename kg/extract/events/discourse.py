@@ -194,8 +194,23 @@ def _share(a: FoundEvent, b: FoundEvent) -> None:
             dst.roles["place"] = list(src.roles["place"])
 
 
+def absorb_support_verbs(events: list[FoundEvent]) -> list[FoundEvent]:
+    """An event told by its noun and a support verb that is an event word itself ("IEDs destroyed a tank",
+    "an attack targeted the convoy") is one event: the verb's event joins the noun's, whose type is narrower."""
+    anchored = {e.anchor.root.i: e for e in events if e.anchor is not None}
+    kept = []
+    for event in events:
+        owner = anchored.get(event.trigger.root.i) if event.anchor is None else None
+        if owner is not None and owner is not event:
+            _absorb(owner, event)
+        else:
+            kept.append(event)
+    return kept
+
+
 def link_events(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEvent]:
     """Causal links, shared date/place across linked events, then one node per real event."""
+    events = absorb_support_verbs(events)
     for effect, cause in _causal_pairs(events, lexicon):
         if cause not in effect.caused_by:
             effect.caused_by.append(cause)

@@ -175,8 +175,11 @@ class EventExtractor(SavesLexicon):
             return None  # "would receive safeguards": the verb is not about moving people here
         weak = len(span) == 1 and head.pos_ == "VERB" and head.lemma_ in self.lexicon.secondary
         weak = weak and event.pronoun_role is None
-        if weak and not any(event.roles.get(r) for r in ACTOR_ROLES):
-            return None  # a verb known only from the CAMEO-derived list needs an actor to count
+        dyad = len(event.roles.get("agent", [])) > 1 or (
+            event.roles.get("agent") and any(event.roles.get(r) for r in ACTOR_ROLES[1:])
+        )
+        if weak and not dyad:
+            return None  # a verb known only from the CAMEO-derived list codes a dyad, as in PETRARCH: who to whom
         event.certainty, event.polarity = certainty_of(head)
         prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
         for clause_head in (head,) if support is None else (head, support):

@@ -46,7 +46,7 @@ def _neighbours(token: Token) -> set[str]:
     lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "into"}):
         lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
-    if token.dep_ in {"compound", "amod"}:
+    if token.dep_ in {"compound", "amod", "npadvmod"}:  # "money transfers", "bomb-sniffing dogs"
         lemmas.add(token.head.lemma_.lower())
     return lemmas
 
@@ -68,8 +68,13 @@ def sense_checked(token: Token, kind: str) -> str | None:
     subjects |= {g.lemma_.lower() for c in token.children if c.dep_ == "agent" for g in c.children}
     if subjects & set(rule.get("not_subject", ())):
         return None  # "the fires destroyed 2,000 homes", "destroyed by the earthquake": no one's act
+    own = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+    if "needs_subject" in rule and own and not own & set(rule["needs_subject"]):
+        return None  # "a car bomb exploded", not "cotton production exploded"
     if rule.get("place_object") and not _place_object(token):
         return None
+    if rule.get("retype_place_object") and _taken_place(token):
+        return str(rule["retype_place_object"])  # "captured the town": fighting over territory, not an arrest
     retype = rule.get("retype")
     if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
         return retype["type"]
@@ -84,6 +89,15 @@ def _place_object(token: Token) -> bool:
         o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN" or o.lemma_.lower() in PLACE_NOUNS
         for o in objects
     )
+
+
+def _taken_place(token: Token) -> bool:
+    """The verb's object or passive subject, or one coordinated with it, is a place the model names or a place
+    noun ('captured the town', 'Qabasin and Bzaah were seized'); a bare proper name is not enough here, since
+    people are captured too."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [c for o in objects for c in o.conjuncts]
+    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in PLACE_NOUNS for o in objects)
 
 
 def sentence_date(head: Token, dates: list[Span]) -> Span | None:

@@ -1,0 +1,31 @@
+"""Certainty of events in conditions and failed attempts, on sentences of our own parsed by the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.recorder import records_from_doc
+
+
+def _certainty(nlp, text: str, trigger: str) -> str:
+    return next(e.certainty for e in records_from_doc(nlp(text)).events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "certainty"),
+    [
+        ("If rebels attack the city, the army will shell their positions.", "attack", "hypothetical"),
+        (
+            "If rebels attack the city, the army will retaliate with air strikes.",
+            "air strikes",
+            "hypothetical",
+        ),
+        ("The army made a failed attempt to capture the hill near Idlib.", "capture", "negated"),
+        ("Insurgents failed to capture the base in Helmand on Monday.", "capture", "negated"),
+        ("Rebels attacked the city of Goma on Monday.", "attacked", "asserted"),  # nothing conditions it
+    ],
+)
+def test_conditions_and_failures_are_not_reported_as_facts(
+    nlp, text: str, trigger: str, certainty: str
+) -> None:
+    assert _certainty(nlp, text, trigger) == certainty
