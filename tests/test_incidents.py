@@ -151,3 +151,18 @@ def test_a_place_the_people_were_moved_to_is_not_an_admin_parent(nlp):
     text = "On 3 May 2023, the army transferred 40 detainees from Dala town to a prison in Kenya."
     (transfer,) = _incidents(nlp, text)
     assert transfer.location == "Dala" and "Kenya" not in transfer.admin
+
+
+@pytest.mark.parametrize(("reporting", "generic"), [({1}, True), (set(), False)])
+def test_a_state_under_a_reporting_verb_is_no_incident_whatever_the_lexicon(reporting, generic):
+    # "Officials said the camp remains crowded": with 'said' found as a reporting verb (by whatever lexicon the
+    # claims component uses), the sentence describes a state; without, its past-tense verb tells a happening.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.incidents import _generic
+
+    words = ["Officials", "said", "the", "camp", "remains", "crowded", "."]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 4, 1, 4, 1], deps=["nsubj", "ROOT", "det", "nsubj", "ccomp",
+              "acomp", "punct"], tags=["NNS", "VBD", "DT", "NN", "VBZ", "JJ", "."], sent_starts=[1, 0, 0, 0, 0, 0, 0])  # fmt: skip
+    assert _generic(doc[0:7], reporting) is generic

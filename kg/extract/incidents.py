@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
-from kg.extract.lexicon import load_lexicon
 from kg.extract.linking import MentionIndex, Places
 from kg.extract.state import sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
@@ -34,7 +33,6 @@ from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
 CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
-REPORTING = set(load_lexicon().reporting)
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:the|this|that|these|it|they)\s+(?:\w+\s+){0,2}?"
     r"(?:attack|assault|strike|blast|explosion|clash|fighting|raid|ambush|incident|bombing|shelling|violence|"
@@ -131,6 +129,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     last_date: TimeValue | None = None
     previous_end = paragraph = 0
     mention_index = MentionIndex(entities)
+    # the reporting verbs of this pipeline's lexicon, as the claims component found them (not the default lexicon's)
+    reporting = {t.i for claim in doc._.kg_claims or [] for t in claim.verb}
     told = sorted((m.start, e.key) for e in events for m in (e.trigger, *e.mentions))
     text = doc.text  # once: Doc.text joins every token again on each call
     for sent in doc.sents:
@@ -204,7 +204,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
             continue
-        if rule is None or (own_date is None and _generic(sent)):
+        if rule is None or (own_date is None and _generic(sent, reporting)):
             continue
         confidence = 0.8 if inside else 0.6
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
@@ -221,11 +221,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     return [_record(doc_id, item) for item in incidents]
 
 
-def _generic(sent: Span) -> bool:
-    """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...') is in the
-    present tense with no date ('Repatriation remains fraught', 'The transfers address a crisis')."""
+def _generic(sent: Span, reporting: set[int]) -> bool:
+    """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...'; ``reporting``
+    holds the reporting verbs the claims component found) is in the present tense with no date ('Repatriation
+    remains fraught', 'The transfers address a crisis')."""
     verb = sent.root
-    while verb.lemma_.lower() in REPORTING:
+    while verb.i in reporting:
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is None:
             break
@@ -233,7 +234,7 @@ def _generic(sent: Span) -> bool:
     present = verb.tag_ in {"VBZ", "VBP"} or (  # the small model tags some as base forms: "transfers address"
         verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
     )
-    return present and verb.lemma_.lower() not in REPORTING
+    return present and verb.i not in reporting
 
 
 def _told_in(sent: Span, told: list[tuple[int, str]]) -> set[str]:
