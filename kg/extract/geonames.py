@@ -88,9 +88,13 @@ class PlaceIndex:
         ['lebanon']
         >>> PlaceIndex.load().candidates("Tripoli")[0].country
         'libya'
+        >>> [p.name for p in PlaceIndex.load().candidates("Aceh")]  # not "Aca" (Acapulco)
+        []
         """
         key = match_key(name)
-        numbers = self._keys.get(key) if len(key) >= 3 else None
+        # a key the spelling rules cut to three letters ("Aceh" -> "aca") matches too much ("Aca", Acapulco)
+        short = len(key) < 4 and len(re.sub(r"[^a-z0-9]", "", name.lower())) > len(key)
+        numbers = self._keys.get(key) if len(key) >= 3 and not short else None
         if not numbers:
             return []
         hits = [self.place(int(n)) for n in numbers.split(",")]
