@@ -125,3 +125,15 @@ def test_two_builds_give_byte_identical_files_in_every_format(tmp_path):
         first, second = (out / f"graph{ext}" for out in outputs)
         assert first.stat().st_size > 10_000, ext
         assert first.read_bytes() == second.read_bytes(), ext
+
+
+def test_a_failed_bulk_write_is_a_clear_store_error():
+    class FullDisk:  # stands in for an on-disk store whose disk fills up during the write
+        def contains_named_graph(self, name):
+            return False
+
+        def bulk_extend(self, quads):
+            raise OSError("No space left on device")
+
+    with pytest.raises(StoreError, match="No space left on device.*run the same build again"):
+        add_dataset(FullDisk(), _doc("a", "x"), bulk=True)  # type: ignore[arg-type]
