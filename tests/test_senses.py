@@ -30,6 +30,13 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
             "missile strike destroyed",
         ),
         ("The army continued its advance in Eastern Ghouta.", "ArmedClash", "continued its advance"),
+        # taking a place is fighting over territory (ACLED: battles), not an arrest
+        ("Rebel fighters captured the airport of Kindu on Sunday.", "ArmedClash", "captured"),
+        ("Army units recaptured the town of Kidal on Sunday.", "ArmedClash", "recaptured"),
+        ("The village was seized by militiamen at dawn.", "ArmedClash", "seized"),
+        ("Police captured the bomb maker in Mombasa.", "Arrest", "captured"),  # a person: still an arrest
+        ("Militiamen slaughtered 20 villagers near Djugu.", "Killing", "slaughtered"),
+        ("Iraq invaded Kuwait in August 1990.", "Attack", "invaded"),
     ],
 )
 def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) -> None:
@@ -47,39 +54,7 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ("Bridges were destroyed by the earthquake in Wenchuan.", "Attack"),
         ("Tickets are sold in advance in Nairobi.", "ArmedClash"),
         ("The talks resumed in Geneva on March 15.", "Protest"),  # a month inside a date is no march
-    ],
-)
-def test_other_senses_are_no_events(nlp, text: str, kind: str) -> None:
-    assert kind not in [k for k, _ in _events(nlp, text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "trigger"),
-    [
-        # taking a place is fighting over territory (ACLED: battles), not an arrest
-        ("Rebel fighters captured the airport of Kindu on Sunday.", "ArmedClash", "captured"),
-        ("Army units recaptured the town of Kidal on Sunday.", "ArmedClash", "recaptured"),
-        ("The village was seized by militiamen at dawn.", "ArmedClash", "seized"),
-        (
-            "Police captured the suspected bomb maker in Mombasa.",
-            "Arrest",
-            "captured",
-        ),  # a person: still an arrest
-        ("Militiamen slaughtered 20 villagers near Djugu.", "Killing", "slaughtered"),
-        ("Iraq invaded Kuwait in August 1990.", "Attack", "invaded"),
-    ],
-)
-def test_what_is_taken_or_done_sets_the_type(nlp, text: str, kind: str, trigger: str) -> None:
-    assert (kind, trigger) in _events(nlp, text)
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        (
-            "Sales of electric cars exploded last year in Norway.",
-            "Bombing",
-        ),  # only weapons and vehicles explode
+        ("Sales of electric cars exploded in Norway.", "Bombing"),  # only weapons and vehicles explode
         ("Bomb-sniffing dogs searched the stadium in Kampala.", "Bombing"),
         ("Farmers slaughtered goats for the festival in Kano.", "Killing"),
         # verbs known only from the CAMEO dictionary need a dyad (who to whom), as PETRARCH codes them
@@ -88,7 +63,7 @@ def test_what_is_taken_or_done_sets_the_type(nlp, text: str, kind: str, trigger:
         ("Two more patients died in hospital in Gaza on Monday.", "Attack"),
     ],
 )
-def test_other_senses_and_lone_dictionary_verbs_are_no_events(nlp, text: str, kind: str) -> None:
+def test_other_senses_are_no_events(nlp, text: str, kind: str) -> None:
     assert kind not in [k for k, _ in _events(nlp, text)]
 
 
