@@ -85,6 +85,7 @@ def test_places_in_lists_and_appositions_are_places(nlp, text: str, names: list[
         # a capital that owns streets or a station is where something happened, not its government
         ("Riot police patrolled Harare's streets after the vote.", "Harare"),
         ("About 100 people demonstrated near Riga's central railway station on Saturday.", "Riga"),
+        ("Clashes erupted in eastern Ghouta near Damascus on Monday.", "Ghouta"),  # past a direction word
     ],
 )
 def test_names_in_locative_positions_are_places(nlp, text: str, name: str) -> None:

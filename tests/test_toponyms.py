@@ -30,3 +30,25 @@ def test_a_feature_word_names_the_place_beside_it(text: str, name: str, feature:
 )
 def test_capital_marks_only_the_name_after_it(text: str, not_name: str) -> None:
     assert not_name not in [p.name for p in place_phrases(text) if p.feature == "capital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Arabic toponym heads begin the place's own name
+        ("Troops stormed the southern slope of Tal Al-Bardah on Monday.", "Tal Al-Bardah"),
+        ("An offensive to take back Wadi Barada began on Friday.", "Wadi Barada"),
+        ("Rebels shelled Kafr Nabl and Deir Hafer.", "Deir Hafer"),
+        # a capitalised landform word after a name
+        ("Fighting broke out in the Kodori Gorge on Thursday.", "Kodori"),
+    ],
+)
+def test_toponym_heads_and_landforms_name_places(text: str, name: str) -> None:
+    assert name in [p.name for p in place_phrases(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Imran Khan spoke to reporters.", "Christopher Hill met the minister.", "Tom Ridge said so."]
+)
+def test_heads_that_also_end_or_begin_peoples_names_make_no_place(text: str) -> None:
+    assert place_phrases(text) == []

@@ -23,12 +23,23 @@ FEATURE_RANK = {
     "outpost": 1.5, "airstrip": 1.5, "farms": 1.5, "orchards": 1.5,
     "town": 2, "city": 2, "capital": 2, "islet": 2, "": 2.5, "hills": 3,
     "sub-district": 3, "subdistrict": 3, "ward": 3, "lga": 3, "commune": 3, "municipality": 3, "area": 3.5,
-    "sector": 3.5, "axis": 3.5, "plains": 3.5,
+    "sector": 3.5, "axis": 3.5, "plains": 3.5, "gorge": 3, "valley": 3.5, "mountains": 3.5, "heights": 3.5,
+    "springs": 2.5, "plateau": 3.5, "peninsula": 4.5, "island": 3,
     "district": 4, "county": 4, "department": 4, "territory": 4, "countryside": 4.5,
     "province": 5, "governorate": 5, "state": 5, "region": 5, "oblast": 5, "prefecture": 5,
 }  # fmt: skip
+# Arabic toponym heads that begin a place's own name ("Tal Tamr", "Kafr Nabl", "Wadi Barada", "Deir Hafer"): the
+# name includes them. Not "Khan", "Ras", "Abu" or "Umm", which also begin people's names.
+PREFIXES = {"tal": 2, "tell": 2, "tall": 2, "jabal": 3, "jebel": 3, "wadi": 3.5, "kafr": 1, "kfar": 1, "deir": 1,
+            "beit": 1, "bayt": 1, "ein": 1, "ain": 1, "bir": 1, "khirbet": 1, "khirbat": 1, "jisr": 1.5, "qasr": 1.5,
+            "marj": 1.5}  # fmt: skip
+FEATURE_RANK.update(PREFIXES)
 _FEATURES = "|".join(
-    sorted((f for f in FEATURE_RANK if f and " " not in f and f != "capital"), key=len, reverse=True)
+    sorted(
+        (f for f in FEATURE_RANK if f and " " not in f and f != "capital" and f not in PREFIXES),
+        key=len,
+        reverse=True,
+    )
 )
 _PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ed|es|de|del|la|le|du|di|wa|bin|ibn|abu|um|umm|bani|beni|ben)"
 _WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
@@ -37,6 +48,9 @@ _AFTER = re.compile(rf"\b(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _OF = re.compile(rf"\b(?:the\s+)?(?P<feature>(?i:{_FEATURES}))\s+of\s+(?P<name>{NAME})")
 # "the capital Grozny", "the Zairean capital, Kinshasa": the feature word comes first
 _CAPITAL = re.compile(rf"\b(?P<feature>capital),?\s+(?P<name>{NAME})")
+_PREFIXED = re.compile(
+    rf"\b(?P<name>(?P<feature>{'|'.join(p.title() for p in PREFIXES)})\s+(?:{_PARTICLE}-)?{NAME})"
+)
 _BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\((?![A-Z]{{2,}}\))[A-Z])")  # not "(CENTCOM)"
 # sentence-initial "In X, ..." too; the directions stay lower case ("North Korea" is a name)
 _PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|towards|close to)|north|south|east|west)\s+"
@@ -91,7 +105,14 @@ def _parents(text: str, end: int) -> tuple[str, ...]:
 def place_phrases(text: str) -> list[PlacePhrase]:
     """Place phrases of a sentence in text order, one per name (the most specific feature word wins)."""
     found: dict[tuple[int, int], PlacePhrase] = {}
-    for pattern in (_AFTER, _OF, _CAPITAL, _BEFORE_PAREN, _PREP):
+    for pattern in (
+        _AFTER,
+        _OF,
+        _CAPITAL,
+        _BEFORE_PAREN,
+        _PREFIXED,
+        _PREP,
+    ):  # a feature word after a name first
         for match in pattern.finditer(text):
             name = _clean(match["name"])
             if not name:

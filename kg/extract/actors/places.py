@@ -28,7 +28,7 @@ from kg.extract.actors.spans import inside
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_list, word_map, word_set
 from kg.extract.state import Found, doc_text, slug
-from kg.extract.toponyms import NAME, PlacePhrase, place_phrases
+from kg.extract.toponyms import NAME, PREFIXES, PlacePhrase, place_phrases
 
 FEATURE_KINDS: dict[str, str] = word_map("places", "feature_kinds")
 LOCATIVE = word_set("places", "locative_prepositions")
@@ -56,6 +56,10 @@ _LISTS = (
 
 _NOT_NAMES = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w} | {
     "the", "in", "at", "on", "and", "from", "near", "both", "several", "two", "three", "many", "some", "other"}  # fmt: skip
+
+
+_QUALIFIERS = {"the", "northern", "southern", "eastern", "western", "central", "rural", "downtown", "north",
+               "south", "east", "west", "northeastern", "northwestern", "southeastern", "southwestern"}  # fmt: skip
 
 
 def list_phrases(text: str) -> list[PlacePhrase]:
@@ -195,7 +199,9 @@ class PlaceFinder:
         if span is None or inside(span, skip):
             return found
         strong = bool(phrase.feature or phrase.parents)
-        before = doc_text(doc)[max(sent.start_char, span.start_char - 12) : span.start_char].split()
+        before = doc_text(doc)[max(sent.start_char, span.start_char - 24) : span.start_char].split()
+        while before and before[-1].lower() in _QUALIFIERS:  # "in eastern Ghouta"
+            before.pop()
         if not strong and (not before or before[-1].lower() not in LOCATIVE):
             return found
         over = _overlapping(found, span)
@@ -219,7 +225,13 @@ class PlaceFinder:
         entry = self._geocode(phrase.name, countries, strong)
         if entry is None and not strong:
             return found
-        kind = FEATURE_KINDS.get(phrase.feature) or (entry.kind if entry else "City")
+        # a name's own head ("Tal Tamr", "Wadi Barada") says less about its kind than the gazetteer does
+        prefixed = phrase.feature in PREFIXES and entry is not None and entry.kind != "Country"
+        kind = (
+            (entry.kind if prefixed else None)
+            or FEATURE_KINDS.get(phrase.feature)
+            or (entry.kind if entry else "City")
+        )
         if entry is not None and (entry.kind == "Country" or (phrase.feature and entry.kind != kind)):
             entry = None  # "Lebanon village" is not the country; a district is not its namesake town
         if entry is None:
