@@ -48,12 +48,11 @@ class ClaimExtractor(SavesLexicon):
         """Reporting verbs ('said', 'claims', 'denied') and the 'according' of 'according to'."""
         tokens = []
         for token in doc:
-            if any(s <= token.idx < e for s, e in skipped):
-                continue
             according = (
                 token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to"
             )
-            if according or (token.pos_ == "VERB" and token.lemma_ in self.lexicon.reporting):
+            reporting = according or (token.pos_ == "VERB" and token.lemma_ in self.lexicon.reporting)
+            if reporting and not any(s <= token.idx < e for s, e in skipped):  # boilerplate: candidates only
                 tokens.append(token)
         return tokens
 
