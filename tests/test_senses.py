@@ -71,3 +71,8 @@ def test_an_event_verb_that_states_a_weapon_noun_happened_is_one_event(nlp) -> N
     assert _events(nlp, "A roadside bomb destroyed an army truck near Kandahar.") == [
         ("Bombing", "roadside bomb destroyed")
     ]
+
+
+def test_an_event_noun_that_left_people_dead_spans_the_verb(nlp) -> None:
+    assert ("Attack", "attack left") in _events(nlp, "The attack left five soldiers dead in Gao on Monday.")
+    assert _events(nlp, "The minister left Geneva on Monday.") == []  # no event noun: leaving is no event
