@@ -7,6 +7,10 @@
 12
 >>> casualties("The strike left three children dead.").fatalities, casualties("No casualties were reported.").fatalities
 (3, 0)
+>>> casualties("At least 40 people were arrested and a journalist was injured.").injured  # 40 were arrested
+1
+>>> casualties("Shells hit the camp, killing 6 displaced people and injuring 14.").injured
+14
 """
 
 from __future__ import annotations
@@ -23,21 +27,23 @@ _NUM = (
     + r"|a|an|dozens|scores|several)"
 )
 _QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|as many as|an estimated)\s+)?"
-_NOUN = r"(?P<noun>(?:[a-z\-]+\s+){0,2}?[a-z\-]+?)"
+# a word that tells another fate: "40 people were arrested and a journalist was injured" counts no 40 injured
+_NOT_FATE = r"(?!(?:arrested|detained|abducted|kidnapped|captured|missing|rescued|released)\b)"
+_NOUN = rf"(?P<noun>(?:{_NOT_FATE}[a-z\-]+\s+){{0,2}}?{_NOT_FATE}[a-z\-]+?)"
 _DEATH = (
     r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives)"
 )
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
 _FORWARD = {
     "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed)\s+"
-                       rf"{_QUAL}(?P<n>{_NUM})\s+{_NOUN}(?=[\s,.;]|$)", re.I),
-    "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}"
+                       rf"{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?(?=[\s,.;]|$)", re.I),
+    "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip
 _BACKWARD = {
-    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d)[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
+    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
                        rf"are|lay|being)?\s*{_DEATH}\b", re.I),
-    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d)[a-z]+\s+){{0,3}}?(?:were|was|have been|"
+    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|"
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
