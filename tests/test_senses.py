@@ -37,6 +37,10 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
         ("Police captured the bomb maker in Mombasa.", "Arrest", "captured"),  # a person: still an arrest
         ("Militiamen slaughtered 20 villagers near Djugu.", "Killing", "slaughtered"),
         ("Iraq invaded Kuwait in August 1990.", "Attack", "invaded"),
+        # labour strikes and burning tyres are protest acts, not air strikes or attacks
+        ("The union will hold a nationwide strike on Monday in Lagos.", "Protest", "strike"),
+        ("Protesters burned tyres in the Ikeja district.", "Protest", "burned"),
+        ("Students staged a sit-in at the governor's office in Ibadan.", "Protest", "sit-in"),
     ],
 )
 def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) -> None:

@@ -59,7 +59,10 @@ def sense_checked(token: Token, kind: str) -> str | None:
     rule = _senses().get(token.lemma_.lower())
     if not rule:
         return kind
-    if _neighbours(token) & set(rule.get("not_with", ())):
+    neighbours = _neighbours(token)
+    if "retype_with" in rule and neighbours & set(rule["retype_with"]["lemmas"]):
+        return str(rule["retype_with"]["type"])  # "a nationwide strike" is a protest, "burned tyres" a protest act
+    if neighbours & set(rule.get("not_with", ())):
         return None
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
     if before in set(rule.get("not_after", ())):
