@@ -61,7 +61,8 @@ def sense_checked(token: Token, kind: str) -> str | None:
         return kind
     neighbours = _neighbours(token)
     if "retype_with" in rule and neighbours & set(rule["retype_with"]["lemmas"]):
-        return str(rule["retype_with"]["type"])  # "a nationwide strike" is a protest, "burned tyres" a protest act
+        # "a nationwide strike" is a protest, "burned tyres" a protest act
+        return str(rule["retype_with"]["type"])
     if neighbours & set(rule.get("not_with", ())):
         return None
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
