@@ -17,7 +17,7 @@ from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import spans_under, vagueness, verbal_arguments
-from kg.extract.events.senses import sense_checked, sentence_date
+from kg.extract.events.senses import coded_actors, sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.linking import KIND_RANK
@@ -175,11 +175,8 @@ class EventExtractor(SavesLexicon):
             return None  # "would receive safeguards": the verb is not about moving people here
         weak = len(span) == 1 and head.pos_ == "VERB" and head.lemma_ in self.lexicon.secondary
         weak = weak and event.pronoun_role is None
-        dyad = len(event.roles.get("agent", [])) > 1 or (
-            event.roles.get("agent") and any(event.roles.get(r) for r in ACTOR_ROLES[1:])
-        )
-        if weak and not dyad:
-            return None  # a verb known only from the CAMEO-derived list codes a dyad, as in PETRARCH: who to whom
+        if weak and not coded_actors(event, head, index, ACTOR_ROLES):
+            return None  # a verb known only from the CAMEO-derived list codes actors, as PETRARCH does
         event.certainty, event.polarity = certainty_of(head)
         prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
         for clause_head in (head,) if support is None else (head, support):

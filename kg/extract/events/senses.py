@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import word_map, word_set
+from kg.extract.state import Found, FoundEvent
 
 SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
 # the passive subject is an object in the other voice: "the film was shot"
@@ -143,3 +144,22 @@ def warned_off(head: Token) -> Token | None:
     if not any(c.dep_ == "neg" for c in head.children):
         return None
     return next((c for c in head.head.children if c.dep_ == "dobj"), None)
+
+
+# Actors that act on their own in political event data: a state, its forces, an armed group, a party, an IGO.
+POLITICAL = {"Government", "Country", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization"}  # fmt: skip
+
+
+def coded_actors(event: FoundEvent, head: Token, index: dict[int, Found], roles: tuple[str, ...]) -> bool:
+    """Whether an event on a verb known only from the CAMEO-derived list has the actors PETRARCH would code it
+    with: a dyad (an agent and a target, or two agents), or one agent that is a political actor or a person
+    named with a title or office ("Lt. Gen. Prosper Avril resigned"). "Troops headed on leave", "Uribe's vehicle
+    traveled" and "people died" have neither. ``roles`` are the actor roles, the agent first."""
+    agents = event.roles.get("agent", [])
+    if len(agents) > 1 or (agents and any(event.roles.get(r) for r in roles[1:])):
+        return True
+    found = {f.key: f for t in head.sent if (f := index.get(t.i))}
+    return any(
+        (f := found.get(key)) is not None and (f.kind in POLITICAL or (f.kind == "Person" and bool(f.title)))
+        for key in agents
+    )
