@@ -112,7 +112,7 @@ def event_on(record: DocumentRecord, verb: dict) -> Event | None:
         if m.start < verb["end"] and verb["start"] < m.end
     ]
     by_trigger = [e for e in overlaps if e.trigger.start < verb["end"] and verb["start"] < e.trigger.end]
-    return (by_trigger or overlaps or [None])[0]
+    return next(iter(by_trigger or overlaps), None)
 
 
 def _hit(gold: dict, predicted: tuple[int, int, str]) -> bool:

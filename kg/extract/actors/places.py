@@ -228,7 +228,7 @@ class PlaceFinder:
         # a name's own head ("Tal Tamr", "Wadi Barada") says less about its kind than the gazetteer does
         prefixed = phrase.feature in PREFIXES and entry is not None and entry.kind != "Country"
         kind = (
-            (entry.kind if prefixed else None)
+            (entry.kind if prefixed and entry is not None else None)
             or FEATURE_KINDS.get(phrase.feature)
             or (entry.kind if entry else "City")
         )
