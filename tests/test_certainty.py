@@ -23,6 +23,7 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         ("The army made a failed attempt to capture the hill near Idlib.", "capture", "negated"),
         ("Insurgents failed to capture the base in Helmand on Monday.", "capture", "negated"),
         ("Rebels attacked the city of Goma on Monday.", "attacked", "asserted"),  # nothing conditions it
+        ("The suspect is likely to be arrested in Mombasa on Monday.", "arrested", "hedged"),
     ],
 )
 def test_conditions_and_failures_are_not_reported_as_facts(

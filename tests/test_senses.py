@@ -37,6 +37,7 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
         ("Police captured the bomb maker in Mombasa.", "Arrest", "captured"),  # a person: still an arrest
         ("Militiamen slaughtered 20 villagers near Djugu.", "Killing", "slaughtered"),
         ("Iraq invaded Kuwait in August 1990.", "Attack", "invaded"),
+        ("Many people fled the town of Kidal, which was seized by rebels on Monday.", "ArmedClash", "seized"),
         # labour strikes and burning tyres are protest acts, not air strikes or attacks
         ("The union will hold a nationwide strike on Monday in Lagos.", "Protest", "strike"),
         ("Protesters burned tyres in the Ikeja district.", "Protest", "burned"),
@@ -65,6 +66,7 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ("The general heading the inquiry resigned in Lagos.", "Cooperation"),
         ("The minister's convoy travelled through the old city of Hebron.", "Consultation"),
         ("Two more patients died in hospital in Gaza on Monday.", "Attack"),
+        ("The abuse was captured in a series of photographs.", "Arrest"),
     ],
 )
 def test_other_senses_are_no_events(nlp, text: str, kind: str) -> None:

@@ -67,7 +67,9 @@ def certainty_of(head: Token) -> tuple[str, str]:
     planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
     if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
         return "planned", "positive"
-    if children & HEDGES:
+    if children & HEDGES or (
+        verb.dep_ == "xcomp" and verb.head.lower_ in HEDGES
+    ):  # "is likely to be arrested"
         return "hedged", "positive"
     return "asserted", "positive"
 

@@ -101,6 +101,9 @@ def _taken_place(token: Token) -> bool:
     noun ('captured the town', 'Qabasin and Bzaah were seized'); a bare proper name is not enough here, since
     people are captured too."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if token.dep_ == "relcl" and any(o.lower_ in {"which", "that"} for o in objects):
+        named = token.head  # "the town of Kidal, which was seized by rebels": Kidal, and the town it names
+        objects += [named, named.head.head] if named.dep_ == "pobj" and named.head.lower_ == "of" else [named]
     objects += [c for o in objects for c in o.conjuncts]
     return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in PLACE_NOUNS for o in objects)
 
