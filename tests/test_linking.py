@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.linking import MIN_CONFIDENCE, Places, link_place, nearest_place
+from kg.extract.candidates import Places
+from kg.extract.linking import MIN_CONFIDENCE, link_place, nearest_place
 from kg.extract.recorder import records_from_doc
 
 

@@ -28,7 +28,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.evaluation.acled import same_place
-from kg.extract.linking import Places, nearest_place
+from kg.extract.candidates import Places
+from kg.extract.linking import nearest_place
 from kg.extract.recorder import records_from_doc
 from kg.records import DocumentRecord, Event
 

@@ -24,9 +24,9 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
-from kg.extract.linking import MentionIndex, Places
 from kg.extract.state import sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Entity, Event, Incident, Mention, TimeValue

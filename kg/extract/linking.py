@@ -1,7 +1,5 @@
-"""Linking places to events: which of a sentence's places is where its event happened, with the parents the
-text or gazetteer gives. Candidates are resolved place entities (not those that act or describe: "Iraq
-received", "an Iraqi official") and the place phrases of :mod:`kg.extract.toponyms` ("X village", "the town of
-X", "X (Y district)"), which also catch villages the small model tags PERSON or ORG.
+"""Linking places to events: which of a sentence's places (:class:`kg.extract.candidates.Places`) is where its
+event happened, with the parents the text or gazetteer gives.
 
 ``Places.best`` picks the most specific place (for an incident); :func:`link_place` the place of one event, by
 how the place attaches to the event's clause (in/at/near X, the verb's object), the town before the country named
@@ -15,142 +13,11 @@ with it, and distance in the parse (through another event's trigger costs more),
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from kg.extract.toponyms import FEATURE_RANK, PlacePhrase, place_phrases
-from kg.records import Entity, Mention
-
-KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
-ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
-             "NonGovernmentalOrganization", "MediaOrganization", "Country", "EthnoReligiousGroup"}  # fmt: skip
-
-
-class MentionIndex:
-    """Every entity mention of a document sorted by offset, so a sentence finds its own in log time (a loop over
-    all entities per sentence made long documents quadratic)."""
-
-    def __init__(self, entities: list[Entity]) -> None:
-        self.entities = entities
-        self.kinds = {e.key: e.kind for e in entities}
-        self._rows = sorted((m.start, i, j) for i, e in enumerate(entities) for j, m in enumerate(e.mentions))
-        self._starts = [start for start, _, _ in self._rows]
-
-    def within(self, start: int, end: int) -> list[tuple[Entity, Mention]]:
-        """(entity, mention) pairs whose mention starts in [start, end), in the entities' and mentions' order."""
-        rows = self._rows[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
-        return [
-            (self.entities[i], self.entities[i].mentions[j]) for _, i, j in sorted(rows, key=lambda r: r[1:])
-        ]
-
-
-class Places:
-    """Place candidates of a sentence: resolved place entities and place phrases of the text. ``entities`` is the
-    document's entity list or, for many sentences of one document, its :class:`MentionIndex`."""
-
-    def __init__(self, sent: Span, entities: list[Entity] | MentionIndex, labels: dict[str, str]) -> None:
-        self.labels = labels
-        offset, text = sent.start_char, sent.text
-        index = entities if isinstance(entities, MentionIndex) else MentionIndex(entities)
-        here = index.within(sent.start_char, sent.end_char)
-        # Names of organised actors are not places; the small model's PERSON/ORG guesses on villages may be.
-        self.actor_spans = [(m.start, m.end) for e, m in here if not e.is_place and e.kind in ORGANISED]
-        self.items: list[
-            tuple[float, int, str, str | None, tuple[str, ...]]
-        ] = []  # rank, start, name, key, parents
-        # every place mention that does not act (the linker weighs objects and modifiers: "bombed Baghdad",
-        # "a Jerusalem hotel"); ``items`` keeps only the plain locations
-        self.mentions: list[tuple[float, int, str, str | None]] = []  # rank, start, name, key
-        phrases = place_phrases(text)
-        kinds = index.kinds
-        for entity, m in here:
-            if not entity.is_place:
-                continue
-            if not _acts(sent, m.start, m.end):
-                self.mentions.append((KIND_RANK.get(entity.kind, 3), m.start, m.text, entity.key))
-            if _acting(sent, m.start, m.end):
-                continue
-            phrase = _overlapping(phrases, m.start - offset, m.end - offset)
-            rank = min(KIND_RANK.get(entity.kind, 3), phrase.rank if phrase and phrase.feature else 9)
-            # the admin path: a parent the gazetteer names and this document resolved, not the country
-            parents = (phrase.parents if phrase else ()) + tuple(
-                labels[k] for k in entity.located_in if k in labels and kinds.get(k) != "Country"
-            )
-            self.items.append((rank, m.start, m.text, entity.key, parents))
-        for phrase in phrases:
-            start, end = phrase.start + offset, phrase.end + offset
-            taken = any(s < end and start < e for _, s, *_ in self.items for e in [s + 1])
-            # an organised actor's name is no place, unless only the model's guess covers the name: "Sarmin
-            # town" stays a place, "Islamic State" (whose mention holds the feature word) does not
-            feature_end = end + len(phrase.feature) + 1
-            blocked = any(
-                s < end and start < e and (not phrase.feature or e >= feature_end)
-                for s, e in self.actor_spans
-            )
-            if taken or blocked:
-                continue
-            # the phrase names a resolved place the linker left out ("Saptari" in "Saptari district"): its key
-            key = next((e.key for e, m in here if e.is_place and m.start <= start and end <= m.end), None)
-            self.items.append((phrase.rank, start, phrase.name, key, phrase.parents))
-
-    def best(self, preferred: set[str]) -> tuple[str | None, str | None, tuple[str, ...]]:
-        """The most specific place (an event's own place role first among equals) and its parents."""
-        if not self.items:
-            return None, None, ()
-        items = sorted(self.items, key=lambda i: (i[0] if i[0] < 9 else 9, i[3] not in preferred, i[1]))
-        _, _, name, key, parents = items[0]
-        # only parents the text or the gazetteer gives: another place of the sentence may be where the
-        # event's people came from or went to ("transferred from northeast Syria to Iraq")
-        return name, key, tuple(dict.fromkeys(parents))
-
-
-def _acts(sent: Span, start: int, end: int) -> bool:
-    """A place mention that acts or describes in any reading: a subject, an agent ('by Israel'), an adjective or
-    demonym ('Iraqi'), or the first half of '-based', '-born', '-led' ('the Doha-based channel')."""
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return True
-    root = span.root
-    return (
-        root.dep_ in {"nsubj", "nsubjpass", "amod", "agent"}
-        or not _named(span)
-        or (root.dep_ == "pobj" and root.head.lower_ == "by")
-        or _qualifies(span)
-    )
-
-
-def _qualifies(span: Span) -> bool:
-    """'Doha' in 'the Doha-based channel', 'London-born', 'Saudi-led': the place describes something else."""
-    doc = span.doc
-    return (
-        span.end + 1 < len(doc)
-        and doc[span.end].text == "-"
-        and doc[span.end + 1].lower_
-        in {"based", "born", "led", "backed", "made", "bound", "controlled", "held"}
-    )
-
-
-def _acting(sent: Span, start: int, end: int) -> bool:
-    """A place mention that acts or describes ('Iraq received', 'U.S. forces', 'an Iraqi official', 'the
-    Syrian province') is no location: a location's head is a proper name in a non-subject position."""
-    span = sent.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    return span.root.dep_ in {"nsubj", "nsubjpass", "amod", "compound", "poss", "dobj"} or not _named(span)
-
-
-def _named(span: Span) -> bool:
-    """A proper name, or a feature word after one ('Saptari district', 'Farah city'): a named place."""
-    root = span.root
-    return root.pos_ == "PROPN" or (
-        root.lower_ in FEATURE_RANK and any(t.pos_ == "PROPN" for t in span if t.i < root.i)
-    )
-
-
-def _overlapping(phrases: list[PlacePhrase], start: int, end: int) -> PlacePhrase | None:
-    return next((p for p in phrases if p.start < end and start < p.end), None)
+from kg.extract.candidates import KIND_RANK, Places, qualifies
 
 
 def _distance(a: Token, b: Token, triggers: set[int]) -> float:
@@ -296,7 +163,7 @@ def link_place(places: Places, anchor: Token, triggers: set[int]) -> Link | None
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
         if span is None:
             continue
-        if _qualifies(span):
+        if qualifies(span):
             continue
         head = _phrase_head(span.root)
         # the phrase's own name ('Hebron' in 'the West Bank city of Hebron', 'Kobane' in 'Kobane, Syria')

@@ -11,8 +11,9 @@ import hashlib
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.candidates import MentionIndex, Places
 from kg.extract.incidents import find_incidents
-from kg.extract.linking import MIN_CONFIDENCE, MentionIndex, Places, link_place, sharper
+from kg.extract.linking import MIN_CONFIDENCE, link_place, sharper
 from kg.extract.state import doc_text, scratch, sentence_start
 from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
 

@@ -68,6 +68,7 @@ _FAST = (  # the shapes most news dates take; anything else goes to dateparser
     re.compile(rf"^(?P<month>{_MONTHS})\.?(?:,?\s+(?:of\s+)?(?P<year>\d{{4}}))?$", re.I),
     re.compile(r"^(?P<year>\d{4})$"),
 )
+_STEP = {"last": -1, "this": 0, "next": 1}  # 'last month', 'next year', 'January last year'
 _RELATIVE_UNIT = re.compile(r"^(this|last|next)\s+(month|year)$", re.IGNORECASE)
 _MONTH_NUMBER = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
@@ -84,7 +85,7 @@ def _fast_parse(text: str, base: dt.date, prefer: str) -> dt.datetime | None:
     (datetime.datetime(2025, 1, 24, 0, 0), None)
     """
     if relative := _RELATIVE_UNIT.match(text):  # this / last / next month or year: dateparser's first day
-        step = {"this": 0, "last": -1, "next": 1}[relative[1].lower()]
+        step = _STEP[relative[1].lower()]
         if relative[2].lower() == "year":
             return dt.datetime(base.year + step, base.month, 1)
         months = base.year * 12 + base.month - 1 + step
@@ -197,7 +198,6 @@ def _relative_month(text: str, doc_date: str | None, prefer: str) -> TimeValue |
     if doc_date is None:
         return None
     base = dt.date.fromisoformat(doc_date)
-    step = {"last": -1, "this": 0, "next": 1}
     if named := _LAST_MONTH.match(text):
         month = _MONTH_NUMBER[named[2][:3].lower()]
         year = base.year + (
@@ -207,7 +207,7 @@ def _relative_month(text: str, doc_date: str | None, prefer: str) -> TimeValue |
         )
         return TimeValue(f"{year:04d}-{month:02d}", "month", inferred=True)
     if (of_year := _OF_YEAR.match(text)) and _MONTH.search(of_year[1]) and not _YEAR.search(of_year[1]):
-        inner = normalise_date(f"{of_year[1]} {base.year + step[of_year[2].lower()]}", doc_date, prefer)
+        inner = normalise_date(f"{of_year[1]} {base.year + _STEP[of_year[2].lower()]}", doc_date, prefer)
         return None if inner is None else dataclasses.replace(inner, inferred=True)
     return None
 

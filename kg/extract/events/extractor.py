@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.candidates import KIND_RANK
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.anchors import supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
@@ -20,7 +21,6 @@ from kg.extract.events.roles import spans_under, vagueness, verbal_arguments
 from kg.extract.events.senses import coded_actors, sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
-from kg.extract.linking import KIND_RANK
 from kg.extract.state import Found, FoundEvent, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue

@@ -69,16 +69,15 @@ def sense_checked(token: Token, kind: str) -> str | None:
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
     if before in set(rule.get("not_after", ())):
         return None
-    subjects = {c.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "agent"}}
-    subjects |= {g.lemma_.lower() for c in token.children if c.dep_ == "agent" for g in c.children}
-    if subjects & set(rule.get("not_subject", ())):
-        return None  # "the fires destroyed 2,000 homes", "destroyed by the earthquake": no one's act
     own = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+    by = {g.lemma_.lower() for c in token.children if c.dep_ == "agent" for g in c.children}
+    if (own | by) & set(rule.get("not_subject", ())):
+        return None  # "the fires destroyed 2,000 homes", "destroyed by the earthquake": no one's act
     if "needs_subject" in rule and own and not own & set(rule["needs_subject"]):
         return None  # "a car bomb exploded", not "cotton production exploded"
-    if rule.get("place_object") and not _place_object(token):
+    if rule.get("place_object") and not _objects_are_places(token, names=True):
         return None
-    if rule.get("retype_place_object") and _taken_place(token):
+    if rule.get("retype_place_object") and _objects_are_places(token, passive=True):
         return str(rule["retype_place_object"])  # "captured the town": fighting over territory, not an arrest
     retype = rule.get("retype")
     if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
@@ -86,26 +85,23 @@ def sense_checked(token: Token, kind: str) -> str | None:
     return kind
 
 
-def _place_object(token: Token) -> bool:
-    """The verb's object is a place: a name the model or text gives as one, or a place noun ('entered the village
-    of X', 'entered Aleppo'), not 'entered the race'."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+def _objects_are_places(token: Token, *, passive: bool = False, names: bool = False) -> bool:
+    """The verb's object (with ``passive``, also its passive subject, a relative pronoun's antecedent and what is
+    coordinated with them) is a place the model names, or a place noun; with ``names`` any proper name counts.
+    'Entered Aleppo' / 'entered the village of X', not 'entered the race'; 'captured the town', 'Qabasin and Bzaah
+    were seized', 'the town of Kidal, which was seized' (a bare name is not enough there: people are captured too)."""
+    objects = [c for c in token.children if c.dep_ in ({"dobj", "nsubjpass"} if passive else {"dobj"})]
+    if passive and token.dep_ == "relcl" and any(o.lower_ in {"which", "that"} for o in objects):
+        named = token.head  # Kidal, and the town it names
+        objects += [named, named.head.head] if named.dep_ == "pobj" and named.head.lower_ == "of" else [named]
+    if passive:
+        objects += [c for o in objects for c in o.conjuncts]
     return any(
-        o.ent_type_ in {"GPE", "LOC", "FAC"} or o.pos_ == "PROPN" or o.lemma_.lower() in PLACE_NOUNS
+        o.ent_type_ in {"GPE", "LOC", "FAC"}
+        or (names and o.pos_ == "PROPN")
+        or o.lemma_.lower() in PLACE_NOUNS
         for o in objects
     )
-
-
-def _taken_place(token: Token) -> bool:
-    """The verb's object or passive subject, or one coordinated with it, is a place the model names or a place
-    noun ('captured the town', 'Qabasin and Bzaah were seized'); a bare proper name is not enough here, since
-    people are captured too."""
-    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if token.dep_ == "relcl" and any(o.lower_ in {"which", "that"} for o in objects):
-        named = token.head  # "the town of Kidal, which was seized by rebels": Kidal, and the town it names
-        objects += [named, named.head.head] if named.dep_ == "pobj" and named.head.lower_ == "of" else [named]
-    objects += [c for o in objects for c in o.conjuncts]
-    return any(o.ent_type_ in {"GPE", "LOC", "FAC"} or o.lemma_.lower() in PLACE_NOUNS for o in objects)
 
 
 def sentence_date(head: Token, dates: list[Span]) -> Span | None:
