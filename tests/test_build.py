@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -112,3 +113,33 @@ def _union(dataset: Dataset) -> Graph:
     for s, p, o, _ in dataset.quads():
         union.add((s, p, o))
     return union
+
+
+def _violent(event_type: str, incident_plover: str, incident_cameo: str) -> tuple[str, str]:
+    from dataclasses import replace
+
+    from kg.records import Incident
+
+    base = record()
+    event = Event("e3", event_type, _m("d1", 64, 69))
+    incident = Incident("i1", "Explosions/Remote violence", plover=incident_plover, cameo=incident_cameo,
+                        events=("e3",))  # fmt: skip
+    union = _union(build_graph([replace(base, events=(*base.events, event), incidents=(incident,))]))
+    node = next(
+        s for s, _, o in union.triples((None, KG.trigger, None)) if (s, KG.partOfIncident, None) in union
+    )
+    return str(union.value(node, KG.plover)), str(union.value(node, KG.cameo))
+
+
+@pytest.mark.parametrize(
+    ("event_type", "incident_codes", "expected"),
+    [
+        # a killing in a bombing incident is a bombing (CAMEO 183, ASSAULT), not conventional force (190, FIGHT)
+        ("Killing", ("ASSAULT", "183"), ("ASSAULT", "183")),
+        ("Attack", ("FIGHT", "195"), ("FIGHT", "195")),
+        # an arrest grouped with violence keeps its own code
+        ("Arrest", ("ASSAULT", "1724"), ("COERCE", "173")),
+    ],
+)
+def test_a_violent_event_takes_the_codes_of_its_incident(event_type, incident_codes, expected):
+    assert _violent(event_type, *incident_codes) == expected

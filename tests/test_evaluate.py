@@ -148,3 +148,27 @@ def test_the_plover_keyword_baseline_takes_the_first_keyword(text: str, expected
     from kg.evaluation.baselines import keyword_plover
 
     assert keyword_plover(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("roles", "expected_targets"),
+    [
+        # PLOVER codes actors by place: a curfew imposed in a town is directed at the town
+        ({"agent": ("gov",), "place": ("town", "country")}, ["Cizre"]),
+        # an event with a target of its own keeps it, and its place stays a place
+        ({"agent": ("gov",), "target": ("rebels",), "place": ("town",)}, ["rebels"]),
+    ],
+)
+def test_a_plover_target_is_the_events_place_only_when_it_has_no_target(roles, expected_targets) -> None:
+    from kg.evaluation.evaluate import _actors
+    from kg.records import DocumentRecord, Event
+
+    entities = tuple(
+        Entity(key, label, kind, (Mention("d", 0, 1, label),), is_place=kind == "Town")
+        for key, label, kind in [("gov", "Turkish government", "Government"), ("rebels", "rebels", "ArmedGroup"),
+                                 ("town", "Cizre", "Town"), ("country", "Turkey", "Town")]
+    )  # fmt: skip
+    event = Event("e1", "Coercion", Mention("d", 0, 1, "imposed"), roles=roles)
+    sources, targets = _actors(DocumentRecord("d", "x", entities=entities, events=(event,)), event)
+    assert [e.label for e in sources] == ["Turkish government"]
+    assert [e.label for e in targets] == expected_targets

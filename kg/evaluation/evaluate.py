@@ -4,8 +4,10 @@ Each gold sentence runs through the real pipeline. The sentence's predicted PLOV
 mapping of its *main event*: among the events whose type has a PLOVER mapping, the one whose trigger sits
 highest in the dependency tree (the root, else the nearest to it), ties broken by the earliest trigger.
 Claims (reporting acts, ``evt:Statement``) have no PLOVER class, so a sentence with only claims predicts
-``NONE``. Sources are the main event's agents (else the speakers of the claims reporting it); targets its
-target, theme and recipient roles. A gold actor text matches a predicted actor when, case-insensitively, it
+``NONE``; a violent event part of an incident takes the incident's context code (FIGHT or ASSAULT, see
+:func:`kg.rdf.ontology.coded_in_context`). Sources are the main event's agents (else the speakers of the claims
+reporting it); targets its target, theme, recipient, destination and origin roles, else its first place (PLOVER,
+like CAMEO, codes actors by country or place: "imposed a curfew in Cizre" has the target Cizre). A gold actor text matches a predicted actor when, case-insensitively, it
 overlaps one of that actor's mention spans in the sentence, or contains / is contained in one of its mention
 texts, its label or its aliases.
 
@@ -32,7 +34,7 @@ from spacy.tokens import Doc
 from kg.evaluation.baselines import keyword_plover, ner_actors
 from kg.evaluation.scores import NONE, PRF, accuracy, actor_prf, confusion, f1, per_class  # noqa: F401 (re-exported)
 from kg.extract.pipeline import records_from_doc
-from kg.rdf.ontology import event_type_mappings
+from kg.rdf.ontology import coded_in_context, event_type_mappings
 from kg.records import DocumentRecord, Entity, Event, Mention
 
 # Newer PLOVER names -> the 0.5b1 names of the gold standard.
@@ -192,9 +194,15 @@ HOSTILE = {
 INTENT = {"planned", "hypothetical"}
 
 
-def event_class(event: Event, mappings: dict[str, dict[str, str]], sentence: str) -> str | None:
-    """The PLOVER class of an event as coded in the gold standard, intent rule included."""
-    name = plover_class(event.type, mappings)
+def event_class(
+    event: Event,
+    mappings: dict[str, dict[str, str]],
+    sentence: str,
+    incident: dict[str, str | None] | None = None,
+) -> str | None:
+    """The PLOVER class of an event as coded in the gold standard, intent rule included; a violent event takes
+    the code of its ``incident`` (its codes, see :func:`kg.rdf.ontology.coded_in_context`)."""
+    name = plover_class(event.type, {event.type: coded_in_context(mappings.get(event.type, {}), incident)})
     if name is None or event.certainty not in INTENT or name in {"AGREE", "THREATEN"}:
         return name
     conditional = " unless " in f" {sentence.lower()} "
@@ -244,7 +252,11 @@ def _actors(record: DocumentRecord, event: Event | None) -> tuple[list[Entity], 
     sources = list(event.roles.get("agent", ()))
     if not sources:
         sources = [c.speaker for c in record.claims if event.key in c.content and c.speaker]
-    targets = [k for role in TARGET_ROLES for k in event.roles.get(role, ())]
+    # PLOVER codes actors by country or place, so an action directed at no actor is directed at its place
+    # ("imposed a curfew in Cizre": target Cizre); the graph keeps it a place (kg:place), the gold reads a target
+    targets = [k for role in TARGET_ROLES for k in event.roles.get(role, ())] or list(
+        event.roles.get("place", ())[:1]
+    )
     pick = lambda keys: [entities[k] for k in dict.fromkeys(keys) if k in entities]  # noqa: E731
     return pick(sources), pick(targets)
 
@@ -254,8 +266,10 @@ def predict(gold: GoldRecord, doc: Doc, mappings: dict[str, dict[str, str]]) -> 
     record = records_from_doc(doc)
     event = main_event(doc, record, mappings)
     sources, targets = _actors(record, event)
+    incident = next(({"plover": i.plover, "cameo": i.cameo} for i in record.incidents
+                     if event and event.key in i.events), None)  # fmt: skip
     return Prediction(
-        gold.id, gold.event, (event_class(event, mappings, gold.text) if event else None) or NONE,
+        gold.id, gold.event, (event_class(event, mappings, gold.text, incident) if event else None) or NONE,
         event.trigger.text if event else None,
         tuple(e.label for e in sources), tuple(e.label for e in targets),
         _hits(gold.sources, sources, gold.text), _hits(gold.targets, targets, gold.text),

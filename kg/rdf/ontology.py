@@ -114,6 +114,30 @@ def event_type_mappings() -> dict[str, dict[str, str]]:
     return {name: dict(entry) for name, entry in _mappings().items()}
 
 
+# PLOVER (and CAMEO) tell conventional force (FIGHT, CAMEO 19x) from unconventional violence (ASSAULT, CAMEO 18x)
+# by weapon and target, not by verb: "killed in a car bomb" is a bombing. The incident is coded from that context.
+VIOLENT = frozenset({"FIGHT", "ASSAULT"})
+
+
+def coded_in_context(mapping: dict[str, str], incident_codes: dict[str, str | None] | None) -> dict[str, str]:
+    """An event's mapping with the CAMEO / PLOVER codes of its incident when both are violent (FIGHT or
+    ASSAULT); any other event keeps the codes of its type.
+
+    >>> killing = event_type_mappings()["Killing"]
+    >>> coded_in_context(killing, {"plover": "ASSAULT", "cameo": "183"})["cameo"]
+    '183'
+    >>> coded_in_context(event_type_mappings()["Arrest"], {"plover": "ASSAULT", "cameo": "1724"})["plover"]
+    'COERCE'
+    """
+    if (
+        not incident_codes
+        or mapping.get("plover") not in VIOLENT
+        or incident_codes.get("plover") not in VIOLENT
+    ):
+        return mapping
+    return {**mapping, **{k: v for k in ("plover", "cameo") if (v := incident_codes.get(k))}}
+
+
 @dataclass(frozen=True)
 class Violation:
     """One SHACL result: the offending node, the property path (if any), the message and severity."""

@@ -19,7 +19,7 @@ from rdflib.namespace import PROV
 
 from kg.rdf.iris import IRIs, event_type_iri
 from kg.rdf.namespace import KG, SCHEMA
-from kg.rdf.ontology import event_type_mappings
+from kg.rdf.ontology import coded_in_context, event_type_mappings
 from kg.rdf.terms import OxNamespace, literal, typed_literal
 from kg.records import Claim, DocumentRecord, Entity, Event, Incident, Mention, TimeValue
 
@@ -57,6 +57,10 @@ class DocumentTriples:
     ) -> None:
         self.g, self.rec, self.iris, self.keys = graph, record, iris, keys
         self.mappings = event_type_mappings()
+        # an event's incident codes, to code violent events from their context (ontology.coded_in_context)
+        self.incident_codes = {
+            key: {"plover": i.plover, "cameo": i.cameo} for i in record.incidents for key in i.events
+        }
         self.written: set[NamedNode] = set()
         self.sentences: set[NamedNode] = set()  # apart from mentions: a span can be both
         self.actors = {e.key for e in record.entities if not e.is_place or e.kind == "Country"}
@@ -157,7 +161,7 @@ class DocumentTriples:
         node = self.iris.item("event", doc_id, event.key)
         g.add((node, _RDF.type, _KG.Event))
         g.add((node, _KG.eventType, event_type_iri(event.type)))
-        mapping = self.mappings.get(event.type, {})
+        mapping = coded_in_context(self.mappings.get(event.type, {}), self.incident_codes.get(event.key))
         g.add((node, _RDFS.label, literal(f"{mapping.get('label', event.type)}: {event.trigger.text}")))
         g.add((node, _KG.trigger, literal(event.trigger.text)))
         for key, prop in _MAPPED:
