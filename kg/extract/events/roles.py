@@ -63,7 +63,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     current = verb
     for _ in range(4):
         if current.dep_ == "xcomp" and current.tag_ == "VB":
-            before = [c for c in current.head.children if c.i < current.i]
+            # between the governing verb and the infinitive: "On Monday, X offered to talk" has no controller
+            before = [c for c in current.head.children if current.head.i < c.i < current.i]
             controller = [c for c in before if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
             controller += [
                 o for c in before if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS for o in pobjs(c)
