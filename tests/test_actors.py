@@ -87,3 +87,20 @@ def test_owner_and_media_head_belong_to_the_name(nlp):
     primary = {f.span.text: f.key for f in doc._.kg_mentions if not f.secondary}
     assert primary["Russia's Africa Corps"] == "africa-corps" and primary["Amaq news agency"] == "amaq"
     assert any(f.key == "russia" and f.secondary for f in doc._.kg_mentions)  # Russia is still mentioned
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model stops before "party": the name takes it in, and a town of the same name is not meant
+        ("The Labour party said the government must resign.", ("Labour party", "PoliticalParty")),
+        ("The Umma party said it will boycott the elections.", ("Umma party", "PoliticalParty")),
+    ],
+)
+def test_a_name_before_party_is_the_party(nlp, text, expected):
+    assert expected in {(span, kind) for span, _, kind in _found(nlp, text)}
+
+
+def test_a_party_name_modifying_another_noun_stays_as_it_was(nlp):
+    # "Labour party official" is a person; "party" is not the head of the phrase
+    assert not any(span.endswith("party") for span, _, _ in _found(nlp, "A Labour party official resigned."))

@@ -18,6 +18,7 @@ EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
 LED = word_set("actors", "led_modifiers")
 CONTROLLED = word_set("actors", "controlled_modifiers")
 HEAD_MODIFIERS = word_set("actors", "head_modifiers")
+PARTY_HEADS = word_set("actors", "party_heads")
 LOCATED_NOUNS = word_set("places", "located_nouns") | {w for w in EXTEND_WORDS}
 
 
@@ -55,7 +56,17 @@ def extend_head(span: Span) -> Span:
         return Span(doc, span.start, end + 2, label=span.label)  # "Tibú military base", "Kati army camp"
     if end < len(doc) and doc[end].lower_ in EXTEND_WORDS:
         return Span(doc, span.start, end + 1, label=span.label)
+    if _names_party(span):  # "the Umma party" is the party, not the town of Umma
+        return Span(doc, span.start, end + 1, label="ORG")
     return span
+
+
+def _names_party(span: Span) -> bool:
+    """The name is a compound of a following 'party' / 'movement' that ends its noun phrase."""
+    if span.label_ == "NORP" or span.end >= len(span.doc):
+        return False
+    head = span.doc[span.end]
+    return head.lower_ in PARTY_HEADS and span.root.head.i == head.i and head.dep_ != "compound"
 
 
 def prefer(spans: list[Span]) -> list[Span]:
