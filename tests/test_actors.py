@@ -104,3 +104,15 @@ def test_a_name_before_party_is_the_party(nlp, text, expected):
 def test_a_party_name_modifying_another_noun_stays_as_it_was(nlp):
     # "Labour party official" is a person; "party" is not the head of the phrase
     assert not any(span.endswith("party") for span, _, _ in _found(nlp, "A Labour party official resigned."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model calls a people a person; a gazetteer match on its nationality word must not win
+        ("Bosnian Serbs demanded a truce.", ("Bosnian Serbs", "EthnoReligiousGroup")),
+        ("Syrian Kurds fought Turkish troops.", ("Kurds", "EthnoReligiousGroup")),
+    ],
+)
+def test_a_people_named_with_its_nationality_is_a_group(nlp, text, expected):
+    assert expected in {(span, kind) for span, _, kind in _found(nlp, text)}

@@ -24,6 +24,11 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         ("Insurgents failed to capture the base in Helmand on Monday.", "capture", "negated"),
         ("Rebels attacked the city of Goma on Monday.", "attacked", "asserted"),  # nothing conditions it
         ("The suspect is likely to be arrested in Mombasa on Monday.", "arrested", "hedged"),
+        # what is asked for, offered or refused has not happened; what is agreed to is reported
+        ("Rebels demanded a truce with the army.", "truce", "hypothetical"),
+        ("The UN called for a ceasefire in Gaza.", "ceasefire", "hypothetical"),
+        ("Protesters demanded the release of detainees.", "release", "hypothetical"),
+        ("The two sides agreed to a truce on Monday.", "truce", "asserted"),
     ],
 )
 def test_conditions_and_failures_are_not_reported_as_facts(

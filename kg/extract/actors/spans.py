@@ -69,6 +69,17 @@ def _names_party(span: Span) -> bool:
     return head.lower_ in PARTY_HEADS and span.root.head.i == head.i and head.dep_ != "compound"
 
 
+def _people(ent: Span) -> bool:
+    """A plural proper noun after a nationality word, which the model calls a person: "Bosnian Serbs"."""
+    return (
+        ent.label_ in {"PERSON", "NORP"}
+        and len(ent) > 1
+        and ent.root.tag_ == "NNPS"
+        and ent[0].tag_ in {"JJ", "NNP"}
+        and ent[0].i != ent.root.i
+    )
+
+
 def prefer(spans: list[Span]) -> list[Span]:
     """Non-overlapping spans: gazetteer matches win unless a model entity is mostly something else."""
     gaz = sorted((s for s in spans if s.label_ == "GAZ"), key=lambda s: (s.start, -len(s)))
@@ -84,6 +95,8 @@ def prefer(spans: list[Span]) -> list[Span]:
         if free(span):
             take(span)
     for ent in (s for s in spans if s.label_ != "GAZ"):
+        if _people(ent) and ent.root.i not in chosen:  # "Bosnian Serbs" is a people, not Bosnia
+            ent = Span(ent.doc, ent.start, ent.end, label="NORP")
         inner = {id(c): c for i in range(ent.start, ent.end) if (c := chosen.get(i)) is not None}
         inner = {k: c for k, c in inner.items() if ent.start <= c.start and c.end <= ent.end}
         words = [t for t in ent if not t.is_punct and t.lower_ != "the"]
@@ -93,7 +106,7 @@ def prefer(spans: list[Span]) -> list[Span]:
             and ent.label_ in {"ORG", "PERSON", "FAC"}
             and covered * 2 < len(words)
             and "," not in ent.text
-        ):
+        ) or (inner and ent.label_ == "NORP" and ent.root.i not in chosen):
             for c in inner.values():
                 for i in range(c.start, c.end):
                     del chosen[i]

@@ -29,6 +29,7 @@ SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_
 _AROUND = {"compound", "amod", "nmod", "dobj", "nsubjpass", "pobj", "poss", "npadvmod", "prt"}
 IRREALIS = word_set("events", "irrealis")
 IRREALIS_MODIFIERS = word_set("events", "irrealis_modifiers")
+REQUESTED = word_set("events", "requested")
 PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "located_nouns") | {
     "stronghold", "bastion", "territory", "country", "capital", "base", "airbase", "airport", "compound",
     "building", "house", "home", "village", "town", "city", "area", "region", "zone", "outskirts", "farms",
@@ -127,12 +128,17 @@ def sentence_date(head: Token, dates: list[Span]) -> Span | None:
 
 def irrealis(head: Token) -> bool:
     """An event noun that names a possibility, not a report: 'further breakouts', 'the risk of an attack',
-    'preventing escapes' (the noun, or the 'of'-phrase it sits in, hangs from a word of risk or prevention)."""
+    'preventing escapes' (the noun, or the 'of'-phrase it sits in, hangs from a word of risk or prevention); or
+    one asked for, offered or refused: 'demanded a truce', 'called for a ceasefire'."""
     if head.pos_ != "NOUN":
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS for c in head.children):
         return True
-    governor = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head.head
+    preposition = head.head.lower_ if head.dep_ == "pobj" else None
+    governor = head.head.head if preposition in {"of", "for"} else head.head
+    requested = head.dep_ == "dobj" or preposition == "for"  # "demanded a truce", "called for a ceasefire"
+    if requested and governor.lemma_.lower() in REQUESTED:
+        return True
     return head.dep_ in {"dobj", "pobj"} and governor.lemma_.lower() in IRREALIS
 
 
