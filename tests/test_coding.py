@@ -25,6 +25,10 @@ from kg.extract.toponyms import place_phrases
         ("Militants seized control of the town.", 2, None, "Non-state actor overtakes territory"),
         ("Soldiers defused a bomb on the road.", 1, None, "Disrupted weapons use"),
         ("The two sides signed a ceasefire agreement.", 1, 2, "Agreement"),
+        ("Police shot into the crowd to disperse protesters, wounding four.", 1, 6,
+         "Excessive force against protesters"),
+        ("Soldiers fired at demonstrators blocking the road.", 1, 6, "Excessive force against protesters"),
+        ("A crowd beat a suspected thief to death.", 7, 7, "Mob violence"),
     ],
 )  # fmt: skip
 def test_rules_code_the_sub_event_type_from_context(text, agent, victims, expected):
@@ -34,7 +38,8 @@ def test_rules_code_the_sub_event_type_from_context(text, agent, victims, expect
 @pytest.mark.parametrize(
     ("text", "kind", "code"),
     [("protesters", None, 6), ("the national army", None, 1), ("a local militia", None, 3),
-     ("villagers", None, 7), ("Popular Mobilization Forces", "ArmedGroup", 3), ("ISIS", "ArmedGroup", 2)],
+     ("villagers", None, 7), ("Popular Mobilization Forces", "ArmedGroup", 3), ("ISIS", "ArmedGroup", 2),
+     ("An angry crowd", None, 7), ("Relatives of the victim", None, 7), ("Government air defences", None, 1)],
 )  # fmt: skip
 def test_actor_types_get_acled_inter_codes(text, kind, code):
     assert load_rules().inter_of(text, kind) == code
@@ -51,6 +56,34 @@ def test_actor_types_get_acled_inter_codes(text, kind, code):
     ],
 )
 def test_casualties_are_counted(text, fatalities, injured):
+    found = casualties(text)
+    assert (found.fatalities, found.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injured"),
+    [
+        # counts joined by 'and' are one event's dead, summed over sides and kin
+        ("Mortars hit a farm, killing a shepherd and his three daughters.", 4, None),
+        ("A shell struck the yard, killing a man and one of his sons.", 2, None),
+        ("Gunmen ambushed a car, killing a judge and his driver.", 2, None),
+        ("The fighting left five rebels and three soldiers dead.", 8, None),
+        ("The fighting ended, leaving six militants and one policeman dead, officials said.", 7, None),
+        ("One guard was killed and four raiders died in the assault.", 5, None),
+        # ... but not a count of the hurt, arrested or missing
+        ("The raid killed 9 people and 14 were wounded.", 9, 14),
+        ("Clashes left at least 6 people dead and 20 injured.", 6, 20),
+        ("Troops killed two militants and three were arrested.", 2, None),
+        # 'shot dead', 'stabbed to death' count their object
+        ("Masked men shot dead a mechanic outside his garage.", 1, None),
+        ("A mob stabbed to death two traders at the market.", 2, None),
+        # a killing that says why someone is held is not this event's dead
+        ("Police arrested a man suspected of killing three guards in March.", None, None),
+        ("Intelligence officers detained two men on suspicion of joining a cell that killed four soldiers.", None,
+         None),
+    ],
+)  # fmt: skip
+def test_joined_counts_add_up_and_reasons_for_an_arrest_do_not(text, fatalities, injured):
     found = casualties(text)
     assert (found.fatalities, found.injured) == (fatalities, injured)
 

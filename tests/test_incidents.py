@@ -166,3 +166,36 @@ def test_a_state_under_a_reporting_verb_is_no_incident_whatever_the_lexicon(repo
     doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 4, 1, 4, 1], deps=["nsubj", "ROOT", "det", "nsubj", "ccomp",
               "acomp", "punct"], tags=["NNS", "VBD", "DT", "NN", "VBZ", "JJ", "."], sent_starts=[1, 0, 0, 0, 0, 0, 0])  # fmt: skip
     assert _generic(doc[0:7], reporting) is generic
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1"),
+    [
+        # the subject of a reporting verb is the source, not who acted
+        ("Masked gunmen shot dead a shopkeeper in Tala town on Monday, residents said.", 3),
+        # a clause after a semicolon does not replace the first clause's actor
+        ("Youths threw stones at a police patrol in Dala town on 3 May 2023; the officers responded with tear gas.",
+         5),
+        # protesters are actor 1 even when the police act on them
+        ("Police fired tear gas at nurses marching to parliament in Dala town on 3 May 2023.", 6),
+    ],
+)  # fmt: skip
+def test_actor_one_is_who_acts_not_who_reports_or_responds(nlp, text, inter1):
+    assert _one(nlp, text).inter1 == inter1
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the day of the event, not the day of the report's attribution
+        ("Rebels and troops exchanged fire near Sora village on Tuesday night, the army said on Wednesday.",
+         "2023-05-14", "2023-05-09"),
+        # a day number the model tags apart from its month still dates the event to the day
+        ("A drone struck a truck near Bilal village on 7 April 2023, setting it on fire.", "2023-04-09",
+         "2023-04-07"),
+        ("Militants attacked a border post near Sora village on the night of 11 April 2023, killing a guard.",
+         "2023-04-13", "2023-04-11"),
+    ],
+)  # fmt: skip
+def test_the_event_day_beats_the_report_day_and_split_dates(nlp, text, date, expected):
+    assert _one(nlp, text, date).date.value == expected

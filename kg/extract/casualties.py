@@ -35,7 +35,8 @@ _DEATH = (
 )
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
 _FORWARD = {
-    "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed)\s+"
+    "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed|"
+                       rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death))\s+"
                        rf"{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?(?=[\s,.;]|$)", re.I),
     "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
@@ -47,6 +48,19 @@ _BACKWARD = {
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
+# another count joined to the first: "killing a man and his two sons", "leaving four rebels and two soldiers
+# dead", "one soldier was killed and two attackers died" (not "... and 3 others were wounded")
+_KIN = r"(?:wife|husband|son|daughter|brother|sister|father|mother|child|cousin|nephew|driver|companion|bodyguard)"
+_JOINED = re.compile(rf"(?:\s+[a-z\-]+){{0,3}}?\s*,?\s+and\s+(?:(?:his|her|their)\s+(?:{_KIN}\b(?P<kin>)|"
+                     rf"{_QUAL}(?P<n>{_NUM})\b)|{_QUAL}(?P<m>{_NUM})\b(?:\s+of\s+(?:his|her|their|them)\b)?)"
+                     rf"(?!(?:\s+[a-z\-]+){{0,2}}?\s+(?:(?:were|was|are|have|had)\s+(?:been\s+)?)?(?:wounded|"
+                     rf"injured|hurt|arrested|detained|abducted|kidnapped|missing|rescued)\b)", re.I)  # fmt: skip
+_AND = re.compile(r"\s*[,;]?\s*(?:and|while)\s+", re.I)
+# a count that says why someone is sought or held, not who died in this event: "arrested a man accused of killing
+# two soldiers", "a man suspected of ...", up to the end of its clause
+_REASON = re.compile(r"\b(?:accused of|suspected of|on suspicion of|charged with|convicted of|wanted for|"
+                     r"responsible for|in connection with|blamed for|over the killing|for the killing)\b[^;.]*",
+                     re.I)  # fmt: skip
 _NONE = re.compile(r"\b(no casualties|no (?:one|body) was (?:killed|hurt|injured)|without casualties|"
                    r"no deaths|no fatalities|causing no)\b", re.I)  # fmt: skip
 _DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "people", "others", "more"}
@@ -77,6 +91,7 @@ def _value(text: str) -> int | None:
 
 def casualties(text: str) -> Casualties:
     """Counts of dead and hurt stated in a sentence (the first of each)."""
+    text = _REASON.sub(lambda m: " " * len(m[0]), text)  # same length: offsets stay
     found: dict[str, int] = {}
     nouns: list[str] = []
     for kind in ("dead", "hurt"):
@@ -88,7 +103,8 @@ def casualties(text: str) -> Casualties:
         for pattern in patterns:
             match = pattern.search(text)
             if match and (value := _value(match["n"])) is not None and not re.match(r"\d{4}$", match["n"]):
-                found[kind] = value
+                backward = pattern if pattern is _BACKWARD[kind] else None
+                found[kind] = value + _joined(text, match.end(), backward)
                 noun = (match.groupdict().get("noun") or "").strip()
                 if noun and noun.split()[-1].lower() not in _DEATH_NOUNS | {"were", "was"}:
                     nouns.append(noun)
@@ -96,3 +112,24 @@ def casualties(text: str) -> Casualties:
     if "dead" not in found and _NONE.search(text):
         found["dead"] = 0
     return Casualties(found.get("dead"), found.get("hurt"), " ".join(nouns))
+
+
+def _joined(text: str, end: int, backward: re.Pattern[str] | None = None) -> int:
+    """What counts joined to a count ending at ``end`` add: "... and his two sons" (a forward count), "... and two
+    attackers died" (a ``backward`` pattern's clause).
+
+    >>> _joined("killing a man and his two sons.", 13), _joined("killing a man and his wife", 13)
+    (2, 1)
+    >>> _joined("killing 12 people and 3 others were wounded", 17), _joined("left 11 dead and 30 injured", 12)
+    (0, 0)
+    """
+    if backward is not None:
+        link = _AND.match(text, end)
+        more = backward.match(text, link.end()) if link else None
+        return (_value(more["n"]) or 0) if more else 0
+    more = _JOINED.match(text, end)
+    if more is None:
+        return 0
+    if more["kin"] is not None:
+        return 1
+    return _value(more["n"] or more["m"]) or 0

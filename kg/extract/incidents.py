@@ -45,6 +45,12 @@ _NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day l
 _DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
 _WEEKDAY_TEXT = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 PRECISION_ORDER = {"day": 0, "approximate": 1, "month": 2, "year": 3}
+_TIMES_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "midnight", "noon", "overnight"}
+# who tells the news, not who acts: their subject is a source, their date the report's
+_REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"}  # fmt: skip
 _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
 )
@@ -55,20 +61,28 @@ def _key(doc_id: str, start: int, end: int) -> str:
 
 
 def _sentence_dates(
-    sent: Span, text: str, doc_date: str | None, previous: TimeValue | None
+    sent: Span,
+    text: str,
+    doc_date: str | None,
+    previous: TimeValue | None,
+    reporting: frozenset[int] = frozenset(),
 ) -> TimeValue | None:
     """The date a sentence (``text`` is its text) states for what it reports, or the one it refers back to
-    ("hours later")."""
+    ("hours later"). ``reporting`` holds the token indices of its reporting verbs."""
     prefer = "future" if _FUTURE.search(text) else "past"
     values: list[TimeValue] = []
     modifiers: list[TimeValue] = []
     for ent in sentence_ents(sent):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
-        value = normalise_date(ent.text, doc_date, prefer=prefer)
+        value = normalise_date(_with_day(ent), doc_date, prefer=prefer)
         if value is not None:
-            # "the 2019 protests", "the 20 December elections" may name another happening: used last
-            modifier = ent.root.dep_ in {"compound", "amod", "nmod", "poss"}
+            # "the 2019 protests", "the 20 December elections" may name another happening, and "..., a monitor
+            # said on Friday" dates the report: used last. "Thursday night" is the event's day.
+            head = ent.root.head
+            modifier = (
+                ent.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ not in _TIMES_OF_DAY
+            ) or (head.dep_ == "prep" and (head.head.i in reporting or head.head.lemma_ in _REPORTING))
             (modifiers if modifier else values).append(value)
     if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
         values = [v for m in _WEEKDAY_TEXT.finditer(text) if (v := normalise_date(m[1], doc_date, prefer))]
@@ -82,23 +96,44 @@ def _sentence_dates(
     return None
 
 
+def _with_day(ent: Span) -> str:
+    """A date's text with the day number the model left out of it: "5" + "September 2020" -> "5 September 2020"
+    (the small model tags the number CARDINAL)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.is_digit
+        and 1 <= int(before.text) <= 31
+        and ent[0].lower_ in _MONTHS
+        and before.ent_type_ in {"", "CARDINAL"}
+    ):
+        return f"{before.text} {ent.text}"
+    return ent.text
+
+
 def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
 
 
-def _subject_text(sent: Span, events: list[Event]) -> str:
-    """Who acts: the subject of the first verb trigger of the sentence, else of its main verb."""
+def _subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
+    """Who acts: the subject of the first verb trigger of the sentence that has one, else of the first clause
+    that is not a reporting verb's ("Gunmen shot dead a man, local sources said": the gunmen; "Youths threw
+    stones; the soldiers responded": the youths)."""
     verbs = [
         span.root
         for e in events
         if (span := sent.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) is not None
         and span.root.pos_ == "VERB"
     ]
-    root = verbs[0] if verbs else sent.root
-    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
-    chosen = agents or [s for s in subjects if s.dep_ == "nsubj"]
-    return " ".join(doc_text(t) for t in chosen)
+    clauses = [t for t in sent if t.dep_ in {"ROOT", "ccomp", "conj", "parataxis"} and t.head.i >= sent.start]
+    clauses = [t for t in clauses if t.dep_ == "ROOT" or t.head.dep_ == "ROOT"]
+    told = [t for t in clauses if t.i not in reporting and t.lemma_ not in _REPORTING]
+    for root in [*verbs, *told, sent.root]:
+        agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
+        chosen = agents or [c for c in root.children if c.dep_ == "nsubj"]
+        if chosen or root is sent.root:
+            return " ".join(doc_text(t) for t in chosen)
+    return ""
 
 
 def doc_text(token) -> str:
@@ -130,7 +165,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     previous_end = paragraph = 0
     mention_index = MentionIndex(entities)
     # the reporting verbs of this pipeline's lexicon, as the claims component found them (not the default lexicon's)
-    reporting = {t.i for claim in doc._.kg_claims or [] for t in claim.verb}
+    reporting = frozenset(t.i for claim in doc._.kg_claims or [] for t in claim.verb)
     told = sorted((m.start, e.key) for e in events for m in (e.trigger, *e.mentions))
     text = doc.text  # once: Doc.text joins every token again on each call
     for sent in doc.sents:
@@ -141,12 +176,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         previous_end = sent.start_char + len(sent_text.rstrip())
         if any(s <= sent.start_char < e for s, e in skipped) or not sent_text.strip():
             continue
-        own_date = _sentence_dates(sent, sent_text, doc_date, last_date)
+        own_date = _sentence_dates(sent, sent_text, doc_date, last_date, reporting)
         if own_date is None and last_date is not None and _SAME_DAY.search(sent_text):
             own_date = last_date
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
         counts = casualties(sent_text)
-        subject = _subject_text(sent, inside)
+        subject = _subject_text(sent, inside, reporting)
         agent_keys, target_keys = _actor(inside, ("agent",)), _actor(inside, ("target", "theme"))
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
@@ -155,8 +190,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = victims or _inter(rules, target_keys, by_key, "")
         hurt = bool(counts.fatalities or counts.injured)
         rule = rules.code(sent_text, agent=agent, victims=victims, casualties=hurt)
-        if rule is not None and rule.get("actor1_inter") and agent in (None, 7):
-            agent = rule["actor1_inter"]  # people who protest are protesters (6), who riot rioters (5)
+        if rule is not None and rule.get("actor1_inter") and agent in (None, 7, *rules.groups["state"]):
+            # people who protest are protesters (6), who riot rioters (5), and ACLED makes them actor 1 even when
+            # the police act on them ("Police fired tear gas at nurses marching ..."): the police are actor 2
+            if agent in rules.groups["state"]:
+                victims = agent
+            agent = rule["actor1_inter"]
         if own_date is not None and own_date.precision in CARRIED:
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
         if rule is None and not hurt:
@@ -221,7 +260,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     return [_record(doc_id, item) for item in incidents]
 
 
-def _generic(sent: Span, reporting: set[int]) -> bool:
+def _generic(sent: Span, reporting: frozenset[int] | set[int]) -> bool:
     """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...'; ``reporting``
     holds the reporting verbs the claims component found) is in the present tense with no date ('Repatriation
     remains fraught', 'The transfers address a crisis')."""
