@@ -15,10 +15,16 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
-from kg.extract.toponyms import FEATURE_RANK, PlacePhrase, place_phrases
+from kg.extract.toponyms import FEATURE_RANK, PREFIXES, PlacePhrase, place_phrases
 from kg.records import Entity, Mention
 
 KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
+# Words for a part of a place: a name before them names that part ('the Jaroud region of the Beqaa Governorate',
+# 'Tadjentat area'). Only for the first five does an 'of'-phrase after them always hold the wider place: 'the Homs
+# neighbourhood of Baba Amr' is Baba Amr, in Homs, but 'the Qala area of Mandol District' is Qala, in Mandol.
+SUBAREAS = {"area", "region", "zone", "sector", "locality", "district", "neighbourhood", "neighborhood", "quarter",
+            "suburb", "township", "ward", "subdistrict", "sub-district"}  # fmt: skip
+_WIDER_AFTER = {"area", "region", "zone", "sector", "locality"}
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization",
              "NonGovernmentalOrganization", "MediaOrganization", "Country", "EthnoReligiousGroup"}  # fmt: skip
 
@@ -114,6 +120,51 @@ def _acts(sent: Span, start: int, end: int) -> bool:
         or (root.dep_ == "pobj" and root.head.lower_ == "by")
         or qualifies(span)
     )
+
+
+def names_area(span: Span) -> bool:
+    """A name before a word for a part of a place ('Tadjentat' in 'Tadjentat area in Chlef province', 'Jaroud' in
+    'the Jaroud region of the Beqaa Governorate'): the name of that part, the most specific place of its phrase.
+    Not when an 'of'-phrase after a word like 'neighbourhood' names the part ('the Homs suburb of Baba Amr').
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Soldiers raided the Barkal area of Kandahar and the Kabul suburb of Paghman.")
+    >>> names_area(doc[3:4]), names_area(doc[6:7]), names_area(doc[9:10])
+    (True, False, False)
+    """
+    root = span.root
+    area = root.head
+    if root.dep_ not in {"compound", "nmod"} or area.lower_ not in SUBAREAS or area.i < span.end:
+        return False
+    if area.lower_ in _WIDER_AFTER or (area.pos_ == "PROPN" and area.text[0].isupper()):
+        return True  # 'the Minyan Suburb of west Aleppo': the capital shows the word is part of the name
+    named = [o for p in area.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    # 'the Mirpur district of Dhaka city': the 'of'-phrase is a wider place only with a feature word of its own
+    return all(o.lower_ in FEATURE_RANK and o.lower_ not in PREFIXES for o in named if o.dep_ == "pobj")
+
+
+def fronted(span: Span) -> bool:
+    """A place in a phrase that opens the sentence and sets its scene ('In Kandahar, ...', 'In the Syrian city of
+    Homs, ...'): the wider frame of the events told after it, which may name a narrower place of their own.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("In Kandahar, two men were shot in the Maiwand district.")
+    >>> fronted(doc[1:2]), fronted(doc[9:10])
+    (True, False)
+    """
+    sent = span.sent
+    for node in span.root.ancestors:
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+        if node.dep_ == "prep" and node.head.pos_ in {"VERB", "AUX"}:
+            after = node.right_edge.i + 1
+            return (
+                node.i == sent.start
+                and node.i < node.head.i
+                and after < sent.end
+                and node.doc[after].text == ","
+            )
+    return False
 
 
 def qualifies(span: Span) -> bool:

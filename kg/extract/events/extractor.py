@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.candidates import KIND_RANK
+from kg.extract.candidates import KIND_RANK, fronted, names_area
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.anchors import supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
@@ -36,6 +36,13 @@ class EventExtractor(SavesLexicon):
         self.name = name
         self._make_doc = nlp.make_doc
         self._vocab = nlp.vocab
+        # irregular past forms ('shot' -> 'shoot'): the small model tags some clause heads as nouns
+        lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+        tables = getattr(lemmatizer, "lookups", None)
+        exceptions = tables.get_table("lemma_exc", {}) if tables is not None else {}
+        self._past_forms = {
+            form: lemmas[0] for form, lemmas in (exceptions.get("verb") or {}).items() if lemmas
+        }
         self._use(lexicon)
 
     def _use(self, lexicon: Lexicon) -> None:
@@ -84,6 +91,10 @@ class EventExtractor(SavesLexicon):
             if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
                 continue
             kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
+            if kind is None and _verb_tagged_noun(token):
+                verb = self._past_forms.get(token.lower_) or token.lower_.removesuffix("ed")
+                if (kind := self.lexicon.type_of_lemma(verb, "VERB")) is not None:
+                    token.pos_, token.lemma_ = "VERB", verb  # 'gunmen shot and injured a teacher'
             modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
             if kind is None or (modifier and token.head.lemma_ not in self.lexicon.light_nouns):
                 continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
@@ -166,8 +177,14 @@ class EventExtractor(SavesLexicon):
         if (
             len(event.roles.get("place", [])) > 1
         ):  # 'in the Irish Republic, at Shannon airport': airport first
-            place_kinds = {f.key: f.kind for t in head.sent if (f := index.get(t.i))}  # its places are here
-            event.roles["place"].sort(key=lambda key: KIND_RANK.get(place_kinds.get(key, ""), 3))
+            here = {f.key: f for t in head.sent if (f := index.get(t.i))}  # its places are here
+            # 'In Kandahar, two were killed in Maiwand district': the scene-setting opener last
+            event.roles["place"].sort(
+                key=lambda key: (
+                    key in here and fronted(here[key].span),
+                    KIND_RANK.get(here[key].kind, 3) if key in here else 3,
+                )
+            )
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)
         has_object = event.roles.get(obj_role) or event.object_place
@@ -221,7 +238,9 @@ class EventExtractor(SavesLexicon):
                 return  # "in retaliation for an attack on Sderot": that place belongs to the other event
             places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
             if places:
-                _add(event.roles, role, min(places, key=lambda f: vagueness(f.span, token)).key)
+                # 'in the Barkal area of Kandahar': the name of the part first, then the least vague
+                best = min(places, key=lambda f: (not _names_part(f.span, token), vagueness(f.span, token)))
+                _add(event.roles, role, best.key)
             elif role == "destination" and token.i in index:
                 _add(event.roles, "recipient", index[token.i].key)
             return
@@ -279,6 +298,34 @@ def _guessed_town(found: Found, token: Token) -> bool:
     """'Ocalan was captured', 'Zubaydah was shot': a passive subject that only the model's guess calls a town (no
     gazetteer entry, no feature word) is more often a person than the place of the event."""
     return found.entry is None and found.kind == "City" and token.dep_ == "nsubjpass"
+
+
+def _names_part(place: Span, phrase: Token) -> bool:
+    """The name of the part of a place that the argument phrase is ('Tadjentat' for 'in Tadjentat area', not
+    'Izra' for 'in Jasim city (Izra district)')."""
+    return place.root.head.i == phrase.i and names_area(place)
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """'Gunmen shot and wounded a teacher', 'a settler shot and killed two': a word the small model tags as a noun
+    but parses as a clause head, with a subject or coordinated with a past-tense verb.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Gunmen", "shot", "and", "wounded", "him"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["NOUN", "NOUN", "CCONJ", "VERB", "PRON"],
+    ...           tags=["NNS", "NN", "CC", "VBD", "PRP"], heads=[1, 1, 1, 1, 3],
+    ...           deps=["nsubj", "ROOT", "cc", "conj", "dobj"])
+    >>> _verb_tagged_noun(doc[1]), _verb_tagged_noun(doc[0])
+    (True, False)
+    """
+    if token.pos_ != "NOUN" or not token.is_lower:
+        return False
+    subject = any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in token.children)
+    past = token.dep_ == "ROOT" and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} for c in token.children
+    )
+    return subject or past
 
 
 def _progressive(token: Token) -> bool:
