@@ -116,3 +116,8 @@ def test_a_party_name_modifying_another_noun_stays_as_it_was(nlp):
 )
 def test_a_people_named_with_its_nationality_is_a_group(nlp, text, expected):
     assert expected in {(span, kind) for span, _, kind in _found(nlp, text)}
+
+
+@pytest.mark.parametrize("text", ["Gunmen attacked Kirkuk on Sunday.", "Gunmen fired at police in Quetta."])
+def test_a_plural_common_noun_the_model_takes_for_a_name_is_no_place(nlp, text):
+    assert ("gunmen", "Group") in {(span.lower(), kind) for span, _, kind in _found(nlp, text)}

@@ -183,6 +183,10 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
         # a sentence-initial "On <date>," controls nothing: the subject offers to act
         ("On September 29, Putin offered to negotiate with Armenia.", "Consultation", "agent", ["Putin"]),
         ("Protesters clashed with police in Nairobi.", "ArmedClash", "target", ["police"]),
+        # whom an attack fires on or at is its target; a place there stays its place
+        ("Gunmen fired on civilians in the square.", "Attack", "target", ["civilians"]),
+        ("Gunmen fired at police in Quetta.", "Attack", "target", ["police"]),
+        ("Troops fired on the village of Kafr Nabl on Sunday.", "Attack", "target", None),
     ],
 )  # fmt: skip
 def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, role, expected):

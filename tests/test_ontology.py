@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -396,3 +397,19 @@ def test_nested_shape_details_are_not_reported_as_separate_violations(
     invalid_report: ValidationReport,
 ) -> None:
     assert "https://example.org/NotAnEventType" not in {v.focus_node for v in invalid_report.violations}
+
+
+@pytest.mark.parametrize("in_incident", [False, True])
+def test_an_events_codes_may_differ_from_its_type_only_as_its_incident_codes_them(in_incident: bool) -> None:
+    graph = Graph().parse(ontology_path("examples/valid.ttl"))
+    event = URIRef(f"{BASE}event/example-clash/0123456789ab")
+    graph.set((event, KG.plover, Literal("ASSAULT")))
+    if in_incident:  # coded from weapon and target: the incident says ASSAULT, the event repeats it
+        incident = URIRef(f"{BASE}incident/example-clash/0123456789ab")
+        mention = next(graph.objects(event, KG.mention))
+        for p, o in [(RDF.type, KG.Incident), (KG.acledEventType, Literal("Violence against civilians")),
+                     (KG.plover, Literal("ASSAULT")), (KG.mention, mention),
+                     (KG.confidence, Literal(Decimal("0.7")))]:  # fmt: skip
+            graph.add((incident, p, o))
+        graph.add((event, KG.partOfIncident, incident))
+    assert (event in {URIRef(v.focus_node) for v in validate(graph).violations}) is not in_incident

@@ -34,6 +34,7 @@ from kg.extract.actors.mentions import (
 from kg.extract.actors.persons import join_short_names, role_mentions
 from kg.extract.actors.places import PlaceFinder, admin_area
 from kg.extract.actors.spans import (
+    PARTY_HEADS,
     extend_head,
     inside,
     is_agentive,
@@ -48,6 +49,7 @@ from kg.extract.boilerplate import find_regions, source_names
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, doc_text, slug
+from kg.records import is_place
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GOVERNMENT_WORDS = word_set("actors", "government_words")
@@ -152,7 +154,7 @@ class ActorRecognizer:
 
     def _resolve(self, span: Span) -> Found | None:
         gaz = self.gazetteer
-        entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text))
+        entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text)) or self._party(span)
         if (
             span.label_ != "GAZ"
             and is_facility_name(span.text)
@@ -175,12 +177,21 @@ class ActorRecognizer:
             entry = self._generic_forces(span, entry)
             found = from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
             return self._compose(found)
+        if len(span) == 1 and span[0].tag_ == "NNS":  # "Gunmen attacked ...": a common noun, not a name
+            return None
         kind = guess_kind(span.label_, span.text)
         label = re.sub(r"^(the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
         if kind == "Person":  # "Colonel Bakary Sanogo": the title is part of the mention and a role
             span, title = widen_title(span)
             return Found(span, slug(label), label, kind, confidence=0.7, title=title)
         return Found(span, slug(label), label, kind, confidence=0.7)
+
+    def _party(self, span: Span) -> GazetteerEntry | None:
+        """'the Palestinian Islamic Jihad movement' is the known group; 'the Umma party' is no town."""
+        if span.label_ != "ORG" or span[-1].lower_ not in PARTY_HEADS or len(span) < 2:
+            return None
+        entry = self.gazetteer.lookup(span[:-1].text)
+        return entry if entry is not None and not is_place(entry.kind) else None
 
     def _generic_forces(self, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
         """'U.S. forces' is the country acting, 'Syrian government forces' its government; named armies
