@@ -199,3 +199,32 @@ def test_actor_one_is_who_acts_not_who_reports_or_responds(nlp, text, inter1):
 )  # fmt: skip
 def test_the_event_day_beats_the_report_day_and_split_dates(nlp, text, date, expected):
     assert _one(nlp, text, date).date.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "parent"),
+    [
+        # a reference point after the place is not where it happened
+        ("On 2 May 2023, rebels and troops clashed in Harran district, south of Marjan, killing a soldier.",
+         "Harran district", None),
+        # ... but stays the place when nothing more specific is named before it
+        ("On 2 May 2023, gunmen attacked herders in the desert east of Marjan town, killing two of them.",
+         "Marjan", None),
+        # a nationality is not a place
+        ("On 2 May 2023, an air strike hit a market in Harran district, near the Turkish border, killing a boy.",
+         "Harran district", None),
+        # a square, market or street takes the city the text puts it in
+        ("On 2 May 2023, hundreds of students rallied in Freedom Square in central Marjan.", None, "Marjan"),
+        ("On 2 May 2023, a grenade exploded in the Souq al-Hal market of Marjan city, wounding four people.", None,
+         "Marjan"),
+    ],
+)  # fmt: skip
+def test_reference_points_and_nationalities_are_not_the_place(nlp, text, location, parent):
+    incident = _one(nlp, text)
+    assert location is None or incident.location == location
+    assert parent is None or any(parent in name for name in (incident.location, *incident.admin))
+
+
+def test_a_date_span_that_runs_on_still_dates_the_event(nlp):
+    text = "Troops set up a military camp in Kidal city on 20 November 2023, days after retaking the town."
+    assert _one(nlp, text, "2023-11-21").date.value == "2023-11-20"

@@ -29,6 +29,7 @@ from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.state import sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
+from kg.extract.toponyms import FEATURE_RANK
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
@@ -51,6 +52,17 @@ _REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
            "dec"}  # fmt: skip
+# a name right before it is a reference point, not where the event happened: "Hays district, south of Hodeidah"
+_ANCHOR = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+# a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city"
+_STATED_PARENT = re.compile(
+    r"(?:\s+(?:neighbourhood|neighborhood|quarter|district|market|square|street|road|camp|area))?,?\s+(?:in|of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
+    re.I,
+)
 _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
 )
@@ -94,6 +106,38 @@ def _sentence_dates(
         if _DAY_BEFORE.search(text):
             return shift_days(previous, -1)
     return None
+
+
+def _place(
+    sent: Span, places: Places, preferred: set[str], text: str
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The incident's place among the sentence's candidates (``text`` is the document's text), as
+    :meth:`Places.best` picks it, less two kinds of names that are not where it happened: a reference point
+    after the place ("in Hays district, south of Hodeidah": Hays) and a nationality ("near the Saudi border").
+    A place with no parent takes one the text states right after it from the other candidates ("Tahrir Square
+    in central Baghdad", "the Al-Hal market of Manbij city")."""
+    doc = sent.doc
+    nationalities = {e.start_char for e in sent.ents if e.label_ == "NORP" and e.end < len(doc)
+                     and doc[e.end].pos_ == "NOUN" and doc[e.end].lower_ not in FEATURE_RANK}  # fmt: skip
+    items = [i for i in places.items if i[1] not in nationalities]
+    location, key, admin = places.best(preferred) if len(items) == len(places.items) else (None, None, ())
+    if location is None and items:
+        _, _, location, key, parents = min(items, key=lambda i: (min(i[0], 9), i[3] not in preferred, i[1]))
+        admin = tuple(dict.fromkeys(parents))
+    if location is None:
+        return None, None, ()
+    start = next(i[1] for i in items if i[2] == location and i[3] == key)
+    if _ANCHOR.search(text, max(0, start - 60), start):
+        before = [i for i in items if i[1] < start and not _ANCHOR.search(text, max(0, i[1] - 60), i[1])]
+        if before:
+            _, start, location, key, parents = min(
+                before, key=lambda i: (min(i[0], 9), i[3] not in preferred)
+            )
+            admin = tuple(dict.fromkeys(parents))
+    if not admin:
+        stated = _STATED_PARENT.match(text, start + len(location))
+        admin = tuple(i[2] for i in items if stated and i[1] == stated.end() and i[2] != location)[:1]
+    return location, key, admin
 
 
 def _with_day(ent: Span) -> str:
@@ -202,7 +246,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             continue  # nothing to code and nothing to add to an incident
         places = Places(sent, mention_index, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
-        location, place_key, admin = places.best(preferred)
+        location, place_key, admin = _place(sent, places, preferred, text)
         if (
             location is None and preferred
         ):  # a place the event has from elsewhere ("linked events share a place")

@@ -28,6 +28,7 @@ _WEEK = re.compile(r"\b(this|last|next|past) week\b|\bweek\b", re.IGNORECASE)
 _REL_MONTH = re.compile(r"\b(this|last|next|past) month\b", re.IGNORECASE)
 _REL_YEAR = re.compile(r"\b(this|last|next|past) year\b", re.IGNORECASE)
 _SINCE = re.compile(r"^\s*(since|from)\s+(.+)$", re.IGNORECASE)
+_RUN_ON = re.compile(r"^(.*\b(?:1[89]\d\d|20\d\d)),\s+[a-z][a-z\s]*$")
 _VAGUE = re.compile(r"\b(years|decades|months|weeks|days|recent|recently|earlier|later|ago)\b", re.I)
 
 
@@ -225,8 +226,11 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
     '2026-12-04'
     >>> normalise_date("20 September", "2018-09-21").value, normalise_date("20 September", "2018-09-18").value
     ('2018-09-20', '2018-09-20')
+    >>> normalise_date("20 November 2023, days", "2023-11-21").value
+    '2023-11-20'
     """
     clean = re.sub(r"^\s*(on|in|during|by|at|the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    clean = _RUN_ON.sub(r"\1", clean)  # "20 November 2023, days (after ...)": the model's span ran on
     since = _SINCE.match(clean)
     if since:
         inner = normalise_date(since.group(2), doc_date)
