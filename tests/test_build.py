@@ -137,6 +137,8 @@ def _violent(event_type: str, incident_plover: str, incident_cameo: str) -> tupl
         # a killing in a bombing incident is a bombing (CAMEO 183, ASSAULT), not conventional force (190, FIGHT)
         ("Killing", ("ASSAULT", "183"), ("ASSAULT", "183")),
         ("Attack", ("FIGHT", "195"), ("FIGHT", "195")),
+        # an incident coded by its victims (ACLED's attack on civilians), not a weapon, leaves the type's code
+        ("Killing", ("ASSAULT", "180"), ("FIGHT", "190")),
         # an arrest grouped with violence keeps its own code
         ("Arrest", ("ASSAULT", "1724"), ("COERCE", "173")),
     ],

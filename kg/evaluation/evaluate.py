@@ -4,8 +4,8 @@ Each gold sentence runs through the real pipeline. The sentence's predicted PLOV
 mapping of its *main event*: among the events whose type has a PLOVER mapping, the one whose trigger sits
 highest in the dependency tree (the root, else the nearest to it), ties broken by the earliest trigger.
 Claims (reporting acts, ``evt:Statement``) have no PLOVER class, so a sentence with only claims predicts
-``NONE``; a violent event part of an incident takes the incident's context code (FIGHT or ASSAULT, see
-:func:`kg.rdf.ontology.coded_in_context`). Sources are the main event's agents (else the speakers of the claims
+``NONE``; a violent event part of an incident whose code names a weapon takes it ("killed in a car bomb" is
+ASSAULT, see :func:`kg.rdf.ontology.coded_in_context`). Sources are the main event's agents (else the speakers of the claims
 reporting it); targets its target, theme, recipient, destination and origin roles, else its first place (PLOVER,
 like CAMEO, codes actors by country or place: "imposed a curfew in Cizre" has the target Cizre). A gold actor text matches a predicted actor when, case-insensitively, it
 overlaps one of that actor's mention spans in the sentence, or contains / is contained in one of its mention

@@ -114,26 +114,31 @@ def event_type_mappings() -> dict[str, dict[str, str]]:
     return {name: dict(entry) for name, entry in _mappings().items()}
 
 
-# PLOVER (and CAMEO) tell conventional force (FIGHT, CAMEO 19x) from unconventional violence (ASSAULT, CAMEO 18x)
-# by weapon and target, not by verb: "killed in a car bomb" is a bombing. The incident is coded from that context.
+# CAMEO tells unconventional violence (18x, PLOVER ASSAULT) from conventional force (19x, FIGHT) by the weapon, not
+# by the verb: "killed in a car bomb" is a bombing (183), "killed by shelling" artillery (194), as PETRARCH2's own
+# KILL patterns code them. The incident is coded from that context; its weapon codes pass to its violent events.
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
+WEAPON_CODES = (
+    "183",
+    "194",
+    "195",
+)  # bombing (and suicide / vehicle bombing), artillery and tanks, aerial weapons
 
 
 def coded_in_context(mapping: dict[str, str], incident_codes: dict[str, str | None] | None) -> dict[str, str]:
-    """An event's mapping with the CAMEO / PLOVER codes of its incident when both are violent (FIGHT or
-    ASSAULT); any other event keeps the codes of its type.
+    """An event's mapping with the CAMEO / PLOVER codes of its incident when the event is violent (FIGHT or
+    ASSAULT) and the incident's code names a weapon (bombing, artillery, air strike); otherwise its type's codes.
 
     >>> killing = event_type_mappings()["Killing"]
-    >>> coded_in_context(killing, {"plover": "ASSAULT", "cameo": "183"})["cameo"]
-    '183'
-    >>> coded_in_context(event_type_mappings()["Arrest"], {"plover": "ASSAULT", "cameo": "1724"})["plover"]
+    >>> coded_in_context(killing, {"plover": "ASSAULT", "cameo": "1831"})["cameo"]
+    '1831'
+    >>> coded_in_context(killing, {"plover": "ASSAULT", "cameo": "180"})["cameo"]  # by its target, not a weapon
+    '190'
+    >>> coded_in_context(event_type_mappings()["Arrest"], {"plover": "ASSAULT", "cameo": "183"})["plover"]
     'COERCE'
     """
-    if (
-        not incident_codes
-        or mapping.get("plover") not in VIOLENT
-        or incident_codes.get("plover") not in VIOLENT
-    ):
+    cameo = (incident_codes or {}).get("cameo") or ""
+    if mapping.get("plover") not in VIOLENT or not cameo.startswith(WEAPON_CODES) or not incident_codes:
         return mapping
     return {**mapping, **{k: v for k in ("plover", "cameo") if (v := incident_codes.get(k))}}
 
