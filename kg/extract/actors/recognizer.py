@@ -34,11 +34,11 @@ from kg.extract.actors.mentions import (
 from kg.extract.actors.persons import join_short_names, role_mentions
 from kg.extract.actors.places import PlaceFinder, admin_area
 from kg.extract.actors.spans import (
-    PARTY_HEADS,
     extend_head,
     inside,
     is_agentive,
     overlaps,
+    party_entry,
     prefer,
     strip_head,
     widen_modifiers,
@@ -49,7 +49,6 @@ from kg.extract.boilerplate import find_regions, source_names
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, doc_text, slug
-from kg.records import is_place
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 GOVERNMENT_WORDS = word_set("actors", "government_words")
@@ -154,7 +153,7 @@ class ActorRecognizer:
 
     def _resolve(self, span: Span) -> Found | None:
         gaz = self.gazetteer
-        entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text)) or self._party(span)
+        entry = gaz.lookup(span.text) or gaz.lookup(strip_head(span.text)) or party_entry(span, gaz)
         if (
             span.label_ != "GAZ"
             and is_facility_name(span.text)
@@ -185,13 +184,6 @@ class ActorRecognizer:
             span, title = widen_title(span)
             return Found(span, slug(label), label, kind, confidence=0.7, title=title)
         return Found(span, slug(label), label, kind, confidence=0.7)
-
-    def _party(self, span: Span) -> GazetteerEntry | None:
-        """'the Palestinian Islamic Jihad movement' is the known group; 'the Umma party' is no town."""
-        if span.label_ != "ORG" or span[-1].lower_ not in PARTY_HEADS or len(span) < 2:
-            return None
-        entry = self.gazetteer.lookup(span[:-1].text)
-        return entry if entry is not None and not is_place(entry.kind) else None
 
     def _generic_forces(self, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
         """'U.S. forces' is the country acting, 'Syrian government forces' its government; named armies

@@ -11,7 +11,9 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.actors.kinds import ADMIN_WORDS, FACILITY_WORDS
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_set
+from kg.records import is_place
 
 EXTEND_WORDS = {w for w in FACILITY_WORDS + ADMIN_WORDS if " " not in w}
 # "Kurdish-led SDF", "Iran-backed militias", "Iraqi-controlled facilities": the modifier belongs to the mention.
@@ -67,6 +69,14 @@ def _names_party(span: Span) -> bool:
         return False
     head = span.doc[span.end]
     return head.lower_ in PARTY_HEADS and span.root.head.i == head.i and head.dep_ != "compound"
+
+
+def party_entry(span: Span, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """'the Palestinian Islamic Jihad movement' is the known group; 'the Umma party' is no town."""
+    if span.label_ != "ORG" or span[-1].lower_ not in PARTY_HEADS or len(span) < 2:
+        return None
+    entry = gazetteer.lookup(span[:-1].text)
+    return entry if entry is not None and not is_place(entry.kind) else None
 
 
 def _people(ent: Span) -> bool:
