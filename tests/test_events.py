@@ -229,6 +229,10 @@ def _records(nlp, text):
         ("A car bomb detonated near the central market in Kirkuk.", "Bombing", "car bomb detonated", "Kirkuk"),
         ("Heavy clashes broke out in Misrata on Friday.", "ArmedClash", "clashes broke out", "Misrata"),
         ("A journalist was shot in the leg in Juba on Friday.", "Attack", "shot", "Juba"),
+        # a support verb with its particle or preposition
+        ("Militants set off two car bombs near the market in Kirkuk.", "Bombing", "set off two car bombs",
+         "Kirkuk"),
+        ("Army posts came under attack in Kidal on Sunday.", "Attack", "came under attack", "Kidal"),
     ],
 )  # fmt: skip
 def test_the_trigger_spans_its_support_verb_and_the_event_takes_the_verbs_place(
@@ -237,6 +241,19 @@ def test_the_trigger_spans_its_support_verb_and_the_event_takes_the_verbs_place(
     found = [e for e in _records(nlp, text) if e[0] == kind]
     assert found and found[0][1] == trigger
     assert found[0][2]["place"][0] == place
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Unidentified gunmen on Tuesday shot and injured a teacher in Yala province.", "Yala"),
+        ("A settler shot and killed three worshippers in the town of Hebron.", "Hebron"),
+    ],
+)  # fmt: skip
+def test_a_clause_head_the_model_tags_as_a_noun_is_a_verb_trigger(nlp, text, place):
+    (attack,) = [e for e in _records(nlp, text) if e[0] == "Attack"]
+    assert attack[1] == "shot" and attack[2]["place"][0] == place
 
 
 @pytest.mark.integration

@@ -140,3 +140,74 @@ def test_a_sharper_linked_place_comes_first(nlp, text, place):
     (attack,) = [e for e in record.events if e.type == "Attack"]
     assert place in named[attack.roles["place"][0]]
     assert len(attack.roles["place"]) == 2  # the broader place stays, second
+
+
+def _first_place(nlp, text: str, verb: str) -> str | None:
+    """The first place of the event on ``verb``, as a mention text."""
+    doc = nlp(text)
+    record = records_from_doc(doc)
+    start = text.index(verb)
+    event = next(e for e in record.events if e.trigger.start <= start < e.trigger.end)
+    keys = event.roles.get("place", ())
+    named = {e.key: e.mentions[0].text for e in record.entities}
+    return named.get(keys[0]) if keys else None
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # the name before a word for a part of a place names that part; the 'of'-phrase holds it
+        (
+            "Gunmen killed two farmers in the Qala Bakr area of Mandol District on Monday.",
+            "killed",
+            "Qala Bakr",
+        ),
+        ("Rebels shelled the Raman district of Yala on Sunday night.", "shelled", "Raman"),
+        (
+            "Gunmen killed four villagers on Tuesday in Tadjentat area in Chlef province.",
+            "killed",
+            "Tadjentat",
+        ),
+        # after 'suburb' or 'neighbourhood' the 'of'-phrase names the part
+        ("A trader was shot dead in the Colombo suburb of Maharagama on Friday.", "shot", "Maharagama"),
+    ],
+)
+def test_the_named_part_of_a_place_is_the_event_place(nlp, text, verb, place):
+    assert place in (_first_place(nlp, text, verb) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a scene-setting opener is the wider frame: the clause's own place comes first
+        (
+            "In Kandahar, six men were killed by a roadside bomb on Friday in Maiwand district.",
+            "killed",
+            "Maiwand",
+        ),
+        (
+            "In Bosnia, a soldier was shot in the leg while driving through the suburb of Ilidza.",
+            "shot",
+            "Ilidza",
+        ),
+    ],
+)
+def test_a_scene_setting_opener_comes_after_the_clause_place(nlp, text, verb, place):
+    assert place in (_first_place(nlp, text, verb) or "")
+
+
+def test_a_place_in_a_parenthesised_parent_is_not_the_event_place(nlp):
+    text = "Police arrested five young men during a raid on Jasim city (Izra district, Daraa) on 20 July."
+    assert _first_place(nlp, text, "arrested") == "Jasim"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        ("Fighter jets patrolled the skies above Bordeaux on Sunday.", "patrolled", "Bordeaux"),
+        ("Gunmen opened fire beside the Mosul bridge near the town of Tal Afar.", "opened", "Tal Afar"),
+    ],
+)
+def test_more_locative_prepositions_link_the_place(nlp, text, verb, place):
+    link = _link(nlp, text, verb)
+    assert link is not None and place in link.name and link.rule == "locative"

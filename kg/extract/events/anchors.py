@@ -1,5 +1,5 @@
 """Trigger anchors: the support verb that states a noun's event happened joins its trigger ("launched an attack",
-"a car bomb detonated", "clashes broke out"); the verb lists are data (``support_verbs`` in
+"a car bomb detonated", "clashes broke out", "came under attack", "set off a bomb"); the verb lists are data (``support_verbs`` in
 ``kg/data/triggers.json``).
 """
 
@@ -30,7 +30,16 @@ def supported(
     if trigger[0].pos_ == "VERB":
         return None
     verb, lemma = root.head, root.head.lemma_.lower()
-    as_object = root.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.support_object
+    # a verb with its particle ('set off a bomb') or preposition ('came under attack') may be the support
+    phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+    governed = root.dep_ == "pobj" and verb.dep_ == "prep"
+    if governed:
+        verb, lemma = verb.head, verb.head.lemma_.lower()
+        phrasal = {f"{lemma} {root.head.lower_}"}
+        lemma = ""  # the preposition's object is no verb's object on its own: 'fired at an attack' is not one
+    as_object = root.dep_ in {"dobj", "nsubjpass", "pobj"} and bool(
+        ({lemma} | phrasal) & lexicon.support_object
+    )
     as_subject = root.dep_ == "nsubj" and lemma in lexicon.support_subject
     if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
         # the small model often hangs "detonated" from "a car bomb detonated near X" as a reduced relative
@@ -41,5 +50,7 @@ def supported(
     if kinds.get(verb.i, kind) not in {kind, *lexicon.support_yield}:
         return None  # the verb says more than that the noun's event happened ("an attack killed 5")
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
+    if governed and verb is root.head.head:
+        particle = root.head  # 'came under attack'
     start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
     return trigger.doc[start:end] if end - start <= widest else None
