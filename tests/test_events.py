@@ -288,3 +288,23 @@ def test_the_subject_of_the_verb_governing_an_event_noun_acts_in_it_unless_that_
     assert withdrawal[2].get("agent") == ["Ethiopia"]
     condemned = [e for e in _records(nlp, "Kenya condemned the attack on the convoy.") if e[0] == "Attack"]
     assert condemned and "Kenya" not in condemned[0][2].get("agent", [])
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        ("Rebels said they would attack the town.", "Attack", ["rebels"]),
+        ("The minister said he would resign.", "Concession", ["minister"]),
+        # a pronoun that cannot stand for the speaker stays unresolved: one person is not 'they'
+        ("Ms Assaf added that they took him to a backyard to shoot him.", "Attack", None),
+        ("The rebel commander said they would attack the town.", "Attack", None),
+    ],
+)
+def test_a_pronoun_inside_a_claim_is_the_speaker_only_when_it_can_stand_for_them(nlp, text, kind, agent):
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == kind]
+    assert ([labels[k] for k in event.roles["agent"]] if "agent" in event.roles else None) == agent

@@ -11,11 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kg.extract.collectives import unnamed_actor
+from kg.extract.language import PERSONAL_PRONOUNS
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
 from kg.extract.state import Found, FoundClaim, FoundEvent, sentence_ents, token_index
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
+
+PLURAL_PRONOUNS = {"they", "we"}
 
 CLAIMABLE = word_set("events", "claimable_types")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
@@ -166,10 +169,28 @@ def _named_in(claim: FoundClaim, index: dict[int, Found]) -> list[str]:
 
 
 def _resolve_pronoun(event: FoundEvent, claim: FoundClaim, kinds: dict[str, str]) -> None:
-    """'X said they would meet': the pronoun's role goes to the speaker, when the speaker is an actor."""
+    """'X said they would meet': the pronoun's role goes to the speaker, when the speaker is an actor that the
+    pronoun can stand for ('Ms Assaf said they shot him': 'they' is not one person, 'he' not a country)."""
     role, speaker = event.pronoun_role, claim.speaker
-    if role and speaker and kinds.get(speaker) not in PLACE_KINDS - {"Country"} and not event.roles.get(role):
-        event.roles[role] = [speaker]
+    if not role or not speaker or kinds.get(speaker) in PLACE_KINDS - {"Country"} or event.roles.get(role):
+        return
+    pronouns = {word for m in event.mentions if (word := _subject_word(m.root)) in PERSONAL_PRONOUNS}
+    person = kinds.get(speaker) == "Person"
+    if (person and pronouns & PLURAL_PRONOUNS) or (not person and pronouns and pronouns <= PRONOUNS):
+        return
+    event.roles[role] = [speaker]
+
+
+def _subject_word(verb: Token) -> str | None:
+    """The verb's subject, lower-cased, through the clauses it continues ('they took him away to shoot him')."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject.lower_
+        if verb.dep_ not in {"xcomp", "advcl", "conj"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 def _implied_agent(event: FoundEvent, claim: FoundClaim, kinds: dict[str, str]) -> None:
