@@ -228,3 +228,23 @@ def test_reference_points_and_nationalities_are_not_the_place(nlp, text, locatio
 def test_a_date_span_that_runs_on_still_dates_the_event(nlp):
     text = "Troops set up a military camp in Kidal city on 20 November 2023, days after retaking the town."
     assert _one(nlp, text, "2023-11-21").date.value == "2023-11-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle's agent ('backed by air cover') and a relative pronoun ('rebels that killed') are not
+        # who took the village
+        "On 2 May 2023, government forces regained control of Sora village after fighting with rebels that killed "
+        "nine fighters.",
+        "On 2 May 2023, government forces supported by militias recaptured Sora village from rebels who had held "
+        "it since March.",
+    ],
+)
+def test_state_forces_that_retake_a_place_regain_territory(nlp, text):
+    assert _one(nlp, text).sub_event_type == "Government regains territory"
+
+
+def test_a_place_that_qualifies_an_actor_is_not_the_location(nlp):
+    text = "On 2 May 2023, forces of the Marjan-based government clashed with rebels in Sora town, west of Marjan."
+    assert _one(nlp, text).location == "Sora"

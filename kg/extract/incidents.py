@@ -24,7 +24,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.candidates import MentionIndex, Places
+from kg.extract.candidates import MentionIndex, Places, qualifies
 from kg.extract.casualties import casualties
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.state import sentence_ents
@@ -119,7 +119,7 @@ def _place(
     doc = sent.doc
     nationalities = {e.start_char for e in sent.ents if e.label_ == "NORP" and e.end < len(doc)
                      and doc[e.end].pos_ == "NOUN" and doc[e.end].lower_ not in FEATURE_RANK}  # fmt: skip
-    items = [i for i in places.items if i[1] not in nationalities]
+    items = [i for i in places.items if i[1] not in nationalities and not _qualifier(doc, i[1], i[2])]
     location, key, admin = places.best(preferred) if len(items) == len(places.items) else (None, None, ())
     if location is None and items:
         _, _, location, key, parents = min(items, key=lambda i: (min(i[0], 9), i[3] not in preferred, i[1]))
@@ -138,6 +138,19 @@ def _place(
         stated = _STATED_PARENT.match(text, start + len(location))
         admin = tuple(i[2] for i in items if stated and i[1] == stated.end() and i[2] != location)[:1]
     return location, key, admin
+
+
+def _describes(doc: Doc, event: Event) -> bool:
+    """An event told in a relative clause or a participle that describes a noun ('rebels that killed ...',
+    'forces backed by ...')."""
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"relcl", "acl"}
+
+
+def _qualifier(doc: Doc, start: int, name: str) -> bool:
+    """A place name that describes something else: 'the Tripoli-based government', 'Saudi-led forces'."""
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    return span is not None and qualifies(span)
 
 
 def _with_day(ent: Span) -> str:
@@ -168,13 +181,25 @@ def _subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = f
         for e in events
         if (span := sent.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) is not None
         and span.root.pos_ == "VERB"
+        and span.root.dep_ not in {"acl", "relcl", "amod"}  # 'forces backed by X': X describes the forces
     ]
     clauses = [t for t in sent if t.dep_ in {"ROOT", "ccomp", "conj", "parataxis"} and t.head.i >= sent.start]
     clauses = [t for t in clauses if t.dep_ == "ROOT" or t.head.dep_ == "ROOT"]
     told = [t for t in clauses if t.i not in reporting and t.lemma_ not in _REPORTING]
-    for root in [*verbs, *told, sent.root]:
+    # the small model sometimes hangs a main verb off a noun ('regained' as a modifier of 'control')
+    others = [
+        t
+        for t in sent
+        if t.pos_ == "VERB"
+        and t.dep_ not in {"relcl", "acl", "advcl"}
+        and t not in clauses
+        and t.i not in reporting
+        and t.lemma_ not in _REPORTING
+    ]
+    for root in [*verbs, *told, *others, sent.root]:
         agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
-        chosen = agents or [c for c in root.children if c.dep_ == "nsubj"]
+        # not a relative pronoun ("factions that killed 11 fighters": 'that' says nothing of who acted)
+        chosen = agents or [c for c in root.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}]
         if chosen or root is sent.root:
             return " ".join(doc_text(t) for t in chosen)
     return ""
@@ -226,7 +251,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
         counts = casualties(sent_text)
         subject = _subject_text(sent, inside, reporting)
-        agent_keys, target_keys = _actor(inside, ("agent",)), _actor(inside, ("target", "theme"))
+        # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
+        # describe an actor, they do not make the rebels or the militias actor 1
+        main = [e for e in inside if not _describes(sent.doc, e)]
+        agent_keys, target_keys = _actor(main, ("agent",)), _actor(inside, ("target", "theme"))
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
         agent = _inter(rules, agent_keys, by_key, subject)
