@@ -121,3 +121,17 @@ def test_a_people_named_with_its_nationality_is_a_group(nlp, text, expected):
 @pytest.mark.parametrize("text", ["Gunmen attacked Kirkuk on Sunday.", "Gunmen fired at police in Quetta."])
 def test_a_plural_common_noun_the_model_takes_for_a_name_is_no_place(nlp, text):
     assert ("gunmen", "Group") in {(span.lower(), kind) for span, _, kind in _found(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the army" of the one country the text names; with two countries, no guess
+        ("Syrian troops advanced. The army shelled Saraqib on Monday.", ("army", "Syrian army")),
+        ("Turkey and Syria traded fire. The army shelled the town.", ("army", "army")),
+        ("The regime bombed Idlib on Sunday.", ("regime", "regime")),
+    ],
+)
+def test_an_institution_named_with_the_alone_is_a_local_actor(nlp, text, expected):
+    mentions = {(f.span.text, f.label) for f in nlp(text)._.kg_mentions if f.local}
+    assert expected in mentions

@@ -16,6 +16,8 @@ from kg.extract.state import Found, scratch, slug
 # Institution nouns and the kind of actor they make when a country owns them.
 INSTITUTIONS = word_map("actors", "institutions")
 GOVERNMENT_NOUNS = word_set("actors", "government_nouns")
+# Institutions a text names with "the" alone ("the army", "the regime"): the police are a group of their own.
+UNOWNED_INSTITUTIONS = {"army", "military", "regime", "government", "authorities", "administration", "navy"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 
 
@@ -69,6 +71,21 @@ def _register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
     return found
 
 
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
+
+
+def _unowned_institution(token: Token, index: dict[int, Found], doc: Doc) -> Found:
+    """'The army shelled the town': the army of the one country the document names, else just 'the army'. Kept
+    document-local and trusted less: an inference, never merged with a gazetteer government."""
+    countries = {f.key: f for f in doc._.kg_mentions or [] if f.kind == "Country" and not f.secondary}
+    owner = next(iter(countries.values())) if len(countries) == 1 else None
+    label = f"{_name(owner)} {token.lower_}" if owner is not None else token.lower_
+    found = Found(doc[token.i : token.i + 1], slug(label), label, INSTITUTIONS[token.lemma_.lower()],
+                  confidence=0.5, local=True, member_of=owner.key if owner is not None else None)  # fmt: skip
+    return _register(found, index, doc)
+
+
 def _institution(token: Token, owner: Found, left: int, index: dict[int, Found], doc: Doc) -> Found:
     lemma = token.lemma_.lower()
     span = doc[left : token.i + 1]
@@ -95,6 +112,8 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     lemma = token.lemma_.lower()
     if lemma in INSTITUTIONS and owners:
         return _institution(token, owners[0], left, index, doc)
+    if lemma in UNOWNED_INSTITUTIONS and not owners and _definite(token):
+        return _unowned_institution(token, index, doc)
     plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "people"}
     canonical = lexicon.group_label(lemma) if plural else None
     person = not plural and lemma in lexicon.singular_people
