@@ -42,6 +42,11 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
         ("The union will hold a nationwide strike on Monday in Lagos.", "Protest", "strike"),
         ("Protesters burned tyres in the Ikeja district.", "Protest", "burned"),
         ("Students staged a sit-in at the governor's office in Ibadan.", "Protest", "sit-in"),
+        # retaking a place or control of it is fighting over territory; retaking people is a recapture
+        ("Government forces retook the town on Monday.", "ArmedClash", "retook"),
+        ("Saudi-led forces retook the port of Aden.", "ArmedClash", "retook"),
+        ("Police retook control of the prison after the riot.", "ArmedClash", "retook"),
+        ("Police retook three escaped prisoners on Monday.", "Recapture", "retook"),
     ],
 )
 def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) -> None:
@@ -67,6 +72,7 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ("The minister's convoy travelled through the old city of Hebron.", "Consultation"),
         ("Two more patients died in hospital in Gaza on Monday.", "Attack"),
         ("The abuse was captured in a series of photographs.", "Arrest"),
+        ("The champions retook the lead in the second half.", "Recapture"),
     ],
 )
 def test_other_senses_are_no_events(nlp, text: str, kind: str) -> None:
