@@ -211,3 +211,14 @@ def test_a_place_in_a_parenthesised_parent_is_not_the_event_place(nlp):
 def test_more_locative_prepositions_link_the_place(nlp, text, verb, place):
     link = _link(nlp, text, verb)
     assert link is not None and place in link.name and link.rule == "locative"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a word of a date is no place, even when a gazetteer knows a town of that name
+        ("The smuggler was captured Jan. 15 in Panama and sent to the United States.", "captured", "Panama"),
+    ],
+)
+def test_a_date_is_not_the_event_place(nlp, text, verb, place):
+    assert _first_place(nlp, text, verb) == place

@@ -68,8 +68,8 @@ class Places:
         phrases = place_phrases(text)
         kinds = index.kinds
         for entity, m in here:
-            if not entity.is_place:
-                continue
+            if not entity.is_place or _in_date(sent, m.start, m.end):
+                continue  # 'captured Jan. 15 in Panama': a word of a date is no place
             if not _acts(sent, m.start, m.end):
                 self.mentions.append((KIND_RANK.get(entity.kind, 3), m.start, m.text, entity.key))
             if _acting(sent, m.start, m.end):
@@ -144,6 +144,24 @@ def names_area(span: Span) -> bool:
     return all(o.lower_ in FEATURE_RANK and o.lower_ not in PREFIXES for o in named if o.dep_ == "pobj")
 
 
+def locates(span: Span) -> bool:
+    """Whether a place mention can be where something happened: not a subject or agent ('Syria said', 'captured by
+    the Northern Alliance'), not the first half of 'Doha-based', not inside a date ('captured Jan. 15'). Objects
+    and modifiers may locate ('seized Kidal, killing five', 'a Baghdad market').
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Kenya said troops shelled the town of Bago on Jan. 15.")
+    >>> locates(doc[0:1]), locates(doc[8:9])
+    (False, True)
+    """
+    root = span.root
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in span) or qualifies(span):
+        return False
+    return root.dep_ not in {"nsubj", "nsubjpass", "agent"} and not (
+        root.dep_ == "pobj" and root.head.lower_ == "by"
+    )
+
+
 def fronted(span: Span) -> bool:
     """A place in a phrase that opens the sentence and sets its scene ('In Kandahar, ...', 'In the Syrian city of
     Homs, ...'): the wider frame of the events told after it, which may name a narrower place of their own.
@@ -194,6 +212,11 @@ def _named(span: Span) -> bool:
     return root.pos_ == "PROPN" or (
         root.lower_ in FEATURE_RANK and any(t.pos_ == "PROPN" for t in span if t.i < root.i)
     )
+
+
+def _in_date(sent: Span, start: int, end: int) -> bool:
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in {"DATE", "TIME"} for t in span)
 
 
 def _overlapping(phrases: list[PlacePhrase], start: int, end: int) -> PlacePhrase | None:

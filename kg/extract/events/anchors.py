@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import Lexicon
 
@@ -54,3 +54,25 @@ def supported(
         particle = root.head  # 'came under attack'
     start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
     return trigger.doc[start:end] if end - start <= widest else None
+
+
+def verb_tagged_noun(token: Token) -> bool:
+    """'Gunmen shot and wounded a teacher', 'a settler shot and killed two': a word the small model tags as a noun
+    but parses as a clause head, with a subject or coordinated with a past-tense verb.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Gunmen", "shot", "and", "wounded", "him"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["NOUN", "NOUN", "CCONJ", "VERB", "PRON"],
+    ...           tags=["NNS", "NN", "CC", "VBD", "PRP"], heads=[1, 1, 1, 1, 3],
+    ...           deps=["nsubj", "ROOT", "cc", "conj", "dobj"])
+    >>> verb_tagged_noun(doc[1]), verb_tagged_noun(doc[0])
+    (True, False)
+    """
+    if token.pos_ != "NOUN" or not token.is_lower:
+        return False
+    subject = any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in token.children)
+    past = token.dep_ == "ROOT" and any(
+        c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} for c in token.children
+    )
+    return subject or past

@@ -9,15 +9,15 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.candidates import KIND_RANK, fronted, names_area
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import supported
+from kg.extract.events.anchors import supported, verb_tagged_noun
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
+from kg.extract.events.places import guessed_town, order_places, phrase_place, sentence_place
 from kg.extract.events.quantities import attach_quantities, distinct
-from kg.extract.events.roles import spans_under, vagueness, verbal_arguments
+from kg.extract.events.roles import spans_under, verbal_arguments
 from kg.extract.events.senses import coded_actors, sense_checked, sentence_date
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
@@ -91,7 +91,7 @@ class EventExtractor(SavesLexicon):
             if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
                 continue
             kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
-            if kind is None and _verb_tagged_noun(token):
+            if kind is None and verb_tagged_noun(token):
                 verb = self._past_forms.get(token.lower_) or token.lower_.removesuffix("ed")
                 if (kind := self.lexicon.type_of_lemma(verb, "VERB")) is not None:
                     token.pos_, token.lemma_ = "VERB", verb  # 'gunmen shot and injured a teacher'
@@ -174,17 +174,7 @@ class EventExtractor(SavesLexicon):
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
-        if (
-            len(event.roles.get("place", [])) > 1
-        ):  # 'in the Irish Republic, at Shannon airport': airport first
-            here = {f.key: f for t in head.sent if (f := index.get(t.i))}  # its places are here
-            # 'In Kandahar, two were killed in Maiwand district': the scene-setting opener last
-            event.roles["place"].sort(
-                key=lambda key: (
-                    key in here and fronted(here[key].span),
-                    KIND_RANK.get(here[key].kind, 3) if key in here else 3,
-                )
-            )
+        order_places(event, head, index)
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)
         has_object = event.roles.get(obj_role) or event.object_place
@@ -210,7 +200,7 @@ class EventExtractor(SavesLexicon):
         if event.certainty in {"hypothetical", "negated"}:
             event.confidence = min(event.confidence, 0.5)
         if not event.roles.get("place"):
-            _sentence_place(event, head, index)
+            sentence_place(event, head, index)
         return event
 
     def _governing_subject(
@@ -236,10 +226,8 @@ class EventExtractor(SavesLexicon):
                 token.lemma_, token.pos_
             ):
                 return  # "in retaliation for an attack on Sderot": that place belongs to the other event
-            places = [index[t.i] for t in token.subtree if t.i in index and index[t.i].is_place]
-            if places:
-                # 'in the Barkal area of Kandahar': the name of the part first, then the least vague
-                best = min(places, key=lambda f: (not _names_part(f.span, token), vagueness(f.span, token)))
+            best = phrase_place(token, index)
+            if best is not None:
                 _add(event.roles, role, best.key)
             elif role == "destination" and token.i in index:
                 _add(event.roles, "recipient", index[token.i].key)
@@ -256,7 +244,7 @@ class EventExtractor(SavesLexicon):
                 event.confidence = min(event.confidence, 0.6)
         if found is not None and found.is_actor:
             _add(event.roles, role, found.key)
-        elif found is not None and role in {"target", "theme"} and not _guessed_town(found, token):
+        elif found is not None and role in {"target", "theme"} and not guessed_town(found, token):
             # "an attack on Kharkiv", "the hospital was shelled": where it happened
             _add(event.roles, "place", found.key)
             event.object_place = True
@@ -282,50 +270,6 @@ def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeV
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
-
-
-def _sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
-    """No place attached in the parse: take the sentence's place when it names exactly one (as event coders
-    do), at lower confidence; with two or more places the sentence is ambiguous and none is taken."""
-    used = {k for keys in event.roles.values() for k in keys}
-    places = {f.key for t in head.sent if (f := index.get(t.i)) and f.is_place and f.kind != "Country"} - used
-    if len(places) == 1:
-        event.roles["place"] = list(places)
-        event.confidence = min(event.confidence, 0.6)
-
-
-def _guessed_town(found: Found, token: Token) -> bool:
-    """'Ocalan was captured', 'Zubaydah was shot': a passive subject that only the model's guess calls a town (no
-    gazetteer entry, no feature word) is more often a person than the place of the event."""
-    return found.entry is None and found.kind == "City" and token.dep_ == "nsubjpass"
-
-
-def _names_part(place: Span, phrase: Token) -> bool:
-    """The name of the part of a place that the argument phrase is ('Tadjentat' for 'in Tadjentat area', not
-    'Izra' for 'in Jasim city (Izra district)')."""
-    return place.root.head.i == phrase.i and names_area(place)
-
-
-def _verb_tagged_noun(token: Token) -> bool:
-    """'Gunmen shot and wounded a teacher', 'a settler shot and killed two': a word the small model tags as a noun
-    but parses as a clause head, with a subject or coordinated with a past-tense verb.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> words = ["Gunmen", "shot", "and", "wounded", "him"]
-    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["NOUN", "NOUN", "CCONJ", "VERB", "PRON"],
-    ...           tags=["NNS", "NN", "CC", "VBD", "PRP"], heads=[1, 1, 1, 1, 3],
-    ...           deps=["nsubj", "ROOT", "cc", "conj", "dobj"])
-    >>> _verb_tagged_noun(doc[1]), _verb_tagged_noun(doc[0])
-    (True, False)
-    """
-    if token.pos_ != "NOUN" or not token.is_lower:
-        return False
-    subject = any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in token.children)
-    past = token.dep_ == "ROOT" and any(
-        c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} for c in token.children
-    )
-    return subject or past
 
 
 def _progressive(token: Token) -> bool:
