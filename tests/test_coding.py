@@ -76,6 +76,8 @@ def test_casualties_are_counted(text, fatalities, injured):
         ("Troops killed two militants and three were arrested.", 2, None),
         # 'shot dead', 'stabbed to death' count their object
         ("Masked men shot dead a mechanic outside his garage.", 1, None),
+        ("An assailant stabbed a refugee to death near the camp.", 1, None),
+        ("Villagers beat two suspected thieves to death.", 2, None),
         ("A mob stabbed to death two traders at the market.", 2, None),
         # a killing that says why someone is held is not this event's dead
         ("Police arrested a man suspected of killing three guards in March.", None, None),

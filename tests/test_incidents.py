@@ -248,3 +248,48 @@ def test_state_forces_that_retake_a_place_regain_territory(nlp, text):
 def test_a_place_that_qualifies_an_actor_is_not_the_location(nlp):
     text = "On 2 May 2023, forces of the Marjan-based government clashed with rebels in Sora town, west of Marjan."
     assert _one(nlp, text).location == "Sora"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # ACLED-note brackets hold the parents of the place before them
+        (
+            "On 3 June 2020, a landmine exploded in Harran district (Al Marjan), killing a shepherd.",
+            "Harran district",
+        ),
+        (
+            "On 3 June 2020, a drone struck a car near Kani Sura (Soran, Erbil), killing two fighters.",
+            "Kani Sura",
+        ),
+        (
+            "On 3 June 2020, police arrested 4 men in Al Sora town (Deir ez-Zor) over links to ISIS.",
+            "Al Sora",
+        ),
+    ],
+)
+def test_a_place_in_brackets_is_a_parent_not_the_location(nlp, text, location):
+    assert _one(nlp, text, "2020-06-05").location == location
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type", "inter1"),
+    [
+        # clashes that kill 'people' stay clashes: 'people' says nothing of who they were
+        ("On 3 June 2020, gunmen from two rival tribes exchanged fire in Sora town, killing four people.",
+         "Battles", "Armed clash", None),
+        # protesters who block roads with burning tyres riot (ACLED: violent demonstration), and are rioters
+        ("On 3 June 2020, protesters blocked roads with burning tires in Sora town against price rises.",
+         "Riots", "Violent demonstration", 5),
+        # a new military point or post is a base established
+        ("On 3 June 2020, government troops established a new military point in Sora town.",
+         "Strategic developments", "Headquarters or base established", 1),
+        # 'stabbed X to death' by one assailant is an attack on a civilian
+        ("On 3 June 2020, an unknown assailant stabbed a displaced man to death in Sora camp.",
+         "Violence against civilians", "Attack", None),
+    ],
+)  # fmt: skip
+def test_acled_note_phrasings_get_their_type(nlp, text, event_type, sub_event_type, inter1):
+    incident = _one(nlp, text, "2020-06-05")
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
+    assert inter1 is None or incident.inter1 == inter1

@@ -48,6 +48,8 @@ _BACKWARD = {
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
+_TO_DEATH = re.compile(rf"\b(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|bludgeoned|burned|burnt|shot|"
+                       rf"stoned|lynched)\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+to death\b", re.I)  # fmt: skip
 # another count joined to the first: "killing a man and his two sons", "leaving four rebels and two soldiers
 # dead", "one soldier was killed and two attackers died" (not "... and 3 others were wounded")
 _KIN = r"(?:wife|husband|son|daughter|brother|sister|father|mother|child|cousin|nephew|driver|companion|bodyguard)"
@@ -96,7 +98,7 @@ def casualties(text: str) -> Casualties:
     nouns: list[str] = []
     for kind in ("dead", "hurt"):
         patterns = (
-            [_LEFT_DEAD, _FORWARD[kind], _BACKWARD[kind]]
+            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _BACKWARD[kind]]
             if kind == "dead"
             else [_FORWARD[kind], _BACKWARD[kind]]
         )

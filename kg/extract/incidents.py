@@ -57,6 +57,8 @@ _ANCHOR = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+_GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
+_OPEN_BRACKET = re.compile(r"\([^()]*$")
 # a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city"
 _STATED_PARENT = re.compile(
     r"(?:\s+(?:neighbourhood|neighborhood|quarter|district|market|square|street|road|camp|area))?,?\s+(?:in|of)\s+"
@@ -120,6 +122,9 @@ def _place(
     nationalities = {e.start_char for e in sent.ents if e.label_ == "NORP" and e.end < len(doc)
                      and doc[e.end].pos_ == "NOUN" and doc[e.end].lower_ not in FEATURE_RANK}  # fmt: skip
     items = [i for i in places.items if i[1] not in nationalities and not _qualifier(doc, i[1], i[2])]
+    # "in Hays district (Al Hudaydah)", "near Sidakan (Soran, Erbil)": the names in brackets are the parents
+    # of the place before them, never the location
+    items = [i for i in items if not _bracketed(text, i[1], items)] or items
     location, key, admin = places.best(preferred) if len(items) == len(places.items) else (None, None, ())
     if location is None and items:
         _, _, location, key, parents = min(items, key=lambda i: (min(i[0], 9), i[3] not in preferred, i[1]))
@@ -145,6 +150,15 @@ def _describes(doc: Doc, event: Event) -> bool:
     'forces backed by ...')."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in {"relcl", "acl"}
+
+
+def _bracketed(text: str, start: int, items: list) -> bool:
+    """A candidate inside brackets that follow another candidate: 'Hays district (Al Hudaydah)'."""
+    opened = _OPEN_BRACKET.search(text, max(0, start - 80), start)
+    if opened is None:
+        return False
+    before = opened.start()
+    return any(i[1] < before and before - (i[1] + len(i[2])) <= 20 for i in items)
 
 
 def _qualifier(doc: Doc, start: int, name: str) -> bool:
@@ -258,13 +272,20 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
         agent = _inter(rules, agent_keys, by_key, subject)
-        victims = rules.inter_of(counts.victims, None) if counts.victims else None
-        victims = victims or _inter(rules, target_keys, by_key, "")
+        # "killing three people" says nothing of who they were: in a clash they may be fighters
+        named = " ".join(w for w in counts.victims.split() if w.lower() not in _GENERIC_PEOPLE)
+        victims = rules.inter_of(named, None) if named else None
+        specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in _GENERIC_PEOPLE)
+        victims = victims or _inter(rules, specific, by_key, "")
         hurt = bool(counts.fatalities or counts.injured)
         rule = rules.code(sent_text, agent=agent, victims=victims, casualties=hurt)
-        if rule is not None and rule.get("actor1_inter") and agent in (None, 7, *rules.groups["state"]):
-            # people who protest are protesters (6), who riot rioters (5), and ACLED makes them actor 1 even when
-            # the police act on them ("Police fired tear gas at nurses marching ..."): the police are actor 2
+        if (
+            rule is not None
+            and rule.get("actor1_inter")
+            and agent in (None, *rules.groups["civilian"], *rules.groups["state"])
+        ):
+            # people who protest are protesters (6), who riot rioters (5) (protesters who burn tyres too), and ACLED
+            # makes them actor 1 even when the police act on them ("Police fired tear gas at nurses marching ...")
             if agent in rules.groups["state"]:
                 victims = agent
             agent = rule["actor1_inter"]
