@@ -29,6 +29,7 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         ("The UN called for a ceasefire in Gaza.", "ceasefire", "hypothetical"),
         ("Protesters demanded the release of detainees.", "release", "hypothetical"),
         ("The two sides agreed to a truce on Monday.", "truce", "asserted"),
+        ("Serbia rejected an Australian ultimatum on Monday.", "ultimatum", "asserted"),  # it was issued
     ],
 )
 def test_conditions_and_failures_are_not_reported_as_facts(

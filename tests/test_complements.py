@@ -183,6 +183,9 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
         # a sentence-initial "On <date>," controls nothing: the subject offers to act
         ("On September 29, Putin offered to negotiate with Armenia.", "Consultation", "agent", ["Putin"]),
         ("Protesters clashed with police in Nairobi.", "ArmedClash", "target", ["police"]),
+        # a nationality before a person noun is theirs: no country as the target
+        ("A Palestinian man was shot dead in Tulkarem.", "Attack", "target", None),
+        ("Israeli troops shelled Palestinian homes in Gaza.", "Attack", "target", ["Palestine"]),
         # whom an attack fires on or at is its target; a place there stays its place
         ("Gunmen fired on civilians in the square.", "Attack", "target", ["civilians"]),
         # "at" mostly names where ("shot a man at his Jaffna home"): no target from it

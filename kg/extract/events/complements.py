@@ -21,11 +21,13 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 
 TARGETS = ("target", "recipient")
 MOVES = ("destination", "origin")  # "agreed to withdraw from Lebanon": a country it leaves, as an actor
 CONFIDENCE = 0.6
+PERSON_NOUNS = word_set("actors", "person_nouns")
 
 
 def inherit_targets(
@@ -190,10 +192,12 @@ def owner(
     (None, 'australia')
     """
     owners = []
+    people = token.lemma_.lower() in PERSON_NOUNS  # "a Palestinian man": his nationality, not his author
     for child in token.children:
         demonym = child.pos_ == "ADJ" or child.ent_type_ == "NORP"
         if child.dep_ == "poss" or (
-            child.dep_ in {"amod", "compound", "nmod"} and (authors or (names and not demonym))
+            child.dep_ in {"amod", "compound", "nmod"}
+            and ((authors and not (demonym and people)) or (names and not demonym))
         ):
             owners.append(index.get(child.i))
     words = {"by", "from"} if authors else set()

@@ -129,7 +129,7 @@ def sentence_date(head: Token, dates: list[Span]) -> Span | None:
 def irrealis(head: Token) -> bool:
     """An event noun that names a possibility, not a report: 'further breakouts', 'the risk of an attack',
     'preventing escapes' (the noun, or the 'of'-phrase it sits in, hangs from a word of risk or prevention); or
-    one asked for, offered or refused: 'demanded a truce', 'called for a ceasefire'."""
+    one asked for or offered: 'demanded a truce', 'called for a ceasefire'."""
     if head.pos_ != "NOUN":
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS for c in head.children):
