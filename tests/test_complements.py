@@ -183,6 +183,9 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
         # a sentence-initial "On <date>," controls nothing: the subject offers to act
         ("On September 29, Putin offered to negotiate with Armenia.", "Consultation", "agent", ["Putin"]),
         ("Protesters clashed with police in Nairobi.", "ArmedClash", "target", ["police"]),
+        # people named by their role are collectives: "policemen", "pupils", "loyalists"
+        ("Gunmen shot two policemen in Quetta.", "Attack", "target", ["police"]),
+        ("Bandits kidnapped 20 pupils in Kaduna.", "Abduction", "target", ["pupils"]),
         # a nationality before a person noun is theirs: no country as the target
         ("A Palestinian man was shot dead in Tulkarem.", "Attack", "target", None),
         ("Israeli troops shelled Palestinian homes in Gaza.", "Attack", "target", ["Palestine"]),

@@ -47,6 +47,8 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
         ("Saudi-led forces retook the port of Aden.", "ArmedClash", "retook"),
         ("Police retook control of the prison after the riot.", "ArmedClash", "retook"),
         ("Police retook three escaped prisoners on Monday.", "Recapture", "retook"),
+        # hacked to death is a killing, not a computer break-in
+        ("Militants hacked three villagers to death in Beni.", "Killing", "hacked"),
     ],
 )
 def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) -> None:
@@ -73,6 +75,7 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ("Two more patients died in hospital in Gaza on Monday.", "Attack"),
         ("The abuse was captured in a series of photographs.", "Arrest"),
         ("The champions retook the lead in the second half.", "Recapture"),
+        ("A boy in Durres accidentally shot himself with a hunting rifle.", "Attack"),  # no one else's act
     ],
 )
 def test_other_senses_are_no_events(nlp, text: str, kind: str) -> None:
