@@ -135,3 +135,19 @@ def test_a_plural_common_noun_the_model_takes_for_a_name_is_no_place(nlp, text):
 def test_an_institution_named_with_the_alone_is_a_local_actor(nlp, text, expected):
     mentions = {(f.span.text, f.label) for f in nlp(text)._.kg_mentions if f.local}
     assert expected in mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the members of a named group are that group's members
+        (
+            "Suspected members of ETA detonated four small bombs in Spain.",
+            "Basque Fatherland and Freedom members",
+        ),
+        ("Fighters of the Islamic State attacked a checkpoint in Kirkuk.", "Islamic State fighters"),
+    ],
+)
+def test_members_of_a_named_group_are_its_members(nlp, text, expected):
+    found = {f.label: f for f in nlp(text)._.kg_mentions}
+    assert expected in found and found[expected].member_of is not None

@@ -17,6 +17,9 @@ from kg.extract.state import Found, scratch, slug
 INSTITUTIONS = word_map("actors", "institutions")
 GOVERNMENT_NOUNS = word_set("actors", "government_nouns")
 # Institutions a text names with "the" alone ("the army", "the regime"): the police are a group of their own.
+# Nouns for the members of a group, whose "of" phrase names the group ("members of the FARC", "fighters of ISIS").
+MEMBERSHIP_NOUNS = {"member", "fighter", "militant", "supporter", "element", "loyalist", "operative", "gunman",
+                    "soldier", "officer", "official", "leader", "commander", "activist"}  # fmt: skip
 UNOWNED_INSTITUTIONS = {"army", "military", "regime", "government", "authorities", "administration", "navy"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 
@@ -71,6 +74,13 @@ def _register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
     return found
 
 
+def _of_owner(token: Token, index: dict[int, Found]) -> list[Found]:
+    """The named, non-place actor of the noun's 'of' phrase: 'members of the Revolutionary Armed Forces'."""
+    objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+               if o.dep_ == "pobj"]  # fmt: skip
+    return [index[o.i] for o in objects if o.i in index and index[o.i].is_actor and not index[o.i].is_place]
+
+
 def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
 
@@ -115,7 +125,11 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     if lemma in UNOWNED_INSTITUTIONS and not owners and _definite(token):
         return _unowned_institution(token, index, doc)
     plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "people"}
+    if not owners and plural and lemma in MEMBERSHIP_NOUNS:  # "members of the FARC": the FARC's members
+        owners = _of_owner(token, index)
     canonical = lexicon.group_label(lemma) if plural else None
+    if canonical is None and plural and owners and lemma in MEMBERSHIP_NOUNS:
+        canonical = token.lower_
     person = not plural and lemma in lexicon.singular_people
     if canonical is None and not person:
         return None
