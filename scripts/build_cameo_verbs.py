@@ -58,6 +58,8 @@ STOP = set(
         "help",
         "show",
         "hear",
+        "control",  # a state ("X controls the area"), not an act
+        "clear",  # "cleared of charges" and "cleared out the village" are opposite acts
         "play",
         "run",
         "live",
