@@ -293,3 +293,32 @@ def test_acled_note_phrasings_get_their_type(nlp, text, event_type, sub_event_ty
     incident = _one(nlp, text, "2020-06-05")
     assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
     assert inter1 is None or incident.inter1 == inter1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ACLED notes: the day named before a range is the event's
+        ("Around 5 June 2020 (between 1 and 5 June), militants killed a farmer in Sora village.",
+         ("2020-06-05", 1, "Violence against civilians")),
+        # counts in the note's last sentence belong to its incident
+        ("On 3 June 2020, rebels and troops clashed in Sora town. 3 fatalities.", ("2020-06-03", 3, "Battles")),
+        ("On 3 June 2020, the army and rebels clashed in Sora town. 2 rebels were killed according to the army.",
+         ("2020-06-03", 2, "Battles")),
+        ("On 3 June 2020, rebels and troops clashed near Sora, resulting in the death of 4 fighters.",
+         ("2020-06-03", 4, "Battles")),
+        # an attack on a checkpoint of state forces is a battle, even with no casualties named
+        ("On 3 June 2020, militants attacked an army checkpoint in Sora town. Casualties unknown.",
+         ("2020-06-03", None, "Battles")),
+        ("On 3 June 2020, settlers uprooted olive trees belonging to farmers in Sora village.",
+         ("2020-06-03", None, "Strategic developments")),
+    ],
+)  # fmt: skip
+def test_acled_note_sentences_make_one_incident_with_its_day_count_and_type(nlp, text, expected):
+    incident = _one(nlp, text, "2020-06-09")
+    assert (incident.date.value, incident.fatalities, incident.event_type) == expected
+
+
+def test_brackets_after_a_place_and_its_feature_words_give_its_parents(nlp):
+    text = "On 7 January 2020, missiles struck Ain Al Asad air base (Heet, Al Anbar), causing damage."
+    assert "Al Anbar" in _one(nlp, text, "2020-01-09").admin

@@ -36,7 +36,8 @@ _DEATH = (
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
 _FORWARD = {
     "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed|"
-                       rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death))\s+"
+                       rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death)|"
+                       rf"(?:resulting in|leading to|led to|causing|caused) the deaths? of)\s+"
                        rf"{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?(?=[\s,.;]|$)", re.I),
     "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
@@ -48,6 +49,9 @@ _BACKWARD = {
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
+_BARE = re.compile(
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:fatalities|fatality|deaths)\b", re.I
+)  # ACLED notes: "3 fatalities."
 _TO_DEATH = re.compile(rf"\b(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|bludgeoned|burned|burnt|shot|"
                        rf"stoned|lynched)\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+to death\b", re.I)  # fmt: skip
 # another count joined to the first: "killing a man and his two sons", "leaving four rebels and two soldiers
@@ -98,7 +102,7 @@ def casualties(text: str) -> Casualties:
     nouns: list[str] = []
     for kind in ("dead", "hurt"):
         patterns = (
-            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _BACKWARD[kind]]
+            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _BACKWARD[kind], _BARE]
             if kind == "dead"
             else [_FORWARD[kind], _BACKWARD[kind]]
         )

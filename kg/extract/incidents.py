@@ -22,7 +22,7 @@ import hashlib
 import re
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.candidates import MentionIndex, Places, qualifies
 from kg.extract.casualties import casualties
@@ -58,6 +58,7 @@ _ANCHOR = re.compile(
     re.I,
 )
 _GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
+_BRACKET_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?=[A-Z])(?![A-Z]{2,}\))")  # not "(CENTCOM)"
 _OPEN_BRACKET = re.compile(r"\([^()]*$")
 # a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city"
 _STATED_PARENT = re.compile(
@@ -101,7 +102,10 @@ def _sentence_dates(
     if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
         values = [v for m in _WEEKDAY_TEXT.finditer(text) if (v := normalise_date(m[1], doc_date, prefer))]
     if values or modifiers:
-        return min(values or modifiers, key=lambda v: PRECISION_ORDER.get(v.precision, 9))
+        # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
+        return min(
+            values or modifiers, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None)
+        )
     if previous is not None:
         if _NEXT_DAY.search(text):
             return shift_days(previous, 1)
@@ -140,9 +144,22 @@ def _place(
             )
             admin = tuple(dict.fromkeys(parents))
     if not admin:
-        stated = _STATED_PARENT.match(text, start + len(location))
+        end = start + len(location)
+        stated = _STATED_PARENT.match(text, end)
         admin = tuple(i[2] for i in items if stated and i[1] == stated.end() and i[2] != location)[:1]
+        # "Ain Al Asad air base (Heet, Al Anbar)": the brackets after a place's feature words
+        if not admin and (opened := _BRACKET_AFTER.match(text, end)) and (closed := text.find(")", end)) > 0:
+            inside = (n.strip() for n in text[opened.end() : closed].split(","))
+            admin = tuple(n for n in inside if n[:1].isupper() and len(n.split()) <= 4)
     return location, key, admin
+
+
+def _code(rule: dict) -> tuple[str, str | None] | int:
+    """What two rules must share for a sentence to add to the last incident: the sub-event type ('2 rebels were
+    killed' after 'rebels and troops clashed': both armed clashes), but the very rule for the catch-all 'Other'
+    (a prison break and a transfer of detainees are two)."""
+    sub = rule.get("sub_event_type")
+    return id(rule) if sub in {None, "Other"} else (rule["event_type"], sub)
 
 
 def _describes(doc: Doc, event: Event) -> bool:
@@ -186,8 +203,11 @@ def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
 
 
-def _subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
-    """Who acts: the subject of the first verb trigger of the sentence that has one, else of the first clause
+def _actor_verb(
+    sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()
+) -> tuple[Token, list[Token]]:
+    """Who acts, and the verb they act with: the subject of the first verb trigger of the sentence that has one,
+    else of the first clause
     that is not a reporting verb's ("Gunmen shot dead a man, local sources said": the gunmen; "Youths threw
     stones; the soldiers responded": the youths)."""
     verbs = [
@@ -215,8 +235,25 @@ def _subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = f
         # not a relative pronoun ("factions that killed 11 fighters": 'that' says nothing of who acted)
         chosen = agents or [c for c in root.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}]
         if chosen or root is sent.root:
-            return " ".join(doc_text(t) for t in chosen)
-    return ""
+            return root, chosen
+    return sent.root, []
+
+
+def _subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
+    """The text of who acts (see :func:`_actor_verb`)."""
+    return " ".join(doc_text(t) for t in _actor_verb(sent, events, reporting)[1])
+
+
+def _object_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
+    """What the actor acts on: 'a Security Belt checkpoint' in 'militants attacked a Security Belt checkpoint',
+    'a vehicle of the army' in 'gunmen opened fire on a vehicle of the army'."""
+    verb = _actor_verb(sent, events, reporting)[0]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children
+        if o.dep_ == "pobj"
+    ]  # fmt: skip
+    words = " ".join(doc_text(t) for t in objects).split()
+    return " ".join(w for w in words if w.lower() not in _GENERIC_PEOPLE)  # 'killing 11 people': no type
 
 
 def doc_text(token) -> str:
@@ -277,6 +314,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = rules.inter_of(named, None) if named else None
         specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in _GENERIC_PEOPLE)
         victims = victims or _inter(rules, specific, by_key, "")
+        victims = victims or rules.inter_of(_object_text(sent, inside, reporting), None)
         hurt = bool(counts.fatalities or counts.injured)
         rule = rules.code(sent_text, agent=agent, victims=victims, casualties=hurt)
         if (
@@ -325,9 +363,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 _BACK_REFERENCE.search(sent_text) is not None
                 or (
                     rule is not None
-                    and rule is previous["rule"]  # the same code: "Strategic developments" is too broad
+                    # the same code: "Strategic developments" is too broad
+                    and _code(rule) == _code(previous["rule"])
                     and own_date is None
                 )
+                # a sentence that only counts the dead or hurt: "3 fatalities." "Two soldiers were wounded."
+                or (rule is None and own_date is None)
             )
         )
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):

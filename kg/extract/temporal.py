@@ -226,10 +226,13 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
     '2026-12-04'
     >>> normalise_date("20 September", "2018-09-21").value, normalise_date("20 September", "2018-09-18").value
     ('2018-09-20', '2018-09-20')
-    >>> normalise_date("20 November 2023, days", "2023-11-21").value
-    '2023-11-20'
+    >>> normalise_date("20 November 2023, days", "2023-11-21").value, normalise_date("Around 5 June 2020", None).value
+    ('2023-11-20', '2020-06-05')
     """
-    clean = re.sub(r"^\s*(on|in|during|by|at|the)\s+", "", text.strip(), flags=re.IGNORECASE)
+    # "Around 5 January 2020" (ACLED's notes for a date known within days) names that day
+    clean = re.sub(
+        r"^\s*(on|in|during|by|at|the|around|about|approximately|circa)\s+", "", text.strip(), flags=re.I
+    )
     clean = _RUN_ON.sub(r"\1", clean)  # "20 November 2023, days (after ...)": the model's span ran on
     since = _SINCE.match(clean)
     if since:
