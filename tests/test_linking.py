@@ -222,3 +222,23 @@ def test_more_locative_prepositions_link_the_place(nlp, text, verb, place):
 )
 def test_a_date_is_not_the_event_place(nlp, text, verb, place):
     assert _first_place(nlp, text, verb) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a locative phrase on the verb's object: where the object was
+        ("The air force struck rebel positions at the village of Kafr Roumeh on Monday.", "struck", "Kafr Roumeh"),
+        # the name a feature word's 'of' gives, before the wider place after it
+        ("Jets struck army depots at the town of Mayadin in eastern Deir Ezzor.", "struck", "Mayadin"),
+        # 'X town of Y State': X names the town
+        ("Gunmen attacked farms around the hills of Gwoza town of Borno State on Monday.", "attacked", "Gwoza"),
+        # an event another event brings about takes its place
+        ("Militants carried out an ambush in the Jaroud region on Thursday, killing twelve soldiers.", "killing",
+         "Jaroud"),
+        ("A bomb targeting a passenger bus in southern Pakistan killed five people on Sunday.", "killed",
+         "Pakistan"),
+    ],
+)  # fmt: skip
+def test_the_event_takes_the_place_its_object_or_cause_names(nlp, text, verb, place):
+    assert place in (_first_place(nlp, text, verb) or "")

@@ -124,9 +124,10 @@ def _acts(sent: Span, start: int, end: int) -> bool:
 
 
 def names_area(span: Span) -> bool:
-    """A name before a word for a part of a place ('Tadjentat' in 'Tadjentat area in Chlef province', 'Jaroud' in
-    'the Jaroud region of the Beqaa Governorate'): the name of that part, the most specific place of its phrase.
-    Not when an 'of'-phrase after a word like 'neighbourhood' names the part ('the Kabul suburb of Paghman').
+    """A name before a feature word ('Tadjentat' in 'Tadjentat area in Chlef province', 'Jaroud' in 'the Jaroud
+    region of the Beqaa Governorate', 'Gwoza' in 'Gwoza town of Borno State'): the name of that place, the most
+    specific of its phrase. Not when an 'of'-phrase after a word like 'neighbourhood' or 'city' names the place
+    ('the Kabul suburb of Paghman', 'the West Bank city of Hebron').
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Soldiers raided the Barkal area of Kandahar and the Kabul suburb of Paghman.")
@@ -135,12 +136,13 @@ def names_area(span: Span) -> bool:
     """
     root = span.root
     area = root.head
-    if root.dep_ not in {"compound", "nmod"} or area.lower_ not in SUBAREAS or area.i < span.end:
+    if root.dep_ not in {"compound", "nmod"} or area.lower_ not in FEATURE_RANK or area.i < span.end:
         return False
     if area.lower_ in _WIDER_AFTER or (area.pos_ == "PROPN" and area.text[0].isupper()):
         return True  # 'the Minyan Suburb of west Aleppo': the capital shows the word is part of the name
     named = [o for p in area.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-    # 'the Shaab neighbourhood of Baghdad city': the 'of'-phrase is a wider place only with a feature word of its own
+    # 'the Shaab neighbourhood of Baghdad city', 'Gwoza town of Borno State': the 'of'-phrase is a wider place
+    # only with a feature word of its own ('the West Bank city of Hebron' is Hebron)
     return all(o.lower_ in FEATURE_RANK and o.lower_ not in PREFIXES for o in named if o.dep_ == "pobj")
 
 

@@ -15,7 +15,14 @@ from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
-from kg.extract.events.places import guessed_town, order_places, phrase_place, sentence_place
+from kg.extract.events.places import (
+    guessed_town,
+    inherit_places,
+    object_place,
+    order_places,
+    phrase_place,
+    sentence_place,
+)
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import spans_under, verbal_arguments
 from kg.extract.events.senses import coded_actors, sense_checked, sentence_date
@@ -67,6 +74,7 @@ class EventExtractor(SavesLexicon):
         inherit_targets(
             events, index, self.lexicon.prep_roles, self._undoes, lambda t: self._actor(t, index, doc)
         )
+        inherit_places(events, index)  # 'an ambush in X, killing 20': the killing is in X
         attach_quantities(doc, events, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
         for event in doc._.kg_events:
@@ -174,6 +182,9 @@ class EventExtractor(SavesLexicon):
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
+        for verb in (head, *(t for t in event.anchor or () if t.pos_ == "VERB" and t.i != head.i)):
+            if not event.roles.get("place") and (found := object_place(verb, index)) is not None:
+                event.roles["place"] = [found.key]  # 'targeting a bus in southern Pakistan'
         order_places(event, head, index)
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)

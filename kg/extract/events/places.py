@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.candidates import KIND_RANK, fronted, locates, names_area
 from kg.extract.events.roles import vagueness
 from kg.extract.state import Found, FoundEvent
+from kg.extract.toponyms import FEATURE_RANK
 
 
 def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
@@ -21,7 +22,39 @@ def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
     ]
     if not places:
         return None
-    return min(places, key=lambda f: (not _names_part(f.span, token), vagueness(f.span, token)))
+    return min(
+        places,
+        key=lambda f: (not _names_part(f.span, token), not _of_name(f.span, token), vagueness(f.span, token)),
+    )
+
+
+def _of_name(place: Span, phrase: Token) -> bool:
+    """'Al-Mansourah' in 'the town of Al-Mansourah in southern Raqqa': the name a feature word's 'of' gives."""
+    root = place.root
+    named = any(c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN" for c in phrase.children)
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.i == phrase.i
+        and phrase.lower_ in FEATURE_RANK
+        and not named  # 'the East Ghouta region of rural Damascus' is East Ghouta
+    )
+
+
+def object_place(verb: Token, index: dict[int, Found]) -> Found | None:
+    """The place of a locative phrase on the verb's object when the verb has none of its own ('targeting a bus
+    in southern Pakistan', 'shelled positions at Kafr Nabl'): where the object was, so where the act was."""
+    if verb.pos_ != "VERB":
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                if (found := phrase_place(noun, index)) is not None:
+                    return found
+    return None
+
+
+_OBJECT_PREPS = {"in", "at", "near", "inside", "outside", "around", "on", "along"}
 
 
 def order_places(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
@@ -60,6 +93,31 @@ def guessed_town(found: Found, token: Token) -> bool:
 
 
 def _names_part(place: Span, phrase: Token) -> bool:
-    """The name of the part of a place that the argument phrase is ('Tadjentat' for 'in Tadjentat area', not
-    'Izra' for 'in Jasim city (Izra district)')."""
-    return place.root.head.i == phrase.i and names_area(place)
+    """The name of the place the argument phrase is ('Tadjentat' for 'in Tadjentat area', 'Gwoza' for 'around the
+    mountains of Gwoza town of Borno State'), not one beside it ('Izra' for 'in Jasim city (Izra district)')."""
+    feature = place.root.head
+    of_phrase = feature.dep_ == "pobj" and feature.head.lower_ == "of" and feature.head.head.i == phrase.i
+    return (feature.i == phrase.i or of_phrase) and names_area(place)
+
+
+def inherit_places(events: list[FoundEvent], index: dict[int, Found]) -> None:
+    """An event with no place of its own that another event brings about takes that event's first place, trusted
+    less: a participle after its clause ('carried out an ambush in the Jaroud region, killing 20'), a relative
+    clause on an event noun ('a raid in Kaura that left 22 dead') or a verb whose subject is one ('a bomb in
+    southern Pakistan killed five'). Not when the event's own clause names a place: the linker weighs that one
+    ('..., targeting positions at Tal Sukkar village')."""
+    by_token = {t.i: e for e in events for t in (e.anchor or e.trigger)}
+    for event in events:
+        if event.roles.get("place"):
+            continue
+        head = event.trigger.root
+        causes = [c for c in head.children if c.dep_ == "nsubj"]
+        theirs = {t.i for c in causes for t in c.subtree}
+        if any(t.i in index and index[t.i].is_place for t in head.subtree if t.i not in theirs | {head.i}):
+            continue
+        if head.dep_ in {"advcl", "conj"} and head.tag_ == "VBG" or head.dep_ == "relcl":
+            causes.append(head.head)
+        cause = next((by_token[c.i] for c in causes if c.i in by_token and by_token[c.i] is not event), None)
+        if cause is not None and cause.roles.get("place"):
+            event.roles["place"] = cause.roles["place"][:1]
+            event.confidence = min(event.confidence, 0.6)
