@@ -3,8 +3,9 @@
 Mention-level events stay as they are; an incident groups the events of the sentence that reports a happening
 (and of follow-up sentences that only add to it: "The attack was claimed by ..."), and codes it from context
 (:mod:`kg.extract.coding`, rules in ``kg/data/acled_rules.json``): type and sub-type from the weapon and from who
-acts on whom, actor 1 / actor 2 with ACLED inter codes, the date the sentence or an earlier one states, the most
-specific place with its parents (:mod:`kg.extract.toponyms` and the resolved places), fatalities and injured.
+acts on whom, actor 1 / actor 2 with ACLED inter codes, the date the sentence or an earlier one states (who acts
+and the date are read in :mod:`kg.extract.clauses`), the most specific place with its parents
+(:mod:`kg.extract.incident_places`), fatalities and injured (:mod:`kg.extract.casualties`).
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> nlp = load_pipeline()
@@ -22,14 +23,13 @@ import hashlib
 import re
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from kg.extract.candidates import MentionIndex, Places, qualifies
+from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties
+from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
-from kg.extract.state import sentence_ents
-from kg.extract.temporal import normalise_date, shift_days
-from kg.extract.toponyms import FEATURE_RANK
+from kg.extract.incident_places import incident_place
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
@@ -42,116 +42,10 @@ _BACK_REFERENCE = re.compile(
 )
 _SAME_DAY = re.compile(r"\b(same day|hours later|later that day|that (?:night|evening|morning|afternoon)|"
                        r"earlier that day|meanwhile|simultaneously)\b", re.I)  # fmt: skip
-_NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day later)\b", re.I)
-_DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
-_WEEKDAY_TEXT = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
-PRECISION_ORDER = {"day": 0, "approximate": 1, "month": 2, "year": 3}
-_TIMES_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "midnight", "noon", "overnight"}
-# who tells the news, not who acts: their subject is a source, their date the report's
-_REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-           "dec"}  # fmt: skip
-# a name right before it is a reference point, not where the event happened: "Hays district, south of Hodeidah"
-_ANCHOR = re.compile(
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
-    re.I,
-)
-_GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
-_BRACKET_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?=[A-Z])(?![A-Z]{2,}\))")  # not "(CENTCOM)"
-_OPEN_BRACKET = re.compile(r"\([^()]*$")
-# a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city"
-_STATED_PARENT = re.compile(
-    r"(?:\s+(?:neighbourhood|neighborhood|quarter|district|market|square|street|road|camp|area))?,?\s+(?:in|of)\s+"
-    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
-)
 
 
 def _key(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}|{start}|{end}|incident".encode()).hexdigest()[:12]
-
-
-def _sentence_dates(
-    sent: Span,
-    text: str,
-    doc_date: str | None,
-    previous: TimeValue | None,
-    reporting: frozenset[int] = frozenset(),
-) -> TimeValue | None:
-    """The date a sentence (``text`` is its text) states for what it reports, or the one it refers back to
-    ("hours later"). ``reporting`` holds the token indices of its reporting verbs."""
-    prefer = "future" if _FUTURE.search(text) else "past"
-    values: list[TimeValue] = []
-    modifiers: list[TimeValue] = []
-    for ent in sentence_ents(sent):
-        if ent.label_ not in {"DATE", "TIME"}:
-            continue
-        value = normalise_date(_with_day(ent), doc_date, prefer=prefer)
-        if value is not None:
-            # "the 2019 protests", "the 20 December elections" may name another happening, and "..., a monitor
-            # said on Friday" dates the report: used last. "Thursday night" is the event's day.
-            head = ent.root.head
-            modifier = (
-                ent.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ not in _TIMES_OF_DAY
-            ) or (head.dep_ == "prep" and (head.head.i in reporting or head.head.lemma_ in _REPORTING))
-            (modifiers if modifier else values).append(value)
-    if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
-        values = [v for m in _WEEKDAY_TEXT.finditer(text) if (v := normalise_date(m[1], doc_date, prefer))]
-    if values or modifiers:
-        # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
-        return min(
-            values or modifiers, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None)
-        )
-    if previous is not None:
-        if _NEXT_DAY.search(text):
-            return shift_days(previous, 1)
-        if _DAY_BEFORE.search(text):
-            return shift_days(previous, -1)
-    return None
-
-
-def _place(
-    sent: Span, places: Places, preferred: set[str], text: str
-) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """The incident's place among the sentence's candidates (``text`` is the document's text), as
-    :meth:`Places.best` picks it, less two kinds of names that are not where it happened: a reference point
-    after the place ("in Hays district, south of Hodeidah": Hays) and a nationality ("near the Saudi border").
-    A place with no parent takes one the text states right after it from the other candidates ("Tahrir Square
-    in central Baghdad", "the Al-Hal market of Manbij city")."""
-    doc = sent.doc
-    nationalities = {e.start_char for e in sent.ents if e.label_ == "NORP" and e.end < len(doc)
-                     and doc[e.end].pos_ == "NOUN" and doc[e.end].lower_ not in FEATURE_RANK}  # fmt: skip
-    items = [i for i in places.items if i[1] not in nationalities and not _qualifier(doc, i[1], i[2])]
-    # "in Hays district (Al Hudaydah)", "near Sidakan (Soran, Erbil)": the names in brackets are the parents
-    # of the place before them, never the location
-    items = [i for i in items if not _bracketed(text, i[1], items)] or items
-    location, key, admin = places.best(preferred) if len(items) == len(places.items) else (None, None, ())
-    if location is None and items:
-        _, _, location, key, parents = min(items, key=lambda i: (min(i[0], 9), i[3] not in preferred, i[1]))
-        admin = tuple(dict.fromkeys(parents))
-    if location is None:
-        return None, None, ()
-    start = next(i[1] for i in items if i[2] == location and i[3] == key)
-    if _ANCHOR.search(text, max(0, start - 60), start):
-        before = [i for i in items if i[1] < start and not _ANCHOR.search(text, max(0, i[1] - 60), i[1])]
-        if before:
-            _, start, location, key, parents = min(
-                before, key=lambda i: (min(i[0], 9), i[3] not in preferred)
-            )
-            admin = tuple(dict.fromkeys(parents))
-    if not admin:
-        end = start + len(location)
-        stated = _STATED_PARENT.match(text, end)
-        admin = tuple(i[2] for i in items if stated and i[1] == stated.end() and i[2] != location)[:1]
-        # "Ain Al Asad air base (Heet, Al Anbar)": the brackets after a place's feature words
-        if not admin and (opened := _BRACKET_AFTER.match(text, end)) and (closed := text.find(")", end)) > 0:
-            inside = (n.strip() for n in text[opened.end() : closed].split(","))
-            admin = tuple(n for n in inside if n[:1].isupper() and len(n.split()) <= 4)
-    return location, key, admin
 
 
 def _code(rule: dict) -> tuple[str, str | None] | int:
@@ -169,95 +63,8 @@ def _describes(doc: Doc, event: Event) -> bool:
     return span is not None and span.root.dep_ in {"relcl", "acl"}
 
 
-def _bracketed(text: str, start: int, items: list) -> bool:
-    """A candidate inside brackets that follow another candidate: 'Hays district (Al Hudaydah)'."""
-    opened = _OPEN_BRACKET.search(text, max(0, start - 80), start)
-    if opened is None:
-        return False
-    before = opened.start()
-    return any(i[1] < before and before - (i[1] + len(i[2])) <= 20 for i in items)
-
-
-def _qualifier(doc: Doc, start: int, name: str) -> bool:
-    """A place name that describes something else: 'the Tripoli-based government', 'Saudi-led forces'."""
-    span = doc.char_span(start, start + len(name), alignment_mode="expand")
-    return span is not None and qualifies(span)
-
-
-def _with_day(ent: Span) -> str:
-    """A date's text with the day number the model left out of it: "5" + "September 2020" -> "5 September 2020"
-    (the small model tags the number CARDINAL)."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if (
-        before is not None
-        and before.is_digit
-        and 1 <= int(before.text) <= 31
-        and ent[0].lower_ in _MONTHS
-        and before.ent_type_ in {"", "CARDINAL"}
-    ):
-        return f"{before.text} {ent.text}"
-    return ent.text
-
-
 def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
-
-
-def _actor_verb(
-    sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()
-) -> tuple[Token, list[Token]]:
-    """Who acts, and the verb they act with: the subject of the first verb trigger of the sentence that has one,
-    else of the first clause
-    that is not a reporting verb's ("Gunmen shot dead a man, local sources said": the gunmen; "Youths threw
-    stones; the soldiers responded": the youths)."""
-    verbs = [
-        span.root
-        for e in events
-        if (span := sent.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) is not None
-        and span.root.pos_ == "VERB"
-        and span.root.dep_ not in {"acl", "relcl", "amod"}  # 'forces backed by X': X describes the forces
-    ]
-    clauses = [t for t in sent if t.dep_ in {"ROOT", "ccomp", "conj", "parataxis"} and t.head.i >= sent.start]
-    clauses = [t for t in clauses if t.dep_ == "ROOT" or t.head.dep_ == "ROOT"]
-    told = [t for t in clauses if t.i not in reporting and t.lemma_ not in _REPORTING]
-    # the small model sometimes hangs a main verb off a noun ('regained' as a modifier of 'control')
-    others = [
-        t
-        for t in sent
-        if t.pos_ == "VERB"
-        and t.dep_ not in {"relcl", "acl", "advcl"}
-        and t not in clauses
-        and t.i not in reporting
-        and t.lemma_ not in _REPORTING
-    ]
-    for root in [*verbs, *told, *others, sent.root]:
-        agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
-        # not a relative pronoun ("factions that killed 11 fighters": 'that' says nothing of who acted)
-        chosen = agents or [c for c in root.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}]
-        if chosen or root is sent.root:
-            return root, chosen
-    return sent.root, []
-
-
-def _subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
-    """The text of who acts (see :func:`_actor_verb`)."""
-    return " ".join(doc_text(t) for t in _actor_verb(sent, events, reporting)[1])
-
-
-def _object_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
-    """What the actor acts on: 'a Security Belt checkpoint' in 'militants attacked a Security Belt checkpoint',
-    'a vehicle of the army' in 'gunmen opened fire on a vehicle of the army'."""
-    verb = _actor_verb(sent, events, reporting)[0]
-    objects = [c for c in verb.children if c.dep_ == "dobj"] or [
-        o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children
-        if o.dep_ == "pobj"
-    ]  # fmt: skip
-    words = " ".join(doc_text(t) for t in objects).split()
-    return " ".join(w for w in words if w.lower() not in _GENERIC_PEOPLE)  # 'killing 11 people': no type
-
-
-def doc_text(token) -> str:
-    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 def _inter(
@@ -296,12 +103,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         previous_end = sent.start_char + len(sent_text.rstrip())
         if any(s <= sent.start_char < e for s, e in skipped) or not sent_text.strip():
             continue
-        own_date = _sentence_dates(sent, sent_text, doc_date, last_date, reporting)
+        own_date = sentence_date(sent, sent_text, doc_date, last_date, reporting)
         if own_date is None and last_date is not None and _SAME_DAY.search(sent_text):
             own_date = last_date
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
         counts = casualties(sent_text)
-        subject = _subject_text(sent, inside, reporting)
+        subject = subject_text(sent, inside, reporting)
         # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
         # describe an actor, they do not make the rebels or the militias actor 1
         main = [e for e in inside if not _describes(sent.doc, e)]
@@ -310,11 +117,11 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
         agent = _inter(rules, agent_keys, by_key, subject)
         # "killing three people" says nothing of who they were: in a clash they may be fighters
-        named = " ".join(w for w in counts.victims.split() if w.lower() not in _GENERIC_PEOPLE)
+        named = " ".join(w for w in counts.victims.split() if w.lower() not in GENERIC_PEOPLE)
         victims = rules.inter_of(named, None) if named else None
-        specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in _GENERIC_PEOPLE)
+        specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in GENERIC_PEOPLE)
         victims = victims or _inter(rules, specific, by_key, "")
-        victims = victims or rules.inter_of(_object_text(sent, inside, reporting), None)
+        victims = victims or rules.inter_of(object_text(sent, inside, reporting), None)
         hurt = bool(counts.fatalities or counts.injured)
         rule = rules.code(sent_text, agent=agent, victims=victims, casualties=hurt)
         if (
@@ -333,7 +140,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             continue  # nothing to code and nothing to add to an incident
         places = Places(sent, mention_index, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
-        location, place_key, admin = _place(sent, places, preferred, text)
+        location, place_key, admin = incident_place(sent, places, preferred, text)
         if (
             location is None and preferred
         ):  # a place the event has from elsewhere ("linked events share a place")

@@ -1,0 +1,145 @@
+"""What one sentence of a report says about its incident, read from the parse: the date it gives (the event's
+day, not the report's: "on Thursday night, ..., the army said on Friday"), who acts (the subject of its first
+clause that is not a reporting verb's) and what they act on.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Gunmen shot dead a farmer in Sora town on Monday night, police said on Tuesday.")
+>>> sentence_date(next(doc.sents), doc.text, "2020-06-10", None).value, subject_text(next(doc.sents), [])
+('2020-06-08', 'Gunmen')
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract.state import sentence_ents
+from kg.extract.temporal import normalise_date, shift_days
+from kg.records import Event, TimeValue
+
+_NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day later)\b", re.I)
+_DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
+_WEEKDAY_TEXT = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+PRECISION_ORDER = {"day": 0, "approximate": 1, "month": 2, "year": 3}
+# who tells the news, not who acts: their subject is a source, their date the report's
+REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
+_TIMES_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "midnight", "noon", "overnight"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"}  # fmt: skip
+GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
+_FUTURE = re.compile(
+    r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
+)
+
+
+def sentence_date(
+    sent: Span,
+    text: str,
+    doc_date: str | None,
+    previous: TimeValue | None,
+    reporting: frozenset[int] = frozenset(),
+) -> TimeValue | None:
+    """The date a sentence (``text`` is its text) states for what it reports, or the one it refers back to
+    ("hours later"). ``reporting`` holds the token indices of its reporting verbs."""
+    prefer = "future" if _FUTURE.search(text) else "past"
+    values: list[TimeValue] = []
+    modifiers: list[TimeValue] = []
+    for ent in sentence_ents(sent):
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        value = normalise_date(_with_day(ent), doc_date, prefer=prefer)
+        if value is not None:
+            # "the 2019 protests", "the 20 December elections" may name another happening, and "..., a monitor
+            # said on Friday" dates the report: used last. "Thursday night" is the event's day.
+            head = ent.root.head
+            modifier = (
+                ent.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ not in _TIMES_OF_DAY
+            ) or (head.dep_ == "prep" and (head.head.i in reporting or head.head.lemma_ in REPORTING))
+            (modifiers if modifier else values).append(value)
+    if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
+        values = [v for m in _WEEKDAY_TEXT.finditer(text) if (v := normalise_date(m[1], doc_date, prefer))]
+    if values or modifiers:
+        # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
+        return min(
+            values or modifiers, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None)
+        )
+    if previous is not None:
+        if _NEXT_DAY.search(text):
+            return shift_days(previous, 1)
+        if _DAY_BEFORE.search(text):
+            return shift_days(previous, -1)
+    return None
+
+
+def _with_day(ent: Span) -> str:
+    """A date's text with the day number the model left out of it: "5" + "September 2020" -> "5 September 2020"
+    (the small model tags the number CARDINAL)."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.is_digit
+        and 1 <= int(before.text) <= 31
+        and ent[0].lower_ in _MONTHS
+        and before.ent_type_ in {"", "CARDINAL"}
+    ):
+        return f"{before.text} {ent.text}"
+    return ent.text
+
+
+def actor_verb(
+    sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()
+) -> tuple[Token, list[Token]]:
+    """Who acts, and the verb they act with: the subject of the first verb trigger of the sentence that has one,
+    else of the first clause
+    that is not a reporting verb's ("Gunmen shot dead a man, local sources said": the gunmen; "Youths threw
+    stones; the soldiers responded": the youths)."""
+    verbs = [
+        span.root
+        for e in events
+        if (span := sent.doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) is not None
+        and span.root.pos_ == "VERB"
+        and span.root.dep_ not in {"acl", "relcl", "amod"}  # 'forces backed by X': X describes the forces
+    ]
+    clauses = [t for t in sent if t.dep_ in {"ROOT", "ccomp", "conj", "parataxis"} and t.head.i >= sent.start]
+    clauses = [t for t in clauses if t.dep_ == "ROOT" or t.head.dep_ == "ROOT"]
+    told = [t for t in clauses if t.i not in reporting and t.lemma_ not in REPORTING]
+    # the small model sometimes hangs a main verb off a noun ('regained' as a modifier of 'control')
+    others = [
+        t
+        for t in sent
+        if t.pos_ == "VERB"
+        and t.dep_ not in {"relcl", "acl", "advcl"}
+        and t not in clauses
+        and t.i not in reporting
+        and t.lemma_ not in REPORTING
+    ]
+    for root in [*verbs, *told, *others, sent.root]:
+        agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
+        # not a relative pronoun ("factions that killed 11 fighters": 'that' says nothing of who acted)
+        chosen = agents or [c for c in root.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}]
+        if chosen or root is sent.root:
+            return root, chosen
+    return sent.root, []
+
+
+def subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
+    """The text of who acts (see :func:`actor_verb`)."""
+    return " ".join(doc_text(t) for t in actor_verb(sent, events, reporting)[1])
+
+
+def object_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
+    """What the actor acts on: 'a Security Belt checkpoint' in 'militants attacked a Security Belt checkpoint',
+    'a vehicle of the army' in 'gunmen opened fire on a vehicle of the army'."""
+    verb = actor_verb(sent, events, reporting)[0]
+    objects = [c for c in verb.children if c.dep_ == "dobj"] or [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children
+        if o.dep_ == "pobj"
+    ]  # fmt: skip
+    words = " ".join(doc_text(t) for t in objects).split()
+    return " ".join(w for w in words if w.lower() not in GENERIC_PEOPLE)  # 'killing 11 people': no type
+
+
+def doc_text(token) -> str:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text

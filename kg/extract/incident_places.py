@@ -1,0 +1,88 @@
+"""Where an incident happened, among a sentence's place candidates (:class:`kg.extract.candidates.Places`): the
+most specific place, less names that only locate it ("south of Hodeidah"), name its parents ("(Al Hudaydah)") or
+describe an actor ("Saudi border", "Tripoli-based"), with the parents the text states after it.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> from kg.extract.candidates import Places
+>>> doc = load_pipeline()("Fighters clashed in Hays district (Al Hudaydah), south of Hodeidah, on Monday.")
+>>> incident_place(next(doc.sents), Places(next(doc.sents), [], {}), set(), doc.text)[::2]
+('Hays', ('Al Hudaydah',))
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.candidates import Places, qualifies
+from kg.extract.toponyms import FEATURE_RANK
+
+# a name right before it is a reference point, not where the event happened: "Hays district, south of Hodeidah"
+_ANCHOR = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+# a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city"
+_STATED_PARENT = re.compile(
+    r"(?:\s+(?:neighbourhood|neighborhood|quarter|district|market|square|street|road|camp|area))?,?\s+(?:in|of)\s+"
+    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
+    re.I,
+)
+_BRACKET_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?=[A-Z])(?![A-Z]{2,}\))")  # not "(CENTCOM)"
+_OPEN_BRACKET = re.compile(r"\([^()]*$")
+
+
+def incident_place(
+    sent: Span, places: Places, preferred: set[str], text: str
+) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """The incident's place among the sentence's candidates (``text`` is the document's text), as
+    :meth:`Places.best` picks it, less two kinds of names that are not where it happened: a reference point
+    after the place ("in Hays district, south of Hodeidah": Hays) and a nationality ("near the Saudi border").
+    A place with no parent takes one the text states right after it from the other candidates ("Tahrir Square
+    in central Baghdad", "the Al-Hal market of Manbij city")."""
+    doc = sent.doc
+    nationalities = {e.start_char for e in sent.ents if e.label_ == "NORP" and e.end < len(doc)
+                     and doc[e.end].pos_ == "NOUN" and doc[e.end].lower_ not in FEATURE_RANK}  # fmt: skip
+    items = [i for i in places.items if i[1] not in nationalities and not _qualifier(doc, i[1], i[2])]
+    # "in Hays district (Al Hudaydah)", "near Sidakan (Soran, Erbil)": the names in brackets are the parents
+    # of the place before them, never the location
+    items = [i for i in items if not _bracketed(text, i[1], items)] or items
+    location, key, admin = places.best(preferred) if len(items) == len(places.items) else (None, None, ())
+    if location is None and items:
+        _, _, location, key, parents = min(items, key=lambda i: (min(i[0], 9), i[3] not in preferred, i[1]))
+        admin = tuple(dict.fromkeys(parents))
+    if location is None:
+        return None, None, ()
+    start = next(i[1] for i in items if i[2] == location and i[3] == key)
+    if _ANCHOR.search(text, max(0, start - 60), start):
+        before = [i for i in items if i[1] < start and not _ANCHOR.search(text, max(0, i[1] - 60), i[1])]
+        if before:
+            _, start, location, key, parents = min(
+                before, key=lambda i: (min(i[0], 9), i[3] not in preferred)
+            )
+            admin = tuple(dict.fromkeys(parents))
+    if not admin:
+        end = start + len(location)
+        stated = _STATED_PARENT.match(text, end)
+        admin = tuple(i[2] for i in items if stated and i[1] == stated.end() and i[2] != location)[:1]
+        # "Ain Al Asad air base (Heet, Al Anbar)": the brackets after a place's feature words
+        if not admin and (opened := _BRACKET_AFTER.match(text, end)) and (closed := text.find(")", end)) > 0:
+            inside = (n.strip() for n in text[opened.end() : closed].split(","))
+            admin = tuple(n for n in inside if n[:1].isupper() and len(n.split()) <= 4)
+    return location, key, admin
+
+
+def _bracketed(text: str, start: int, items: list) -> bool:
+    """A candidate inside brackets that follow another candidate: 'Hays district (Al Hudaydah)'."""
+    opened = _OPEN_BRACKET.search(text, max(0, start - 80), start)
+    if opened is None:
+        return False
+    before = opened.start()
+    return any(i[1] < before and before - (i[1] + len(i[2])) <= 20 for i in items)
+
+
+def _qualifier(doc: Doc, start: int, name: str) -> bool:
+    """A place name that describes something else: 'the Tripoli-based government', 'Saudi-led forces'."""
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    return span is not None and qualifies(span)
