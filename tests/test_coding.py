@@ -29,6 +29,10 @@ from kg.extract.toponyms import place_phrases
          "Excessive force against protesters"),
         ("Soldiers fired at demonstrators blocking the road.", 1, 6, "Excessive force against protesters"),
         ("A crowd beat a suspected thief to death.", 7, 7, "Mob violence"),
+        # stone-throwers who clash with troops riot; a mob lynches; protesters who burn property riot
+        ("Villagers clashed with soldiers at the checkpoint, throwing stones.", 8, 1, "Violent demonstration"),
+        ("A mob lynched a man accused of theft.", 5, 7, "Mob violence"),
+        ("Protesters set fire to the house of a local official.", 6, None, "Violent demonstration"),
     ],
 )  # fmt: skip
 def test_rules_code_the_sub_event_type_from_context(text, agent, victims, expected):
