@@ -80,6 +80,7 @@ def test_casualties_are_counted(text, fatalities, injured):
         ("Troops killed two militants and three were arrested.", 2, None),
         # 'shot dead', 'stabbed to death' count their object
         ("Masked men shot dead a mechanic outside his garage.", 1, None),
+        ("On 13 May 2020, a boy was killed and 2 others were injured.", 1, 2),  # not 2020 dead
         ("An assailant stabbed a refugee to death near the camp.", 1, None),
         ("Villagers beat two suspected thieves to death.", 2, None),
         ("A mob stabbed to death two traders at the market.", 2, None),

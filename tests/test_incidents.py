@@ -312,6 +312,14 @@ def test_acled_note_phrasings_get_their_type(nlp, text, event_type, sub_event_ty
          ("2020-06-03", None, "Battles")),
         ("On 3 June 2020, settlers uprooted olive trees belonging to farmers in Sora village.",
          ("2020-06-03", None, "Strategic developments")),
+        # a date the model does not tag is still read ('IS' is parsed as a verb here)
+        ("On or around 5 June 2020, IS militants executed a herder near Sora village.",
+         ("2020-06-05", 1, "Violence against civilians")),
+        # a sentence that only adds the dead, after the one that tells the strike
+        ("On 3 June 2020, warplanes struck rebel positions near Sora. According to monitors, 6 fighters were killed.",
+         ("2020-06-03", 6, "Explosions/Remote violence")),
+        ("On 3 June 2020, a boy was killed by the explosion of a war remnant in Sora village.",
+         ("2020-06-03", 1, "Explosions/Remote violence")),
     ],
 )  # fmt: skip
 def test_acled_note_sentences_make_one_incident_with_its_day_count_and_type(nlp, text, expected):

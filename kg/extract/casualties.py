@@ -22,7 +22,7 @@ from kg.extract.language import NUMBER_WORDS
 
 # Digits, the number words of kg.extract.language (longest first) and vague counts
 _NUM = (
-    r"(?:\d[\d,]*|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|"
     + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
     + r"|a|an|dozens|scores|several)"
 )

@@ -28,6 +28,8 @@ _TIMES_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "midnight",
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
            "dec"}  # fmt: skip
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}\s+(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?\s+(?:19|20)\d\d)\b",
+                             re.I)  # fmt: skip
 GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
 _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
@@ -58,8 +60,11 @@ def sentence_date(
                 ent.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ not in _TIMES_OF_DAY
             ) or (head.dep_ == "prep" and (head.head.i in reporting or head.head.lemma_ in REPORTING))
             (modifiers if modifier else values).append(value)
-    if not values:  # the model missed it ("on Friday night" tagged TIME or nothing)
-        values = [v for m in _WEEKDAY_TEXT.finditer(text) if (v := normalise_date(m[1], doc_date, prefer))]
+    if (
+        not values
+    ):  # the model missed it ("on Friday night" tagged TIME or nothing, "On or around 5 May 2020")
+        found = [*_DAY_MONTH_YEAR.finditer(text), *_WEEKDAY_TEXT.finditer(text)]
+        values = [v for m in found if (v := normalise_date(m[1], doc_date, prefer))][:1]
     if values or modifiers:
         # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
         return min(

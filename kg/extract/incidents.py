@@ -40,6 +40,7 @@ _BACK_REFERENCE = re.compile(
     r"protest|demonstration|rally|operation|was|were|also|later)",
     re.IGNORECASE,
 )
+_FATE_WORDS = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hurt)\b", re.I)
 _SAME_DAY = re.compile(r"\b(same day|hours later|later that day|that (?:night|evening|morning|afternoon)|"
                        r"earlier that day|meanwhile|simultaneously)\b", re.I)  # fmt: skip
 
@@ -174,8 +175,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                     and _code(rule) == _code(previous["rule"])
                     and own_date is None
                 )
-                # a sentence that only counts the dead or hurt: "3 fatalities." "Two soldiers were wounded."
-                or (rule is None and own_date is None)
+                # a sentence that only counts the dead or hurt: "3 fatalities." "6 militiamen were killed."
+                or (own_date is None and not rules.cues_in(_FATE_WORDS.sub(" ", sent_text)))
             )
         )
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
