@@ -320,6 +320,12 @@ def test_acled_note_phrasings_get_their_type(nlp, text, event_type, sub_event_ty
          ("2020-06-03", 6, "Explosions/Remote violence")),
         ("On 3 June 2020, a boy was killed by the explosion of a war remnant in Sora village.",
          ("2020-06-03", 1, "Explosions/Remote violence")),
+        # a former fighter is no longer armed: killing him is an attack, not a battle
+        ("On 3 June 2020, gunmen stormed a house in Sora village and killed a former militia leader and his son.",
+         ("2020-06-03", 2, "Violence against civilians")),
+        # protesters who clash with the army riot
+        ("On 3 June 2020, hundreds of residents took to the streets of Sora, blocking roads and clashing with the army.",
+         ("2020-06-03", None, "Riots")),
     ],
 )  # fmt: skip
 def test_acled_note_sentences_make_one_incident_with_its_day_count_and_type(nlp, text, expected):
