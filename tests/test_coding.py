@@ -33,6 +33,7 @@ from kg.extract.toponyms import place_phrases
         ("Villagers clashed with soldiers at the checkpoint, throwing stones.", 8, 1, "Violent demonstration"),
         ("A mob lynched a man accused of theft.", 5, 7, "Mob violence"),
         ("Protesters set fire to the house of a local official.", 6, None, "Violent demonstration"),
+        ("Troops fired at a car near the checkpoint, wounding the driver.", 1, 7, "Attack"),
     ],
 )  # fmt: skip
 def test_rules_code_the_sub_event_type_from_context(text, agent, victims, expected):
