@@ -308,3 +308,9 @@ def test_a_pronoun_inside_a_claim_is_the_speaker_only_when_it_can_stand_for_them
     labels = {e.key: e.label for e in record.entities}
     (event,) = [e for e in record.events if e.type == kind]
     assert ([labels[k] for k in event.roles["agent"]] if "agent" in event.roles else None) == agent
+
+
+@pytest.mark.integration
+def test_a_progressive_the_model_tags_as_an_adjective_is_a_verb_trigger(nlp):
+    found = _records(nlp, "Hundreds of soldiers are patrolling streets in Kandahar to prevent violence.")
+    assert [e[1] for e in found if e[0] == "Mobilization"] == ["patrolling"]

@@ -58,7 +58,8 @@ def supported(
 
 def verb_tagged_noun(token: Token) -> bool:
     """'Gunmen shot and wounded a teacher', 'a settler shot and killed two': a word the small model tags as a noun
-    but parses as a clause head, with a subject or coordinated with a past-tense verb.
+    but parses as a clause head, with a subject or coordinated with a past-tense verb; 'troops are patrolling
+    streets': an '-ing' word after 'be' that it tags as an adjective.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -69,6 +70,8 @@ def verb_tagged_noun(token: Token) -> bool:
     >>> verb_tagged_noun(doc[1]), verb_tagged_noun(doc[0])
     (True, False)
     """
+    if token.pos_ == "ADJ" and token.lower_.endswith("ing") and token.i > 0:
+        return token.nbor(-1).lemma_ == "be"
     if token.pos_ != "NOUN" or not token.is_lower:
         return False
     subject = any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in token.children)
@@ -76,3 +79,17 @@ def verb_tagged_noun(token: Token) -> bool:
         c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ in {"VBD", "VBN"} for c in token.children
     )
     return subject or past
+
+
+def verb_forms(word: str) -> list[str]:
+    """Base forms a regular '-ed' or '-ing' form may come from ('patrolling' -> 'patrol', 'shelled' -> 'shell').
+
+    >>> verb_forms("patrolling")[:2], verb_forms("raided")[:2]
+    (['patroll', 'patrolle'], ['raid', 'raide'])
+    """
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            doubled = [stem[:-1]] if stem[-1] == stem[-2] else []
+            return [stem, stem + "e", *doubled]
+    return [word]

@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import supported, verb_tagged_noun
+from kg.extract.events.anchors import supported, verb_forms, verb_tagged_noun
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
@@ -100,9 +100,12 @@ class EventExtractor(SavesLexicon):
                 continue
             kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
             if kind is None and verb_tagged_noun(token):
-                verb = self._past_forms.get(token.lower_) or token.lower_.removesuffix("ed")
-                if (kind := self.lexicon.type_of_lemma(verb, "VERB")) is not None:
-                    token.pos_, token.lemma_ = "VERB", verb  # 'gunmen shot and injured a teacher'
+                irregular = self._past_forms.get(token.lower_)
+                forms = [irregular] if irregular else verb_forms(token.lower_)
+                verb = next((f for f in forms if self.lexicon.type_of_lemma(f, "VERB")), None)
+                if verb is not None:  # 'gunmen shot and injured a teacher', 'are patrolling streets'
+                    token.pos_, token.lemma_ = "VERB", verb
+                    kind = self.lexicon.type_of_lemma(verb, "VERB")
             modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
             if kind is None or (modifier and token.head.lemma_ not in self.lexicon.light_nouns):
                 continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is

@@ -14,15 +14,12 @@ from kg.extract.toponyms import FEATURE_RANK
 
 def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
     """The place an argument phrase headed by ``token`` names: the name of a part of a place first ('in the Barkal
-    area of Kandahar'), then the least vague (:func:`kg.extract.events.roles.vagueness`); no word of a date, no
-    demonym."""
+    area of Kandahar'), then the least vague (:func:`kg.extract.events.roles.vagueness`); no word of a date."""
     places = [
         index[t.i]
         for t in token.subtree
         if t.i in index and index[t.i].is_place and t.ent_type_ not in {"DATE", "TIME"}
     ]
-    # a demonym says whose, not where: 'on the Pakistani side', 'near a Jewish settlement'
-    places = [f for f in places if not (f.span.root.pos_ == "ADJ" or f.span.root.ent_type_ == "NORP")]
     if not places:
         return None
     return min(
