@@ -133,7 +133,7 @@ def test_a_plural_common_noun_the_model_takes_for_a_name_is_no_place(nlp, text):
     ],
 )
 def test_an_institution_named_with_the_alone_is_a_local_actor(nlp, text, expected):
-    mentions = {(f.span.text, f.label) for f in nlp(text)._.kg_mentions if f.local}
+    mentions = {(f.span.text, f.label) for f in nlp(text)._.kg_mentions if f.entry is None}
     assert expected in mentions
 
 

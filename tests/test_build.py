@@ -115,7 +115,7 @@ def _union(dataset: Dataset) -> Graph:
     return union
 
 
-def _violent(event_type: str, incident_plover: str, incident_cameo: str) -> tuple[str, str]:
+def _violent(event_type: str, incident_plover: str, incident_cameo: str) -> tuple[str, str, str, str]:
     from dataclasses import replace
 
     from kg.records import Incident
@@ -128,7 +128,8 @@ def _violent(event_type: str, incident_plover: str, incident_cameo: str) -> tupl
     node = next(
         s for s, _, o in union.triples((None, KG.trigger, None)) if (s, KG.partOfIncident, None) in union
     )
-    return str(union.value(node, KG.plover)), str(union.value(node, KG.cameo))
+    return (str(union.value(node, KG.plover)), str(union.value(node, KG.cameo)),
+            str(union.value(node, KG.acledEventType)), str(union.value(node, KG.acledSubEventType)))  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -144,4 +145,10 @@ def _violent(event_type: str, incident_plover: str, incident_cameo: str) -> tupl
     ],
 )
 def test_a_violent_event_takes_the_codes_of_its_incident(event_type, incident_codes, expected):
-    assert _violent(event_type, *incident_codes) == expected
+    assert _violent(event_type, *incident_codes)[:2] == expected
+
+
+@pytest.mark.parametrize("event_type", ["Killing", "Arrest", "Protest"])
+def test_an_event_in_an_incident_carries_the_incidents_acled_codes(event_type):
+    # ACLED codes incidents: every event mention of the incident carries its type and sub-type
+    assert _violent(event_type, "ASSAULT", "183")[2:] == ("Explosions/Remote violence", "None")

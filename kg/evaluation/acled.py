@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from kg.evaluation.baselines import first_date, keyword_types, ner_places
 from kg.extract.recorder import records_from_doc
-from kg.rdf.ontology import event_type_mappings
+from kg.rdf.ontology import coded_in_context, event_type_mappings, incident_codes
 from kg.records import DocumentRecord
 
 SLOTS = ("event_type", "sub_event_type", "event_date", "place", "fatalities", "inter1", "type_precision")
@@ -113,11 +113,13 @@ def newskg_guesses(record: DocumentRecord, min_confidence: float = 0.0) -> list[
 
 
 def event_guesses(record: DocumentRecord, mappings: dict[str, dict[str, str]]) -> list[Guess]:
-    """Mention-level events as newskg 0.1.0 exported them: their type's ACLED mapping, date and places."""
+    """Mention-level events as ``kg events`` exports them: the ACLED codes of their incident (else of their type,
+    as newskg 0.1.0 had them), date and places."""
     labels = {e.key: e.label for e in record.entities}
+    codes = {key: incident_codes(i) for i in record.incidents for key in i.events}
     guesses = []
     for event in record.events:
-        mapped = mappings.get(event.type, {})
+        mapped = coded_in_context(mappings.get(event.type, {}), codes.get(event.key))
         places = tuple(
             labels.get(k, k) for r in ("place", "origin", "destination") for k in event.roles.get(r, ())
         )

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from kg.evaluation.baselines import keyword_plover, ner_actors
 from kg.evaluation.scores import NONE, PRF, accuracy, actor_prf, confusion, f1, per_class  # noqa: F401 (re-exported)
 from kg.extract.pipeline import records_from_doc
-from kg.rdf.ontology import coded_in_context, event_type_mappings
+from kg.rdf.ontology import coded_in_context, event_type_mappings, incident_codes
 from kg.records import DocumentRecord, Entity, Event, Mention
 
 # Newer PLOVER names -> the 0.5b1 names of the gold standard.
@@ -266,8 +266,7 @@ def predict(gold: GoldRecord, doc: Doc, mappings: dict[str, dict[str, str]]) -> 
     record = records_from_doc(doc)
     event = main_event(doc, record, mappings)
     sources, targets = _actors(record, event)
-    incident = next(({"plover": i.plover, "cameo": i.cameo} for i in record.incidents
-                     if event and event.key in i.events), None)  # fmt: skip
+    incident = next((incident_codes(i) for i in record.incidents if event and event.key in i.events), None)
     return Prediction(
         gold.id, gold.event, (event_class(event, mappings, gold.text, incident) if event else None) or NONE,
         event.trigger.text if event else None,

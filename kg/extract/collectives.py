@@ -86,13 +86,13 @@ def _definite(token: Token) -> bool:
 
 
 def _unowned_institution(token: Token, index: dict[int, Found], doc: Doc) -> Found:
-    """'The army shelled the town': the army of the one country the document names, else just 'the army'. Kept
-    document-local and trusted less: an inference, never merged with a gazetteer government."""
+    """'The army shelled the town': the army of the one country the document names, else just 'the army'. Scoped
+    to the document (no gazetteer entry) and trusted less: an inference, never merged with a gazetteer government."""
     countries = {f.key: f for f in doc._.kg_mentions or [] if f.kind == "Country" and not f.secondary}
     owner = next(iter(countries.values())) if len(countries) == 1 else None
     label = f"{_name(owner)} {token.lower_}" if owner is not None else token.lower_
     found = Found(doc[token.i : token.i + 1], slug(label), label, INSTITUTIONS[token.lemma_.lower()],
-                  confidence=0.5, local=True, member_of=owner.key if owner is not None else None)  # fmt: skip
+                  confidence=0.5, member_of=owner.key if owner is not None else None)  # fmt: skip
     return _register(found, index, doc)
 
 

@@ -15,7 +15,7 @@ from kg.extract.candidates import MentionIndex, Places
 from kg.extract.incidents import find_incidents
 from kg.extract.linking import MIN_CONFIDENCE, link_place, sharper
 from kg.extract.state import doc_text, scratch, sentence_start
-from kg.records import Claim, DocumentRecord, Entity, Event, Mention, Quantity, to_json
+from kg.records import Claim, DocumentRecord, Entity, Event, Incident, Mention, Quantity, to_json
 
 
 def _sentence(span: Span) -> tuple[int, int]:
@@ -180,12 +180,27 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     entities = _entities(doc, doc_id)
     sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
     events = _linked_places(doc, _events(doc, doc_id), entities)
+    incidents = tuple(find_incidents(doc, doc_id, events, entities))
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
-        entities=tuple(entities), events=tuple(events), claims=tuple(_claims(doc, doc_id)),
-        cited_sources=cited, sentences=tuple(sentences),
-        incidents=tuple(find_incidents(doc, doc_id, events, entities)),
+        entities=tuple(entities), events=_in_context(events, incidents), claims=tuple(_claims(doc, doc_id)),
+        cited_sources=cited, sentences=tuple(sentences), incidents=incidents,
     )  # fmt: skip
+
+
+def _in_context(events: list[Event], incidents: tuple[Incident, ...]) -> tuple[Event, ...]:
+    """An event that states no date takes its incident's when the text states it for the incident (not carried
+    from an earlier sentence or the report's day), marked inferred. Places are not passed on: one incident can
+    join acts at two places (a transfer)."""
+    of_event = {key: incident for incident in incidents for key in incident.events}
+    out = []
+    for event in events:
+        incident = of_event.get(event.key)
+        date = incident.date if incident is not None else None
+        if event.date is None and date is not None and not date.inferred:
+            event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
+        out.append(event)
+    return tuple(out)
 
 
 @Language.component("kg_records", requires=["doc._.kg_claims"], assigns=["doc._.kg_record"])

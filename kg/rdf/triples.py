@@ -19,7 +19,7 @@ from rdflib.namespace import PROV
 
 from kg.rdf.iris import IRIs, event_type_iri
 from kg.rdf.namespace import KG, SCHEMA
-from kg.rdf.ontology import coded_in_context, event_type_mappings
+from kg.rdf.ontology import coded_in_context, event_type_mappings, incident_codes
 from kg.rdf.terms import OxNamespace, literal, typed_literal
 from kg.records import Claim, DocumentRecord, Entity, Event, Incident, Mention, TimeValue
 
@@ -58,9 +58,7 @@ class DocumentTriples:
         self.g, self.rec, self.iris, self.keys = graph, record, iris, keys
         self.mappings = event_type_mappings()
         # an event's incident codes, to code violent events from their context (ontology.coded_in_context)
-        self.incident_codes = {
-            key: {"plover": i.plover, "cameo": i.cameo} for i in record.incidents for key in i.events
-        }
+        self.incident_codes = {key: incident_codes(i) for i in record.incidents for key in i.events}
         self.written: set[NamedNode] = set()
         self.sentences: set[NamedNode] = set()  # apart from mentions: a span can be both
         self.actors = {e.key for e in record.entities if not e.is_place or e.kind == "Country"}
