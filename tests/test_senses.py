@@ -75,7 +75,10 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ("Two more patients died in hospital in Gaza on Monday.", "Attack"),
         ("The abuse was captured in a series of photographs.", "Arrest"),
         ("The champions retook the lead in the second half.", "Recapture"),
-        ("Troops marched into the town of Kidal on Monday.", "Protest"),  # soldiers on the move do not protest
+        (
+            "Troops marched into the town of Kidal on Monday.",
+            "Protest",
+        ),  # soldiers on the move do not protest
         ("Rebel groups deny that the Nusra Front controls the Wadi Barada area.", "Cooperation"),  # a state
         ("A boy in Durres accidentally shot himself with a hunting rifle.", "Attack"),  # no one else's act
     ],
