@@ -25,7 +25,8 @@ from spacy.language import Language
 
 from kg.evaluation.baselines import first_date, keyword_types, ner_places
 from kg.extract.recorder import records_from_doc
-from kg.rdf.ontology import coded_in_context, event_type_mappings, incident_codes
+from kg.rdf.codes import coded_in_context, codes_by_event
+from kg.rdf.ontology import event_type_mappings
 from kg.records import DocumentRecord
 
 SLOTS = ("event_type", "sub_event_type", "event_date", "place", "fatalities", "inter1", "type_precision")
@@ -116,7 +117,7 @@ def event_guesses(record: DocumentRecord, mappings: dict[str, dict[str, str]]) -
     """Mention-level events as ``kg events`` exports them: the ACLED codes of their incident (else of their type,
     as newskg 0.1.0 had them), date and places."""
     labels = {e.key: e.label for e in record.entities}
-    codes = {key: incident_codes(i) for i in record.incidents for key in i.events}
+    codes = codes_by_event(record)
     guesses = []
     for event in record.events:
         mapped = coded_in_context(mappings.get(event.type, {}), codes.get(event.key))

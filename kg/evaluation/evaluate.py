@@ -5,7 +5,7 @@ mapping of its *main event*: among the events whose type has a PLOVER mapping, t
 highest in the dependency tree (the root, else the nearest to it), ties broken by the earliest trigger.
 Claims (reporting acts, ``evt:Statement``) have no PLOVER class, so a sentence with only claims predicts
 ``NONE``; a violent event part of an incident whose code names a weapon takes it ("killed in a car bomb" is
-ASSAULT, see :func:`kg.rdf.ontology.coded_in_context`). Sources are the main event's agents (else the speakers of the claims
+ASSAULT, see :func:`kg.rdf.codes.coded_in_context`). Sources are the main event's agents (else the speakers of the claims
 reporting it); targets its target, theme, recipient, destination and origin roles, else its first place (PLOVER,
 like CAMEO, codes actors by country or place: "imposed a curfew in Cizre" has the target Cizre). A gold actor text matches a predicted actor when, case-insensitively, it
 overlaps one of that actor's mention spans in the sentence, or contains / is contained in one of its mention
@@ -34,7 +34,8 @@ from spacy.tokens import Doc
 from kg.evaluation.baselines import keyword_plover, ner_actors
 from kg.evaluation.scores import NONE, PRF, accuracy, actor_prf, confusion, f1, per_class  # noqa: F401 (re-exported)
 from kg.extract.pipeline import records_from_doc
-from kg.rdf.ontology import coded_in_context, event_type_mappings, incident_codes
+from kg.rdf.codes import coded_in_context, codes_by_event
+from kg.rdf.ontology import event_type_mappings
 from kg.records import DocumentRecord, Entity, Event, Mention
 
 # Newer PLOVER names -> the 0.5b1 names of the gold standard.
@@ -201,7 +202,7 @@ def event_class(
     incident: dict[str, str | None] | None = None,
 ) -> str | None:
     """The PLOVER class of an event as coded in the gold standard, intent rule included; a violent event takes
-    the code of its ``incident`` (its codes, see :func:`kg.rdf.ontology.coded_in_context`)."""
+    the code of its ``incident`` (its codes, see :func:`kg.rdf.codes.coded_in_context`)."""
     name = plover_class(event.type, {event.type: coded_in_context(mappings.get(event.type, {}), incident)})
     if name is None or event.certainty not in INTENT or name in {"AGREE", "THREATEN"}:
         return name
@@ -266,7 +267,7 @@ def predict(gold: GoldRecord, doc: Doc, mappings: dict[str, dict[str, str]]) -> 
     record = records_from_doc(doc)
     event = main_event(doc, record, mappings)
     sources, targets = _actors(record, event)
-    incident = next((incident_codes(i) for i in record.incidents if event and event.key in i.events), None)
+    incident = codes_by_event(record).get(event.key) if event else None
     return Prediction(
         gold.id, gold.event, (event_class(event, mappings, gold.text, incident) if event else None) or NONE,
         event.trigger.text if event else None,

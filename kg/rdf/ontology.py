@@ -16,7 +16,6 @@ import pyoxigraph
 from rdflib import RDF, SH, SKOS, Dataset, Graph, Node, URIRef
 
 from kg.rdf.namespace import EVT, KG, bind_prefixes
-from kg.records import Incident
 
 ONTOLOGY_FILES = ("kg.ttl", "event-types.ttl", "alignment.ttl")
 SHAPES_FILE = "shapes.ttl"
@@ -113,51 +112,6 @@ def event_type_mappings() -> dict[str, dict[str, str]]:
     {'label': 'statement', 'cameo': '010'}
     """
     return {name: dict(entry) for name, entry in _mappings().items()}
-
-
-# ACLED codes incidents, so an event mention carries the ACLED codes of the incident it is part of. CAMEO tells
-# unconventional violence (18x, PLOVER ASSAULT) from conventional force (19x, FIGHT) by the weapon, not by the verb:
-# "killed in a car bomb" is a bombing (183), "killed by shelling" artillery (194), as PETRARCH2's own KILL patterns
-# code them; an incident's weapon codes pass to its violent events.
-VIOLENT = frozenset({"FIGHT", "ASSAULT"})
-WEAPON_CODES = (
-    "183",
-    "194",
-    "195",
-)  # bombing (and suicide / vehicle bombing), artillery and tanks, aerial weapons
-
-
-def coded_in_context(mapping: dict[str, str], incident: dict[str, str | None] | None) -> dict[str, str]:
-    """An event's codes given the incident it is part of (``incident``: its ``acled_event_type``,
-    ``acled_sub_event_type``, ``plover`` and ``cameo``): the incident's ACLED type and sub-type; its CAMEO and
-    PLOVER codes when the event is violent (FIGHT or ASSAULT) and the incident's code names a weapon (bombing,
-    artillery, air strike); otherwise the codes of the event's type.
-
-    >>> killing = event_type_mappings()["Killing"]
-    >>> bombing = {"plover": "ASSAULT", "cameo": "1831", "acled_event_type": "Explosions/Remote violence"}
-    >>> coded = coded_in_context(killing, bombing)
-    >>> coded["cameo"], coded["acled_event_type"]
-    ('1831', 'Explosions/Remote violence')
-    >>> coded_in_context(killing, {"plover": "ASSAULT", "cameo": "180"})["cameo"]  # by its target, not a weapon
-    '190'
-    >>> coded_in_context(event_type_mappings()["Arrest"], {"plover": "ASSAULT", "cameo": "183"})["plover"]
-    'COERCE'
-    """
-    if not incident:
-        return mapping
-    coded = dict(mapping)
-    if incident.get("acled_event_type"):
-        coded.pop("acled_sub_event_type", None)
-        coded.update({k: v for k in ("acled_event_type", "acled_sub_event_type") if (v := incident.get(k))})
-    if mapping.get("plover") in VIOLENT and (incident.get("cameo") or "").startswith(WEAPON_CODES):
-        coded.update({k: v for k in ("plover", "cameo") if (v := incident.get(k))})
-    return coded
-
-
-def incident_codes(incident: Incident) -> dict[str, str | None]:
-    """The codes of an incident, as :func:`coded_in_context` reads them."""
-    return {"acled_event_type": incident.event_type, "acled_sub_event_type": incident.sub_event_type,
-            "plover": incident.plover, "cameo": incident.cameo}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from pyoxigraph import NamedNode
 from rdflib import RDF, RDFS, SKOS, XSD, Namespace
 from rdflib.namespace import PROV
 
+from kg.rdf.codes import coded_in_context, codes_by_event
 from kg.rdf.iris import IRIs, event_type_iri
 from kg.rdf.namespace import KG, SCHEMA
-from kg.rdf.ontology import coded_in_context, event_type_mappings, incident_codes
+from kg.rdf.ontology import event_type_mappings
 from kg.rdf.terms import OxNamespace, literal, typed_literal
 from kg.records import Claim, DocumentRecord, Entity, Event, Incident, Mention, TimeValue
 
@@ -57,8 +58,7 @@ class DocumentTriples:
     ) -> None:
         self.g, self.rec, self.iris, self.keys = graph, record, iris, keys
         self.mappings = event_type_mappings()
-        # an event's incident codes, to code violent events from their context (ontology.coded_in_context)
-        self.incident_codes = {key: incident_codes(i) for i in record.incidents for key in i.events}
+        self.incident_codes = codes_by_event(record)  # an event's codes in context (kg.rdf.codes)
         self.written: set[NamedNode] = set()
         self.sentences: set[NamedNode] = set()  # apart from mentions: a span can be both
         self.actors = {e.key for e in record.entities if not e.is_place or e.kind == "Country"}
