@@ -336,3 +336,40 @@ def test_acled_note_sentences_make_one_incident_with_its_day_count_and_type(nlp,
 def test_brackets_after_a_place_and_its_feature_words_give_its_parents(nlp):
     text = "On 7 January 2020, missiles struck Ain Al Asad air base (Heet, Al Anbar), causing damage."
     assert "Al Anbar" in _one(nlp, text, "2020-01-09").admin
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # an exchange of fire has two armed sides, whoever is hit
+        ("Gunmen of two families exchanged fire in Sora town on Sunday, killing a man.", "Battles", "Armed clash"),
+        # explosives against property with no one hurt destroy property; against people they are a remote attack
+        ("Militiamen blew up the house of a tribal elder in Tala village on Monday.",
+         "Strategic developments", "Looting/property destruction"),
+        ("Militants blew up an army truck near Tala village on Monday, killing three soldiers.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        # demonstrators who burn things riot, even when the police shot one of them earlier
+        ("Protesters set fire to a party office in Dala town on Monday after a demonstrator was shot dead.",
+         "Riots", "Violent demonstration"),
+        # the people hit are the targets of the act of force, not of what they were accused of
+        ("Gunmen shot dead a shopkeeper in Kira town on Monday, accusing him of cooperating with the army.",
+         "Violence against civilians", "Attack"),
+    ],
+)  # fmt: skip
+def test_the_codebook_reads_who_acts_with_what_on_whom(nlp, text, event_type, sub_event_type):
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_an_event_takes_the_weekday_its_incident_sentence_states(nlp):
+    record = next(iter(extract(nlp, [InputDocument("t", "Bandits shot dead two herders and drove away "
+                                                   "goats in Kapedo on Monday.", "2023-03-01")])))  # fmt: skip
+    (attack,) = [e for e in record.events if e.type == "Attack"]
+    assert attack.date is not None and (attack.date.value, attack.date.inferred) == ("2023-02-27", True)
+
+
+def test_a_date_carried_from_an_earlier_sentence_stays_with_the_incident(nlp):
+    text = "On 2 May 2023, rebels attacked Sora. Police arrested five men in Kapedo."
+    record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
+    later = [e for e in record.events if e.trigger.start > text.index("Police")]
+    assert later and all(e.date is None for e in later), [(e.trigger.text, e.date) for e in later]

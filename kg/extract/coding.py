@@ -47,6 +47,12 @@ class CodingRules:
     kind_inter: dict[str, int]
     word_inter: tuple[tuple[int, re.Pattern[str]], ...]
     groups: dict[str, set[int]]
+    modifier_classes: frozenset[str] = frozenset()  # cue classes that code nothing as a noun's modifier
+    event_heads: frozenset[str] = frozenset()  # nouns such a modifier still codes ("protest march")
+    doubt_classes: frozenset[str] = (
+        frozenset()
+    )  # cue classes that an event which did not happen does not code
+    victim_events: frozenset[str] = frozenset()  # event types whose targets are the people hit
 
     def cues_in(self, text: str) -> set[str]:
         """The cue classes present in a text."""
@@ -66,11 +72,20 @@ class CodingRules:
         return _group(inter, self.groups)
 
     def code(
-        self, text: str, *, agent: int | None = None, victims: int | None = None, casualties: bool = False
+        self,
+        text: str,
+        *,
+        agent: int | None = None,
+        victims: int | None = None,
+        casualties: bool = False,
+        happened: str | None = None,
     ) -> dict[str, Any] | None:
         """The first rule that fits the text's cues, the kinds of the actor and of the people hit, and whether
-        people were killed or hurt."""
+        people were killed or hurt. ``happened`` is the text less the words of events that did not happen: a cue
+        of the doubt classes counts only when it is still there."""
         cues = self.cues_in(text)
+        if happened is not None:
+            cues -= self.doubt_classes - self.cues_in(happened)
         agent_group, victim_group = self.group(agent), self.group(victims)
         for rule in self.rules:
             if not cues & set(rule["any"]) or not set(rule.get("also", ())) <= cues:
@@ -111,4 +126,8 @@ def load_rules(path: str | Path = "") -> CodingRules:
         kind_inter=dict(inter["kinds"]),
         word_inter=words,
         groups={name: set(inter[name]) for name in ("armed", "civilian", "state")},
+        modifier_classes=frozenset(data.get("modifiers", {}).get("classes", ())),
+        event_heads=frozenset(data.get("modifiers", {}).get("event_heads", ())),
+        doubt_classes=frozenset(data.get("modifiers", {}).get("doubt_classes", ())),
+        victim_events=frozenset(data.get("modifiers", {}).get("victim_events", ())),
     )

@@ -29,10 +29,10 @@ from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties
 from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
+from kg.extract.cues import DOUBTFUL, cue_text
 from kg.extract.incident_places import incident_place
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
-DOUBTFUL = {"hypothetical", "planned", "negated"}
 CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:the|this|that|these|it|they)\s+(?:\w+\s+){0,2}?"
@@ -114,7 +114,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
         # describe an actor, they do not make the rebels or the militias actor 1
         main = [e for e in inside if not _describes(sent.doc, e)]
-        agent_keys, target_keys = _actor(main, ("agent",)), _actor(inside, ("target", "theme"))
+        # the people hit are the targets of acts of force ('accusing him of cooperating with the army': not the army)
+        acts = [e for e in inside if e.type in rules.victim_events]
+        agent_keys, target_keys = _actor(main, ("agent",)), _actor(acts or inside, ("target", "theme"))
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
         agent = _inter(rules, agent_keys, by_key, subject)
@@ -127,7 +129,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = victims or _inter(rules, specific, by_key, "")
         victims = victims or rules.inter_of(object_text(sent, inside, reporting), None)
         hurt = bool(counts.fatalities or counts.injured)
-        rule = rules.code(sent_text, agent=agent, victims=victims, casualties=hurt)
+        cue, happened = cue_text(sent, inside, rules)
+        rule = rules.code(cue, agent=agent, victims=victims, casualties=hurt, happened=happened)
         if (
             rule is not None
             and rule.get("actor1_inter")

@@ -189,15 +189,16 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
 
 
 def _in_context(events: list[Event], incidents: tuple[Incident, ...]) -> tuple[Event, ...]:
-    """An event that states no date takes its incident's when the text states it for the incident (not carried
-    from an earlier sentence or the report's day), marked inferred. Places are not passed on: one incident can
-    join acts at two places (a transfer)."""
+    """An event that states no date takes its incident's when the incident's own sentences state it ("on Monday",
+    resolved against the report's date, counts; a date carried from an earlier sentence or the report's day does
+    not), marked inferred. Places are not passed on: one incident can join acts at two places (a transfer)."""
     of_event = {key: incident for incident in incidents for key in incident.events}
     out = []
     for event in events:
         incident = of_event.get(event.key)
         date = incident.date if incident is not None else None
-        if event.date is None and date is not None and not date.inferred:
+        said = incident.evidence if incident is not None else ()
+        if event.date is None and date is not None and date.text and any(date.text in m.text for m in said):
             event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
         out.append(event)
     return tuple(out)

@@ -128,14 +128,16 @@ def sentence_date(head: Token, dates: list[Span]) -> Span | None:
 
 def irrealis(head: Token) -> bool:
     """An event noun that names a possibility, not a report: 'further breakouts', 'the risk of an attack',
-    'preventing escapes' (the noun, or the 'of'-phrase it sits in, hangs from a word of risk or prevention); or
+    'preventing escapes', 'a halt to attacks' (the noun, or the 'of'/'to'/'on'-phrase it sits in, hangs from a word
+    of risk, prevention or prohibition); or
     one asked for or offered: 'demanded a truce', 'called for a ceasefire'."""
     if head.pos_ != "NOUN":
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS for c in head.children):
         return True
     preposition = head.head.lower_ if head.dep_ == "pobj" else None
-    governor = head.head.head if preposition in {"of", "for"} else head.head
+    # "the risk of X", "calls for X", "a halt to X", "a ban on X": the noun the preposition hangs from
+    governor = head.head.head if preposition in {"of", "for", "to", "on"} else head.head
     requested = head.dep_ == "dobj" or preposition == "for"  # "demanded a truce", "called for a ceasefire"
     if requested and governor.lemma_.lower() in REQUESTED:
         return True

@@ -1,0 +1,77 @@
+"""The text of a sentence as the incident coding rules read it: words that do not tell what happened are blanked
+out, so their cue words do not code the incident.
+
+Two kinds are blanked:
+
+- a cue word that only names a kind of thing, as the modifier of a noun that is no event: "riot police",
+  "protest leaders", "the sit-in committee" (the cue classes and the event nouns are data, in
+  ``kg/data/acled_rules.json``, ``modifiers``);
+- the words of an event the event layer found did not happen, or only might: "a halt to rocket attacks",
+  "banned all demonstrations", "threatened to storm the town" (for the cue classes of acts only: "agreed to
+  exchange prisoners" still codes an agreement).
+
+Blanking keeps every other character where it was, so offsets into the sentence stay valid.
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> from kg.extract.coding import load_rules
+>>> sent = next(load_pipeline()("Riot police dispersed the protesters.").sents)
+>>> cue_text(sent, [], load_rules())[0].strip()
+'police dispersed the protesters.'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.coding import CodingRules
+from kg.records import Event
+
+DOUBTFUL = {"hypothetical", "planned", "negated"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def cue_text(sent: Span, events: list[Event], rules: CodingRules) -> tuple[str, str]:
+    """``sent``'s text with modifier-only cue words blanked, and the same less the words of the events that did
+    not happen (see the module docstring): the ``text`` and ``happened`` of :meth:`CodingRules.code`."""
+    text = _blank(sent, _modifier_spans(sent, rules))
+    return text, _blank(sent, _doubtful_spans(sent, events), text)
+
+
+def _blank(sent: Span, spans: list[tuple[int, int]], text: str | None = None) -> str:
+    offset = sent.start_char
+    chars = list(sent.doc.text[offset : sent.end_char] if text is None else text)
+    for start, end in spans:
+        for i in range(max(start - offset, 0), min(end - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
+    """Character spans of cue words of the modifier-only classes that modify a noun that is no event."""
+    spans = []
+    for head in sent:
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        modifiers = [c for c in head.lefts if c.dep_ in _MODIFIER_DEPS]
+        if not modifiers or head.lemma_.lower() in rules.event_heads or rules.cues_in(head.text):
+            continue
+        start, end = modifiers[0].idx, head.idx
+        if rules.cues_in(sent.doc.text[start:end]) & rules.modifier_classes:
+            spans.append((start, end))
+    return spans
+
+
+def _doubtful_spans(sent: Span, events: list[Event]) -> list[tuple[int, int]]:
+    """Character spans of the triggers of events that did not happen (or only might), with the words that name
+    their kind: 'rocket' in 'a halt to rocket attacks'."""
+    spans = []
+    for event in events:
+        if event.certainty not in DOUBTFUL:
+            continue
+        span = sent.doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        first: Token = min((c for c in span.root.lefts if c.dep_ in _MODIFIER_DEPS), key=lambda t: t.i,
+                           default=span[0])  # fmt: skip
+        spans.append((min(first.idx, span.start_char), span.end_char))
+    return spans
