@@ -199,3 +199,38 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
 def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, role, expected):
     roles, _ = _roles(nlp, text, kind)
     assert roles.get(role) == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "target"),
+    [
+        # the counterpart of a relation the governed verb acts on
+        ("Chad threatened to cut ties with Sudan.", "Threat", ["Sudan"]),
+        # a purpose clause on the verb that carries an event noun belongs to that event
+        ("Farmers began a hunger strike to demand the resignation of President Jean Ravalo.", "Protest",
+         ["Jean Ravalo"]),
+        # the adversary of a war it prepares for, when 'war' is no event of its own
+        ("Norway mobilized reservists for a war against Sweden.", "Mobilization", ["Sweden"]),
+        # a capital after a noun's 'by' is its government: the party who is to act
+        ("The senate demanded a public admission by Ankara.", "Demand", ["Turkish government"]),
+    ],
+)  # fmt: skip
+def test_targets_through_a_relation_a_carried_noun_a_prepared_war_and_a_by_author(nlp, text, kind, target):
+    roles, _ = _roles(nlp, text, kind)
+    assert roles.get("target") == target
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # a name that qualifies the means acts: "US drone attacks", "French jet strikes"
+        ("US drone attacks killed six fighters.", "Airstrike", ["United States"]),
+        # a verb whose subject is an event noun takes that event's agents
+        ("US drone attacks killed six fighters.", "Killing", ["United States"]),
+    ],
+)  # fmt: skip
+def test_an_event_noun_named_by_its_means_gives_its_agent_to_what_it_does(nlp, text, kind, agent):
+    roles, _ = _roles(nlp, text, kind)
+    assert roles.get("agent") == agent

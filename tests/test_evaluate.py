@@ -172,3 +172,24 @@ def test_a_plover_target_is_the_events_place_only_when_it_has_no_target(roles, e
     sources, targets = _actors(DocumentRecord("d", "x", entities=entities, events=(event,)), event)
     assert [e.label for e in sources] == ["Turkish government"]
     assert [e.label for e in targets] == expected_targets
+
+
+@pytest.mark.integration
+def test_the_main_event_is_the_one_highest_in_the_parse_not_the_earliest(nlp) -> None:
+    from kg.evaluation.evaluate import main_event
+    from kg.extract.pipeline import records_from_doc
+    from kg.rdf.ontology import event_type_mappings
+
+    doc = nlp("After the bombing of the market, Kenya condemned the rebels.")
+    event = main_event(doc, records_from_doc(doc), event_type_mappings())
+    assert event is not None and event.trigger.text == "condemned"
+
+
+@pytest.mark.integration
+def test_who_reports_an_event_is_not_its_plover_source(nlp) -> None:
+    from kg.evaluation.evaluate import GoldRecord
+
+    # PLOVER's source carries out the act; the army only tells of a bombing whose author is unknown
+    gold = GoldRecord("r1", "A roadside bomb killed two soldiers near Kandahar, the army said.", "ASSAULT")
+    (prediction,) = evaluate(nlp, [gold]).predictions
+    assert prediction.sources == ()

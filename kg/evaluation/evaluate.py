@@ -5,11 +5,12 @@ mapping of its *main event*: among the events whose type has a PLOVER mapping, t
 highest in the dependency tree (the root, else the nearest to it), ties broken by the earliest trigger.
 Claims (reporting acts, ``evt:Statement``) have no PLOVER class, so a sentence with only claims predicts
 ``NONE``; a violent event part of an incident whose code names a weapon takes it ("killed in a car bomb" is
-ASSAULT, see :func:`kg.rdf.codes.coded_in_context`). Sources are the main event's agents (else the speakers of the claims
-reporting it); targets its target, theme, recipient, destination and origin roles, else its first place (PLOVER,
-like CAMEO, codes actors by country or place: "imposed a curfew in Cizre" has the target Cizre). A gold actor text matches a predicted actor when, case-insensitively, it
-overlaps one of that actor's mention spans in the sentence, or contains / is contained in one of its mention
-texts, its label or its aliases.
+ASSAULT, see :func:`kg.rdf.codes.coded_in_context`). Sources are the main event's agents, not who reports it
+(PLOVER's source carries the act out: "a bomb killed two soldiers, the army said" has none); targets its
+target, theme, recipient, destination and origin roles, else its first place (PLOVER, like CAMEO, codes actors
+by country or place: "imposed a curfew in Cizre" has the target Cizre). A gold actor text matches a predicted
+actor when, case-insensitively, it overlaps one of that actor's mention spans in the sentence, or contains / is
+contained in one of its mention texts, its label or its aliases.
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> gold = [GoldRecord("r1", "Iran protested.", "PROTEST", ("Iran",), ())]
@@ -167,7 +168,7 @@ def _depth(doc: Doc, event: Event) -> int:
     if span is None:
         return 0
     token, depth = span.root, 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 
@@ -251,8 +252,6 @@ def _actors(record: DocumentRecord, event: Event | None) -> tuple[list[Entity], 
         return [], []
     entities = {e.key: e for e in record.entities}
     sources = list(event.roles.get("agent", ()))
-    if not sources:
-        sources = [c.speaker for c in record.claims if event.key in c.content and c.speaker]
     # PLOVER codes actors by country or place, so an action directed at no actor is directed at its place
     # ("imposed a curfew in Cizre": target Cizre); the graph keeps it a place (kg:place), the gold reads a target
     targets = [k for role in TARGET_ROLES for k in event.roles.get(role, ())] or list(

@@ -133,7 +133,7 @@ RELATION_NOUNS = word_set("actors", "relation_nouns")
 
 def is_agentive(span: Span) -> bool:
     """Whether a place name is used as a party that acts or is addressed ("Damascus claims", "accused Kabul",
-    "talks between Kyiv and Moscow", "according to Baghdad"), not as a location ("in Damascus", "struck Kyiv")."""
+    "talks between Kyiv and Moscow", "according to Baghdad", "an admission by Moscow"), not as a location ("in Damascus", "struck Kyiv")."""
     root = span.root
     if root.dep_ == "conj":
         return is_agentive(root.head.doc[root.head.i : root.head.i + 1])  # "Kyiv and Moscow said"
@@ -149,6 +149,8 @@ def is_agentive(span: Span) -> bool:
         prep = root.head
         if prep.dep_ == "agent" or (prep.lower_ == "to" and prep.head.lower_ == "according"):
             return True
+        if prep.lower_ == "by" and prep.head.pos_ == "NOUN":  # "an admission by Moscow": a noun's by-agent
+            return prep.head.lemma_.lower() not in LOCATED_NOUNS
         return (
             prep.lower_ in {"with", "between", "against", "from"}
             and prep.head.lemma_.lower() in RELATION_NOUNS

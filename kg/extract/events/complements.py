@@ -9,7 +9,14 @@
   appeal", "Kenya condemned the attack by the rebels", "police broke up the protest": the author of that act is
   the target of the response.
 - **A plain object noun's prepositional phrase** where the event's type says the preposition introduces a
-  target: "threatened further action against Russia", "would boycott all contact with the United States".
+  target: "threatened further action against Russia", "would boycott all contact with the United States",
+  also under a governed verb ("threatened to break relations with Russia") and in a 'for' phrase, attached to
+  the verb or its object ("mobilized reservists for a war against Iraq").
+- **An event noun's carrier**: the purpose clause of the verb that carries the noun ("continued their hunger
+  strike to demand the resignation of X", "staged demonstrations to demand reforms by X") is the noun's.
+
+Agents pass the other way (:func:`inherit_agents`): a verb whose subject is an event noun takes its agents
+("Israeli air strikes killed five").
 
 Only actors are taken, never the event's own agents, and the event's confidence drops to 0.6 as for other roles
 read from a governing or governed clause (the parse of a longer reach is less sure).
@@ -21,6 +28,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from kg.extract.events.nominals import is_light
+from kg.extract.events.roles import subject_of
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 
@@ -50,6 +59,7 @@ def inherit_targets(
     >>> threat.roles["target"], threat.confidence
     (['iraq'], 0.6)
     """
+    inherit_agents(events)  # "Israeli air strikes killed five": before the targets, which may pass through
     by_head: dict[int, FoundEvent] = {}
     for event in events:
         by_head.setdefault(event.trigger.root.i, event)
@@ -69,6 +79,33 @@ def inherit_targets(
             event.confidence = min(event.confidence, CONFIDENCE)
 
 
+def inherit_agents(events: list[FoundEvent]) -> None:
+    """Give a verb event without an agent the agents of the event noun that is its subject: "Israeli air strikes
+    killed five" is a killing by Israel, "US drone attacks have killed leaders" one by the US. Trusted less, as
+    other roles read from another clause.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Israeli", "strikes", "killed", "five"], heads=[1, 2, 2, 2],
+    ...           deps=["amod", "nsubj", "ROOT", "dobj"], pos=["ADJ", "NOUN", "VERB", "NUM"])
+    >>> strike = FoundEvent("Attack", doc[1:2], roles={"agent": ["israel"]})
+    >>> killing = FoundEvent("Killing", doc[2:3])
+    >>> inherit_agents([strike, killing])
+    >>> killing.roles["agent"], killing.confidence
+    (['israel'], 0.6)
+    """
+    nouns = {e.trigger.root.i: e for e in events if e.trigger.root.pos_ in {"NOUN", "PROPN"}}
+    for event in events:
+        head = event.trigger.root
+        if event.roles.get("agent") or head.pos_ != "VERB":
+            continue
+        subject, passive = subject_of(head)
+        cause = nouns.get(subject.i) if subject is not None and not passive else None
+        if cause is not None and cause is not event and cause.roles.get("agent"):
+            event.roles["agent"] = list(cause.roles["agent"])
+            event.confidence = min(event.confidence, CONFIDENCE)
+
+
 def _governed(
     event: FoundEvent,
     head: Token,
@@ -83,7 +120,7 @@ def _governed(
     effect = by_head.get(head.head.i) if head.dep_ == "nsubj" else None
     if effect is not None and effect is not event:
         keys += _targets(effect, actors)  # "a roadside bombing killed a soldier": the bombing's target
-    for child in head.children:
+    for child in _clause_children(event, head, by_head):
         inner = by_head.get(child.i)
         if inner is event or (inner is not None and event.trigger.start <= child.i < event.trigger.end):
             continue  # the event's own words ("launched an attack")
@@ -93,6 +130,9 @@ def _governed(
             keys += _targets(inner, actors) if inner is not None else _carried(child, purpose, by_head, find)
             if inner is None:
                 keys += _prep_actors(child, targets, find)
+                # "threatened to break relations with X", "refused to sever ties with X": the counterpart
+                for obj in (c for c in child.children if c.dep_ == "dobj" and c.i not in by_head):
+                    keys += _prep_actors(obj, targets | {"against"}, find)
         elif child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
             if inner is not None and inner.type != event.type:
                 keys += _answered(event, inner, actors, undoes)
@@ -103,11 +143,28 @@ def _governed(
                 inner = by_head.get(obj.i)
                 if inner is not None and child.lower_ == "for":  # "mobilised reservists for a war against X"
                     keys += _targets(inner, actors)
+                elif inner is None and child.lower_ == "for":  # the same when the noun is no event of its own
+                    keys += _prep_actors(obj, {"against"}, find)
                 elif (
                     inner is None and child.lower_ == "of" and head.pos_ == "NOUN"
                 ):  # "suspension of links with X"
                     keys += _prep_actors(obj, targets, find)
     return keys
+
+
+def _clause_children(event: FoundEvent, head: Token, events: dict[int, FoundEvent]) -> list[Token]:
+    """The trigger's dependents, and for an event noun carried by a verb ('continued their hunger strike to
+    demand X', 'staged protests to press their demands on X') that verb's: its purpose clause belongs to the
+    event the noun names."""
+    children = list(head.children)
+    support = event.anchor.root if event.anchor is not None else None
+    if support is None and head.pos_ == "NOUN" and head.dep_ == "dobj" and is_light(head.head):
+        support = head.head
+    if support is not None and support.i != head.i:
+        children += [c for c in support.children if c.i not in {t.i for t in event.trigger}]
+    # the model often hangs a purpose 'for' from the object: "mobilized reservists for a war against X"
+    objects = [c for c in children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i not in events]
+    return children + [p for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
 
 
 def _carried(
@@ -160,7 +217,7 @@ def _prep_actors(head: Token, words: set[str], find: Callable[[Token], Found | N
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
 

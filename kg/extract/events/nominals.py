@@ -20,6 +20,9 @@ from kg.extract.events.roles import (
     subject_of,
 )
 
+MODIFIERS = {"compound", "amod", "nmod"}
+ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
+
 
 def nominal_arguments(
     noun: Token,
@@ -41,10 +44,14 @@ def nominal_arguments(
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             owners.append(child)
-        elif child.dep_ == "poss" or (
-            child.dep_ in {"compound", "amod", "nmod"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
-        ):
+        elif child.dep_ == "poss" or (child.dep_ in MODIFIERS and child.ent_type_ in ACTOR_ENTITIES):
             roles["agent"].append(child)
+        elif (
+            child.dep_ == "compound"
+            and not child.ent_type_
+            and (named := [c for c in child.children if c.dep_ in MODIFIERS and _named(c)])
+        ):
+            roles["agent"].extend(named)  # "US Predator attacks": the name qualifies the means, it acts
         elif child.dep_ == "prep" and child.lower_ == "of":
             roles[object_role].extend(contents(t) for t in pobjs(child))
         elif (
@@ -147,3 +154,8 @@ def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> 
     if subject is None or passive:
         return None
     return verb, contents(subject)
+
+
+def _named(token: Token) -> bool:
+    """A name the model tags as an actor, or a proper noun the gazetteer may know ('US' it does not tag)."""
+    return token.ent_type_ in ACTOR_ENTITIES or (token.pos_ == "PROPN" and not token.ent_type_)

@@ -81,7 +81,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head, is_passive(current)
-        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head is not current:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head.i != current.i:
             current = current.head
             continue
         break
