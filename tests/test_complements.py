@@ -214,6 +214,11 @@ def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, ro
         ("Norway mobilized reservists for a war against Sweden.", "Mobilization", ["Sweden"]),
         # a capital after a noun's 'by' is its government: the party who is to act
         ("The senate demanded a public admission by Ankara.", "Demand", ["Turkish government"]),
+        # an act directed at no one is directed at the country it happens in, as PLOVER codes it
+        ("Ghana refused to deploy soldiers in Mali.", "Rejection", ["Mali"]),
+        # whom demands are pressed on, though the model hangs 'from' on what is demanded
+        ("Farmers blocked highways to press their demands for higher prices from the Kenyan government.",
+         "Protest", ["Kenyan government"]),
     ],
 )  # fmt: skip
 def test_targets_through_a_relation_a_carried_noun_a_prepared_war_and_a_by_author(nlp, text, kind, target):

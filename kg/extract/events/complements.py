@@ -66,6 +66,7 @@ def inherit_targets(
         if event.anchor is not None:  # "launch an offensive": the support verb stands for the event too
             by_head.setdefault(event.anchor.root.i, event)
     actors = {f.key for f in index.values() if f.is_actor}
+    countries = {f.key for f in index.values() if f.kind == "Country"}
     find = resolve or (lambda token: index.get(token.i))  # the extractor's also names unnamed collectives
     # the most deeply embedded first, so a chain passes through: "agreed to allow aid to reach Y"
     for event in sorted(events, key=lambda e: -_depth(e.trigger.root)):
@@ -73,7 +74,11 @@ def inherit_targets(
             continue
         head = event.trigger.root
         own = set(event.roles.get("agent", ()))
-        keys = [k for k in _governed(event, head, by_head, find, actors, prep_roles, undoes) if k not in own]
+        keys = [
+            k
+            for k in _governed(event, head, by_head, find, (actors, countries), prep_roles, undoes)
+            if k not in own
+        ]
         if keys:
             event.roles["target"] = list(dict.fromkeys(keys))
             event.confidence = min(event.confidence, CONFIDENCE)
@@ -111,10 +116,11 @@ def _governed(
     head: Token,
     by_head: dict[int, FoundEvent],
     find: Callable[[Token], Found | None],
-    actors: set[str],
+    known: tuple[set[str], set[str]],
     prep_roles: Callable[[str], dict[str, str]],
     undoes: Callable[[str], bool],
 ) -> list[str]:
+    actors, countries = known  # the keys of actors, and of countries
     targets = {word for word, role in prep_roles(event.type).items() if role == "target"}
     keys: list[str] = []
     effect = by_head.get(head.head.i) if head.dep_ == "nsubj" else None
@@ -128,6 +134,10 @@ def _governed(
         if (child.dep_ == "xcomp" or purpose) and child.pos_ in {"VERB", "AUX"}:
             # "threatened to attack X", "blocked roads to demand X's resignation"
             keys += _targets(inner, actors) if inner is not None else _carried(child, purpose, by_head, find)
+            if inner is not None and not _targets(inner, actors):
+                # "refused to deploy peacekeepers in Iraq": an act directed at no one is directed at the
+                # country it happens in (as PLOVER and CAMEO code it)
+                keys += [k for k in inner.roles.get("place", ())[:1] if k in countries]
             if inner is None:
                 keys += _prep_actors(child, targets, find)
                 # "threatened to break relations with X", "refused to sever ties with X": the counterpart

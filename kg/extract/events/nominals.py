@@ -65,6 +65,11 @@ def nominal_arguments(
             roles["target"].extend(pobjs(child))
         elif child.dep_ == "prep":
             fill_prep(child, roles, prep_roles)
+            if owned and child.lower_ == "for":
+                # "their demands for freedom from the government": the model hangs whom it is asked of on what
+                for obj in pobjs(child):
+                    for prep in (p for p in obj.children if p.dep_ == "prep" and p.lower_ == "from"):
+                        fill_prep(prep, roles, prep_roles)
     phrase = measured(noun, light_nouns)
     governor = phrase.head
     if phrase.dep_ in {"dobj", "nsubjpass"} and is_light(governor) and "agent" not in roles:
