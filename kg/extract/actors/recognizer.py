@@ -206,7 +206,11 @@ class ActorRecognizer:
             after = doc[end + 1 : end + 4]
             heads = [i for i, t in enumerate(after) if t.lower_ in GOVERNMENT_WORDS]
             gov = self.gazetteer.government_of(found.key)
-            if heads and gov is not None and all(t.pos_ in {"ADJ", "NOUN"} for t in after[: heads[0]]):
+            if (
+                heads
+                and gov is not None
+                and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in after[: heads[0]])
+            ):
                 return from_entry(doc[found.span.start : end + 2 + heads[0]], gov, 0.85)
         if words and words[0] in GOVERNMENT_WORDS:
             gov = self.gazetteer.government_of(found.key)

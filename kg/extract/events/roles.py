@@ -33,8 +33,19 @@ Resolver = Callable[[Token], list[str]]
 
 
 def expand(token: Token) -> list[Token]:
-    """A token and the tokens coordinated with it ('A and B' -> [A, B])."""
-    return [token, *token.conjuncts]
+    """A token and the tokens coordinated with it ('A and B' -> [A, B]), and the other parties of a noun
+    whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
+    phrase, but 'Russian' is a party too)."""
+    heads = [token, *token.conjuncts]
+    return heads + [
+        c
+        for head in heads
+        if head.pos_ == "NOUN"
+        for m in head.children
+        if m.dep_ in {"amod", "nmod", "compound"}
+        for c in m.conjuncts
+        if c.pos_ in {"ADJ", "PROPN"} and c.i < head.i
+    ]
 
 
 def contents(token: Token) -> Token:

@@ -1,0 +1,45 @@
+"""Event roles from the parse (kg.extract.events.roles): hand-built parses pin each rule, the real model checks
+that the actor layer gives the role its actor."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.events.roles import expand
+
+
+def test_a_noun_with_coordinated_modifiers_brings_the_other_parties() -> None:
+    # "Israeli and Jordanian envoys": one noun phrase, two parties
+    words = ["Israeli", "and", "Jordanian", "envoys", "met"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 0, 4, 4],
+              deps=["amod", "cc", "conj", "nsubj", "ROOT"], pos=["ADJ", "CCONJ", "ADJ", "NOUN", "VERB"])  # fmt: skip
+    assert [t.text for t in expand(doc[3])] == ["envoys", "Jordanian"]
+
+
+def test_coordinated_nouns_are_expanded_and_a_plain_modifier_adds_nothing() -> None:
+    words = ["police", "and", "army", "officers"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 3, 0],
+              deps=["ROOT", "cc", "compound", "conj"], pos=["NOUN", "CCONJ", "NOUN", "NOUN"])  # fmt: skip
+    assert [t.text for t in expand(doc[0])] == ["police", "officers"]
+
+
+@pytest.mark.integration
+def test_a_countrys_government_named_by_its_ruling_movement_is_the_agent(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("Nicaragua's Sandinista government banned the rally."))
+    labels = {e.key: e.label for e in record.entities}
+    (ban,) = [e for e in record.events if e.type == "Coercion"]
+    assert [labels[k] for k in ban.roles["agent"]] == ["Nicaraguan government"]
+
+
+@pytest.mark.integration
+def test_both_parties_of_coordinated_nationalities_act(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("Senior Israeli and Jordanian officials agreed to reopen the border."))
+    labels = {e.key: e.label for e in record.entities}
+    (deal,) = [e for e in record.events if e.type == "Agreement"]
+    assert [labels[k] for k in deal.roles["agent"]] == ["Israeli officials", "Jordan"]
