@@ -157,6 +157,9 @@ def test_the_plover_keyword_baseline_takes_the_first_keyword(text: str, expected
         ({"agent": ("gov",), "place": ("town", "country")}, ["Cizre"]),
         # an event with a target of its own keeps it, and its place stays a place
         ({"agent": ("gov",), "target": ("rebels",), "place": ("town",)}, ["rebels"]),
+        # a movement is directed at the country it leaves, not at the troops it moves
+        ({"agent": ("gov",), "theme": ("rebels",), "origin": ("country",)}, ["Turkey"]),
+        ({"agent": ("gov",), "theme": ("rebels",)}, ["rebels"]),
     ],
 )
 def test_a_plover_target_is_the_events_place_only_when_it_has_no_target(roles, expected_targets) -> None:

@@ -7,7 +7,8 @@ Claims (reporting acts, ``evt:Statement``) have no PLOVER class, so a sentence w
 ``NONE``; a violent event part of an incident whose code names a weapon takes it ("killed in a car bomb" is
 ASSAULT, see :func:`kg.rdf.codes.coded_in_context`). Sources are the main event's agents, not who reports it
 (PLOVER's source carries the act out: "a bomb killed two soldiers, the army said" has none); targets its
-target, theme, recipient, destination and origin roles, else its first place (PLOVER, like CAMEO, codes actors
+target, theme (unless a recipient, destination or origin names whom a movement is directed at), recipient,
+destination and origin roles, else its first place (PLOVER, like CAMEO, codes actors
 by country or place: "imposed a curfew in Cizre" has the target Cizre). A gold actor text matches a predicted
 actor when, case-insensitively, it overlaps one of that actor's mention spans in the sentence, or contains / is
 contained in one of its mention texts, its label or its aliases.
@@ -42,7 +43,8 @@ from kg.records import DocumentRecord, Entity, Event, Mention
 # Newer PLOVER names -> the 0.5b1 names of the gold standard.
 PLOVER_ALIASES = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
 # PLOVER's target is whoever the action is directed at, which includes where people or aid are sent to or taken
-# from ("deliveries to Afghanistan", "withdraw troops from Lebanon").
+# from ("deliveries to Afghanistan", "withdraw troops from Lebanon"); what is moved (the theme: "its troops")
+# is a target only when the act names no recipient, destination or origin (see _actors).
 TARGET_ROLES = ("target", "theme", "recipient", "destination", "origin")
 
 
@@ -254,7 +256,11 @@ def _actors(record: DocumentRecord, event: Event | None) -> tuple[list[Entity], 
     sources = list(event.roles.get("agent", ()))
     # PLOVER codes actors by country or place, so an action directed at no actor is directed at its place
     # ("imposed a curfew in Cizre": target Cizre); the graph keeps it a place (kg:place), the gold reads a target
-    targets = [k for role in TARGET_ROLES for k in event.roles.get(role, ())] or list(
+    roles = TARGET_ROLES
+    if any(event.roles.get(r) for r in ("recipient", "destination", "origin")):
+        # "withdraw its troops from Lebanon": the act is directed at Lebanon; the troops are the source's own
+        roles = tuple(r for r in TARGET_ROLES if r != "theme")
+    targets = [k for role in roles for k in event.roles.get(role, ())] or list(
         event.roles.get("place", ())[:1]
     )
     pick = lambda keys: [entities[k] for k in dict.fromkeys(keys) if k in entities]  # noqa: E731
