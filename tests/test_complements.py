@@ -216,6 +216,11 @@ def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, ro
         ("The senate demanded a public admission by Ankara.", "Demand", ["Turkish government"]),
         # an act directed at no one is directed at the country it happens in, as PLOVER codes it
         ("Ghana refused to deploy soldiers in Mali.", "Rejection", ["Mali"]),
+        # an act of no one in particular that the event asks for is directed at its other party
+        ("Rebels demanded a ceasefire with government forces.", "Demand", ["government forces"]),
+        # whoever is put or comes under an act undergoes it
+        ("Two Kenyan journalists were put under investigation.", "Investigation", ["Kenyan journalists"]),
+        ("The opposition leader was placed under arrest in Kenya.", "Arrest", ["opposition leader"]),
         # whom demands are pressed on, though the model hangs 'from' on what is demanded
         ("Farmers blocked highways to press their demands for higher prices from the Kenyan government.",
          "Protest", ["Kenyan government"]),

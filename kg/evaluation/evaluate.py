@@ -256,7 +256,7 @@ def _actors(record: DocumentRecord, event: Event | None) -> tuple[list[Entity], 
     sources = list(event.roles.get("agent", ()))
     # PLOVER codes actors by country or place, so an action directed at no actor is directed at its place
     # ("imposed a curfew in Cizre": target Cizre); the graph keeps it a place (kg:place), the gold reads a target
-    roles = TARGET_ROLES
+    roles: tuple[str, ...] = TARGET_ROLES
     if any(event.roles.get(r) for r in ("recipient", "destination", "origin")):
         # "withdraw its troops from Lebanon": the act is directed at Lebanon; the troops are the source's own
         roles = tuple(r for r in TARGET_ROLES if r != "theme")

@@ -147,7 +147,8 @@ def _governed(
                     keys += _prep_actors(obj, targets | {"against"}, find)
         elif child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
             if inner is not None and inner.type != event.type:
-                keys += _answered(event, inner, actors, undoes)
+                # "demanded a truce with X": an act of no one in particular is directed at its other party
+                keys += _answered(event, inner, actors, undoes) or _prep_actors(child, targets, find)
             elif inner is None:
                 keys += _prep_actors(child, targets, find)
         elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:

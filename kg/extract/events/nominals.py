@@ -22,6 +22,8 @@ from kg.extract.events.roles import (
 
 MODIFIERS = {"compound", "amod", "nmod"}
 ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
+# Verbs whose subject undergoes the event noun of their 'under' phrase: "came under fire", "placed under arrest".
+UNDERGO_VERBS = {"come", "put", "place", "fall", "remain", "be", "keep", "hold", "bring"}
 
 
 def nominal_arguments(
@@ -70,6 +72,11 @@ def nominal_arguments(
                 for obj in pobjs(child):
                     for prep in (p for p in obj.children if p.dep_ == "prep" and p.lower_ == "from"):
                         fill_prep(prep, roles, prep_roles)
+    under = noun.head
+    if noun.dep_ == "pobj" and under.lower_ == "under" and under.head.lemma_.lower() in UNDERGO_VERBS:
+        subject, _ = subject_of(under.head)  # "X was put under investigation", "X came under attack"
+        if subject is not None:
+            roles[object_role].extend(expand(contents(subject)))
     phrase = measured(noun, light_nouns)
     governor = phrase.head
     if phrase.dep_ in {"dobj", "nsubjpass"} and is_light(governor) and "agent" not in roles:
