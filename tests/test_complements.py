@@ -221,6 +221,8 @@ def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, ro
         # whoever is put or comes under an act undergoes it
         ("Two Kenyan journalists were put under investigation.", "Investigation", ["Kenyan journalists"]),
         ("The opposition leader was placed under arrest in Kenya.", "Arrest", ["opposition leader"]),
+        # the thing an act is directed at is no actor, but whom it binds the agent to is
+        ("Chad reneged on its pledge to the rebels.", "Rejection", ["rebels"]),
         # whom demands are pressed on, though the model hangs 'from' on what is demanded
         ("Farmers blocked highways to press their demands for higher prices from the Kenyan government.",
          "Protest", ["Kenyan government"]),

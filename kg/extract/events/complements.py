@@ -162,6 +162,12 @@ def _governed(
                     inner is None and child.lower_ == "of" and head.pos_ == "NOUN"
                 ):  # "suspension of links with X"
                     keys += _prep_actors(obj, targets, find)
+        elif child.dep_ == "prep" and child.lower_ in targets - {"of", "for"}:
+            # "reneged on his commitment to X", "backed out of ... with X": the thing it is directed at is no
+            # actor, but whom that thing binds it to is
+            for obj in (o for o in child.children if o.dep_ == "pobj" and o.i not in by_head):
+                if (found := find(obj)) is None or not found.is_actor:
+                    keys += _prep_actors(obj, targets, find)
     return keys
 
 
