@@ -52,3 +52,24 @@ def test_toponym_heads_and_landforms_name_places(text: str, name: str) -> None:
 )
 def test_heads_that_also_end_or_begin_peoples_names_make_no_place(text: str) -> None:
     assert place_phrases(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        (
+            "Gunmen killed a farmer in Kalaba, 60 kilometres (37 miles) north of Dorlin, on Sunday.",
+            "Kalaba",
+            "Dorlin",
+        ),
+        ("Rebels seized Tamora, about 200 miles west of the capital Varnu, last week.", "Tamora", "Varnu"),
+        ("Merzan, some 12 km to the south-east of Ostrel, was shelled overnight.", "Merzan", "Ostrel"),
+    ],
+)
+def test_a_name_measured_from_a_place_is_a_place_inside_it(text: str, name: str, parent: str) -> None:
+    assert (name, (parent,)) in [(p.name, p.parents) for p in place_phrases(text)]
+
+
+def test_a_name_may_begin_with_the_arabic_article_in_lower_case() -> None:
+    phrases = place_phrases("Troops shelled the town of al-Ruwaida and a market in el-Barid.")
+    assert [p.name for p in phrases] == ["al-Ruwaida", "el-Barid"]

@@ -42,7 +42,8 @@ _FEATURES = "|".join(
     )
 )
 _PARTICLE = r"(?:al|el|ad|ash|as|an|ar|at|az|ed|es|de|del|la|le|du|di|wa|bin|ibn|abu|um|umm|bani|beni|ben)"
-_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+# a name may begin with the Arabic article in lower case ("the city of al-Tall", "in el-Arish")
+_WORD = r"(?:(?:al|el)-)?[A-Z][\w'’]*(?:-[\w'’]+)*"
 NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}[-\s])?{_WORD}|\s*-\s*{_PARTICLE}-{_WORD}|\s+{_PARTICLE}-[\w'’]+)*"
 _AFTER = re.compile(rf"\b(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _OF = re.compile(rf"\b(?:the\s+)?(?P<feature>(?i:{_FEATURES}))\s+of\s+(?P<name>{NAME})")
@@ -57,10 +58,20 @@ _PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|tow
                    rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
                    rf"(?P<name>{NAME})")  # fmt: skip
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
-_DIRECTION = re.compile(
-    rf",?\s*(?:(?:\d+\s*km\s+)?(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of"
-    rf"|in|near|outside)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<name>{NAME})"
+_COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+# "some 70 kilometres (40 miles) to the north-northeast of", "10 km from": a distance measured from a place
+_MEASURE = (
+    r"(?:(?:located|situated|lying)\s+)?(?:(?:about|some|nearly|around|roughly|approximately|almost|just|only"
+    r"|over|under|more\s+than|less\s+than)\s+)?\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilometres|kilometers|kilometre"
+    rf"|kilometer|miles|mile|metres|meters)\b(?:\s*\([^()]{{1,30}}\))?\s+(?:to\s+the\s+)?(?:{_COMPASS}"
+    rf"(?:-{_COMPASS})?\s+(?:of|from)|from)"
 )
+_DIRECTION = re.compile(
+    rf",?\s*(?:{_MEASURE}|{_COMPASS}\s+of|in|near|outside)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?capital,?\s+)?"
+    rf"(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<name>{NAME})"
+)
+# "Belet Huen, about 200 miles (322 kilometers) northwest of Mogadishu": what is measured from a place is one too
+_MEASURED = re.compile(rf"(?P<name>{NAME}),\s*(?=(?:an?\s+(?:[a-z-]+\s+){{0,2}}?)?{_MEASURE})")
 # Capitalised words that begin sentences or name things that are not places.
 _NOT_NAMES = {
     "the", "a", "an", "on", "in", "at", "he", "she", "they", "it", "this", "that", "monday", "tuesday", "wednesday",
@@ -110,6 +121,7 @@ def place_phrases(text: str) -> list[PlacePhrase]:
         _OF,
         _CAPITAL,
         _BEFORE_PAREN,
+        _MEASURED,
         _PREFIXED,
         _PREP,
     ):  # a feature word after a name first
