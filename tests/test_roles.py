@@ -43,3 +43,27 @@ def test_both_parties_of_coordinated_nationalities_act(nlp) -> None:
     labels = {e.key: e.label for e in record.entities}
     (deal,) = [e for e in record.events if e.type == "Agreement"]
     assert [labels[k] for k in deal.roles["agent"]] == ["Israeli officials", "Jordan"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent", "target"),
+    [
+        # a named actor that stands between two parties acts on them
+        ("Senegal offered to mediate between Mali and Mauritania.", "Consultation", ["Senegal"],
+         ["Mali", "Mauritania"]),
+        ("Qatar's mediation between Egypt and Turkey failed.", "Consultation", ["Qatar"], ["Egypt", "Turkey"]),
+        # with no one else named, the parties between which it happens are the ones who act
+        ("Talks between Egypt and Turkey failed.", "Consultation", ["Egypt", "Turkey"], []),
+    ],
+)  # fmt: skip
+def test_the_parties_between_which_an_act_stands_are_its_targets_when_someone_else_acts(
+    nlp, text, kind, agent, target
+) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent
+    assert [labels[k] for k in event.roles.get("target", ())] == target

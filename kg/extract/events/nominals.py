@@ -43,6 +43,7 @@ def nominal_arguments(
     if prep_roles and prep_roles.get("from") == "target" and not owned:
         prep_roles = {**prep_roles, "from": "agent"}
     owners: list[Token] = []  # "their meeting": a pronoun owner only when the clause names no one
+    between: list[Token] = []  # "talks between A and B": the parties, unless someone else acts on them
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             owners.append(child)
@@ -56,12 +57,9 @@ def nominal_arguments(
             roles["agent"].extend(named)  # "US Predator attacks": the name qualifies the means, it acts
         elif child.dep_ == "prep" and child.lower_ == "of":
             roles[object_role].extend(contents(t) for t in pobjs(child))
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ == "between"
-            or child.dep_ == "prep"
-            and child.lower_ == "by"
-        ):
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            between.extend(pobjs(child))
+        elif child.dep_ == "prep" and child.lower_ == "by":
             roles["agent"].extend(pobjs(child))
         elif child.dep_ == "prep" and child.lower_ in {"against", "on"}:
             roles["target"].extend(pobjs(child))
@@ -77,6 +75,8 @@ def nominal_arguments(
         subject, _ = subject_of(under.head)  # "X was put under investigation", "X came under attack"
         if subject is not None:
             roles[object_role].extend(expand(contents(subject)))
+    if between:  # "Qatar's mediation between A and B", "a deal by X between A and B": A and B are its targets
+        roles["target" if roles.get("agent") else "agent"].extend(between)
     phrase = measured(noun, light_nouns)
     governor = phrase.head
     if phrase.dep_ in {"dobj", "nsubjpass"} and is_light(governor) and "agent" not in roles:

@@ -125,6 +125,15 @@ def verbal_arguments(
     subject, passive = subject_of(verb)
     if subject is not None:
         roles[object_role if passive else subject_role].extend(expand(contents(subject)))
+        if (
+            not passive
+            and subject_role == "agent"
+            and _named(subject)
+            and "between" not in (prep_roles or {})
+        ):
+            # "Senegal offered to mediate between Mali and Mauritania": a named actor acts on the parties
+            # between which it stands ("clashes broke out between A and B" has no named subject: they act)
+            prep_roles = {**(prep_roles or {}), "between": "target"}
     if verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "detainees held in camps": the noun undergoes the action; "escaped detainees": for types whose
         # subject is the theme (escape, flee) the noun is that theme too.
@@ -218,3 +227,8 @@ def vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
     unnamed = not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in place)
     qualifies = root.dep_ in {"compound", "poss", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
     return demonym, unnamed, qualifies, depth, -root.i
+
+
+def _named(token: Token) -> bool:
+    """A proper name or a name the model tags as an actor ('Senegal', 'the United Nations')."""
+    return token.pos_ == "PROPN" or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
