@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -25,3 +26,23 @@ def test_a_plain_noun_modifier_names_no_agent_and_leaves_the_role_open() -> None
     doc = _doc(["emergency", "food", "aid"], [1, 2, 2], ["compound", "compound", "ROOT"],
                ["NOUN", "NOUN", "NOUN"], ["O", "O", "O"])  # fmt: skip
     assert "agent" not in nominal_arguments(doc[2], "theme")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The Pakistani Taliban claimed responsibility for the bombing.", ["Tehrik-i-Taliban Pakistan"]),
+        # a date that owns the attack is no agent; the claimer is
+        ("Al-Shabaab claimed responsibility for Monday's attack on the base.", ["al-Shabaab"]),
+        # denying responsibility names no one
+        ("The group denied responsibility for the attack.", []),
+    ],
+)  # fmt: skip
+def test_whoever_claims_responsibility_for_an_act_is_its_agent(nlp, text, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type in {"Bombing", "Attack"}]
+    assert [labels[k] for k in event.roles.get("agent", ()) if k in labels] == agent

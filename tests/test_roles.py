@@ -15,7 +15,7 @@ def test_a_noun_with_coordinated_modifiers_brings_the_other_parties() -> None:
     words = ["Israeli", "and", "Jordanian", "envoys", "met"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 0, 4, 4],
               deps=["amod", "cc", "conj", "nsubj", "ROOT"], pos=["ADJ", "CCONJ", "ADJ", "NOUN", "VERB"])  # fmt: skip
-    assert [t.text for t in expand(doc[3])] == ["envoys", "Jordanian"]
+    assert [t.text for t in expand(doc[3])] == ["envoys", "Israeli", "Jordanian"]
 
 
 def test_coordinated_nouns_are_expanded_and_a_plain_modifier_adds_nothing() -> None:
@@ -42,7 +42,17 @@ def test_both_parties_of_coordinated_nationalities_act(nlp) -> None:
     record = records_from_doc(nlp("Senior Israeli and Jordanian officials agreed to reopen the border."))
     labels = {e.key: e.label for e in record.entities}
     (deal,) = [e for e in record.events if e.type == "Agreement"]
-    assert [labels[k] for k in deal.roles["agent"]] == ["Israeli officials", "Jordan"]
+    assert [labels[k] for k in deal.roles["agent"]] == ["Israeli officials", "Israel", "Jordan"]
+
+
+@pytest.mark.integration
+def test_the_first_of_coordinated_nationalities_is_not_lost_to_the_last(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("Kenyan and Somali troops launched an offensive against the militants."))
+    labels = {e.key: e.label for e in record.entities}
+    (offensive,) = [e for e in record.events if e.type == "ArmedClash"]
+    assert {"Kenya", "Somalia"} <= {labels[k] for k in offensive.roles["agent"]}
 
 
 @pytest.mark.integration

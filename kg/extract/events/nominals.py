@@ -22,6 +22,8 @@ from kg.extract.events.roles import (
 
 MODIFIERS = {"compound", "amod", "nmod"}
 ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
+# Verbs whose subject owns up to the act its 'responsibility for' names ("denied responsibility" does not).
+CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 # Verbs whose subject undergoes the event noun of their 'under' phrase: "came under fire", "placed under arrest".
 UNDERGO_VERBS = {"come", "put", "place", "fall", "remain", "be", "keep", "hold", "bring"}
 
@@ -70,6 +72,9 @@ def nominal_arguments(
                 for obj in pobjs(child):
                     for prep in (p for p in obj.children if p.dep_ == "prep" and p.lower_ == "from"):
                         fill_prep(prep, roles, prep_roles)
+    claimer = _claimer(noun)  # "the Pakistani Taliban claimed responsibility for the bombing"
+    if claimer is not None:  # before an owner: "claimed Monday's attack" has no Monday as its agent
+        roles["agent"][:0] = expand(contents(claimer))
     under = noun.head
     if noun.dep_ == "pobj" and under.lower_ == "under" and under.head.lemma_.lower() in UNDERGO_VERBS:
         subject, _ = subject_of(under.head)  # "X was put under investigation", "X came under attack"
@@ -171,3 +176,24 @@ def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> 
 def _named(token: Token) -> bool:
     """A name the model tags as an actor, or a proper noun the gazetteer may know ('US' it does not tag)."""
     return token.ent_type_ in ACTOR_ENTITIES or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _claimer(noun: Token) -> Token | None:
+    """Who claims an act: the subject of 'claimed / took / accepted responsibility for <noun>'.
+
+    >>> from spacy.tokens import Doc
+    >>> import spacy
+    >>> words = ["ISIS", "claimed", "responsibility", "for", "the", "attack"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 5, 3],
+    ...           deps=["nsubj", "ROOT", "dobj", "prep", "det", "pobj"], lemmas=["ISIS", "claim", *words[2:]])
+    >>> _claimer(doc[5]).text
+    'ISIS'
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ != "dobj" or verb.lemma_.lower() not in CLAIM_VERBS:
+        return None
+    subject, passive = subject_of(verb)
+    return None if passive else subject

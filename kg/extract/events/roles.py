@@ -35,15 +35,16 @@ Resolver = Callable[[Token], list[str]]
 def expand(token: Token) -> list[Token]:
     """A token and the tokens coordinated with it ('A and B' -> [A, B]), and the other parties of a noun
     whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
-    phrase, but 'Russian' is a party too)."""
+    phrase, but each modifier names a party too)."""
     heads = [token, *token.conjuncts]
+    # the first modifier too: the actor layer may have read "Somali troops" as the noun's actor, not Kenya's
     return heads + [
         c
         for head in heads
         if head.pos_ == "NOUN"
         for m in head.children
-        if m.dep_ in {"amod", "nmod", "compound"}
-        for c in m.conjuncts
+        if m.dep_ in {"amod", "nmod", "compound"} and m.conjuncts
+        for c in (m, *m.conjuncts)
         if c.pos_ in {"ADJ", "PROPN"} and c.i < head.i
     ]
 
