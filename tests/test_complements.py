@@ -223,6 +223,11 @@ def test_datives_control_by_on_and_the_other_side_of_a_clash(nlp, text, kind, ro
         ("The opposition leader was placed under arrest in Kenya.", "Arrest", ["opposition leader"]),
         # the thing an act is directed at is no actor, but whom it binds the agent to is
         ("Chad reneged on its pledge to the rebels.", "Rejection", ["rebels"]),
+        # who hosts or brokers an act of others acts on its parties
+        ("Qatar hosted talks between the Taliban and the United States.", "Consultation",
+         ["Taliban", "United States"]),
+        # whom a place is taken from
+        ("Somali forces recaptured the town from al-Shabaab.", "ArmedClash", ["al-Shabaab"]),
         # whom demands are pressed on, though the model hangs 'from' on what is demanded
         ("Farmers blocked highways to press their demands for higher prices from the Kenyan government.",
          "Protest", ["Kenyan government"]),

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.implicit import state_agents
 from kg.extract.events.nominals import is_light
-from kg.extract.events.roles import subject_of
+from kg.extract.events.roles import pobjs, subject_of
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 
@@ -149,6 +149,8 @@ def _governed(
             if inner is not None and inner.type != event.type:
                 # "demanded a truce with X": an act of no one in particular is directed at its other party
                 keys += _answered(event, inner, actors, undoes) or _prep_actors(child, targets, find)
+            elif inner is not None:  # "hosted talks between A and B": the parties of the act it hosts
+                keys += [k for k in inner.roles.get("agent", ()) if k not in event.roles.get("agent", ())]
             elif inner is None:
                 keys += _prep_actors(child, targets, find)
         elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:
@@ -168,6 +170,11 @@ def _governed(
             for obj in (o for o in child.children if o.dep_ == "pobj" and o.i not in by_head):
                 if (found := find(obj)) is None or not found.is_actor:
                     keys += _prep_actors(obj, targets, find)
+        elif child.dep_ == "prep" and child.lower_ == "from" and child.head.i == head.i:
+            # "recaptured the town from al-Shabaab", "withdrew from the coalition": whom it is taken from or
+            # leaves (a country it leaves is already its origin)
+            sides = [find(o) for o in pobjs(child)]
+            keys += [f.key for f in sides if f is not None and f.is_actor and not f.is_place]
     return keys
 
 
