@@ -77,3 +77,21 @@ def test_the_parties_between_which_an_act_stands_are_its_targets_when_someone_el
     (event, *_) = [e for e in record.events if e.type == kind]
     assert [labels[k] for k in event.roles.get("agent", ())] == agent
     assert [labels[k] for k in event.roles.get("target", ())] == target
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        ("Forces loyal to President Salva Kiir attacked opposition positions.", "Attack", ["forces", "Salva Kiir"]),
+        ("The opposition coalition, led by Raila Odinga, rejected the election results.", "Rejection",
+         ["Raila Odinga"]),
+    ],
+)  # fmt: skip
+def test_the_patron_of_an_unnamed_group_acts_with_it(nlp, text, kind, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent

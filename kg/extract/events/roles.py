@@ -37,6 +37,7 @@ def expand(token: Token) -> list[Token]:
     whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
     phrase, but each modifier names a party too)."""
     heads = [token, *token.conjuncts]
+    heads += [p for head in heads if head.pos_ == "NOUN" for p in patrons(head)]
     # the first modifier too: the actor layer may have read "Somali troops" as the noun's actor, not Kenya's
     return heads + [
         c
@@ -47,6 +48,33 @@ def expand(token: Token) -> list[Token]:
         for c in (m, *m.conjuncts)
         if c.pos_ in {"ADJ", "PROPN"} and c.i < head.i
     ]
+
+
+LOYAL = {"loyal", "allied", "affiliated", "aligned"}  # "forces loyal to X", "militias allied with X"
+LED = {"led", "headed", "commanded"}  # "the coalition, led by X"; a backer ("backed by X") is no side
+
+
+def patrons(noun: Token) -> list[Token]:
+    """Whom an unnamed group is the side of: 'forces loyal to President X', 'militias allied with the
+    government', 'the opposition coalition, led by X'. The group acts, and so does its patron.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["forces", "loyal", "to", "Kiir"], heads=[0, 0, 1, 2],
+    ...           deps=["ROOT", "amod", "prep", "pobj"])
+    >>> [t.text for t in patrons(doc[0])]
+    ['Kiir']
+    """
+    found = []
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ in {"amod", "acl"} and word in LOYAL:
+            found += [
+                o for p in child.children if p.dep_ == "prep" and p.lower_ in {"to", "with"} for o in pobjs(p)
+            ]
+        elif child.dep_ == "acl" and word in LED:
+            found += [o for p in child.children if p.dep_ == "agent" for o in pobjs(p)]
+    return found
 
 
 def contents(token: Token) -> Token:
