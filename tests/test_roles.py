@@ -95,3 +95,13 @@ def test_the_patron_of_an_unnamed_group_acts_with_it(nlp, text, kind, agent) -> 
     labels = {e.key: e.label for e in record.entities}
     (event, *_) = [e for e in record.events if e.type == kind]
     assert [labels[k] for k in event.roles.get("agent", ())] == agent
+
+
+@pytest.mark.integration
+def test_a_groups_its_in_a_reported_clause_is_the_reporting_subjects(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("The army said its troops had killed 12 insurgents."))
+    labels = {e.key: e.label for e in record.entities}
+    (killing,) = [e for e in record.events if e.type == "Killing"]
+    assert [labels[k] for k in killing.roles.get("agent", ())] == ["troops", "army"]
