@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.candidates import Places
-from kg.extract.linking import MIN_CONFIDENCE, link_place, nearest_place
+from kg.extract.linking import MIN_CONFIDENCE, link_place, measures_from, nearest_place
 from kg.extract.recorder import records_from_doc
 
 
@@ -242,3 +242,44 @@ def test_a_date_is_not_the_event_place(nlp, text, verb, place):
 )  # fmt: skip
 def test_the_event_takes_the_place_its_object_or_cause_names(nlp, text, verb, place):
     assert place in (_first_place(nlp, text, verb) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a surely attached place of the same kind beats the one beside it
+        (
+            "A car bomb exploded at a busy market in Tavor town near Dalmun, killing nine.",
+            "exploded",
+            "Tavor",
+        ),
+        # a name measured from a place is recognised and is where the act was, not the reference point
+        (
+            "Rebels captured Kelbani, about 200 miles (322 kilometers) north of Mogadishu, on Monday.",
+            "captured",
+            "Kelbani",
+        ),  # fmt: skip
+    ],
+)
+def test_the_attached_place_beats_the_one_beside_it(nlp, text, verb, place):
+    assert place in (_first_place(nlp, text, verb) or "")
+
+
+def test_a_participle_after_a_clause_with_no_event_verb_takes_the_place_of_the_event_inside_it(nlp):
+    text = "Militants unleashed violence in a wave of attacks in the Tarnak district of Zabul, killing 23 people."
+    assert _first_place(nlp, text, "killing") == "Tarnak"
+
+
+def test_a_reference_point_is_not_the_event_place_when_another_place_is_named(nlp):
+    text = "Students marched from a square in Tegor, a town 75 kilometres northeast of Bagan, witnesses said."
+    assert _first_place(nlp, text, "marched") != "Bagan"
+
+
+def test_a_distance_measured_from_a_place_makes_it_a_reference_point(nlp):
+    doc = nlp("They clashed in Dalo, 40 km south of Varna, and near the north of Ruse.")
+    spans = {t.text: doc[t.i : t.i + 1] for t in doc if t.ent_type_ or t.text in {"Dalo", "Varna", "Ruse"}}
+    assert (
+        measures_from(spans["Varna"])
+        and not measures_from(spans["Dalo"])
+        and not measures_from(spans["Ruse"])
+    )

@@ -92,10 +92,24 @@ class PlacePhrase:
     parents: tuple[str, ...] = ()
 
 
+# Abbreviated months ("In the Feb. 25 massacre"); days and months that end a name ("the suburb of Dobrinja Friday")
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_DAYS_AND_MONTHS = {w for w in _NOT_NAMES if w.endswith("day") or w in {"january", "february", "april", "june",
+                    "july", "august", "september", "october", "november", "december"}}  # fmt: skip
+# Words that make a name an event, a text or a contest, never a place ("the end of World War II", "the Paris
+# Peace Accords", "the World Cup")
+_NOT_PLACE_WORDS = {"war", "accord", "accords", "agreement", "treaty", "games", "olympics", "cup", "summit",
+                    "conference", "amendment", "convention", "act"}  # fmt: skip
+
+
 def _clean(name: str) -> str | None:
     words = re.sub(r"['’]s$", "", name).split()  # "in Kinshasa's east": Kinshasa
-    while words and words[0].lower() in _NOT_NAMES:
+    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _MONTH_ABBREVIATIONS):
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _DAYS_AND_MONTHS:
+        words = words[:-1]
+    if any(w.lower() in _NOT_PLACE_WORDS for w in words):
+        return None
     return " ".join(words) if words and words[0].lower() not in _NOT_NAMES else None
 
 

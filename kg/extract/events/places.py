@@ -8,13 +8,15 @@ from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, fronted, locates, names_area
 from kg.extract.events.roles import vagueness
+from kg.extract.linking import measures_from
 from kg.extract.state import Found, FoundEvent
 from kg.extract.toponyms import FEATURE_RANK
 
 
 def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
-    """The place an argument phrase headed by ``token`` names: the name of a part of a place first ('in the Barkal
-    area of Kandahar'), then the least vague (:func:`kg.extract.events.roles.vagueness`); no word of a date."""
+    """The place an argument phrase headed by ``token`` names: not a reference point measured from ('in Bago, a town
+    75 km northeast of Yangon': Bago), the name of a part of a place first ('in the Barkal area of Kandahar'), then
+    the least vague (:func:`kg.extract.events.roles.vagueness`); no word of a date."""
     places = [
         index[t.i]
         for t in token.subtree
@@ -24,7 +26,12 @@ def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
         return None
     return min(
         places,
-        key=lambda f: (not _names_part(f.span, token), not _of_name(f.span, token), vagueness(f.span, token)),
+        key=lambda f: (
+            measures_from(f.span),
+            not _names_part(f.span, token),
+            not _of_name(f.span, token),
+            vagueness(f.span, token),
+        ),
     )
 
 
@@ -81,6 +88,15 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
         for t in head.sent
         if (f := index.get(t.i)) and f.is_place and f.kind != "Country" and locates(f.span)
     } - used
+    # a reference point ('a town 75 km northeast of Yangon') is not where, when the sentence names another place
+    others = {
+        f.key
+        for t in head.sent
+        if (f := index.get(t.i)) and f.is_place and f.kind != "Country" and not measures_from(f.span)
+    }
+    mentions = [f for t in head.sent if (f := index.get(t.i)) and f.key in places]
+    if len(places) == 1 and others - places and all(measures_from(f.span) for f in mentions):
+        return
     if len(places) == 1:
         event.roles["place"] = list(places)
         event.confidence = min(event.confidence, 0.6)
@@ -118,6 +134,24 @@ def inherit_places(events: list[FoundEvent], index: dict[int, Found]) -> None:
         if head.dep_ in {"advcl", "conj"} and head.tag_ == "VBG" or head.dep_ == "relcl":
             causes.append(head.head)
         cause = next((by_token[c.i] for c in causes if c.i in by_token and by_token[c.i] is not event), None)
+        if cause is None and head.dep_ == "advcl" and head.tag_ == "VBG":
+            cause = _event_of_clause(head, events, event)
         if cause is not None and cause.roles.get("place"):
             event.roles["place"] = cause.roles["place"][:1]
             event.confidence = min(event.confidence, 0.6)
+
+
+def _event_of_clause(participle: Token, events: list[FoundEvent], event: FoundEvent) -> FoundEvent | None:
+    """The one placed event inside the clause a participle follows when that clause's verb is no event ('militants
+    unleashed violence in attacks in Kokrajhar district, killing 23': the killing is where the attacks were)."""
+    clause = participle.head
+    own = {t.i for t in participle.subtree}
+    inside = [
+        e
+        for e in events
+        if e is not event
+        and e.roles.get("place")
+        and e.trigger.root.i not in own
+        and clause.left_edge.i <= e.trigger.root.i <= clause.right_edge.i
+    ]
+    return inside[0] if len({e.roles["place"][0] for e in inside}) == 1 else None
