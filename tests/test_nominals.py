@@ -46,3 +46,22 @@ def test_whoever_claims_responsibility_for_an_act_is_its_agent(nlp, text, agent)
     labels = {e.key: e.label for e in record.entities}
     (event,) = [e for e in record.events if e.type in {"Bombing", "Attack"}]
     assert [labels[k] for k in event.roles.get("agent", ()) if k in labels] == agent
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # the model hangs the by-agent on the noun's 'of' object
+        ("The expulsion of Russian diplomats by Poland angered Moscow.", "Sanction", ["Poland"]),
+        # a passive participle on the event noun names who did it
+        ("A car bomb planted by militants exploded in Mogadishu.", "Bombing", ["militants"]),
+    ],
+)  # fmt: skip
+def test_a_by_agent_hung_on_the_object_or_on_a_participle_is_the_event_nouns(nlp, text, kind, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent

@@ -59,6 +59,15 @@ def nominal_arguments(
             roles["agent"].extend(named)  # "US Predator attacks": the name qualifies the means, it acts
         elif child.dep_ == "prep" and child.lower_ == "of":
             roles[object_role].extend(contents(t) for t in pobjs(child))
+            # "the expulsion of Russian diplomats by Poland": the model hangs the by-agent on the object
+            if by := [a for t in pobjs(child) for p in t.children if p.lower_ == "by" for a in pobjs(p)]:
+                roles["agent"].extend(by)
+        elif (
+            child.dep_ == "acl"
+            and child.tag_ == "VBN"
+            and (by := [a for p in child.children if p.dep_ == "agent" for a in pobjs(p)])
+        ):
+            roles["agent"].extend(by)  # "a car bomb planted by militants", "raids carried out by X"
         elif child.dep_ == "prep" and child.lower_ == "between":
             between.extend(pobjs(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
