@@ -105,3 +105,12 @@ def test_a_groups_its_in_a_reported_clause_is_the_reporting_subjects(nlp) -> Non
     labels = {e.key: e.label for e in record.entities}
     (killing,) = [e for e in record.events if e.type == "Killing"]
     assert [labels[k] for k in killing.roles.get("agent", ())] == ["troops", "army"]
+
+
+def test_a_second_party_hung_on_the_first_ones_apposition_is_expanded() -> None:
+    # "Kenya's President Ruto and Ghana's President Mahama met": the model makes Mahama a conjunct of Ruto,
+    # who is an apposition of the subject 'President'
+    words = ["President", "Ruto", "and", "Mahama", "met"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 0, 1, 1, 4],
+              deps=["nsubj", "appos", "cc", "conj", "ROOT"], pos=["PROPN", "PROPN", "CCONJ", "PROPN", "VERB"])  # fmt: skip
+    assert [t.text for t in expand(doc[0])] == ["President", "Mahama"]

@@ -37,6 +37,8 @@ def expand(token: Token) -> list[Token]:
     whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
     phrase, but each modifier names a party too)."""
     heads = [token, *token.conjuncts]
+    # "Nigeria's President Tinubu and Ghana's President X met": the model hangs the second on the apposition
+    heads += [c for head in heads[:1] for a in head.children if a.dep_ == "appos" for c in a.conjuncts]
     heads += [p for head in heads if head.pos_ == "NOUN" for p in patrons(head)]
     # the first modifier too: the actor layer may have read "Somali troops" as the noun's actor, not Kenya's
     return heads + [
