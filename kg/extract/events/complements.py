@@ -7,16 +7,20 @@
   where the event's type says the preposition introduces a target ("threatened to deliver blows to the US").
 - **Another's act it responds to** (its object): "Serbia rejected an Australian ultimatum", "Beirut rejected a UN
   appeal", "Kenya condemned the attack by the rebels", "police broke up the protest": the author of that act is
-  the target of the response.
+  the target of the response; an act of others it hosts has its parties as targets ("hosted talks between A
+  and B"), and an act of no one in particular its other party ("demanded a truce with X").
 - **A plain object noun's prepositional phrase** where the event's type says the preposition introduces a
   target: "threatened further action against Russia", "would boycott all contact with the United States",
   also under a governed verb ("threatened to break relations with Russia") and in a 'for' phrase, attached to
-  the verb or its object ("mobilized reservists for a war against Iraq").
+  the verb or its object ("mobilized reservists for a war against Iraq"), or on a thing it is directed at
+  ("reneged on his commitment to X"); whom a thing is taken from ("recaptured the town from al-Shabaab").
+- **The country of an act directed at no one** ("refused to deploy peacekeepers in Iraq"), as PLOVER codes it.
 - **An event noun's carrier**: the purpose clause of the verb that carries the noun ("continued their hunger
   strike to demand the resignation of X", "staged demonstrations to demand reforms by X") is the noun's.
 
 Agents pass the other way (:func:`inherit_agents`): a verb whose subject is an event noun takes its agents
-("Israeli air strikes killed five").
+("Israeli air strikes killed five"); and a state act with no agent is the country's where it happens
+(:mod:`kg.extract.events.implicit`).
 
 Only actors are taken, never the event's own agents, and the event's confidence drops to 0.6 as for other roles
 read from a governing or governed clause (the parse of a longer reach is less sure).
