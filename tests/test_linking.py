@@ -283,3 +283,15 @@ def test_a_distance_measured_from_a_place_makes_it_a_reference_point(nlp):
         and not measures_from(spans["Dalo"])
         and not measures_from(spans["Ruse"])
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # an embassy is where a country is represented: the event is placed in the city it stands in
+        ("Hundreds protested outside the Ruritanian embassy in Lusaka on Friday.", "protested", "Lusaka"),
+        ("Gunmen shot a guard outside the Danish Embassy in Kigali on Monday.", "shot", "Kigali"),
+    ],
+)
+def test_an_embassy_is_placed_in_its_city(nlp, text, verb, place):
+    assert _first_place(nlp, text, verb) == place

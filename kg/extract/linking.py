@@ -116,6 +116,24 @@ def measures_from(place: Span) -> bool:
     )
 
 
+_MISSIONS = {"embassy", "embassies", "consulate", "consulates"}
+
+
+def is_mission(place: Span) -> bool:
+    """An embassy or consulate ('the Israeli Embassy in Buenos Aires'): where a country is represented, not a place
+    an event is coded at; the city it stands in is.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Protesters gathered outside the US embassy in Lusaka.")
+    >>> is_mission(doc[4:6]), is_mission(doc[4:5]), is_mission(doc[7:8])
+    (True, True, False)
+    """
+    head = place.root.head  # 'Israeli' alone, a modifier of 'embassy'
+    return any(t.lower_ in _MISSIONS for t in place) or (
+        place.root.dep_ in {"compound", "amod", "nmod"} and head.lower_ in _MISSIONS
+    )
+
+
 def _phrase_head(token: Token) -> Token:
     """Climb from a place name to the head of its noun phrase: 'West Bank' and 'Hebron' in 'the West Bank city
     of Hebron' both hang from 'city'; 'Syria' in 'Kobane, Syria' from 'Kobane'."""
@@ -217,7 +235,7 @@ def link_place(places: Places, anchor: Token, triggers: set[int]) -> Link | None
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
         if span is None:
             continue
-        if qualifies(span):
+        if qualifies(span) or is_mission(span):
             continue
         head = _phrase_head(span.root)
         # the phrase's own name ('Hebron' in 'the West Bank city of Hebron', 'Kobane' in 'Kobane, Syria')

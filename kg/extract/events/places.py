@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, fronted, locates, names_area
 from kg.extract.events.roles import vagueness
-from kg.extract.linking import measures_from
+from kg.extract.linking import is_mission, measures_from
 from kg.extract.state import Found, FoundEvent
 from kg.extract.toponyms import FEATURE_RANK
 
@@ -20,7 +20,10 @@ def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
     places = [
         index[t.i]
         for t in token.subtree
-        if t.i in index and index[t.i].is_place and t.ent_type_ not in {"DATE", "TIME"}
+        if t.i in index
+        and index[t.i].is_place
+        and t.ent_type_ not in {"DATE", "TIME"}
+        and not is_mission(index[t.i].span)  # 'outside the Cameroon embassy in Paris': Paris
     ]
     if not places:
         return None
@@ -86,7 +89,11 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
     places = {
         f.key
         for t in head.sent
-        if (f := index.get(t.i)) and f.is_place and f.kind != "Country" and locates(f.span)
+        if (f := index.get(t.i))
+        and f.is_place
+        and f.kind != "Country"
+        and locates(f.span)
+        and not is_mission(f.span)
     } - used
     # a reference point ('a town 75 km northeast of Yangon') is not where, when the sentence names another place
     others = {
@@ -104,8 +111,11 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
 
 def guessed_town(found: Found, token: Token) -> bool:
     """'Ocalan was captured', 'Zubaydah was shot': a passive subject that only the model's guess calls a town (no
-    gazetteer entry, no feature word) is more often a person than the place of the event."""
-    return found.entry is None and found.kind == "City" and token.dep_ == "nsubjpass"
+    gazetteer entry, no feature word) is more often a person than the place of the event; and an embassy or
+    consulate acted on is no place of the event (:func:`kg.extract.linking.is_mission`: its city is)."""
+    return (found.entry is None and found.kind == "City" and token.dep_ == "nsubjpass") or is_mission(
+        found.span
+    )
 
 
 def _names_part(place: Span, phrase: Token) -> bool:
