@@ -295,3 +295,18 @@ def test_a_distance_measured_from_a_place_makes_it_a_reference_point(nlp):
 )
 def test_an_embassy_is_placed_in_its_city(nlp, text, verb, place):
     assert _first_place(nlp, text, verb) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a named region lies in its 'of'-place, even when the parser calls the name's last word an adjective
+        (
+            "Rebels launched an offensive in the East Qalmun region of rural Homs on Monday.",
+            "offensive",
+            "Qalmun",
+        ),
+    ],
+)
+def test_the_named_part_inside_a_phrase_is_the_event_place(nlp, text, verb, place):
+    assert place in (_first_place(nlp, text, verb) or "")

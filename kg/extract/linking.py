@@ -76,6 +76,7 @@ LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "into",
 _DIRECTIONS = {f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
                                     "southwest") for b in ("", "ern")}  # fmt: skip
 _UNITS = {"km", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "kms"}
+_NAMED_WIDER = {"area", "region", "zone", "sector", "district"}  # a named one of these lies in its 'of'-place
 _NP_LINKS = {"compound", "poss", "appos", "nmod", "npadvmod", "conj", "cc", "amod"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp", "relcl", "pcomp", "acl"}
 
@@ -199,8 +200,13 @@ def _contains_area(span: Span) -> bool:
         return False
     area = root.head.head
     doc = span.doc
+    # the parser calls a name's last word an adjective at times ('the East Ghouta region of rural Damascus')
     return any(
-        c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and names_area(doc[c.i : c.i + 1])
+        c.pos_ == "PROPN"
+        and (
+            (c.dep_ in {"compound", "nmod"} and names_area(doc[c.i : c.i + 1]))
+            or (c.dep_ == "amod" and area.lower_ in _NAMED_WIDER)
+        )
         for c in area.children
     )
 

@@ -123,7 +123,12 @@ def _names_part(place: Span, phrase: Token) -> bool:
     mountains of Gwoza town of Borno State'), not one beside it ('Izra' for 'in Jasim city (Izra district)')."""
     feature = place.root.head
     of_phrase = feature.dep_ == "pobj" and feature.head.lower_ == "of" and feature.head.head.i == phrase.i
-    return (feature.i == phrase.i or of_phrase) and names_area(place)
+    # 'in a market in the Jawad area of Kirkuk': the part named inside a locative phrase on the phrase's head
+    nested = feature.dep_ == "pobj" and feature.head.lower_ in _NESTED and feature.head.head.i == phrase.i
+    return (feature.i == phrase.i or of_phrase or nested) and names_area(place)
+
+
+_NESTED = {"in", "at", "near", "inside", "outside"}
 
 
 def inherit_places(events: list[FoundEvent], index: dict[int, Found]) -> None:
