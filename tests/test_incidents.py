@@ -354,6 +354,15 @@ def test_brackets_after_a_place_and_its_feature_words_give_its_parents(nlp):
         # the people hit are the targets of the act of force, not of what they were accused of
         ("Gunmen shot dead a shopkeeper in Kira town on Monday, accusing him of cooperating with the army.",
          "Violence against civilians", "Attack"),
+        # weapons and outcomes named without a usual verb
+        ("Army helicopters dropped barrel bombs on Tala village on Monday.",
+         "Explosions/Remote violence", "Air/drone strike"),
+        ("On 2 May 2023, an explosion of unknown origin hit a militia office in Kira town.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("The two factions said on Monday they had reached an understanding to reopen the road to Sora.",
+         "Strategic developments", "Agreement"),
+        ("The navy said on Monday it had destroyed an explosive-laden boat off Sora before it could reach the port.",
+         "Strategic developments", "Disrupted weapons use"),
     ],
 )  # fmt: skip
 def test_the_codebook_reads_who_acts_with_what_on_whom(nlp, text, event_type, sub_event_type):

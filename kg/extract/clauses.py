@@ -65,16 +65,17 @@ def sentence_date(
     ):  # the model missed it ("on Friday night" tagged TIME or nothing, "On or around 5 May 2020")
         found = [*_DAY_MONTH_YEAR.finditer(text), *_WEEKDAY_TEXT.finditer(text)]
         values = [v for m in found if (v := normalise_date(m[1], doc_date, prefer))][:1]
-    if values or modifiers:
+    if values:
         # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
-        return min(
-            values or modifiers, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None)
-        )
+        return min(values, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None))
     if previous is not None:
+        # "The following day, ..., officials said on Thursday": the day after the last one, not the report's
         if _NEXT_DAY.search(text):
             return shift_days(previous, 1)
         if _DAY_BEFORE.search(text):
             return shift_days(previous, -1)
+    if modifiers:
+        return min(modifiers, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None))
     return None
 
 

@@ -58,7 +58,7 @@ def _code(rule: dict) -> tuple[str, str | None] | int:
     return id(rule) if sub in {None, "Other"} else (rule["event_type"], sub)
 
 
-def _describes(doc: Doc, event: Event) -> bool:
+def describes(doc: Doc, event: Event) -> bool:
     """An event told in a relative clause or a participle that describes a noun ('rebels that killed ...',
     'forces backed by ...')."""
     span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
@@ -113,7 +113,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         subject = subject_text(sent, inside, reporting)
         # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
         # describe an actor, they do not make the rebels or the militias actor 1
-        main = [e for e in inside if not _describes(sent.doc, e)]
+        main = [e for e in inside if not describes(sent.doc, e)]
         # the people hit are the targets of acts of force ('accusing him of cooperating with the army': not the army)
         acts = [e for e in inside if e.type in rules.victim_events]
         agent_keys, target_keys = _actor(main, ("agent",)), _actor(acts or inside, ("target", "theme"))

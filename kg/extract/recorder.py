@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import MentionIndex, Places
-from kg.extract.incidents import find_incidents
+from kg.extract.incidents import describes, find_incidents
 from kg.extract.linking import MIN_CONFIDENCE, link_place, sharper
 from kg.extract.state import doc_text, scratch, sentence_start
 from kg.records import Claim, DocumentRecord, Entity, Event, Incident, Mention, Quantity, to_json
@@ -183,12 +183,12 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     incidents = tuple(find_incidents(doc, doc_id, events, entities))
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
-        entities=tuple(entities), events=_in_context(events, incidents), claims=tuple(_claims(doc, doc_id)),
+        entities=tuple(entities), events=_in_context(events, incidents, doc), claims=tuple(_claims(doc, doc_id)),
         cited_sources=cited, sentences=tuple(sentences), incidents=incidents,
     )  # fmt: skip
 
 
-def _in_context(events: list[Event], incidents: tuple[Incident, ...]) -> tuple[Event, ...]:
+def _in_context(events: list[Event], incidents: tuple[Incident, ...], doc: Doc) -> tuple[Event, ...]:
     """An event that states no date takes its incident's when the incident's own sentences state it ("on Monday",
     resolved against the report's date, counts; a date carried from an earlier sentence or the report's day does
     not), marked inferred. Places are not passed on: one incident can join acts at two places (a transfer)."""
@@ -198,7 +198,10 @@ def _in_context(events: list[Event], incidents: tuple[Incident, ...]) -> tuple[E
         incident = of_event.get(event.key)
         date = incident.date if incident is not None else None
         said = incident.evidence if incident is not None else ()
-        if event.date is None and date is not None and date.text and any(date.text in m.text for m in said):
+        # an act told in a relative clause or participle describes someone ('fighters detained in Syria'): it
+        # happened before, not on the incident's day
+        dated = date is not None and date.text and any(date.text in m.text for m in said)
+        if event.date is None and date is not None and dated and not describes(doc, event):
             event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
         out.append(event)
     return tuple(out)
