@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.coding import CodingRules
+from kg.extract.state import doc_text
 from kg.records import Event
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
@@ -39,7 +40,7 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules) -> tuple[str, 
 
 def _blank(sent: Span, spans: list[tuple[int, int]], text: str | None = None) -> str:
     offset = sent.start_char
-    chars = list(sent.doc.text[offset : sent.end_char] if text is None else text)
+    chars = list(doc_text(sent.doc)[offset : sent.end_char] if text is None else text)
     for start, end in spans:
         for i in range(max(start - offset, 0), min(end - offset, len(chars))):
             chars[i] = " "
@@ -48,7 +49,7 @@ def _blank(sent: Span, spans: list[tuple[int, int]], text: str | None = None) ->
 
 def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     """Character spans of cue words of the modifier-only classes that modify a noun that is no event."""
-    spans = []
+    spans, text = [], doc_text(sent.doc)  # once: spaCy rebuilds doc.text from every token on each access
     for head in sent:
         if head.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -56,7 +57,7 @@ def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         if not modifiers or head.lemma_.lower() in rules.event_heads or rules.cues_in(head.text):
             continue
         start, end = modifiers[0].idx, head.idx
-        if rules.cues_in(sent.doc.text[start:end]) & rules.modifier_classes:
+        if rules.cues_in(text[start:end]) & rules.modifier_classes:
             spans.append((start, end))
     return spans
 
