@@ -32,3 +32,22 @@ def test_each_cited_source_has_exact_offsets():
     text = "Sources: CENTCOM, International Crisis Group, and The Associated Press."
     names = [text[s:e] for s, e in source_names(text, 0, len(text))]
     assert names == ["CENTCOM", "International Crisis Group", "The Associated Press"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sources said the militia had pulled back from the ridge overnight.",
+        "Source close to the talks say both sides want a deal.",
+        "Sources in the ministry confirmed the raid.",
+    ],
+)
+def test_a_sentence_beginning_with_sources_is_reporting_not_a_credit_line(line):
+    assert find_regions(f"Rebels attacked the town on Monday, officials said.\n{line}\n") == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Source: Reuters", "SOURCES:CENTCOM, AP.", "With reporting from Lagos bureau staff."]
+)
+def test_credit_lines_with_or_without_a_colon_are_sources(line):
+    assert [k for _, _, k in find_regions(f"Rebels attacked the town.\n{line}\n")] == ["sources"]

@@ -16,7 +16,11 @@ from collections.abc import Iterator
 
 from kg.extract.language import TITLE_CASE_SMALL_WORDS as _SMALL_WORDS
 
-_SOURCES = re.compile(r"^\s*(sources?|with reporting from|additional reporting by)\s*:?\s+", re.IGNORECASE)
+# A credit line names its sources after a colon ("Sources: CENTCOM, AP"); "Sources said ..." is a sentence whose
+# subject happens to be the word, so "source(s)" needs the colon; the two credit phrases are never a subject.
+_SOURCES = re.compile(
+    r"^\s*(sources?\s*:|(with reporting from|additional reporting by)\s*:?)\s*(?=\S)", re.IGNORECASE
+)
 _BOILERPLATE = re.compile(
     r"^\s*(help us improve|reporting by|editing by|writing by|compiled by|additional reporting|sign up|"
     r"subscribe|click here|read more|share this|follow us|contact us|related( stories| articles)?:|advertisement|"
