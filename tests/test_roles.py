@@ -114,3 +114,23 @@ def test_a_second_party_hung_on_the_first_ones_apposition_is_expanded() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[4, 0, 1, 1, 4],
               deps=["nsubj", "appos", "cc", "conj", "ROOT"], pos=["PROPN", "PROPN", "CCONJ", "PROPN", "VERB"])  # fmt: skip
     assert [t.text for t in expand(doc[0])] == ["President", "Mahama"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Kurdish fighters repelled an assault on their positions.", ["Kurdish forces"]),
+        ("Kurdish fighters fended off an assault on their positions.", ["Kurdish forces"]),
+        ("Kurdish fighters repulsed an attack by Islamist militants.", []),
+        ("Afghan police thwarted an attack on the airport.", []),
+    ],
+)
+def test_who_repels_or_thwarts_an_attack_is_not_its_attacker(nlp, text, target) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (attack,) = [e for e in record.events if e.type == "Attack"]  # the verb is no second attack
+    assert all(labels[k] not in {"Kurdish forces", "Afghanistan"} for k in attack.roles.get("agent", ()))
+    assert [labels[k] for k in attack.roles.get("target", ())] == target

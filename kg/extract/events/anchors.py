@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, word_map
+
+# verb (with particle) -> what its subject is to the act it resists or stops: "target" or "none"
+COUNTERING: dict[str, str] = word_map("events", "countering")
 
 
 def supported(
@@ -93,3 +96,24 @@ def verb_forms(word: str) -> list[str]:
             doubled = [stem[:-1]] if stem[-1] == stem[-2] else []
             return [stem, stem + "e", *doubled]
     return [word]
+
+
+def countering(verb: Token) -> str | None:
+    """What the subject of a verb that resists or stops another's act is to that act: 'target' ('troops repelled
+    an attack', 'beat back an assault'), 'none' ('police foiled an attack'), or None for any other verb. Such a
+    subject is never the act's agent.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Troops", "beat", "back", "an", "attack"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["troop", "beat", "back", "an", "attack"],
+    ...           heads=[1, 1, 1, 4, 1], deps=["nsubj", "ROOT", "prt", "det", "dobj"])
+    >>> countering(doc[1]), countering(doc[4])
+    ('target', None)
+    """
+    lemma = verb.lemma_.lower()
+    # the small model tags 'back' in 'beat back' as an adverb: take the word right after the verb as well
+    for particle in (c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)):
+        if (role := COUNTERING.get(f"{lemma} {particle.lower_}")) is not None:
+            return role
+    return COUNTERING.get(lemma)

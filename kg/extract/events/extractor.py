@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import supported, verb_forms, verb_tagged_noun
+from kg.extract.events.anchors import countering, supported, verb_forms, verb_tagged_noun
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
@@ -226,8 +226,12 @@ class EventExtractor(SavesLexicon):
         clause = governing_clause(noun, self.lexicon.light_nouns)
         if clause is None or clause[0].i in kinds or clause[0].lemma_ in self.lexicon.reporting:
             return
-        self._fill(event, "agent", clause[1], index, doc)
-        if event.roles.get("agent"):
+        # "troops repelled an attack": the attack was the other side's, directed at the troops
+        role = {None: "agent", "target": "target", "none": None}[countering(clause[0])]
+        if role is None or (role == "target" and event.roles.get("target")):
+            return
+        self._fill(event, role, clause[1], index, doc)
+        if event.roles.get(role):
             event.confidence = min(event.confidence, 0.6)
 
     def _fill(self, event: FoundEvent, role: str, token: Token, index: dict[int, Found], doc: Doc) -> None:
