@@ -196,3 +196,21 @@ def test_who_reports_an_event_is_not_its_plover_source(nlp) -> None:
     gold = GoldRecord("r1", "A roadside bomb killed two soldiers near Kandahar, the army said.", "ASSAULT")
     (prediction,) = evaluate(nlp, [gold]).predictions
     assert prediction.sources == ()
+
+
+@pytest.mark.parametrize(
+    ("kind", "certainty", "expected"),
+    [
+        ("Agreement", "negated", "REJECT"),  # "will not accept any more refugees": a refusal (CAMEO 12)
+        ("Consultation", "negated", "REJECT"),  # "refused to meet" reads the meeting as negated
+        ("Agreement", "asserted", "AGREE"),
+        ("Attack", "negated", "FIGHT"),  # not a refusal of cooperation
+    ],
+)
+def test_a_negated_cooperative_act_is_a_rejection(kind: str, certainty: str, expected: str) -> None:
+    from kg.evaluation.evaluate import event_class
+    from kg.rdf.ontology import event_type_mappings
+    from kg.records import Event
+
+    event = Event("e1", kind, Mention("d", 0, 1, "x"), certainty=certainty)
+    assert event_class(event, event_type_mappings(), "x") == expected

@@ -96,3 +96,50 @@ def test_an_event_verb_that_states_a_weapon_noun_happened_is_one_event(nlp) -> N
 def test_an_event_noun_that_left_people_dead_spans_the_verb(nlp) -> None:
     assert ("Attack", "attack left") in _events(nlp, "The attack left five soldiers dead in Gao on Monday.")
     assert _events(nlp, "The minister left Geneva on Monday.") == []  # no event noun: leaving is no event
+
+
+def _roles(nlp, text: str, kind: str) -> dict[str, list[str]]:
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == kind]
+    return {role: [labels[k] for k in keys] for role, keys in event.roles.items() if role != "place"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "agent", "target_role", "target"),
+    [
+        # an order is a demand on whoever is ordered (CAMEO 100), also when the model hangs that person on the
+        # infinitive as its subject
+        ("A Kenyan judge ordered the former minister to appear in court.", "Demand", "Kenyan judge", "target",
+         "minister"),
+        # accepting is agreeing (CAMEO 03); accepting someone's demands or terms is yielding (CAMEO 08)
+        ("Kenya accepted the peace plan.", "Agreement", "Kenya", None, None),
+        ("The Malian government accepted demands from Tuareg rebels.", "Concession", "Malian government",
+         "target", "Tuareg forces"),
+        # allowing is yielding (CAMEO 080); the one allowed to act is what it is directed at
+        ("The court allowed the opposition leader to contest the election.", "Concession", None, "theme",
+         "opposition leader"),
+        ("Rebels allowed aid workers into the town.", "Concession", "rebels", "theme", "aid workers"),
+    ],
+)  # fmt: skip
+def test_orders_acceptances_and_permissions_are_events(nlp, text, kind, agent, target_role, target) -> None:
+    roles = _roles(nlp, text, kind)
+    assert roles.get("agent", []) == ([agent] if agent else [])
+    if target_role:
+        assert roles[target_role] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt ordered 24 fighter jets from France.",
+        "Hamas accepted responsibility for the bombing.",
+        "The new law allows police to hold suspects for two weeks.",
+        "The ceasefire allowed farmers to return to their fields.",
+    ],
+)
+def test_purchases_responsibility_and_permissions_of_no_one_are_no_order_acceptance_or_concession(
+    nlp, text
+) -> None:
+    kinds = {kind for kind, _ in _events(nlp, text)}
+    assert not kinds & {"Demand", "Agreement", "Concession"}

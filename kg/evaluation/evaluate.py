@@ -196,6 +196,9 @@ HOSTILE = {
     "DISAPPROVE",
 }
 INTENT = {"planned", "hypothetical"}
+# CAMEO 12 (PLOVER REJECT) is a refusal of a cooperative act: to cooperate, aid, yield, meet or agree (121-127;
+# "will not accept any more refugees", "refused to meet"). Our events keep the refused act's type, negated.
+REFUSABLE = {"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT", "SUPPORT"}
 
 
 def event_class(
@@ -204,9 +207,12 @@ def event_class(
     sentence: str,
     incident: dict[str, str | None] | None = None,
 ) -> str | None:
-    """The PLOVER class of an event as coded in the gold standard, intent rule included; a violent event takes
+    """The PLOVER class of an event as coded in the gold standard, intent and refusal rules included (a negated
+    cooperative act is a REJECT); a violent event takes
     the code of its ``incident`` (its codes, see :func:`kg.rdf.codes.coded_in_context`)."""
     name = plover_class(event.type, {event.type: coded_in_context(mappings.get(event.type, {}), incident)})
+    if event.certainty == "negated" and name in REFUSABLE:
+        return "REJECT"
     if name is None or event.certainty not in INTENT or name in {"AGREE", "THREATEN"}:
         return name
     conditional = " unless " in f" {sentence.lower()} "

@@ -113,7 +113,9 @@ def countering(verb: Token) -> str | None:
     """
     lemma = verb.lemma_.lower()
     # the small model tags 'back' in 'beat back' as an adverb: take the word right after the verb as well
-    for particle in (c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)):
+    for particle in (
+        c for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)
+    ):
         if (role := COUNTERING.get(f"{lemma} {particle.lower_}")) is not None:
             return role
     return COUNTERING.get(lemma)

@@ -201,6 +201,13 @@ def verbal_arguments(
             roles[subject_role].extend(pobjs(child))
         elif child.dep_ == "ccomp" and clause_role:
             roles[clause_role].extend(t for c in child.children if c.dep_ in SUBJECTS for t in expand(c))
+        elif (
+            child.dep_ == "ccomp" and _controlled(child) and not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            # "allowed the leader to run": the small model makes the verb's object the subject of the 'to'-clause
+            roles[object_role].extend(
+                t for c in child.children if c.dep_ == "nsubj" for t in expand(contents(c))
+            )
         elif child.dep_ == "prep":
             fill_prep(child, roles, prep_roles)
         elif child.dep_ == "prt" and child.lower_ == "up":
@@ -286,3 +293,17 @@ def vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
 def _named(token: Token) -> bool:
     """A proper name or a name the model tags as an actor ('Senegal', 'the United Nations')."""
     return token.pos_ == "PROPN" or token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
+
+
+def _controlled(clause: Token) -> bool:
+    """An infinitive clause with its own subject right after the verb's object position: 'allowed [the leader]
+    to run' (not a finite 'that'-clause, whose subject is no object of the verb).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["allowed", "him", "to", "run"], heads=[0, 3, 3, 0],
+    ...           deps=["ROOT", "nsubj", "aux", "ccomp"], tags=["VBD", "PRP", "TO", "VB"])
+    >>> _controlled(doc[3])
+    True
+    """
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
