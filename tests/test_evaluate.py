@@ -90,6 +90,7 @@ SDF = Entity("sdf", "Syrian Democratic Forces", "ArmedGroup",
         ("Syrian", SDF, True),
         ("Iraq", SDF, False),
         ("Hungarian", SDF, False),
+        ("Syrian  Democratic   Forces", SDF, True),  # runs of spaces in the coded text count as one
     ],
 )
 def test_gold_actor_matches_by_span_overlap_or_text_containment(

@@ -34,3 +34,20 @@ def test_an_agentless_arrest_in_a_country_is_that_countrys_act(nlp):
 def test_a_named_agent_a_town_or_another_act_takes_no_state_agent(nlp, text, kind, expected):
     agents, _ = _agents(nlp, text, kind)
     assert agents == expected
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # armed forces move themselves: the 'of'-phrase of the movement noun is its agent
+        ("The pullout of Ethiopian troops from Somalia started on Sunday.", "Withdrawal", ["Ethiopia"]),
+        ("The deployment of Rwandan soldiers to Mozambique was completed.", "Mobilization", ["Rwanda"]),
+        # people whom others move are no agents
+        ("The evacuation of civilians from the town continued.", "Aid", []),
+    ],
+)  # fmt: skip
+def test_the_forces_a_movement_noun_moves_are_its_agent(nlp, text, kind, expected):
+    agents, confidence = _agents(nlp, text, kind)
+    assert agents == expected
+    assert not expected or confidence <= 0.5

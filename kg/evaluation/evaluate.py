@@ -241,8 +241,10 @@ def _texts(entity: Entity) -> set[str]:
 
 
 def matches(gold: str, entity: Entity, sentence: str) -> bool:
-    """Gold actor text vs one predicted actor: span overlap in the sentence, or text containment."""
-    needle = gold.lower()
+    """Gold actor text vs one predicted actor: span overlap in the sentence, or text containment. Runs of spaces
+    in the gold text count as one (the coders' "NATO  peacekeeping troops" is the sentence's "NATO peacekeeping
+    troops")."""
+    needle = " ".join(gold.lower().split())
     start = sentence.lower().find(needle)
     if start >= 0 and any(m.start < start + len(needle) and start < m.end for m in entity.mentions):
         return True

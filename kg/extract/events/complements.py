@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from kg.extract.events.implicit import state_agents
+from kg.extract.events.implicit import self_movers, state_agents
 from kg.extract.events.nominals import is_light
 from kg.extract.events.roles import pobjs, subject_of
 from kg.extract.lexicon import word_set
@@ -66,6 +66,7 @@ def inherit_targets(
     """
     inherit_agents(events)  # "Israeli air strikes killed five": before the targets, which may pass through
     state_agents(events, index)  # "was arrested in Lebanon": the Lebanese authorities
+    self_movers(events, index)  # "the withdrawal of Syrian troops": Syria withdraws
     by_head: dict[int, FoundEvent] = {}
     for event in events:
         by_head.setdefault(event.trigger.root.i, event)
