@@ -134,3 +134,23 @@ def test_who_repels_or_thwarts_an_attack_is_not_its_attacker(nlp, text, target) 
     (attack,) = [e for e in record.events if e.type == "Attack"]  # the verb is no second attack
     assert all(labels[k] not in {"Kurdish forces", "Afghanistan"} for k in attack.roles.get("agent", ()))
     assert [labels[k] for k in attack.roles.get("target", ())] == target
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # a country's weapons act for it, as its troops do
+        ("Turkish warplanes bombed a village near the border.", "Bombing", "Turkey"),
+        ("Russian artillery shelled the outskirts of the town.", "Attack", "Russia"),
+        # a verb of the noun's own type only says the noun's event happened: its subject is the agent
+        ("Germany supplied humanitarian aid to the region.", "Aid", "Germany"),
+    ],
+)
+def test_a_countrys_weapons_and_a_same_type_verbs_subject_are_the_agent(nlp, text, kind, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    agents = [labels[k] for e in record.events if e.type == kind for k in e.roles.get("agent", ())]
+    assert agent in agents

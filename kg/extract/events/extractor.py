@@ -224,7 +224,9 @@ class EventExtractor(SavesLexicon):
         or purpose of acts in it (:func:`governing_clause`), unless that verb is an event or a report of its own
         ('condemned the attack'); trusted less."""
         clause = governing_clause(noun, self.lexicon.light_nouns)
-        if clause is None or clause[0].i in kinds or clause[0].lemma_ in self.lexicon.reporting:
+        # a verb of the noun's own type only says it happened ("will provide $10 million in aid")
+        other_event = clause is not None and kinds.get(clause[0].i, event.type) != event.type
+        if clause is None or other_event or clause[0].lemma_ in self.lexicon.reporting:
             return
         # "troops repelled an attack": the attack was the other side's, directed at the troops
         role = {None: "agent", "target": "target", "none": None}[countering(clause[0])]
