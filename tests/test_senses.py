@@ -143,3 +143,26 @@ def test_purchases_responsibility_and_permissions_of_no_one_are_no_order_accepta
 ) -> None:
     kinds = {kind for kind, _ in _events(nlp, text)}
     assert not kinds & {"Demand", "Agreement", "Concession"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Nepal has asked India to reopen the border crossings.", "Demand", "asked"),  # CAMEO 10
+        ("Haiti asked for more police officers from Kenya.", "Demand", "asked for"),
+        ("Malaysia deported 40 Rohingya refugees.", "Coercion", "deported"),  # CAMEO 174, expel or deport
+        ("Peru broke off diplomatic relations with Mexico.", "Sanction", "broke off diplomatic relations"),
+        ("Iran staged war games in the Gulf.", "Mobilization", "war games"),  # CAMEO 15, force posture
+        ("Indian and French warships held joint drills off Goa.", "Mobilization", "joint drills"),
+    ],
+)
+def test_requests_deportations_broken_relations_and_war_games_are_events(nlp, text, kind, trigger) -> None:
+    assert (kind, trigger) in _events(nlp, text)
+
+
+def test_a_question_put_to_someone_is_no_demand(nlp) -> None:
+    assert not [
+        k
+        for k, _ in _events(nlp, "When asked about the raid, the general declined to comment.")
+        if k == "Demand"
+    ]
