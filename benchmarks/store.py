@@ -102,25 +102,19 @@ def run_build_stage(stage: str, articles: int, processes: int = 1) -> dict[str, 
         return bare_spacy(docs, processes)
 
     def run(nlp, items) -> None:
-        import pyoxigraph
-
         from kg.rdf.build import build_quads
-        from kg.rdf.io import write_dataset
         from kg.rdf.ontology import validate
+        from kg.rdf.output import write_build
         from kg.rdf.query import named_query, run_query
-        from kg.rdf.store import add_dataset, open_store
+        from kg.rdf.store import open_store
 
         records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in items), n_process=processes))
         quads = build_quads(records)
         if stage == "+ SHACL":
             validate(quads)
-        built = pyoxigraph.Store()
-        add_dataset(built, quads)
         with tempfile.TemporaryDirectory() as out:
             store = open_store(Path(out) / "store")
-            add_dataset(store, quads, bulk=True)
-            write_dataset(built, Path(out) / "graph.ttl")
-            write_dataset(built, Path(out) / "graph.trig")
+            built = write_build(quads, [Path(out) / "graph.ttl", Path(out) / "graph.trig"], store)
             run_query(built, named_query("top_actors"))
             del store
 

@@ -75,12 +75,10 @@ def build(
     ] = False,
 ) -> None:
     """Extract actors, places, events and claims; write graph.ttl, graph.trig and graph.html into OUT."""
-    import pyoxigraph
-
     from kg.extract.pipeline import ModelNotFoundError, extract, load_pipeline
     from kg.rdf.build import build_quads
-    from kg.rdf.io import write_dataset
-    from kg.rdf.store import StoreError, add_dataset, open_store
+    from kg.rdf.output import write_build
+    from kg.rdf.store import StoreError, open_store
     from kg.reader import InputError, check_base_iri, check_lengths, read_inputs
 
     try:
@@ -99,18 +97,13 @@ def build(
     if strict and report is not None and not report.conforms:
         console.print(_report_text(report), highlight=False, markup=False)
         raise typer.Exit(code=1)  # --strict: nothing is written
-    # The files, the summary and the view come from Oxigraph: this build's documents in a memory store.
-    built = pyoxigraph.Store()
-    add_dataset(built, quads)
-    if corpus is not None:
-        try:
-            add_dataset(corpus, quads, bulk=True)
-        except StoreError as error:
-            fail(str(error))
+    # The files, the summary and the view come from Oxigraph: this build's documents in a memory store. The
+    # corpus store is written in a background thread while the files are sorted (kg.rdf.output).
+    try:  # the files' folder is made when they are written
+        built = write_build(quads, [out / "graph.ttl", out / "graph.trig"], corpus)
+    except StoreError as error:
+        fail(str(error))
     del quads  # the quad list is not needed any more: lower peak memory
-    out.mkdir(parents=True, exist_ok=True)
-    write_dataset(built, out / "graph.ttl")
-    write_dataset(built, out / "graph.trig")
     if html:
         from kg.graph.projection import event_graph
         from kg.graph.viz import render_html

@@ -45,9 +45,10 @@ from rdflib.namespace import NamespaceManager
 from kg.files import write_atomic
 from kg.rdf.namespace import PREFIXES, bind_prefixes
 from kg.rdf.ontology import CONTEXT_FILE, ontology_path
-from kg.rdf.terms import sorted_quads, sorted_triples, to_quads, to_rdflib
+from kg.rdf.terms import FileOrder, to_quads, to_rdflib
 
 Format = Literal["turtle", "nt", "nquads", "trig", "json-ld"]
+Data = Dataset | Graph | pyoxigraph.Store | list[pyoxigraph.Quad]  # what can be written
 
 FORMATS: tuple[str, ...] = ("turtle", "nt", "nquads", "trig", "json-ld")
 QUAD_FORMATS = frozenset({"nquads", "trig", "json-ld"})
@@ -157,15 +158,16 @@ def _canonical_json(node: Any, *, ordered: bool = False) -> Any:
     return node
 
 
-def _jsonld(data: Dataset | Graph | pyoxigraph.Store) -> bytes:
-    dataset = to_rdflib(data) if isinstance(data, pyoxigraph.Store) else _as_dataset(data)
+def _jsonld(data: Data) -> bytes:
+    dataset = to_rdflib(data) if isinstance(data, pyoxigraph.Store | list) else _as_dataset(data)
     text = dataset.serialize(format="json-ld", context=jsonld_context(), encoding="utf-8")
     canonical = _canonical_json(json.loads(text))
     return (json.dumps(canonical, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def serialize(data: Dataset | Graph | pyoxigraph.Store, fmt: str) -> bytes:
-    """Serialize a dataset, graph or store to UTF-8 bytes in one of :data:`FORMATS`, byte-stable.
+def serialize(data: Data, fmt: str, *, order: FileOrder | None = None) -> bytes:
+    """Serialize a dataset, graph, store or quad list to UTF-8 bytes in one of :data:`FORMATS`, byte-stable.
+    ``order``, the :class:`FileOrder` of the same data, saves sorting it again for a second file.
 
     >>> serialize(new_dataset(), "nquads")
     b''
@@ -173,17 +175,20 @@ def serialize(data: Dataset | Graph | pyoxigraph.Store, fmt: str) -> bytes:
     name = format_for("", fmt)
     if name == "json-ld":
         return _jsonld(data)
-    quads = list(data) if isinstance(data, pyoxigraph.Store) else to_quads(data)
+    order = order or file_order(data)
     if name in QUAD_FORMATS:
-        return (
-            pyoxigraph.serialize(sorted_quads(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES) or b""
-        )
-    return pyoxigraph.serialize(sorted_triples(quads), format=OX_FORMATS[name], prefixes=FILE_PREFIXES) or b""
+        return pyoxigraph.serialize(order.quads(), format=OX_FORMATS[name], prefixes=FILE_PREFIXES) or b""
+    return pyoxigraph.serialize(order.triples(), format=OX_FORMATS[name], prefixes=FILE_PREFIXES) or b""
 
 
-def write_dataset(
-    data: Dataset | Graph | pyoxigraph.Store, path: str | os.PathLike[str], fmt: str | None = None
-) -> Path:
+def file_order(data: Data) -> FileOrder:
+    """The byte-stable file order of ``data`` (see :class:`kg.rdf.terms.FileOrder`)."""
+    if isinstance(data, pyoxigraph.Store | list):
+        return FileOrder(data)
+    return FileOrder(to_quads(data))
+
+
+def write_dataset(data: Data, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
     """Write ``data`` to ``path`` atomically; the format comes from ``fmt`` or the extension.
 
     A failure (serialisation error, full disk) leaves any existing file at ``path`` untouched.
@@ -191,6 +196,17 @@ def write_dataset(
     """
     target = Path(path)
     return write_atomic(target, serialize(data, format_for(target, fmt)))
+
+
+def write_datasets(data: Data, paths: list[Path]) -> list[Path]:
+    """:func:`write_dataset` for several files of the same data (formats from the extensions), sorting the
+    data once for all of them (``kg build`` writes ``graph.ttl`` and ``graph.trig``)."""
+    formats = [format_for(path) for path in paths]
+    order = file_order(data) if any(name != "json-ld" for name in formats) else None
+    return [
+        write_atomic(path, serialize(data, name, order=order))
+        for path, name in zip(paths, formats, strict=True)
+    ]
 
 
 def _remote_contexts(node: Any) -> list[str]:
