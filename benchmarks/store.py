@@ -108,8 +108,8 @@ def run_build_stage(stage: str, articles: int, processes: int = 1) -> dict[str, 
         from kg.rdf.query import named_query, run_query
         from kg.rdf.store import open_store
 
-        records = list(extract(nlp, (InputDocument(i, t, d) for i, t, d in items), n_process=processes))
-        quads = build_quads(records)
+        stream = extract(nlp, (InputDocument(i, t, d) for i, t, d in items), n_process=processes)
+        quads = build_quads(stream, keep=[])  # as kg build: quads made as the records come
         if stage == "+ SHACL":
             validate(quads)
         with tempfile.TemporaryDirectory() as out:

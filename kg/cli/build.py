@@ -91,8 +91,8 @@ def build(
     except (InputError, ModelNotFoundError, StoreError) as error:
         fail(str(error))
     with status(f"extracting from {len(documents)} document(s)"):
-        records = list(extract(nlp, documents, n_process=processes))
-        quads = build_quads(records, base_iri=base_iri)  # records -> quads, no rdflib on this path
+        records: list[DocumentRecord] = []  # records -> quads as they come, no rdflib on this path
+        quads = build_quads(extract(nlp, documents, n_process=processes), base_iri=base_iri, keep=records)
     report = _check_shapes(quads) if validate or strict else None
     if strict and report is not None and not report.conforms:
         console.print(_report_text(report), highlight=False, markup=False)

@@ -55,17 +55,29 @@ def _document(record: DocumentRecord, iris: IRIs) -> list[Quad]:
     return [Quad(s, p, o, graph_id) for s, p, o in document_triples(record, iris)]
 
 
-def build_quads(records: Iterable[DocumentRecord], *, base_iri: str = DEFAULT_BASE) -> list[Quad]:
+def build_quads(
+    records: Iterable[DocumentRecord],
+    *,
+    base_iri: str = DEFAULT_BASE,
+    keep: list[DocumentRecord] | None = None,
+) -> list[Quad]:
     """The only records -> RDF step: quads with one named graph per document (no blank nodes), the
     cross-document ``kg:sameNameAs`` candidates included. A repeated document id keeps its last record.
+
+    ``records`` may be a stream (:func:`kg.extract.pipeline.extract`): each document's quads are made as its
+    record arrives, so with worker processes this runs while they parse the next documents; ``keep`` collects
+    the records for the caller.
 
     >>> from kg.records import DocumentRecord
     >>> sorted({q.graph_name.value for q in build_quads([DocumentRecord("a", "x"), DocumentRecord("b", "y")])})
     ['https://w3id.org/newskg/id/doc/a', 'https://w3id.org/newskg/id/doc/b']
     """
     iris = IRIs(base_iri)
-    records = list(records)
-    graphs = {record.doc_id: _document(record, iris) for record in records}
+    graphs, kept = {}, ([] if keep is None else keep)
+    for record in records:  # each document as it comes: with worker processes, while the others are parsed
+        graphs[record.doc_id] = _document(record, iris)
+        kept.append(record)
+    records = kept
     # dict keys: a graph is a set, and a repeated document would repeat its links
     links = {Quad(*triple, iris.doc(doc_id)): None for doc_id, triple in _same_names(records, iris)}
     return [quad for graph in graphs.values() for quad in graph] + list(links)
