@@ -154,3 +154,14 @@ def test_a_countrys_weapons_and_a_same_type_verbs_subject_are_the_agent(nlp, tex
     labels = {e.key: e.label for e in record.entities}
     agents = [labels[k] for e in record.events if e.type == kind for k in e.roles.get("agent", ())]
     assert agent in agents
+
+
+@pytest.mark.integration
+def test_a_verb_that_needs_an_actor_object_does_not_hide_its_event_nouns_agent(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    # 'exchange' is a release only of people; with accusations as its object its subject makes them
+    record = records_from_doc(nlp("Kenya and Somalia exchanged accusations over the raid."))
+    labels = {e.key: e.label for e in record.entities}
+    (accusation,) = [e for e in record.events if e.type == "Accusation"]
+    assert "Kenya" in [labels[k] for k in accusation.roles.get("agent", ())]

@@ -166,3 +166,15 @@ def test_a_question_put_to_someone_is_no_demand(nlp) -> None:
         for k, _ in _events(nlp, "When asked about the raid, the general declined to comment.")
         if k == "Demand"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Masked men set fire to a church in the village.", "Attack", "set fire to"),  # arson
+        ("Uganda closed its border with South Sudan.", "Coercion", "closed its border"),  # CAMEO 191
+        ("Soldiers sealed off the district after the blast.", "Coercion", "sealed off"),
+    ],
+)
+def test_arson_and_closed_borders_are_events(nlp, text, kind, trigger) -> None:
+    assert (kind, trigger) in _events(nlp, text)

@@ -224,8 +224,11 @@ class EventExtractor(SavesLexicon):
         or purpose of acts in it (:func:`governing_clause`), unless that verb is an event or a report of its own
         ('condemned the attack'); trusted less."""
         clause = governing_clause(noun, self.lexicon.light_nouns)
-        # a verb of the noun's own type only says it happened ("will provide $10 million in aid")
-        other_event = clause is not None and kinds.get(clause[0].i, event.type) != event.type
+        # a verb of the noun's own type only says it happened ("will provide $10 million in aid"); a verb that is an
+        # event only with an actor object is none with this noun as its object ("exchanged accusations")
+        verb_kind = kinds.get(clause[0].i, event.type) if clause is not None else event.type
+        bare = clause is not None and (verb_kind, clause[0].lemma_) in self.lexicon.needs_object
+        other_event = verb_kind != event.type and not bare
         if clause is None or other_event or clause[0].lemma_ in self.lexicon.reporting:
             return
         # "troops repelled an attack": the attack was the other side's, directed at the troops
