@@ -314,3 +314,39 @@ def test_a_pronoun_inside_a_claim_is_the_speaker_only_when_it_can_stand_for_them
 def test_a_progressive_the_model_tags_as_an_adjective_is_a_verb_trigger(nlp):
     found = _records(nlp, "Hundreds of soldiers are patrolling streets in Kandahar to prevent violence.")
     assert [e[1] for e in found if e[0] == "Mobilization"] == ["patrolling"]
+
+
+def _mentions(nlp, text):
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    return [
+        (e.type, [m.text for m in (e.trigger, *e.mentions)], [labels[k] for k in e.roles.get("place", ())])
+        for e in record.events
+    ]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "verb", "place"),
+    [
+        # far from its noun: the verb is a mention of the noun's event, not part of its trigger
+        ("Fierce clashes between rival herders from three clans broke out around the village of Dalsan.",
+         "ArmedClash", "broke out", "Dalsan"),
+        # a count of events ('a wave of', 'dozens of') stands where the event noun would
+        ("The rebels launched a wave of attacks across Darfur.", "Attack", "launched", "Darfur"),
+        # the subject of a relative clause
+        ("Police counted the dead from two blasts that occurred at the bus station in Kano.", "Bombing",
+         "occurred", "Kano"),
+        # the passive agent of a verb that carries its subject's event
+        ("The market in Idlib was hit by an airstrike on Sunday.", "Airstrike", "hit", "Idlib"),
+        # a noun's event merged into another keeps its support verb ('blast occurred')
+        ("Five traders died after a roadside bomb blast occurred in the town of Baidoa.", "Bombing", "occurred",
+         "Baidoa"),
+    ],
+)  # fmt: skip
+def test_a_support_verb_is_a_mention_of_its_nouns_event_with_its_place(nlp, text, kind, verb, place):
+    found = [e for e in _mentions(nlp, text) if e[0] == kind]
+    assert found and any(verb in m for m in found[0][1])
+    assert found[0][2][:1] == [place]

@@ -116,3 +116,41 @@ def test_locative_names_follow_prepositions_and_verbs_of_taking_a_place(text: st
     from kg.extract.actors.places import locative_names
 
     assert [p.name for p in locative_names(text)] == names
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        # the place phrase hangs on one of two coordinated verbs and says where both happened
+        ("Three guards were killed and nine wounded in an ambush near the town of Marka.", "Killing", "Marka"),
+        ("A settler shot and killed two shepherds near the village of Tuqu.", "Attack", "Tuqu"),
+        # the 'of'-name of a feature word inside a locative phrase ('near the West Bank city of Jenin')
+        ("Troops shot a farmer in a field near the West Bank city of Jenin.", "Attack", "Jenin"),
+    ],
+)  # fmt: skip
+def test_coordinated_verbs_share_the_place_one_of_them_states(nlp, text: str, kind: str, place: str) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("place", ())][:1] == [place]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "verb", "partners"),
+    [
+        ("Two guards were killed and eight wounded in the raid.", "killed", ["wounded"]),
+        ("Gunmen shot and killed a teacher.", "shot", ["killed"]),
+        # a conjunct with its own subject and auxiliary is a clause of its own
+        ("A driver was shot in Kano, and a guard was wounded on the highway.", "shot", []),
+    ],
+)  # fmt: skip
+def test_coordinated_verbs_are_one_act_unless_the_conjunct_is_a_clause_of_its_own(nlp, text, verb, partners):
+    from kg.extract.events.places import coordinated
+
+    doc = nlp(text)
+    (head,) = [t for t in doc if t.text == verb]
+    assert [t.text for t in coordinated(head)] == partners

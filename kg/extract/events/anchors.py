@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon, word_map
+from kg.extract.lexicon import Lexicon, word_map, word_set
 
 # verb (with particle) -> what its subject is to the act it resists or stops: "target" or "none"
 COUNTERING: dict[str, str] = word_map("events", "countering")
@@ -29,34 +31,66 @@ def supported(
     >>> supported(doc[3:4], "Attack", {3: "Attack"}, load_lexicon()).text
     'launched an attack'
     """
+    found = support_verb(trigger, kind, kinds, lexicon)
+    if found is None:
+        return None
+    start, end = min(trigger.start, found.start), max(trigger.end, found.end)
+    return trigger.doc[start:end] if end - start <= widest else None
+
+
+def support_verb(trigger: Span, kind: str, kinds: dict[int, str], lexicon: Lexicon) -> Span | None:
+    """The support verb of a noun trigger, with its particle or preposition ('broke out', 'came under'), however
+    far from the noun: :func:`supported` widens the trigger to a near one; a far one ('clashes between militias
+    from two groups broke out in X') is a mention of the noun's event. The noun may be counted ('launched a string
+    of attacks', 'dozens of airstrikes hit X'), the verb's passive agent ('X was hit by airstrikes') or the subject of
+    a relative clause ('blasts that occurred at the station')."""
     root = trigger.root
     if trigger[0].pos_ == "VERB":
         return None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _counts():
+        root = root.head.head  # 'a string of attacks': the count stands where the event noun would
     verb, lemma = root.head, root.head.lemma_.lower()
     # a verb with its particle ('set off a bomb') or preposition ('came under attack') may be the support
     phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
     governed = root.dep_ == "pobj" and verb.dep_ == "prep"
-    if governed:
+    agent = root.dep_ == "pobj" and verb.dep_ == "agent"  # 'X was hit by an airstrike'
+    if governed or agent:
         verb, lemma = verb.head, verb.head.lemma_.lower()
-        phrasal = {f"{lemma} {root.head.lower_}"}
-        lemma = ""  # the preposition's object is no verb's object on its own: 'fired at an attack' is not one
-    as_object = root.dep_ in {"dobj", "nsubjpass", "pobj"} and bool(
-        ({lemma} | phrasal) & lexicon.support_object
-    )
-    as_subject = root.dep_ == "nsubj" and lemma in lexicon.support_subject
+        phrasal = {f"{lemma} {root.head.lower_}"} if governed else set()
+        lemma = lemma if agent else ""  # the preposition's object is no verb's object: 'fired at an attack'
+    as_object = root.dep_ in {"dobj", "nsubjpass", "pobj"} and not agent
+    as_object = as_object and bool(({lemma} | phrasal) & lexicon.support_object)
+    as_subject = (root.dep_ == "nsubj" or agent) and lemma in lexicon.support_subject
     if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
-        # the small model often hangs "detonated" from "a car bomb detonated near X" as a reduced relative
-        reduced = next((c for c in root.children if c.dep_ == "acl" and c.i == trigger.end), None)
-        if reduced is None or reduced.lemma_.lower() not in lexicon.support_subject:
+        verb = _clause_on(root, trigger, lexicon)
+        if verb is None:
             return None
-        verb = reduced
     if kinds.get(verb.i, kind) not in {kind, *lexicon.support_yield}:
         return None  # the verb says more than that the noun's event happened ("an attack killed 5")
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
     if governed and verb is root.head.head:
         particle = root.head  # 'came under attack'
-    start, end = min(trigger.start, verb.i), max(trigger.end, particle.i + 1)
-    return trigger.doc[start:end] if end - start <= widest else None
+    return trigger.doc[min(verb.i, particle.i) : max(verb.i, particle.i) + 1]
+
+
+def _clause_on(noun: Token, trigger: Span, lexicon: Lexicon) -> Token | None:
+    """A clause on the noun whose verb carries it: the small model hangs "detonated" from "a car bomb detonated
+    near X" as a reduced relative; 'blasts that occurred at the station' is a relative clause."""
+    for clause in noun.children:
+        if clause.lemma_.lower() not in lexicon.support_subject:
+            continue
+        reduced = clause.dep_ == "acl" and clause.i == trigger.end
+        relative = clause.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in clause.children
+        )
+        if reduced or relative:
+            return clause
+    return None
+
+
+@cache
+def _counts() -> frozenset[str]:
+    return word_set("events", "event_counts")
 
 
 def verb_tagged_noun(token: Token) -> bool:

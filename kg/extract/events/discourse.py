@@ -81,7 +81,8 @@ def _absorb(into: FoundEvent, other: FoundEvent) -> None:
         for key in keys:
             if key not in into.roles.setdefault(role, []):
                 into.roles[role].append(key)
-    into.mentions.extend(other.mentions)
+    # the other's trigger as told, with its support verb ('a roadside bomb blast occurred in X': 'blast occurred')
+    into.mentions.extend([other.anchor or other.mentions[0], *other.mentions[1:]] if other.mentions else [])
     into.quantities.extend(other.quantities)
     into.caused_by.extend(c for c in other.caused_by if c not in into.caused_by)
     into.date = into.date or other.date
@@ -198,6 +199,10 @@ def absorb_support_verbs(events: list[FoundEvent]) -> list[FoundEvent]:
     """An event told by its noun and a support verb that is an event word itself ("IEDs destroyed a tank",
     "an attack targeted the convoy") is one event: the verb's event joins the noun's, whose type is narrower."""
     anchored = {e.anchor.root.i: e for e in events if e.anchor is not None}
+    for event in events:  # a far support verb is a mention of its own ('clashes ... broke out')
+        for mention in event.mentions[1:]:
+            if mention.root.pos_ in {"VERB", "AUX"}:
+                anchored.setdefault(mention.root.i, event)
     kept = []
     for event in events:
         owner = anchored.get(event.trigger.root.i) if event.anchor is None else None

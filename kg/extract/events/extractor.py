@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import countering, supported, verb_forms, verb_tagged_noun
+from kg.extract.events.anchors import countering, support_verb, supported, verb_forms, verb_tagged_noun
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
@@ -179,13 +179,17 @@ class EventExtractor(SavesLexicon):
         event = FoundEvent(type=kind, trigger=span, mentions=[span])
         event.anchor = supported(span, kind, kinds, self.lexicon)
         support = event.anchor.root if event.anchor is not None else None
+        if support is None and (far := support_verb(span, kind, kinds, self.lexicon)) is not None:
+            event.mentions.append(far)  # 'clashes between militias from two groups broke out in X'
+            support = far.root
         if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
             around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
             tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
-        for verb in (head, *(t for t in event.anchor or () if t.pos_ == "VERB" and t.i != head.i)):
+        verbs_of = [t for t in event.anchor or () if t.pos_ == "VERB" and t.i != head.i]
+        for verb in (head, *verbs_of, *((support,) if support is not None else ())):
             if not event.roles.get("place") and (found := object_place(verb, index)) is not None:
                 event.roles["place"] = [found.key]  # 'targeting a bus in southern Pakistan'
         order_places(event, head, index)

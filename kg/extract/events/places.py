@@ -41,14 +41,17 @@ def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
 def _of_name(place: Span, phrase: Token) -> bool:
     """'Al-Mansourah' in 'the town of Al-Mansourah in southern Raqqa': the name a feature word's 'of' gives."""
     root = place.root
-    named = any(c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN" for c in phrase.children)
-    return (
-        root.dep_ == "pobj"
-        and root.head.lower_ == "of"
-        and root.head.head.i == phrase.i
-        and phrase.lower_ in FEATURE_RANK
-        and not named  # 'the East Ghouta region of rural Damascus' is East Ghouta
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    feature = root.head.head  # the phrase's head, or a locative phrase on it ('a house near the city of X')
+    nested = feature.dep_ == "pobj" and feature.head.lower_ in _NESTED and feature.head.head.i == phrase.i
+    # 'the East Ghouta region of rural Damascus' is East Ghouta; 'the West Bank city of Hebron' is Hebron
+    named = any(
+        c.pos_ == "PROPN"
+        and (c.dep_ == "amod" or c.dep_ in {"compound", "nmod"} and names_area(c.doc[c.i : c.i + 1]))
+        for c in feature.children
     )
+    return (feature.i == phrase.i or nested) and feature.lower_ in FEATURE_RANK and not named
 
 
 def object_place(verb: Token, index: dict[int, Found]) -> Found | None:
@@ -138,22 +141,55 @@ def inherit_places(events: list[FoundEvent], index: dict[int, Found]) -> None:
     southern Pakistan killed five'). Not when the event's own clause names a place: the linker weighs that one
     ('..., targeting positions at Tal Sukkar village')."""
     by_token = {t.i: e for e in events for t in (e.anchor or e.trigger)}
+    # a far support verb told as a mention of its own ('an explosion ... occurred at X, killing the official')
+    by_token.update({m.root.i: e for e in events for m in e.mentions[1:] if m.root.pos_ in {"VERB", "AUX"}})
     for event in events:
         if event.roles.get("place"):
             continue
         head = event.trigger.root
         causes = [c for c in head.children if c.dep_ == "nsubj"]
-        theirs = {t.i for c in causes for t in c.subtree}
+        partners = coordinated(head) + _when_clauses(head)
+        theirs = {t.i for c in causes + partners for t in c.subtree}
         if any(t.i in index and index[t.i].is_place for t in head.subtree if t.i not in theirs | {head.i}):
             continue
         if head.dep_ in {"advcl", "conj"} and head.tag_ == "VBG" or head.dep_ == "relcl":
             causes.append(head.head)
+        causes += partners
         cause = next((by_token[c.i] for c in causes if c.i in by_token and by_token[c.i] is not event), None)
         if cause is None and head.dep_ == "advcl" and head.tag_ == "VBG":
             cause = _event_of_clause(head, events, event)
         if cause is not None and cause.roles.get("place"):
-            event.roles["place"] = cause.roles["place"][:1]
+            # one act told by two verbs has the same places, ordered later as the other's are
+            shared = cause.trigger.root in partners or any(t in partners for t in cause.anchor or ())
+            event.roles["place"] = list(cause.roles["place"]) if shared else cause.roles["place"][:1]
             event.confidence = min(event.confidence, 0.6)
+
+
+def coordinated(head: Token) -> list[Token]:
+    """Verbs told as one act with ``head`` ('were killed and 20 wounded in an attack in X', 'shot and killed two
+    farmers in X'): the place phrase hangs on one of them and says where both happened."""
+    if head.pos_ != "VERB":
+        return []
+    partners = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and not _own_clause(c)]
+    if head.dep_ == "conj" and head.head.pos_ == "VERB" and not _own_clause(head):
+        partners.append(head.head)
+    return partners
+
+
+def _own_clause(verb: Token) -> bool:
+    """'..., and a trooper was wounded': a conjunct with its own subject and auxiliary is a clause of its own, not
+    a gapped one ('two were killed and eight wounded')."""
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"nsubj", "nsubjpass"}) and bool(deps & {"aux", "auxpass"})
+
+
+def _when_clauses(head: Token) -> list[Token]:
+    """A 'when'-clause that tells the act causing this one ('was killed when his convoy was hit by a bomb near X')."""
+    return [
+        c
+        for c in head.children
+        if c.dep_ == "advcl" and any(m.lower_ == "when" and m.dep_ in {"advmod", "mark"} for m in c.children)
+    ]
 
 
 def _event_of_clause(participle: Token, events: list[FoundEvent], event: FoundEvent) -> FoundEvent | None:
