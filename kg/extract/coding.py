@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -53,10 +53,20 @@ class CodingRules:
         frozenset()
     )  # cue classes that an event which did not happen does not code
     victim_events: frozenset[str] = frozenset()  # event types whose targets are the people hit
+    # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
+    # patterns scans the whole text), so the incident coding of a document repeats most searches
+    _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def cues_in(self, text: str) -> set[str]:
-        """The cue classes present in a text."""
-        return {name for name, pattern in self.cues.items() if pattern.search(text)}
+        """The cue classes present in a text (a copy: callers may change it)."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) > 20_000:  # a bound for long runs: texts seldom repeat across documents
+                self._seen.clear()
+            found = self._seen[text] = frozenset(
+                n for n, pattern in self.cues.items() if pattern.search(text)
+            )
+        return set(found)
 
     def inter_of(self, text: str, kind: str | None) -> int | None:
         """ACLED inter code of an actor: from words of its mention first (a 'police' unit of a government is
