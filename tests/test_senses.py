@@ -178,3 +178,41 @@ def test_a_question_put_to_someone_is_no_demand(nlp) -> None:
 )
 def test_arson_and_closed_borders_are_events(nlp, text, kind, trigger) -> None:
     assert (kind, trigger) in _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        (
+            "Pirates hijacked a cargo ship off Somalia.",
+            "Abduction",
+            "hijacked",
+        ),  # CAMEO 181, abduct or hijack
+        ("Kenyan police rounded up 40 suspects in Mombasa.", "Arrest", "rounded up"),
+        (
+            "Chad opened its border to refugees from Sudan.",
+            "Aid",
+            "opened its border",
+        ),  # as the PLOVER gold codes
+    ],
+)
+def test_hijackings_round_ups_and_opened_borders_are_events(nlp, text, kind, trigger) -> None:
+    assert (kind, trigger) in _events(nlp, text)
+
+
+def test_a_hijacked_debate_is_no_abduction(nlp) -> None:
+    assert "Abduction" not in {k for k, _ in _events(nlp, "Hardliners hijacked the debate on reform.")}
+
+
+def test_clerics_are_a_collective_actor(nlp) -> None:
+    record = records_from_doc(nlp("Clerics in Lagos condemned the killings."))
+    assert "clerics" in {e.label for e in record.entities}
+
+
+def test_an_ethnic_group_alone_codes_a_verb_known_only_from_the_cameo_list(nlp) -> None:
+    # PETRARCH codes ethnic groups as actors: "fight" (a CAMEO-list verb) needs a coded actor, and the Kurds are one
+    record = records_from_doc(nlp("Kurds have sworn to fight until the siege is lifted."))
+    (fight,) = [e for e in record.events if e.trigger.text == "fight"]
+    labels = {e.key: e.label for e in record.entities}
+    assert [labels[k] for k in fight.roles["agent"]] == ["Kurds"]
+    assert fight.certainty == "planned"  # sworn to: a stated intent, as 'vowed to'

@@ -154,7 +154,7 @@ def warned_off(head: Token) -> Token | None:
 
 
 # Actors that act on their own in political event data: a state, its forces, an armed group, a party, an IGO.
-POLITICAL = {"Government", "Country", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization"}  # fmt: skip
+POLITICAL = {"Government", "Country", "MilitaryOrganization", "ArmedGroup", "PoliticalParty", "InternationalOrganization", "EthnoReligiousGroup"}  # fmt: skip
 
 
 def coded_actors(event: FoundEvent, head: Token, index: dict[int, Found], roles: tuple[str, ...]) -> bool:
