@@ -62,9 +62,10 @@ def support_verb(trigger: Span, kind: str, kinds: dict[int, str], lexicon: Lexic
     as_object = as_object and bool(({lemma} | phrasal) & lexicon.support_object)
     as_subject = (root.dep_ == "nsubj" or agent) and lemma in lexicon.support_subject
     if not (as_object or as_subject) or verb.pos_ not in {"VERB", "AUX"}:
-        verb = _clause_on(root, trigger, lexicon)
-        if verb is None:
+        on_clause = _clause_on(root, trigger, lexicon)
+        if on_clause is None:
             return None
+        verb = on_clause
     if kinds.get(verb.i, kind) not in {kind, *lexicon.support_yield}:
         return None  # the verb says more than that the noun's event happened ("an attack killed 5")
     particle = next((c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1), verb)  # "broke out"
