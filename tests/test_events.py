@@ -350,3 +350,17 @@ def test_a_support_verb_is_a_mention_of_its_nouns_event_with_its_place(nlp, text
     found = [e for e in _mentions(nlp, text) if e[0] == kind]
     assert found and any(verb in m for m in found[0][1])
     assert found[0][2][:1] == [place]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Rebel units began shelling army posts in the city of Homs at dawn.", "Attack", "Homs"),
+        ("The militia began the week by raiding a camp near the village of Marka.", "Attack", "Marka"),
+    ],
+)  # fmt: skip
+def test_the_verb_saying_an_act_began_is_a_mention_of_its_event(nlp, text, kind, place):
+    found = [e for e in _mentions(nlp, text) if e[0] == kind]
+    assert found and "began" in found[0][1]
+    assert found[0][2][:1] == [place]

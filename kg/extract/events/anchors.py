@@ -89,6 +89,23 @@ def _clause_on(noun: Token, trigger: Span, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def aspect_of(verb: Token) -> Token | None:
+    """The verb that says the act on ``verb`` began or went on ('began shelling the town', 'began the day by
+    launching an attack'): a mention of the same event, whose trigger stays the act's verb."""
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG":
+        governor = verb.head
+    elif verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        governor = verb.head.head
+    else:
+        return None
+    return governor if governor.pos_ == "VERB" and governor.lemma_.lower() in _aspectual() else None
+
+
+@cache
+def _aspectual() -> frozenset[str]:
+    return word_set("events", "aspectual")
+
+
 @cache
 def _counts() -> frozenset[str]:
     return word_set("events", "event_counts")

@@ -10,7 +10,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import countering, support_verb, supported, verb_forms, verb_tagged_noun
+from kg.extract.events.anchors import (
+    aspect_of,
+    countering,
+    support_verb,
+    supported,
+    verb_forms,
+    verb_tagged_noun,
+)
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.discourse import link_events
@@ -182,6 +189,8 @@ class EventExtractor(SavesLexicon):
         if support is None and (far := support_verb(span, kind, kinds, self.lexicon)) is not None:
             event.mentions.append(far)  # 'clashes between militias from two groups broke out in X'
             support = far.root
+        if (aspect := aspect_of(support or head)) is not None and aspect.i not in kinds:
+            event.mentions.append(doc[aspect.i : aspect.i + 1])  # 'began shelling X'
         if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
             around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
             tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
