@@ -233,6 +233,8 @@ def _records(nlp, text):
         ("Militants set off two car bombs near the market in Kirkuk.", "Bombing", "set off two car bombs",
          "Kirkuk"),
         ("Army posts came under attack in Kidal on Sunday.", "Attack", "came under attack", "Kidal"),
+        # dying in an event says the event happened
+        ("Two herders died in a rocket attack on the town of Kidal.", "Attack", "died in a rocket attack", "Kidal"),
     ],
 )  # fmt: skip
 def test_the_trigger_spans_its_support_verb_and_the_event_takes_the_verbs_place(
