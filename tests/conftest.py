@@ -30,13 +30,18 @@ def seed_dataset(nlp):
 
 @pytest.fixture
 def hijacking_triggers(tmp_path) -> Path:
-    """A trigger lexicon file that adds one new event type ("Hijacking") and nothing else: data, no code."""
+    """A trigger lexicon file that adds one new event type ("Hijacking", its words taken from Abduction): data,
+    no code."""
     import json
 
     from kg.extract.lexicon import DEFAULT_PATH
 
     data = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
     data["verb_dictionaries"] = []
+    # the built-in lexicon types hijacking as an abduction: the user's type takes the words over
+    for spec in data["types"].values():
+        for key in ("verbs", "nouns"):
+            spec[key] = [w for w in spec.get(key, []) if w not in {"hijack", "hijacking"}]
     data["types"]["Hijacking"] = {"verbs": ["hijack"], "nouns": ["hijacking"], "object_role": "target"}
     path = tmp_path / "hijacking-triggers.json"
     path.write_text(json.dumps(data), encoding="utf-8")
