@@ -153,19 +153,19 @@ def test_a_place_the_people_were_moved_to_is_not_an_admin_parent(nlp):
     assert transfer.location == "Dala" and "Kenya" not in transfer.admin
 
 
-@pytest.mark.parametrize(("reporting", "generic"), [({1}, True), (set(), False)])
-def test_a_state_under_a_reporting_verb_is_no_incident_whatever_the_lexicon(reporting, generic):
+@pytest.mark.parametrize(("reporting", "expected"), [({1}, True), (set(), False)])
+def test_a_state_under_a_reporting_verb_is_no_incident_whatever_the_lexicon(reporting, expected):
     # "Officials said the camp remains crowded": with 'said' found as a reporting verb (by whatever lexicon the
     # claims component uses), the sentence describes a state; without, its past-tense verb tells a happening.
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from kg.extract.incidents import _generic
+    from kg.extract.grouping import generic
 
     words = ["Officials", "said", "the", "camp", "remains", "crowded", "."]
     doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 4, 1, 4, 1], deps=["nsubj", "ROOT", "det", "nsubj", "ccomp",
               "acomp", "punct"], tags=["NNS", "VBD", "DT", "NN", "VBZ", "JJ", "."], sent_starts=[1, 0, 0, 0, 0, 0, 0])  # fmt: skip
-    assert _generic(doc[0:7], reporting) is generic
+    assert generic(doc[0:7], reporting) is expected
 
 
 @pytest.mark.parametrize(
@@ -382,3 +382,50 @@ def test_a_date_carried_from_an_earlier_sentence_stays_with_the_incident(nlp):
     record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
     later = [e for e in record.events if e.trigger.start > text.index("Police")]
     assert later and all(e.date is None for e in later), [(e.trigger.text, e.date) for e in later]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2023, farmers of Dala village held their weekly march against the new tax.",
+        "Teachers staged a march through Kira town on 3 May 2023 over unpaid salaries.",
+    ],
+)
+def test_a_protest_the_event_layer_found_codes_a_protest_without_a_cue_word(nlp, text):
+    # 'march' is also a month, so it is no cue word; the event layer has checked its sense
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_follow_up_sentence_gives_its_incident_a_more_specific_sub_type(nlp):
+    text = ("On 3 May 2023, farmers of Dala village held their weekly march against the new tax. "
+            "Police dispersed the march with water cannon.")  # fmt: skip
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == ("Protests", "Protest with intervention")
+    assert len(incident.evidence) == 2
+
+
+def test_a_follow_up_of_another_type_does_not_recode_the_incident(nlp):
+    text = (
+        "Rebels clashed with army troops near Sora village on 6 May 2023. Protesters later gathered in Kira."
+    )
+    types = {i.event_type for i in _incidents(nlp, text)}
+    assert "Battles" in types
+
+
+def test_the_following_day_beats_a_reporting_weekday(nlp):
+    text = ("Students protested in Kira town on Sunday over fees. The following day, students set fire to "
+            "a party office in Dala town, officials said on Thursday.")  # fmt: skip
+    dates = sorted(i.date.value for i in _incidents(nlp, text, "2023-05-11"))
+    assert dates == ["2023-05-07", "2023-05-08"]
+
+
+def test_an_event_takes_its_incident_place_from_its_own_sentence_only(nlp):
+    text = "On 2 May 2023, a bomb went off outside a shop in Kira town, wounding two people. Police arrested five men."
+    record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
+    labels = {e.key: e.label for e in record.entities}
+    first = [e for e in record.events if e.trigger.start < text.index("Police")]
+    later = [e for e in record.events if e.trigger.start > text.index("Police")]
+    assert first and all(labels.get(k) == "Kira" for e in first for k in e.roles.get("place", ()))
+    assert any(e.roles.get("place") for e in first)
+    assert all(not e.roles.get("place") for e in later)

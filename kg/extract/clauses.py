@@ -48,10 +48,14 @@ def sentence_date(
     prefer = "future" if _FUTURE.search(text) else "past"
     values: list[TimeValue] = []
     modifiers: list[TimeValue] = []
+    relative = _relative(text, previous)
     for ent in sentence_ents(sent):
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         value = normalise_date(_with_day(ent), doc_date, prefer=prefer)
+        if value is not None and relative is not None and not any(c.isdigit() for c in ent.text):
+            # "The following day, ..., officials said on Thursday": a weekday here is most likely the report's
+            continue
         if value is not None:
             # "the 2019 protests", "the 20 December elections" may name another happening, and "..., a monitor
             # said on Friday" dates the report: used last. "Thursday night" is the event's day.
@@ -60,22 +64,28 @@ def sentence_date(
                 ent.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ not in _TIMES_OF_DAY
             ) or (head.dep_ == "prep" and (head.head.i in reporting or head.head.lemma_ in REPORTING))
             (modifiers if modifier else values).append(value)
-    if (
-        not values
-    ):  # the model missed it ("on Friday night" tagged TIME or nothing, "On or around 5 May 2020")
+    # the model missed it ("on Friday night" tagged TIME or nothing, "On or around 5 May 2020")
+    if not values and relative is None:
         found = [*_DAY_MONTH_YEAR.finditer(text), *_WEEKDAY_TEXT.finditer(text)]
         values = [v for m in found if (v := normalise_date(m[1], doc_date, prefer))][:1]
     if values:
         # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
         return min(values, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None))
-    if previous is not None:
-        # "The following day, ..., officials said on Thursday": the day after the last one, not the report's
-        if _NEXT_DAY.search(text):
-            return shift_days(previous, 1)
-        if _DAY_BEFORE.search(text):
-            return shift_days(previous, -1)
+    if relative is not None:
+        return relative
     if modifiers:
         return min(modifiers, key=lambda v: (PRECISION_ORDER.get(v.precision, 9), v.start is not None))
+    return None
+
+
+def _relative(text: str, previous: TimeValue | None) -> TimeValue | None:
+    """The day after or before the last stated one: "The following day", "the previous night"."""
+    if previous is None:
+        return None
+    if _NEXT_DAY.search(text):
+        return shift_days(previous, 1)
+    if _DAY_BEFORE.search(text):
+        return shift_days(previous, -1)
     return None
 
 

@@ -53,9 +53,15 @@ class CodingRules:
         frozenset()
     )  # cue classes that an event which did not happen does not code
     victim_events: frozenset[str] = frozenset()  # event types whose targets are the people hit
+    event_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # cue classes an event type tells
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def classes_of(self, event_types: list[str]) -> set[str]:
+        """The cue classes that events of these types tell by themselves ('held their weekly march': a protest,
+        where the month-like word 'march' is no cue)."""
+        return {c for t in event_types for c in self.event_classes.get(t, ())}
 
     def cues_in(self, text: str) -> set[str]:
         """The cue classes present in a text (a copy: callers may change it)."""
@@ -89,13 +95,30 @@ class CodingRules:
         victims: int | None = None,
         casualties: bool = False,
         happened: str | None = None,
+        extra: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, Any] | None:
-        """The first rule that fits the text's cues, the kinds of the actor and of the people hit, and whether
-        people were killed or hurt. ``happened`` is the text less the words of events that did not happen: a cue
-        of the doubt classes counts only when it is still there."""
+        """The first rule that fits the text's cues (and the ``extra`` classes, see :meth:`classes_of`), the kinds
+        of the actor and of the people hit, and whether people were killed or hurt. ``happened`` is the text less
+        the words of events that did not happen: a cue of the doubt classes counts only when it is still there."""
+        return self.code_classes(self.classes(text, happened) | extra, agent=agent, victims=victims,
+                                 casualties=casualties)  # fmt: skip
+
+    def classes(self, text: str, happened: str | None = None) -> set[str]:
+        """The cue classes of a sentence's text that count (see :meth:`code`)."""
         cues = self.cues_in(text)
         if happened is not None:
             cues -= self.doubt_classes - self.cues_in(happened)
+        return cues
+
+    def code_classes(
+        self,
+        cues: set[str],
+        *,
+        agent: int | None = None,
+        victims: int | None = None,
+        casualties: bool = False,
+    ) -> dict[str, Any] | None:
+        """The first rule that fits a set of cue classes (see :meth:`code`)."""
         agent_group, victim_group = self.group(agent), self.group(victims)
         for rule in self.rules:
             if not cues & set(rule["any"]) or not set(rule.get("also", ())) <= cues:
@@ -140,4 +163,5 @@ def load_rules(path: str | Path = "") -> CodingRules:
         event_heads=frozenset(data.get("modifiers", {}).get("event_heads", ())),
         doubt_classes=frozenset(data.get("modifiers", {}).get("doubt_classes", ())),
         victim_events=frozenset(data.get("modifiers", {}).get("victim_events", ())),
+        event_classes={t: frozenset(cs) for t, cs in data.get("event_classes", {}).items() if t != "about"},
     )

@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
@@ -30,6 +29,7 @@ from kg.extract.casualties import casualties
 from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text
+from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
 from kg.extract.incident_places import incident_place
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
@@ -130,7 +130,11 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = victims or rules.inter_of(object_text(sent, inside, reporting), None)
         hurt = bool(counts.fatalities or counts.injured)
         cue, happened = cue_text(sent, inside, rules)
-        rule = rules.code(cue, agent=agent, victims=victims, casualties=hurt, happened=happened)
+        # an event word blanked as a mere modifier ('the sit-in committee') tells no happening either
+        told_types = [e.type for e in inside if e.certainty not in DOUBTFUL
+                      and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
+        classes = rules.classes(cue, happened) | rules.classes_of(told_types)
+        rule = rules.code_classes(classes, agent=agent, victims=victims, casualties=hurt)
         if (
             rule is not None
             and rule.get("actor1_inter")
@@ -144,7 +148,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if own_date is not None and own_date.precision in CARRIED:
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
         if rule is None and not hurt:
-            continue  # nothing to code and nothing to add to an incident
+            # nothing to code alone, but it may tell more of the last incident ("Police dispersed the march")
+            refine(incidents[-1] if incidents else None, classes, rules, paragraph, sent, inside)
+            continue
         places = Places(sent, mention_index, labels)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = incident_place(sent, places, preferred, text)
@@ -157,10 +163,11 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
         same = None
         if rule is not None:
-            same = _same_event(incidents, rule, _told_in(sent, told), paragraph)
-            same = same or _same_happening(incidents, rule, own_date or last_date, location)
+            same = same_event(incidents, rule, told_in(sent, told), paragraph)
+            same = same or same_happening(incidents, rule, own_date or last_date, location)
         if same:
             same["events"] += [e.key for e in inside]
+            same["classes"] |= classes
             same["fatalities"] = same["fatalities"] or counts.fatalities
             same["injured"] = same["injured"] or counts.injured
             same["evidence"].append(sent)
@@ -177,8 +184,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 _BACK_REFERENCE.search(sent_text) is not None
                 or (
                     rule is not None
-                    # the same code: "Strategic developments" is too broad
-                    and _code(rule) == _code(previous["rule"])
+                    # the same type ("Police dispersed the march" after the march): "Strategic developments" is
+                    # too broad, its sub-type must agree
+                    and (
+                        _code(rule) == _code(previous["rule"])
+                        or (rule["event_type"] == previous["rule"]["event_type"] != "Strategic developments")
+                    )
                     and own_date is None
                 )
                 # a sentence that only counts the dead or hurt: "3 fatalities." "6 militiamen were killed."
@@ -186,12 +197,14 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             )
         )
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
+            refine(previous, classes, rules, paragraph, sent, inside, join=False)
             previous["events"] += [e.key for e in inside]
+            previous["classes"] |= classes
             previous["fatalities"] = previous["fatalities"] or counts.fatalities
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
             continue
-        if rule is None or (own_date is None and _generic(sent, reporting)):
+        if rule is None or (own_date is None and generic(sent, reporting)):
             continue
         confidence = 0.8 if inside else 0.6
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
@@ -203,56 +216,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             "location": location, "place": place_key, "admin": admin, "fatalities": counts.fatalities,
             "injured": counts.injured, "certainty": next((c for c in certainties if c not in DOUBTFUL),
             certainties[0] if certainties else "asserted"), "confidence": round(max(confidence, 0.1), 2),
-            "evidence": [sent], "paragraph": paragraph,
+            "evidence": [sent], "paragraph": paragraph, "classes": set(classes),
         })  # fmt: skip
     return [_record(doc_id, item) for item in incidents]
-
-
-def _generic(sent: Span, reporting: frozenset[int] | set[int]) -> bool:
-    """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...'; ``reporting``
-    holds the reporting verbs the claims component found) is in the present tense with no date ('Repatriation
-    remains fraught', 'The transfers address a crisis')."""
-    verb = sent.root
-    while verb.i in reporting:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if clause is None:
-            break
-        verb = clause
-    present = verb.tag_ in {"VBZ", "VBP"} or (  # the small model tags some as base forms: "transfers address"
-        verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
-    )
-    return present and verb.i not in reporting
-
-
-def _told_in(sent: Span, told: list[tuple[int, str]]) -> set[str]:
-    """Keys of the events with a mention in the sentence (an event told in the summary and again in the body);
-    ``told`` is every (mention start, event key) of the document, sorted."""
-    first = bisect_left(told, (sent.start_char, ""))
-    return {key for _, key in told[first : bisect_left(told, (sent.end_char, ""))]}
-
-
-def _same_event(incidents: list[dict], rule: dict, told: set[str], paragraph: int) -> dict | None:
-    """An earlier incident of the same ACLED type, from another paragraph, that groups an event this sentence
-    tells again: a news article's lede retold in its body."""
-    for item in incidents:
-        same_type = item["rule"]["event_type"] == rule["event_type"]
-        if same_type and item["paragraph"] != paragraph and told & set(item["events"]):
-            return item
-    return None
-
-
-def _same_happening(
-    incidents: list[dict], rule: dict, date: TimeValue | None, location: str | None
-) -> dict | None:
-    """An earlier incident told again: same type and sub-type, same date and same place (merging across
-    sentences only when they agree)."""
-    if date is None or location is None:
-        return None
-    for item in incidents:
-        same_code = item["rule"] is rule
-        if same_code and item["date"] == date and (item["location"] or "").lower() == location.lower():
-            return item
-    return None
 
 
 def _inferred(date: TimeValue | None) -> TimeValue | None:

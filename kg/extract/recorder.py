@@ -183,26 +183,39 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     incidents = tuple(find_incidents(doc, doc_id, events, entities))
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
-        entities=tuple(entities), events=_in_context(events, incidents, doc), claims=tuple(_claims(doc, doc_id)),
+        entities=tuple(entities), events=_in_context(events, incidents, doc, entities), claims=tuple(_claims(doc, doc_id)),
         cited_sources=cited, sentences=tuple(sentences), incidents=incidents,
     )  # fmt: skip
 
 
-def _in_context(events: list[Event], incidents: tuple[Incident, ...], doc: Doc) -> tuple[Event, ...]:
+def _in_context(
+    events: list[Event], incidents: tuple[Incident, ...], doc: Doc, entities: list[Entity]
+) -> tuple[Event, ...]:
     """An event that states no date takes its incident's when the incident's own sentences state it ("on Monday",
     resolved against the report's date, counts; a date carried from an earlier sentence or the report's day does
-    not), marked inferred. Places are not passed on: one incident can join acts at two places (a transfer)."""
+    not), marked inferred. An event with no place, origin or destination takes its incident's place when the
+    event's own sentence names it ("an IED went off outside a shop in X": the blast and the damage are in X); a
+    place from another sentence is not passed on: one incident can join acts at two places (a transfer)."""
     of_event = {key: incident for incident in incidents for key in incident.events}
+    by_key = {e.key: e for e in entities}
     out = []
     for event in events:
         incident = of_event.get(event.key)
-        date = incident.date if incident is not None else None
-        said = incident.evidence if incident is not None else ()
-        # an act told in a relative clause or participle describes someone ('fighters detained in Syria'): it
-        # happened before, not on the incident's day
+        if incident is None or describes(doc, event):
+            # an act told in a relative clause or participle describes someone ('fighters detained in Syria'):
+            # it happened before, elsewhere, not on the incident's day
+            out.append(event)
+            continue
+        date, said = incident.date, incident.evidence
         dated = date is not None and date.text and any(date.text in m.text for m in said)
-        if event.date is None and date is not None and dated and not describes(doc, event):
+        if event.date is None and date is not None and dated:
             event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
+        place = by_key.get(incident.place or "")
+        if place is not None and not any(event.roles.get(r) for r in ("place", "origin", "destination")):
+            span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            sent = span.sent if span is not None else None
+            if sent is not None and any(sent.start_char <= m.start < sent.end_char for m in place.mentions):
+                event = dataclasses.replace(event, roles={**event.roles, "place": (place.key,)})
         out.append(event)
     return tuple(out)
 

@@ -1,0 +1,90 @@
+"""Which sentences of a report tell the same incident, and which tell none: the grouping rules of
+:mod:`kg.extract.incidents`, on its working items (dicts with the incident's rule, cue classes, events, date,
+place, paragraph and evidence sentences).
+
+>>> from kg.extract.pipeline import load_pipeline
+>>> sent = next(load_pipeline()("Repatriation remains fraught.").sents)
+>>> generic(sent, frozenset())
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Span
+
+from kg.extract.coding import CodingRules
+from kg.records import Event, TimeValue
+
+
+def refine(
+    item: dict | None,
+    classes: set[str],
+    rules: CodingRules,
+    paragraph: int,
+    sent: Span,
+    events: list[Event],
+    join: bool = True,
+) -> None:
+    """A sentence of the same paragraph whose cues code nothing alone but, with the last incident's, give that
+    incident a more specific sub-type of its type: a protest, then "Police dispersed the march with tear gas" is
+    a protest with intervention. Another type (a protest, then "Police arrested ...") is left to its own rule."""
+    if item is None or item["paragraph"] != paragraph or not classes - item["classes"]:
+        return
+    hurt = bool(item["fatalities"] or item["injured"])
+    rule = rules.code_classes(item["classes"] | classes, agent=item["inter1"], victims=item["inter2"],
+                              casualties=hurt)  # fmt: skip
+    if rule is None or rule is item["rule"] or rule["event_type"] != item["rule"]["event_type"]:
+        return
+    item["rule"], item["classes"] = rule, item["classes"] | classes
+    if join:  # a follow-up sentence joins its incident where it is found
+        item["events"] += [e.key for e in events]
+        item["evidence"].append(sent)
+
+
+def generic(sent: Span, reporting: frozenset[int] | set[int]) -> bool:
+    """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...'; ``reporting``
+    holds the reporting verbs the claims component found) is in the present tense with no date ('Repatriation
+    remains fraught', 'The transfers address a crisis')."""
+    verb = sent.root
+    while verb.i in reporting:
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            break
+        verb = clause
+    present = verb.tag_ in {"VBZ", "VBP"} or (  # the small model tags some as base forms: "transfers address"
+        verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+    return present and verb.i not in reporting
+
+
+def told_in(sent: Span, told: list[tuple[int, str]]) -> set[str]:
+    """Keys of the events with a mention in the sentence (an event told in the summary and again in the body);
+    ``told`` is every (mention start, event key) of the document, sorted."""
+    first = bisect_left(told, (sent.start_char, ""))
+    return {key for _, key in told[first : bisect_left(told, (sent.end_char, ""))]}
+
+
+def same_event(incidents: list[dict], rule: dict, told: set[str], paragraph: int) -> dict | None:
+    """An earlier incident of the same ACLED type, from another paragraph, that groups an event this sentence
+    tells again: a news article's lede retold in its body."""
+    for item in incidents:
+        same_type = item["rule"]["event_type"] == rule["event_type"]
+        if same_type and item["paragraph"] != paragraph and told & set(item["events"]):
+            return item
+    return None
+
+
+def same_happening(
+    incidents: list[dict], rule: dict, date: TimeValue | None, location: str | None
+) -> dict | None:
+    """An earlier incident told again: same type and sub-type, same date and same place (merging across
+    sentences only when they agree)."""
+    if date is None or location is None:
+        return None
+    for item in incidents:
+        same_code = item["rule"] is rule
+        if same_code and item["date"] == date and (item["location"] or "").lower() == location.lower():
+            return item
+    return None
