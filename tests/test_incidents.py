@@ -429,3 +429,35 @@ def test_an_event_takes_its_incident_place_from_its_own_sentence_only(nlp):
     assert first and all(labels.get(k) == "Kira" for e in first for k in e.roles.get("place", ()))
     assert any(e.roles.get("place") for e in first)
     assert all(not e.roles.get("place") for e in later)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "trigger"),
+    [
+        ("On 2 May 2023, a rocket fell on an empty field near Kira town.", "Attack", "rocket"),
+        (
+            "On 2 May 2023, two explosive devices went off outside shops in Kira town.",
+            "Bombing",
+            "explosive device",
+        ),
+    ],
+)
+def test_an_incident_the_event_layer_gave_no_event_is_told_as_one(nlp, text, event_type, trigger):
+    record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-03")])))
+    (incident,) = record.incidents
+    events = [e for e in record.events if e.key in incident.events]
+    assert events and all(
+        e.confidence < incident.confidence for e in events if e.trigger.extractor == "kg_incidents"
+    )
+    told = [e for e in events if e.trigger.extractor == "kg_incidents"]
+    if told:  # only where the event layer found none
+        (event,) = told
+        assert (event.type, event.trigger.text.startswith(trigger)) == (event_type, True)
+        assert event.date is not None and event.date.value == "2023-05-02"
+
+
+def test_an_event_takes_the_day_its_sentence_gives_in_words(nlp):
+    text = "On 2 May 2023, rebels attacked Sora village. The next day, police arrested five men in Kira town."
+    record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
+    (arrest,) = [e for e in record.events if e.type == "Arrest"]
+    assert arrest.date is not None and arrest.date.value == "2023-05-03"

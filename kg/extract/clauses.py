@@ -10,6 +10,7 @@ clause that is not a reporting verb's) and what they act on.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span, Token
@@ -82,10 +83,10 @@ def _relative(text: str, previous: TimeValue | None) -> TimeValue | None:
     """The day after or before the last stated one: "The following day", "the previous night"."""
     if previous is None:
         return None
-    if _NEXT_DAY.search(text):
-        return shift_days(previous, 1)
-    if _DAY_BEFORE.search(text):
-        return shift_days(previous, -1)
+    for pattern, days in ((_NEXT_DAY, 1), (_DAY_BEFORE, -1)):
+        if found := pattern.search(text):
+            # the words that date this sentence, so that its events may take the day (see recorder._in_context)
+            return dataclasses.replace(shift_days(previous, days), text=found[0])
     return None
 
 

@@ -85,6 +85,15 @@ def same_happening(
         return None
     for item in incidents:
         same_code = item["rule"] is rule
-        if same_code and item["date"] == date and (item["location"] or "").lower() == location.lower():
+        if (
+            same_code
+            and _day(item["date"]) == _day(date)
+            and (item["location"] or "").lower() == location.lower()
+        ):
             return item
     return None
+
+
+def _day(date: TimeValue | None) -> tuple[str, str] | None:
+    """What a date says, whatever words said it ('on Tuesday', 'later that day')."""
+    return None if date is None else (date.value, date.precision)

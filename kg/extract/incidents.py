@@ -106,8 +106,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if any(s <= sent.start_char < e for s, e in skipped) or not sent_text.strip():
             continue
         own_date = sentence_date(sent, sent_text, doc_date, last_date, reporting)
-        if own_date is None and last_date is not None and _SAME_DAY.search(sent_text):
-            own_date = last_date
+        same_day = _SAME_DAY.search(sent_text) if own_date is None and last_date is not None else None
+        if same_day is not None and last_date is not None:
+            own_date = dataclasses.replace(last_date, text=same_day[0])  # this sentence's words date it
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
         counts = casualties(sent_text)
         subject = subject_text(sent, inside, reporting)

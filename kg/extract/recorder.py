@@ -12,6 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import MentionIndex, Places
+from kg.extract.coding import load_rules
+from kg.extract.cue_events import cue_events
 from kg.extract.incidents import describes, find_incidents
 from kg.extract.linking import MIN_CONFIDENCE, link_place, sharper
 from kg.extract.state import doc_text, scratch, sentence_start
@@ -180,7 +182,8 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     entities = _entities(doc, doc_id)
     sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
     events = _linked_places(doc, _events(doc, doc_id), entities)
-    incidents = tuple(find_incidents(doc, doc_id, events, entities))
+    told, found = cue_events(doc_id, find_incidents(doc, doc_id, events, entities), entities, load_rules())
+    events, incidents = [*events, *told], tuple(found)
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
         entities=tuple(entities), events=_in_context(events, incidents, doc, entities), claims=tuple(_claims(doc, doc_id)),

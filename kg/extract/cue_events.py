@@ -1,0 +1,82 @@
+"""Mention-level events for incidents that the event layer gave none: "A Katyusha rocket fell near the base"
+codes a shelling incident from its cue word, but no verb or noun of the event lexicon names it. Such an incident
+is told as one event of the type its coding rule names (``event`` in ``kg/data/acled_rules.json``), anchored on the
+cue word, with the incident's date and place when its sentence states them, and a lower confidence than the
+incident's, so that every incident has an event a reader of ``kg events`` sees.
+
+>>> from kg.extract.pipeline import InputDocument, extract, load_pipeline
+>>> text = "On 2 May 2023, a rocket fell on a field near Kira town."
+>>> record = next(iter(extract(load_pipeline(), [InputDocument("t", text, "2023-05-03")])))
+>>> [(e.type, e.trigger.text, e.date.value) for e in record.events if e.trigger.extractor == "kg_incidents"]
+[('Attack', 'rocket', '2023-05-02')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+
+from kg.extract.coding import CodingRules
+from kg.records import Entity, Event, Incident, Mention
+
+_WORD_REST = re.compile(r"[\w-]*")
+CONFIDENCE = (
+    0.5  # below what the event layer gives: the act is read from a cue word, not from a parsed clause
+)
+
+
+def cue_events(
+    doc_id: str, incidents: list[Incident], entities: list[Entity], rules: CodingRules
+) -> tuple[list[Event], list[Incident]]:
+    """New events for the incidents without one, and the incidents with their events filled in."""
+    by_key = {e.key: e for e in entities}
+    events, out = [], []
+    for incident in incidents:
+        event = None if incident.events else _event(doc_id, incident, by_key, rules)
+        if event is not None:
+            events.append(event)
+            incident = dataclasses.replace(incident, events=(event.key,))
+        out.append(incident)
+    return events, out
+
+
+def _event(doc_id: str, incident: Incident, by_key: dict[str, Entity], rules: CodingRules) -> Event | None:
+    # the rules that give the incident's codes (several may: a riot is told by 'riot' or by 'set fire' + 'protest')
+    coding = [r for r in rules.rules if r.get("event") and (r["event_type"], r.get("sub_event_type")) ==
+              (incident.event_type, incident.sub_event_type)]  # fmt: skip
+    if not coding or not incident.evidence:
+        return None
+    sentence = incident.evidence[0]
+    found = []
+    for rule in coding:  # the first of them whose cues the sentence has: its own cue word is the trigger
+        also = all(rules.cues[c].search(sentence.text) for c in rule.get("also", ()) if c in rules.cues)
+        found = [m for c in rule["any"] if c in rules.cues and (m := rules.cues[c].search(sentence.text))]
+        if found and also:
+            break
+    else:
+        return None
+    match = min(found, key=lambda m: m.start())
+    rest = _WORD_REST.match(sentence.text, match.end())  # the whole word: 'shell' -> 'shelled'
+    local_end = rest.end() if rest is not None else match.end()
+    text = sentence.text[match.start() : local_end].rstrip()
+    start = sentence.start + match.start()
+    end = start + len(text)
+    trigger = Mention(doc_id, start, end, text, sentence.sentence, CONFIDENCE, "kg_incidents")
+    roles: dict[str, tuple[str, ...]] = {}
+    if incident.actor1:
+        roles["agent"] = incident.actor1
+    if incident.actor2:
+        roles["target"] = incident.actor2
+    place = by_key.get(incident.place or "")
+    if place is not None and any(sentence.start <= m.start < sentence.end for m in place.mentions):
+        roles["place"] = (place.key,)
+    date = incident.date
+    stated = (
+        date is not None and not date.inferred
+    )  # not a date carried from an earlier sentence or the report's
+    key = hashlib.sha1(f"{doc_id}|{start}|{end}|{coding[0]['event']}".encode()).hexdigest()[:12]
+    return Event(
+        key=key, type=coding[0]["event"], trigger=trigger, roles=roles, date=date if stated else None,
+        certainty=incident.certainty, confidence=CONFIDENCE,
+    )  # fmt: skip
