@@ -191,6 +191,11 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     )  # fmt: skip
 
 
+# a country or region named in the sentence is as often the actors' ('a US airstrike', 'an official from
+# Malaysia') as the event's: not passed on
+_BROAD = {"Country", "Region"}
+
+
 def _in_context(
     events: list[Event], incidents: tuple[Incident, ...], doc: Doc, entities: list[Entity]
 ) -> tuple[Event, ...]:
@@ -214,7 +219,11 @@ def _in_context(
         if event.date is None and date is not None and dated:
             event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
         place = by_key.get(incident.place or "")
-        if place is not None and not any(event.roles.get(r) for r in ("place", "origin", "destination")):
+        if (
+            place is not None
+            and place.kind not in _BROAD
+            and not any(event.roles.get(r) for r in ("place", "origin", "destination"))
+        ):
             span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             sent = span.sent if span is not None else None
             if sent is not None and any(sent.start_char <= m.start < sent.end_char for m in place.mentions):
