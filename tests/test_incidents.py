@@ -461,4 +461,3 @@ def test_an_event_takes_the_day_its_sentence_gives_in_words(nlp):
     record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
     (arrest,) = [e for e in record.events if e.type == "Arrest"]
     assert arrest.date is not None and arrest.date.value == "2023-05-03"
-
