@@ -216,7 +216,9 @@ def _in_context(
             continue
         date, said = incident.date, incident.evidence
         dated = date is not None and date.text and any(date.text in m.text for m in said)
-        if event.date is None and date is not None and dated:
+        # a date the event only took from the claim that reports it ('..., the centre said on Friday') is the
+        # report's: the day its incident's sentence states comes first
+        if (event.date is None or event.date.inferred) and date is not None and dated:
             event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
         place = by_key.get(incident.place or "")
         if (

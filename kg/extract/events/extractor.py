@@ -217,7 +217,10 @@ class EventExtractor(SavesLexicon):
             for date_span in spans_under(dates, clause_head, verbs):
                 event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
         event.date = event.date or _since_clause(head, dates, doc._.kg_date)
-        if event.date is None and (governing := sentence_date(head, dates)) is not None:
+        if (
+            event.date is None
+            and (governing := sentence_date(head, dates, self.lexicon.reporting)) is not None
+        ):
             event.date = normalise_date(
                 governing.text, doc._.kg_date, prefer
             )  # "On 12 May, ... an attack on"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -105,10 +106,11 @@ def _objects_are_places(token: Token, *, passive: bool = False, names: bool = Fa
     )
 
 
-def sentence_date(head: Token, dates: list[Span]) -> Span | None:
+def sentence_date(head: Token, dates: list[Span], reporting: Collection[str] = ()) -> Span | None:
     """A date that governs the whole sentence of ``head``: one that opens it ("On 12 August 2021, ...",
-    "On Tuesday, ...") or attaches to its main verb ("... held a protest on Friday"). ``dates`` are in text
-    order (as ``doc.ents`` gives them)."""
+    "On Tuesday, ...") or attaches to its main verb ("... held a protest on Friday"), unless that verb is one of
+    the ``reporting`` lemmas and not ``head`` itself ("X and Y exchanged fire on Thursday night, the centre said on
+    Friday": Friday dates the report). ``dates`` are in text order (as ``doc.ents`` gives them)."""
     sent = head.sent
     # ``span.sent == sent`` exactly when the span starts inside ``sent`` (spaCy's Span.sent is the sentence of
     # the first token); the dates are in text order, so bisect to the sentence's own instead of walking every
@@ -121,6 +123,8 @@ def sentence_date(head: Token, dates: list[Span]) -> Span | None:
         on_root = span.root.head == sent.root or (
             span.root.head.dep_ == "prep" and span.root.head.head == sent.root
         )
+        if on_root and not opens and head != sent.root and sent.root.lemma_ in reporting:
+            continue
         if opens or on_root:
             return span
     return None
