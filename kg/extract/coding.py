@@ -54,6 +54,8 @@ class CodingRules:
     )  # cue classes that an event which did not happen does not code
     victim_events: frozenset[str] = frozenset()  # event types whose targets are the people hit
     event_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # cue classes an event type tells
+    ended_by: frozenset[str] = frozenset()  # verbs whose object came before ('ending a week of clashes')
+    reasons_of: frozenset[str] = frozenset()  # verbs whose 'for'-reason came before ('arrested for ...')
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -163,5 +165,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
         event_heads=frozenset(data.get("modifiers", {}).get("event_heads", ())),
         doubt_classes=frozenset(data.get("modifiers", {}).get("doubt_classes", ())),
         victim_events=frozenset(data.get("modifiers", {}).get("victim_events", ())),
+        ended_by=frozenset(data.get("modifiers", {}).get("ended_by", ())),
+        reasons_of=frozenset(data.get("modifiers", {}).get("reasons_of", ())),
         event_classes={t: frozenset(cs) for t, cs in data.get("event_classes", {}).items() if t != "about"},
     )

@@ -1,11 +1,13 @@
 """The text of a sentence as the incident coding rules read it: words that do not tell what happened are blanked
 out, so their cue words do not code the incident.
 
-Two kinds are blanked:
+Three kinds are blanked:
 
 - a cue word that only names a kind of thing, as the modifier of a noun that is no event: "riot police",
   "protest leaders", "the sit-in committee" (the cue classes and the event nouns are data, in
   ``kg/data/acled_rules.json``, ``modifiers``);
+- what came before the happening: what a verb ends ("signed a truce, ending a week of clashes") and the reason
+  given for an arrest ("arrested seven people for sharing videos of a protest");
 - the words of an event the event layer found did not happen, or only might: "a halt to rocket attacks",
   "banned all demonstrations", "threatened to storm the town" (for the cue classes of acts only: "agreed to
   exchange prisoners" still codes an agreement).
@@ -34,7 +36,7 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 def cue_text(sent: Span, events: list[Event], rules: CodingRules) -> tuple[str, str]:
     """``sent``'s text with modifier-only cue words blanked, and the same less the words of the events that did
     not happen (see the module docstring): the ``text`` and ``happened`` of :meth:`CodingRules.code`."""
-    text = _blank(sent, _modifier_spans(sent, rules))
+    text = _blank(sent, [*_modifier_spans(sent, rules), *_background_spans(sent, rules)])
     return text, _blank(sent, _doubtful_spans(sent, events), text)
 
 
@@ -59,6 +61,25 @@ def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         start, end = modifiers[0].idx, head.idx
         if rules.cues_in(text[start:end]) & rules.modifier_classes:
             spans.append((start, end))
+    return spans
+
+
+def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
+    """Character spans of what came before the happening: the object of a verb that ends it ('signed a truce,
+    ending a week of clashes') and the reason given for an arrest or a sentence ('arrested seven people for
+    sharing videos of a protest', 'jailed over the riots')."""
+    spans = []
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in rules.ended_by:
+            parts = [c for c in verb.children if c.dep_ == "dobj"]
+        elif lemma in rules.reasons_of:
+            parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
+        else:
+            continue
+        spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
     return spans
 
 
