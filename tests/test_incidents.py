@@ -479,3 +479,10 @@ def test_an_event_takes_the_day_its_sentence_gives_in_words(nlp):
 def test_what_came_before_or_both_sides_did_decides_the_type(nlp, text, event_type, sub_event_type):
     incident = _one(nlp, text)
     assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_people_who_disperse_by_themselves_are_no_intervention(nlp):
+    text = "On 3 May 2023, nurses gathered outside the hospital in Kira town to demand back pay. They dispersed at noon."
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")
+    assert incident.events  # told as an event even where the event layer found none

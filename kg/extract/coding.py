@@ -56,6 +56,9 @@ class CodingRules:
     event_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # cue classes an event type tells
     ended_by: frozenset[str] = frozenset()  # verbs whose object came before ('ending a week of clashes')
     reasons_of: frozenset[str] = frozenset()  # verbs whose 'for'-reason came before ('arrested for ...')
+    transitive: frozenset[str] = (
+        frozenset()
+    )  # verbs that cue only when they act on someone ('dispersed the crowd')
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -167,5 +170,6 @@ def load_rules(path: str | Path = "") -> CodingRules:
         victim_events=frozenset(data.get("modifiers", {}).get("victim_events", ())),
         ended_by=frozenset(data.get("modifiers", {}).get("ended_by", ())),
         reasons_of=frozenset(data.get("modifiers", {}).get("reasons_of", ())),
+        transitive=frozenset(data.get("modifiers", {}).get("transitive", ())),
         event_classes={t: frozenset(cs) for t, cs in data.get("event_classes", {}).items() if t != "about"},
     )

@@ -48,14 +48,17 @@ def _event(doc_id: str, incident: Incident, by_key: dict[str, Entity], rules: Co
     if not coding or not incident.evidence:
         return None
     sentence = incident.evidence[0]
-    found = []
-    for rule in coding:  # the first of them whose cues the sentence has: its own cue word is the trigger
-        also = all(rules.cues[c].search(sentence.text) for c in rule.get("also", ()) if c in rules.cues)
+    # the first of them whose cues the sentence has (with its 'also' cues, else without: those may be in a
+    # follow-up sentence): its own cue word is the trigger
+    candidates = []
+    for rule in coding:
         found = [m for c in rule["any"] if c in rules.cues and (m := rules.cues[c].search(sentence.text))]
-        if found and also:
-            break
-    else:
+        also = all(rules.cues[c].search(sentence.text) for c in rule.get("also", ()) if c in rules.cues)
+        if found:
+            candidates.append((not also, found))
+    if not candidates:
         return None
+    found = min(candidates, key=lambda c: c[0])[1]
     match = min(found, key=lambda m: m.start())
     rest = _WORD_REST.match(sentence.text, match.end())  # the whole word: 'shell' -> 'shelled'
     local_end = rest.end() if rest is not None else match.end()

@@ -31,6 +31,7 @@ from kg.records import Event
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 
 
 def cue_text(sent: Span, events: list[Event], rules: CodingRules) -> tuple[str, str]:
@@ -73,6 +74,14 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
+        acted_on = any(
+            c.dep_ in _ACTED_ON or (c.dep_ == "prep" and c.lower_ == "with") for c in verb.children
+        )
+        if lemma in rules.transitive and not acted_on:
+            # 'they dispersed after two hours': nobody dispersed them ('dispersed with pepper spray' acts on some)
+            last = max([verb, *(c for c in verb.children if c.dep_ == "prt")], key=lambda t: t.i)
+            spans.append((verb.idx, last.idx + len(last)))
+            continue
         if lemma in rules.ended_by:
             parts = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma in rules.reasons_of:
