@@ -17,7 +17,10 @@ import dataclasses
 import hashlib
 import re
 
+from spacy.tokens import Doc
+
 from kg.extract.coding import CodingRules
+from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.records import Entity, Event, Incident, Mention
 
 _WORD_REST = re.compile(r"[\w-]*")
@@ -27,18 +30,32 @@ CONFIDENCE = (
 
 
 def cue_events(
-    doc_id: str, incidents: list[Incident], entities: list[Entity], rules: CodingRules
+    doc: Doc, doc_id: str, incidents: list[Incident], entities: list[Entity], rules: CodingRules
 ) -> tuple[list[Event], list[Incident]]:
     """New events for the incidents without one, and the incidents with their events filled in."""
     by_key = {e.key: e for e in entities}
+    lexicon = load_lexicon()
     events, out = [], []
     for incident in incidents:
         event = None if incident.events else _event(doc_id, incident, by_key, rules)
+        if event is not None and _declined(doc, event.trigger, lexicon):
+            event = None
         if event is not None:
             events.append(event)
             incident = dataclasses.replace(incident, events=(event.key,))
         out.append(incident)
     return events, out
+
+
+def _declined(doc: Doc, trigger: Mention, lexicon: Lexicon) -> bool:
+    """The cue word is one of the event lexicon's own triggers, so the event layer saw it and its sense checks
+    turned it down ('sales exploded', 'troops marched into the town')."""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is not None and any(
+        (t.pos_ == "VERB" and t.lemma_.lower() in lexicon.verbs and t.lemma_.lower() not in lexicon.secondary)
+        or (t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.nouns)
+        for t in span
+    )
 
 
 def _event(doc_id: str, incident: Incident, by_key: dict[str, Entity], rules: CodingRules) -> Event | None:
