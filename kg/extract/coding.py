@@ -56,9 +56,8 @@ class CodingRules:
     event_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # cue classes an event type tells
     ended_by: frozenset[str] = frozenset()  # verbs whose object came before ('ending a week of clashes')
     reasons_of: frozenset[str] = frozenset()  # verbs whose 'for'-reason came before ('arrested for ...')
-    transitive: frozenset[str] = (
-        frozenset()
-    )  # verbs that cue only when they act on someone ('dispersed the crowd')
+    # verbs that cue only when they act on someone ('dispersed the crowd')
+    transitive: frozenset[str] = frozenset()
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -100,13 +99,12 @@ class CodingRules:
         victims: int | None = None,
         casualties: bool = False,
         happened: str | None = None,
-        extra: set[str] | frozenset[str] = frozenset(),
     ) -> dict[str, Any] | None:
-        """The first rule that fits the text's cues (and the ``extra`` classes, see :meth:`classes_of`), the kinds
-        of the actor and of the people hit, and whether people were killed or hurt. ``happened`` is the text less
-        the words of events that did not happen: a cue of the doubt classes counts only when it is still there."""
-        return self.code_classes(self.classes(text, happened) | extra, agent=agent, victims=victims,
-                                 casualties=casualties)  # fmt: skip
+        """The first rule that fits the text's cues, the kinds of the actor and of the people hit, and whether
+        people were killed or hurt. ``happened`` is the text less the words of events that did not happen: a cue
+        of the doubt classes counts only when it is still there."""
+        classes = self.classes(text, happened)
+        return self.code_classes(classes, agent=agent, victims=victims, casualties=casualties)
 
     def classes(self, text: str, happened: str | None = None) -> set[str]:
         """The cue classes of a sentence's text that count (see :meth:`code`)."""

@@ -1,8 +1,9 @@
 """Mention-level events for incidents that the event layer gave none: "A Katyusha rocket fell near the base"
 codes a shelling incident from its cue word, but no verb or noun of the event lexicon names it. Such an incident
 is told as one event of the type its coding rule names (``event`` in ``kg/data/acled_rules.json``), anchored on the
-cue word, with the incident's date and place when its sentence states them, and a lower confidence than the
-incident's, so that every incident has an event a reader of ``kg events`` sees.
+cue word, with a lower confidence than the incident's, so that every incident has an event a reader of
+``kg events`` sees. Its date and place come to it as to every event of an incident, in
+:func:`kg.extract.recorder.records_from_doc`.
 
 >>> from kg.extract.pipeline import InputDocument, extract, load_pipeline
 >>> text = "On 2 May 2023, a rocket fell on a field near Kira town."
@@ -21,23 +22,21 @@ from spacy.tokens import Doc
 
 from kg.extract.coding import CodingRules
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.records import Entity, Event, Incident, Mention
+from kg.records import Event, Incident, Mention
 
 _WORD_REST = re.compile(r"[\w-]*")
-CONFIDENCE = (
-    0.5  # below what the event layer gives: the act is read from a cue word, not from a parsed clause
-)
+# below what the event layer gives: the act is read from a cue word, not from a parsed clause
+CONFIDENCE = 0.5
 
 
 def cue_events(
-    doc: Doc, doc_id: str, incidents: list[Incident], entities: list[Entity], rules: CodingRules
+    doc: Doc, doc_id: str, incidents: list[Incident], rules: CodingRules
 ) -> tuple[list[Event], list[Incident]]:
     """New events for the incidents without one, and the incidents with their events filled in."""
-    by_key = {e.key: e for e in entities}
     lexicon = load_lexicon()
     events, out = [], []
     for incident in incidents:
-        event = None if incident.events else _event(doc_id, incident, by_key, rules)
+        event = None if incident.events else _event(doc_id, incident, rules)
         if event is not None and _declined(doc, event.trigger, lexicon):
             event = None
         if event is not None:
@@ -52,13 +51,14 @@ def _declined(doc: Doc, trigger: Mention, lexicon: Lexicon) -> bool:
     turned it down ('sales exploded', 'troops marched into the town')."""
     span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     return span is not None and any(
-        (t.pos_ == "VERB" and t.lemma_.lower() in lexicon.verbs and t.lemma_.lower() not in lexicon.secondary)
-        or (t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.nouns)
+        t.pos_ in {"VERB", "NOUN"}
+        and lexicon.type_of_lemma(t.lemma_, t.pos_) is not None
+        and t.lemma_.lower() not in lexicon.secondary  # a CAMEO-list verb is no sense check of ours
         for t in span
     )
 
 
-def _event(doc_id: str, incident: Incident, by_key: dict[str, Entity], rules: CodingRules) -> Event | None:
+def _event(doc_id: str, incident: Incident, rules: CodingRules) -> Event | None:
     # the rules that give the incident's codes (several may: a riot is told by 'riot' or by 'set fire' + 'protest')
     coding = [r for r in rules.rules if r.get("event") and (r["event_type"], r.get("sub_event_type")) ==
               (incident.event_type, incident.sub_event_type)]  # fmt: skip
@@ -88,15 +88,8 @@ def _event(doc_id: str, incident: Incident, by_key: dict[str, Entity], rules: Co
         roles["agent"] = incident.actor1
     if incident.actor2:
         roles["target"] = incident.actor2
-    place = by_key.get(incident.place or "")
-    if place is not None and any(sentence.start <= m.start < sentence.end for m in place.mentions):
-        roles["place"] = (place.key,)
-    date = incident.date
-    stated = (
-        date is not None and not date.inferred
-    )  # not a date carried from an earlier sentence or the report's
     key = hashlib.sha1(f"{doc_id}|{start}|{end}|{coding[0]['event']}".encode()).hexdigest()[:12]
     return Event(
-        key=key, type=coding[0]["event"], trigger=trigger, roles=roles, date=date if stated else None,
-        certainty=incident.certainty, confidence=CONFIDENCE,
+        key=key, type=coding[0]["event"], trigger=trigger, roles=roles, certainty=incident.certainty,
+        confidence=CONFIDENCE,
     )  # fmt: skip

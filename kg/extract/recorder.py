@@ -182,9 +182,7 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     entities = _entities(doc, doc_id)
     sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
     events = _linked_places(doc, _events(doc, doc_id), entities)
-    told, found = cue_events(
-        doc, doc_id, find_incidents(doc, doc_id, events, entities), entities, load_rules()
-    )
+    told, found = cue_events(doc, doc_id, find_incidents(doc, doc_id, events, entities), load_rules())
     events, incidents = [*events, *told], tuple(found)
     return DocumentRecord(
         doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
