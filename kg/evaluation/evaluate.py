@@ -34,14 +34,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.evaluation.baselines import keyword_plover, ner_actors
+from kg.evaluation.plover import PLOVER_ALIASES, event_class, main_event, plover_class  # noqa: F401 (re-exported)
 from kg.evaluation.scores import NONE, PRF, accuracy, actor_prf, confusion, f1, per_class  # noqa: F401 (re-exported)
 from kg.extract.pipeline import records_from_doc
-from kg.rdf.codes import coded_in_context, codes_by_event
+from kg.rdf.codes import codes_by_event
 from kg.rdf.ontology import event_type_mappings
 from kg.records import DocumentRecord, Entity, Event, Mention
 
-# Newer PLOVER names -> the 0.5b1 names of the gold standard.
-PLOVER_ALIASES = {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}
 # PLOVER's target is whoever the action is directed at, which includes where people or aid are sent to or taken
 # from ("deliveries to Afghanistan", "withdraw troops from Lebanon"); what is moved (the theme: "its troops")
 # is a target only when the act names no recipient, destination or origin (see _actors).
@@ -163,77 +162,6 @@ def _actor_texts(gold: dict, key: str, number: int) -> tuple[str, ...]:
     if not all(isinstance(a.get("text"), str | None) for a in actors):
         raise ValueError(f"line {number}: every gold '{key}' entry needs a string 'text'")
     return tuple(str(a["text"]) for a in actors if a.get("text"))
-
-
-def _depth(doc: Doc, event: Event) -> int:
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None:
-        return 0
-    token, depth = span.root, 0
-    while token.head.i != token.i and depth < 50:
-        token, depth = token.head, depth + 1
-    return depth
-
-
-def plover_class(event_type: str, mappings: dict[str, dict[str, str]]) -> str | None:
-    """The gold-standard PLOVER name of an event type, or None when it has no PLOVER mapping."""
-    name = mappings.get(event_type, {}).get("plover")
-    return PLOVER_ALIASES.get(name, name) if name else None
-
-
-# CAMEO and PLOVER code a stated future action as an expression of intent: AGREE for cooperative acts ("will
-# provide aid", "offered to negotiate"), THREATEN for hostile ones or ones made conditional ("will boycott",
-# "will withdraw unless"). Our events keep the action type and mark it planned or hypothetical; this maps them.
-HOSTILE = {
-    "ASSAULT",
-    "FIGHT",
-    "COERCE",
-    "SANCTION",
-    "REJECT",
-    "PROTEST",
-    "MOBILIZE",
-    "THREATEN",
-    "DISAPPROVE",
-}
-INTENT = {"planned", "hypothetical"}
-# CAMEO 12 (PLOVER REJECT) is a refusal of a cooperative act: to cooperate, aid, yield, meet or agree (121-127;
-# "will not accept any more refugees", "refused to meet"). Our events keep the refused act's type, negated.
-REFUSABLE = {"AGREE", "AID", "CONCEDE", "CONSULT", "COOPERATE", "RETREAT", "SUPPORT"}
-
-
-def event_class(
-    event: Event,
-    mappings: dict[str, dict[str, str]],
-    sentence: str,
-    incident: dict[str, str | None] | None = None,
-) -> str | None:
-    """The PLOVER class of an event as coded in the gold standard, intent and refusal rules included (a negated
-    cooperative act is a REJECT); a violent event takes
-    the code of its ``incident`` (its codes, see :func:`kg.rdf.codes.coded_in_context`)."""
-    name = plover_class(event.type, {event.type: coded_in_context(mappings.get(event.type, {}), incident)})
-    if event.certainty == "negated" and name in REFUSABLE:
-        return "REJECT"
-    if name is None or event.certainty not in INTENT or name in {"AGREE", "THREATEN"}:
-        return name
-    conditional = " unless " in f" {sentence.lower()} "
-    return "THREATEN" if name in HOSTILE or conditional else "AGREE"
-
-
-def _acts(record: DocumentRecord) -> list[Event]:
-    """Reporting acts that are events in their own right (a demand, a denial) seen as events: the speaker is
-    the source, what the act is about the target."""
-    return [
-        Event(c.key, c.event_type, c.mention, roles={"agent": (c.speaker,) if c.speaker else (), "target": c.about},
-              certainty="asserted")
-        for c in record.claims
-        if c.event_type != "Statement"
-    ]  # fmt: skip
-
-
-def main_event(doc: Doc, record: DocumentRecord, mappings: dict[str, dict[str, str]]) -> Event | None:
-    """The PLOVER-mapped event (or typed reporting act) highest in the dependency tree, earliest on ties."""
-    mapped = [e for e in [*record.events, *_acts(record)] if plover_class(e.type, mappings)]
-    return min(mapped, key=lambda e: (_depth(doc, e), e.trigger.start), default=None)
 
 
 def _texts(entity: Entity) -> set[str]:
