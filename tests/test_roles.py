@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.events.roles import expand
+from kg.extract.events.parties import expand
 
 
 def test_a_noun_with_coordinated_modifiers_brings_the_other_parties() -> None:

@@ -21,6 +21,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from kg.extract.actors.citations import cited_sources
+from kg.extract.actors.forces import compose, generic_forces
 from kg.extract.actors.groups import group_nouns
 from kg.extract.actors.kinds import ADMIN_WORDS, guess_kind, is_facility_name
 from kg.extract.actors.mentions import (
@@ -45,15 +47,11 @@ from kg.extract.actors.spans import (
     widen_title,
 )
 from kg.extract.actors.titles import acronym_definitions, person_roles
-from kg.extract.boilerplate import find_regions, source_names
-from kg.extract.gazetteer import Gazetteer, GazetteerEntry
-from kg.extract.lexicon import word_set
+from kg.extract.boilerplate import find_regions
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.state import Found, doc_text, slug
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-GOVERNMENT_WORDS = word_set("actors", "government_words")
-FORCE_WORDS = word_set("actors", "force_words")
-FORCES_PHRASE = re.compile(r"\b(forces|troops|soldiers|military)$", re.IGNORECASE)
 
 
 class ActorRecognizer:
@@ -89,7 +87,7 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         regions = find_regions(doc_text(doc))
         found = self.find(doc, regions)
-        cited = self.cited_sources(doc, regions, found)
+        cited = cited_sources(doc, regions, found, self.gazetteer)
         self.set_annotations(doc, found, cited, regions)
         return doc
 
@@ -173,9 +171,9 @@ class ActorRecognizer:
         if entry is not None and entry.kind == "City" and span.text.split()[-1].lower() in ADMIN_WORDS:
             entry = admin_area(span.text, entry)  # "Maqbanah district" is not the town of Maqbanah
         if entry is not None:
-            entry = self._generic_forces(span, entry)
+            entry = generic_forces(span, entry, gaz)
             found = from_entry(widen_modifiers(span), entry, 0.9 if span.label_ == "GAZ" else 0.8)
-            return self._compose(found)
+            return compose(found, gaz)
         if len(span) == 1 and span[0].tag_ == "NNS":  # "Gunmen attacked ...": a common noun, not a name
             return None
         kind = guess_kind(span.label_, span.text)
@@ -184,44 +182,6 @@ class ActorRecognizer:
             span, title = widen_title(span)
             return Found(span, slug(label), label, kind, confidence=0.7, title=title)
         return Found(span, slug(label), label, kind, confidence=0.7)
-
-    def _generic_forces(self, span: Span, entry: GazetteerEntry) -> GazetteerEntry:
-        """'U.S. forces' is the country acting, 'Syrian government forces' its government; named armies
-        ('Syrian Arab Army', 'Tatmadaw') stay military organisations."""
-        if entry.kind != "MilitaryOrganization" or not entry.country or not FORCES_PHRASE.search(span.text):
-            return entry
-        if span.text.split()[-1][0].isupper():  # "Malian Armed Forces" is a named army, "U.S. forces" is not
-            return entry
-        if "government" in span.text.lower():
-            return self.gazetteer.government_of(entry.country) or entry
-        return self.gazetteer.get(entry.country) or entry
-
-    def _compose(self, found: Found) -> Found:
-        """'Syrian government forces' -> the government; 'U.S. forces' -> the country (span widened)."""
-        if found.kind != "Country":
-            return found
-        doc, end = found.span.doc, found.span.end
-        words = [t.lower_ for t in doc[end : end + 2]]
-        if words and words[0] in {"'s", "’s"}:  # "Mali's military government", "Sudan's army-led government"
-            after = doc[end + 1 : end + 4]
-            heads = [i for i, t in enumerate(after) if t.lower_ in GOVERNMENT_WORDS]
-            gov = self.gazetteer.government_of(found.key)
-            if (
-                heads
-                and gov is not None
-                and all(t.pos_ in {"ADJ", "NOUN", "PROPN"} for t in after[: heads[0]])
-            ):
-                return from_entry(doc[found.span.start : end + 2 + heads[0]], gov, 0.85)
-        if words and words[0] in GOVERNMENT_WORDS:
-            gov = self.gazetteer.government_of(found.key)
-            width = 2 if len(words) > 1 and words[1] in FORCE_WORDS else 1
-            if gov is not None:
-                return from_entry(doc[found.span.start : end + width], gov, 0.85)
-        if words and words[0] in FORCE_WORDS:
-            return Found(
-                doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85
-            )
-        return found
 
     def _metonymy(self, found: Found) -> Found:
         """A capital that acts ("Damascus claims", "Washington said") is its country's government; a de facto
@@ -256,33 +216,6 @@ class ActorRecognizer:
                 if span is not None and not inside(span, skip) and not overlaps(span, taken):
                     merged.append(Found(span, target.key, target.label, target.kind, target.entry, 0.8))
         return merged
-
-    # -- cited sources -----------------------------------------------------------------------------------------
-    def cited_sources(self, doc: Doc, regions: list, found: list[Found]) -> list[Found]:
-        """Each name of a "Sources: ..." line, resolved like any mention (not an actor of any event)."""
-        known: dict[str, Found] = {}
-        for f in found:
-            known.setdefault(f.span.text.casefold(), f)
-            known.setdefault(f.label.casefold(), f)
-        cited = []
-        for start, end, kind in regions:
-            if kind != "sources":
-                continue
-            for s, e in source_names(doc_text(doc), start, end):
-                span = doc.char_span(s, e, alignment_mode="expand")
-                if span is None:
-                    continue
-                text = re.sub(r"^(the)\s+", "", span.text, flags=re.IGNORECASE).casefold()
-                same = known.get(span.text.casefold()) or known.get(text)
-                entry = self.gazetteer.lookup(span.text)
-                if entry is not None:
-                    cited.append(from_entry(span, entry))
-                elif same is not None:
-                    cited.append(Found(span, same.key, same.label, same.kind, same.entry, 0.8))
-                else:
-                    label = span.text
-                    cited.append(Found(span, slug(label), label, guess_kind("ORG", label), confidence=0.6))
-        return cited
 
     def set_annotations(self, doc: Doc, found: list[Found], cited: list[Found], regions: list) -> None:
         doc._.kg_mentions = found

@@ -34,7 +34,8 @@ from spacy.tokens import Token
 
 from kg.extract.events.implicit import self_movers, state_agents
 from kg.extract.events.nominals import is_light
-from kg.extract.events.roles import pobjs, subject_of
+from kg.extract.events.parties import pobjs
+from kg.extract.events.roles import subject_of
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 

@@ -10,16 +10,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import (
-    aspect_of,
-    countering,
-    support_verb,
-    supported,
-    verb_forms,
-    verb_tagged_noun,
-)
+from kg.extract.events.anchors import aspect_of, countering, support_verb, supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
+from kg.extract.events.dates import date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
 from kg.extract.events.places import (
@@ -31,13 +25,12 @@ from kg.extract.events.places import (
     sentence_place,
 )
 from kg.extract.events.quantities import attach_quantities, distinct
-from kg.extract.events.roles import spans_under, verbal_arguments
-from kg.extract.events.senses import coded_actors, sense_checked, sentence_date
+from kg.extract.events.roles import verbal_arguments
+from kg.extract.events.senses import coded_actors
+from kg.extract.events.triggers import find_triggers
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.state import Found, FoundEvent, token_index
-from kg.extract.temporal import normalise_date
-from kg.records import TimeValue
 
 ACTOR_ROLES = ("agent", "target", "theme", "recipient")
 PLACE_ROLES = ("place", "origin", "destination")
@@ -89,47 +82,8 @@ class EventExtractor(SavesLexicon):
         return doc
 
     def triggers(self, doc: Doc, skipped: list[tuple[int, int]]) -> list[tuple[Span, str]]:
-        """Trigger spans and their event types, phrases first, outside headlines and boilerplate."""
-        found: list[tuple[Span, str]] = []
-        # Words inside a name are not events: "Asia-Pacific Economic Cooperation", "Ministry of Defence".
-        taken: set[int] = {
-            t for f in doc._.kg_mentions or [] if len(f.span) > 1 for t in range(f.span.start, f.span.end)
-        }
-        for match_id, start, end in self.phrases(doc):
-            span = doc[start:end]
-            if not _in(span, skipped) and not taken & set(range(start, end)):  # phrases never overlap names
-                found.append((span, doc.vocab.strings[match_id]))
-                taken |= set(range(start, end))
-        for token in doc:
-            if token.i in taken or _in(doc[token.i : token.i + 1], skipped):
-                continue
-            if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
-                continue
-            kind = self.lexicon.type_of_lemma(token.lemma_, token.pos_)
-            if kind is None and verb_tagged_noun(token):
-                irregular = self._past_forms.get(token.lower_)
-                forms = [irregular] if irregular else verb_forms(token.lower_)
-                verb = next((f for f in forms if self.lexicon.type_of_lemma(f, "VERB")), None)
-                if verb is not None:  # 'gunmen shot and injured a teacher', 'are patrolling streets'
-                    token.pos_, token.lemma_ = "VERB", verb
-                    kind = self.lexicon.type_of_lemma(verb, "VERB")
-            modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
-            if kind is None or (modifier and token.head.lemma_ not in self.lexicon.light_nouns):
-                continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
-            if token.pos_ == "VERB" and self._is_report(token):
-                continue
-            if (
-                token.pos_ == "VERB"
-                and token.dep_ == "amod"
-                and token.tag_ in {"VBN", "VBG"}
-                and not _progressive(token)
-            ):
-                continue  # "abandoned homes", "the wounded man": a participle describing a noun
-            kind = sense_checked(token, kind)
-            if kind is None:
-                continue  # "money transfers", "a great deal of", "defended the response": another sense
-            found.append((doc[token.i : token.i + 1], kind))
-        return sorted(found, key=lambda pair: pair[0].start)
+        """Trigger spans and their event types (see :func:`find_triggers`)."""
+        return find_triggers(doc, skipped, self.phrases, self.lexicon, self._past_forms)
 
     def _actor(self, token: Token, index: dict[int, Found], doc: Doc) -> Found | None:
         return index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon)
@@ -145,9 +99,6 @@ class EventExtractor(SavesLexicon):
         target = role == "target"
         of = target and self.lexicon.type_of_lemma(token.lemma_, token.pos_) is None
         return {"names": role in {"agent", "target"}, "authors": target, "of": of}
-
-    def _is_report(self, verb: Token) -> bool:
-        return verb.lemma_ in self.lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
 
     def _event(
         self,
@@ -212,18 +163,9 @@ class EventExtractor(SavesLexicon):
         if weak and not coded_actors(event, head, index, ACTOR_ROLES):
             return None  # a verb known only from the CAMEO-derived list codes actors, as PETRARCH does
         event.certainty, event.polarity = certainty_of(head)
-        prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
-        for clause_head in (head,) if support is None else (head, support):
-            for date_span in spans_under(dates, clause_head, verbs):
-                event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
-        event.date = event.date or _since_clause(head, dates, doc._.kg_date)
-        if (
-            event.date is None
-            and (governing := sentence_date(head, dates, self.lexicon.reporting)) is not None
-        ):
-            event.date = normalise_date(
-                governing.text, doc._.kg_date, prefer
-            )  # "On 12 May, ... an attack on"
+        date_event(
+            event, (head,) if support is None else (head, support), dates, verbs, doc, self.lexicon.reporting
+        )
         warned_not_to(event, head, index)
         if not any(event.roles.get(r) for r in (*ACTOR_ROLES, *PLACE_ROLES)) and event.date is None:
             event.confidence = min(event.confidence, 0.5)  # no participant, place or time: kept, trusted less
@@ -299,25 +241,6 @@ def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventEx
     """Create the ``kg_events`` component; ``triggers`` is a registered lexicon (``kg.triggers.v1`` with a
     ``path`` swaps in another trigger file)."""
     return EventExtractor(nlp, name, triggers)
-
-
-def _since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
-    """'has held thousands since ISIS lost control in 2019' -> an interval starting in 2019."""
-    for clause in (c for c in head.children if c.dep_ == "advcl"):
-        if any(m.lower_ == "since" for m in clause.children if m.dep_ in {"mark", "prep"}):
-            inside = [d for d in dates if d.root.i in {t.i for t in clause.subtree}]
-            if inside:
-                return normalise_date("since " + inside[0].text, doc_date)
-    return None
-
-
-def _progressive(token: Token) -> bool:
-    """'are patrolling crowded markets': the small model hangs a progressive verb on its object as a modifier."""
-    return token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).lemma_ == "be"
-
-
-def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= span.start_char < e for s, e in ranges)
 
 
 def _add(roles: dict[str, list[str]], role: str, key: str) -> None:

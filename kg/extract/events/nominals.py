@@ -9,16 +9,8 @@ from collections import defaultdict
 
 from spacy.tokens import Token
 
-from kg.extract.events.roles import (
-    CONTAINERS,
-    LIGHT_VERBS,
-    SUBJECTS,
-    contents,
-    expand,
-    fill_prep,
-    pobjs,
-    subject_of,
-)
+from kg.extract.events.parties import CONTAINERS, contents, expand, pobjs
+from kg.extract.events.roles import LIGHT_VERBS, SUBJECTS, fill_prep, subject_of
 
 MODIFIERS = {"compound", "amod", "nmod"}
 ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}

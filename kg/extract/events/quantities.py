@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.events.roles import expand
+from kg.extract.events.parties import expand
 from kg.extract.language import COUNT_FILLERS as _UNIT_SKIP
 from kg.extract.language import NUMBER_SCALES as _SCALE
 from kg.extract.language import NUMBER_WORDS as _WORDS

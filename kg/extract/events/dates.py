@@ -1,0 +1,46 @@
+"""When an event happened: the date phrases its clause governs, a 'since' clause, or the sentence's opening date.
+
+Used by :mod:`kg.extract.events.extractor` once the event's certainty is known (a planned event prefers a future
+reading of a weekday).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.events.roles import spans_under
+from kg.extract.events.senses import sentence_date
+from kg.extract.state import FoundEvent
+from kg.extract.temporal import normalise_date
+from kg.records import TimeValue
+
+
+def date_event(
+    event: FoundEvent,
+    heads: tuple[Token, ...],
+    dates: list[Span],
+    verbs: set[int],
+    doc: Doc,
+    reporting: Collection[str],
+) -> None:
+    """Set ``event.date`` from the dates under its clause heads (the trigger, then its support verb)."""
+    head = heads[0]
+    prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
+    for clause_head in heads:
+        for date_span in spans_under(dates, clause_head, verbs):
+            event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
+    event.date = event.date or since_clause(head, dates, doc._.kg_date)
+    if event.date is None and (governing := sentence_date(head, dates, reporting)) is not None:
+        event.date = normalise_date(governing.text, doc._.kg_date, prefer)  # "On 12 May, ... an attack on"
+
+
+def since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeValue | None:
+    """'has held thousands since ISIS lost control in 2019' -> an interval starting in 2019."""
+    for clause in (c for c in head.children if c.dep_ == "advcl"):
+        if any(m.lower_ == "since" for m in clause.children if m.dep_ in {"mark", "prep"}):
+            inside = [d for d in dates if d.root.i in {t.i for t in clause.subtree}]
+            if inside:
+                return normalise_date("since " + inside[0].text, doc_date)
+    return None

@@ -1,0 +1,109 @@
+"""The parties a noun phrase names: coordinated heads ('A and B'), the patron of an unnamed group ('forces loyal to
+X'), the owner behind 'its troops', and what a container noun holds ('a batch of 144 detainees').
+
+Used by :mod:`kg.extract.events.roles` and the nominal, complement and quantity rules; works on any parsed Doc.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import word_set
+
+# Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
+CONTAINERS = word_set("events", "containers")
+
+
+def expand(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ('A and B' -> [A, B]), and the other parties of a noun
+    whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
+    phrase, but each modifier names a party too)."""
+    heads = [token, *token.conjuncts]
+    # "Nigeria's President Tinubu and Ghana's President X met": the model hangs the second on the apposition
+    heads += [c for head in heads[:1] for a in head.children if a.dep_ == "appos" for c in a.conjuncts]
+    heads += [p for head in heads if head.pos_ == "NOUN" for p in patrons(head)]
+    # the first modifier too: the actor layer may have read "Somali troops" as the noun's actor, not Kenya's
+    return heads + [
+        c
+        for head in heads
+        if head.pos_ == "NOUN"
+        for m in head.children
+        if m.dep_ in {"amod", "nmod", "compound"} and m.conjuncts
+        for c in (m, *m.conjuncts)
+        if c.pos_ in {"ADJ", "PROPN"} and c.i < head.i
+    ]
+
+
+LOYAL = {"loyal", "allied", "affiliated", "aligned"}  # "forces loyal to X", "militias allied with X"
+LED = {"led", "headed", "commanded"}  # "the coalition, led by X"; a backer ("backed by X") is no side
+
+
+def patrons(noun: Token) -> list[Token]:
+    """Whom an unnamed group is the side of: 'forces loyal to President X', 'militias allied with the
+    government', 'the opposition coalition, led by X'. The group acts, and so does its patron.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["forces", "loyal", "to", "Kiir"], heads=[0, 0, 1, 2],
+    ...           deps=["ROOT", "amod", "prep", "pobj"])
+    >>> [t.text for t in patrons(doc[0])]
+    ['Kiir']
+    """
+    found = []
+    for child in noun.children:
+        word = child.lower_
+        if child.dep_ in {"amod", "acl"} and word in LOYAL:
+            found += [
+                o for p in child.children if p.dep_ == "prep" and p.lower_ in {"to", "with"} for o in pobjs(p)
+            ]
+        elif child.dep_ == "acl" and word in LED:
+            found += [o for p in child.children if p.dep_ == "agent" for o in pobjs(p)]
+    return found
+
+
+def antecedent(noun: Token) -> Token | None:
+    """The subject a group's 'its' / 'their' stands for when the clause is reported or continued from one with
+    a named subject: 'the army said its troops had killed', 'Ethiopia says its forces repelled an attack'.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Army", "said", "its", "troops", "killed", "five"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 4, 1, 4],
+    ...           deps=["nsubj", "ROOT", "poss", "nsubj", "ccomp", "dobj"], pos=["NOUN", "VERB", "PRON", "NOUN", "VERB", "NUM"])
+    >>> antecedent(doc[3]).text
+    'Army'
+    """
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.children):
+        return None
+    clause = noun.head
+    if clause.dep_ not in {"ccomp", "xcomp", "conj", "advcl"}:
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < noun.i]
+    return contents(subjects[0]) if subjects else None
+
+
+def contents(token: Token) -> Token:
+    """'a batch of 144 detainees' -> detainees, 'tens of thousands of students' -> students: look through
+    container nouns."""
+    for _ in range(3):
+        if token.lemma_.lower() not in CONTAINERS and token.lower_ not in CONTAINERS:
+            break
+        objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        objects = [o for o in objects if o.dep_ == "pobj"]
+        if not objects:
+            break
+        token = objects[0]
+    return token
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition, with the ones coordinated with them ('between A and B' -> [A, B]).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["between", "A", "and", "B"], heads=[0, 0, 1, 1],
+    ...           deps=["ROOT", "pobj", "cc", "conj"])
+    >>> [t.text for t in pobjs(doc[0])]
+    ['A', 'B']
+    """
+    return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in expand(c)]

@@ -1,0 +1,78 @@
+"""Event triggers: the words and phrases of the trigger lexicon that name an event here, with their types.
+
+Phrases first ("took place", "opened fire"), then single words, outside headlines, boilerplate and multi-word names;
+a word the small model tags as a noun but is a verb form ("gunmen shot") is read as that verb.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.events.anchors import verb_forms, verb_tagged_noun
+from kg.extract.events.senses import sense_checked
+from kg.extract.lexicon import Lexicon
+
+
+def find_triggers(
+    doc: Doc,
+    skipped: list[tuple[int, int]],
+    phrases: PhraseMatcher,
+    lexicon: Lexicon,
+    past_forms: dict[str, str],
+) -> list[tuple[Span, str]]:
+    """Trigger spans and their event types, phrases first, outside headlines and boilerplate (``skipped``
+    character ranges); ``past_forms`` maps irregular past forms to their verb ('shot' -> 'shoot')."""
+    found: list[tuple[Span, str]] = []
+    # Words inside a name are not events: "Asia-Pacific Economic Cooperation", "Ministry of Defence".
+    taken: set[int] = {
+        t for f in doc._.kg_mentions or [] if len(f.span) > 1 for t in range(f.span.start, f.span.end)
+    }
+    for match_id, start, end in phrases(doc):
+        span = doc[start:end]
+        if not _in(span, skipped) and not taken & set(range(start, end)):  # phrases never overlap names
+            found.append((span, doc.vocab.strings[match_id]))
+            taken |= set(range(start, end))
+    for token in doc:
+        if token.i in taken or _in(doc[token.i : token.i + 1], skipped):
+            continue
+        if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
+            continue
+        kind = lexicon.type_of_lemma(token.lemma_, token.pos_)
+        if kind is None and verb_tagged_noun(token):
+            irregular = past_forms.get(token.lower_)
+            forms = [irregular] if irregular else verb_forms(token.lower_)
+            verb = next((f for f in forms if lexicon.type_of_lemma(f, "VERB")), None)
+            if verb is not None:  # 'gunmen shot and injured a teacher', 'are patrolling streets'
+                token.pos_, token.lemma_ = "VERB", verb
+                kind = lexicon.type_of_lemma(verb, "VERB")
+        modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
+        if kind is None or (modifier and token.head.lemma_ not in lexicon.light_nouns):
+            continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
+        if token.pos_ == "VERB" and _is_report(token, lexicon):
+            continue
+        if (
+            token.pos_ == "VERB"
+            and token.dep_ == "amod"
+            and token.tag_ in {"VBN", "VBG"}
+            and not _progressive(token)
+        ):
+            continue  # "abandoned homes", "the wounded man": a participle describing a noun
+        kind = sense_checked(token, kind)
+        if kind is None:
+            continue  # "money transfers", "a great deal of", "defended the response": another sense
+        found.append((doc[token.i : token.i + 1], kind))
+    return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _is_report(verb: Token, lexicon: Lexicon) -> bool:
+    return verb.lemma_ in lexicon.reporting and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _progressive(token: Token) -> bool:
+    """'are patrolling crowded markets': the small model hangs a progressive verb on its object as a modifier."""
+    return token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).lemma_ == "be"
+
+
+def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= span.start_char < e for s, e in ranges)
