@@ -165,3 +165,23 @@ def test_a_verb_that_needs_an_actor_object_does_not_hide_its_event_nouns_agent(n
     labels = {e.key: e.label for e in record.entities}
     (accusation,) = [e for e in record.events if e.type == "Accusation"]
     assert "Kenya" in [labels[k] for k in accusation.roles.get("agent", ())]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent", "target"),
+    [
+        # the model hangs the partner's 'with' phrase on the object noun; it names the party acted with
+        ("Jordanian officials shared intelligence with Egypt about the smugglers.", "Cooperation",
+         ["Jordanian officials"], ["Egypt"]),
+        ("The minister discussed the crisis with Kenya on Monday.", "Consultation", ["minister"], ["Kenya"]),
+    ],
+)  # fmt: skip
+def test_a_with_phrase_on_the_object_names_the_partner(nlp, text, kind, agent, target) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent
+    assert [labels[k] for k in event.roles.get("target", ())] == target

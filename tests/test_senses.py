@@ -216,3 +216,17 @@ def test_an_ethnic_group_alone_codes_a_verb_known_only_from_the_cameo_list(nlp) 
     labels = {e.key: e.label for e in record.entities}
     assert [labels[k] for k in fight.roles["agent"]] == ["Kurds"]
     assert fight.certainty == "planned"  # sworn to: a stated intent, as 'vowed to'
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        # diplomatic ties, asylum and stopping work are coded acts (CAMEO 054, 0233, 143)
+        ("Chile established diplomatic relations with Vietnam in 1971.", "Support", "established diplomatic relations"),
+        ("Hundreds of Eritreans sought asylum in Sweden last year.", "Demand", "sought asylum"),
+        ("Dock workers stopped work in Mombasa on Monday.", "Protest", "stopped work"),
+        ("An indefinite strike by nurses shut hospitals in Nairobi.", "Protest", "strike"),
+    ],
+)  # fmt: skip
+def test_diplomatic_and_labour_phrases_are_events(nlp, text: str, kind: str, trigger: str) -> None:
+    assert (kind, trigger) in _events(nlp, text)

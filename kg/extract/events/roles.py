@@ -20,6 +20,7 @@ from kg.extract.language import ORIGIN_PREPOSITIONS as ORIGIN_PREPS
 from kg.extract.language import PLACE_PREPOSITIONS as PLACE_PREPS
 from kg.extract.language import RELATIVE_PRONOUNS
 from kg.extract.lexicon import word_set
+from kg.extract.subjects import subject_word
 
 # Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
 # "X lodged a protest", "X will provide food aid".
@@ -56,7 +57,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if relative and child.lower_ in RELATIVE_PRONOUNS:  # "detainees who escaped": the noun
                 return current.head, child.dep_ in PASSIVE_SUBJECTS
             if child.dep_ in SUBJECTS:
-                return child, False
+                return subject_word(child), False
             if child.dep_ in PASSIVE_SUBJECTS:
                 return child, True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -101,6 +102,8 @@ def verbal_arguments(
             fill_prep(child, roles, prep_roles)
         elif child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
             roles[object_role].extend(expand(contents(child)))
+            for prep in _partner_phrases(child, prep_roles):
+                fill_prep(prep, roles, prep_roles)
         elif child.dep_ == "agent":
             roles[subject_role].extend(pobjs(child))
         elif child.dep_ == "ccomp" and clause_role:
@@ -192,6 +195,14 @@ def vagueness(place: Span, phrase: Token) -> tuple[bool, bool, bool, int, int]:
     unnamed = not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in place)
     qualifies = root.dep_ in {"compound", "poss", "amod", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}
     return demonym, unnamed, qualifies, depth, -root.i
+
+
+def _partner_phrases(obj: Token, prep_roles: dict[str, str] | None) -> list[Token]:
+    """'shared evidence with the U.S.', 'discussed the crisis with Egypt': the small model hangs the partner's
+    'with' phrase on a common-noun object; for a type whose 'with' names a party, it belongs to the verb."""
+    if obj.pos_ != "NOUN" or obj.ent_type_ or "with" not in (prep_roles or {}):
+        return []
+    return [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with"]
 
 
 def _named(token: Token) -> bool:

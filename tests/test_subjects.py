@@ -1,0 +1,37 @@
+"""The subject a clause has when the small model misparses it (kg.extract.subjects)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.subjects import subject_word
+
+
+def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject() -> None:
+    # "Monitors working in Gao reported": the model's subject is 'working', whose subject is 'Monitors'
+    words = ["Monitors", "working", "in", "Gao", "reported"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 4, 1, 2, 4],
+              deps=["nsubj", "nsubj", "prep", "pobj", "ROOT"], pos=["NOUN", "VERB", "ADP", "PROPN", "VERB"],
+              tags=["NNS", "VBG", "IN", "NNP", "VBD"])  # fmt: skip
+    assert subject_word(doc[1]).text == "Monitors"
+
+
+def test_a_gerund_subject_with_no_subject_of_its_own_stays() -> None:
+    words = ["Fighting", "resumed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1], deps=["nsubj", "ROOT"],
+              pos=["VERB", "VERB"], tags=["VBG", "VBD"])  # fmt: skip
+    assert subject_word(doc[0]).text == "Fighting"
+
+
+@pytest.mark.integration
+def test_an_organisation_with_a_participle_clause_is_the_speaker_and_the_agent(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(
+        nlp("The World Food Programme operating in Chad said donors must send more food.")
+    )
+    labels = {e.key: e.label for e in record.entities}
+    (claim,) = record.claims
+    assert labels[claim.speaker] == "World Food Programme"
