@@ -43,3 +43,18 @@ def test_an_ethnic_people_named_like_a_place_is_the_people_not_the_place(nlp):
     found = _by_text(nlp, "Ethnic Rakhine Buddhists fled Sittwe as fighting spread across Rakhine State.")
     key, kind, local = found["Ethnic Rakhine Buddhists"]
     assert kind == "EthnoReligiousGroup" and local and key != found["Rakhine State"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("A Japanese delegation visited Beijing on Monday.", "Japanese delegation"),
+        ("The state-run Egyptian daily condemned the raid.", "Egyptian daily"),
+    ],
+)
+def test_a_countrys_delegation_or_newspaper_acts(nlp, text, agent):
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    assert agent in [labels[k] for e in record.events for k in e.roles.get("agent", ())]

@@ -230,3 +230,8 @@ def test_an_ethnic_group_alone_codes_a_verb_known_only_from_the_cameo_list(nlp) 
 )  # fmt: skip
 def test_diplomatic_and_labour_phrases_are_events(nlp, text: str, kind: str, trigger: str) -> None:
     assert (kind, trigger) in _events(nlp, text)
+
+
+def test_defending_a_decision_is_verbal_support_and_a_title_is_no_event(nlp) -> None:
+    assert ("Support", "defended") in _events(nlp, "Kenya defended the decision to close the border.")
+    assert not any(t == "defended" for _, t in _events(nlp, "The champion defended his title in Nairobi."))

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.subjects import subject_word
+from kg.extract.subjects import fronted_subject, subject_word
 
 
 def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject() -> None:
@@ -35,3 +35,20 @@ def test_an_organisation_with_a_participle_clause_is_the_speaker_and_the_agent(n
     labels = {e.key: e.label for e in record.entities}
     (claim,) = record.claims
     assert labels[claim.speaker] == "World Food Programme"
+
+
+def test_a_subject_coordinated_into_an_opening_phrase_is_found() -> None:
+    # "With the pact, the army and the rebels have agreed": the model makes 'army' a conjunct of 'pact'
+    words = ["With", "the", "pact", ",", "the", "army", "and", "rebels", "have", "agreed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[9, 2, 0, 2, 5, 2, 5, 5, 9, 9],
+              deps=["prep", "det", "pobj", "punct", "det", "conj", "cc", "conj", "aux", "ROOT"],
+              pos=["ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "NOUN", "AUX", "VERB"],
+              tags=["IN", "DT", "NN", ",", "DT", "NN", "CC", "NNS", "VBP", "VBN"])  # fmt: skip
+    assert fronted_subject(doc[9]).text == "army"
+
+
+def test_a_verb_with_a_subject_or_no_opening_phrase_has_no_fronted_one() -> None:
+    words = ["The", "army", "agreed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2], deps=["det", "nsubj", "ROOT"],
+              pos=["DET", "NOUN", "VERB"], tags=["DT", "NN", "VBD"])  # fmt: skip
+    assert fronted_subject(doc[2]) is None

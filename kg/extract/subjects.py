@@ -23,3 +23,28 @@ def subject_word(subject: Token) -> Token:
         if inner:
             return inner[0]
     return subject
+
+
+def fronted_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb that has none in the parse because the model coordinated it with the last noun
+    of an opening phrase: 'With the signing of a memorandum, the government and the rebels have agreed' comes out
+    with 'government' a conjunct of 'memorandum'. The first conjunct after the phrase's comma is the subject."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"} for c in verb.children):
+        return None
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in verb.children
+    )
+    if not finite or verb.dep_ not in {"ROOT", "ccomp"}:
+        return None
+    for opening in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+        commas = [t.i for t in opening.subtree if t.text == ","]
+        if not commas:
+            continue
+        after = [
+            t
+            for t in opening.subtree
+            if t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} and t.head.i < commas[-1] < t.i
+        ]
+        if after:
+            return after[0]
+    return None

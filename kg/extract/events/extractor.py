@@ -16,6 +16,7 @@ from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
+from kg.extract.events.patterns import pattern_type
 from kg.extract.events.places import (
     guessed_town,
     inherit_places,
@@ -88,6 +89,10 @@ class EventExtractor(SavesLexicon):
     def _actor(self, token: Token, index: dict[int, Found], doc: Doc) -> Found | None:
         return index.get(token.i) or unnamed_actor(token, index, doc, self.lexicon)
 
+    def _coded_object(self, verb: Token, kind: str) -> bool:
+        """A CAMEO pattern of the verb gives its object this type: 'providing aerial photographs' is aid."""
+        return pattern_type(verb, lambda t: self.lexicon.type_of_lemma(t.lemma_, t.pos_) is not None) == kind
+
     def _undoes(self, kind: str) -> bool:
         return bool(self.lexicon.types.get(kind, {}).get("undoes_object"))
 
@@ -156,9 +161,15 @@ class EventExtractor(SavesLexicon):
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)
         has_object = event.roles.get(obj_role) or event.object_place
-        if (kind, head.lemma_) in self.lexicon.needs_object and not has_object:
+        if (
+            (kind, head.lemma_) in self.lexicon.needs_object
+            and not has_object
+            and not self._coded_object(head, kind)
+        ):
             return None  # "would receive safeguards": the verb is not about moving people here
-        weak = len(span) == 1 and head.pos_ == "VERB" and head.lemma_ in self.lexicon.secondary
+        # a verb known only from the CAMEO-derived list or a CAMEO pattern
+        known = self.lexicon.type_of_lemma(head.lemma_, "VERB") is not None
+        weak = len(span) == 1 and head.pos_ == "VERB" and (head.lemma_ in self.lexicon.secondary or not known)
         weak = weak and event.pronoun_role is None
         if weak and not coded_actors(event, head, index, ACTOR_ROLES):
             return None  # a verb known only from the CAMEO-derived list codes actors, as PETRARCH does

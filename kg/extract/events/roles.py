@@ -20,7 +20,7 @@ from kg.extract.language import ORIGIN_PREPOSITIONS as ORIGIN_PREPS
 from kg.extract.language import PLACE_PREPOSITIONS as PLACE_PREPS
 from kg.extract.language import RELATIVE_PRONOUNS
 from kg.extract.lexicon import word_set
-from kg.extract.subjects import subject_word
+from kg.extract.subjects import fronted_subject, subject_word
 
 # Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
 # "X lodged a protest", "X will provide food aid".
@@ -62,6 +62,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head, is_passive(current)
+        if (fronted := fronted_subject(current)) is not None:
+            return fronted, False
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head.i != current.i:
             current = current.head
             continue

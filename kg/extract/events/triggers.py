@@ -10,6 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import verb_forms, verb_tagged_noun
+from kg.extract.events.patterns import pattern_type
 from kg.extract.events.senses import sense_checked
 from kg.extract.lexicon import Lexicon
 
@@ -46,6 +47,8 @@ def find_triggers(
             if verb is not None:  # 'gunmen shot and injured a teacher', 'are patrolling streets'
                 token.pos_, token.lemma_ = "VERB", verb
                 kind = lexicon.type_of_lemma(verb, "VERB")
+        if kind is None and token.pos_ == "VERB":  # 'established diplomatic ties': a CAMEO verb pattern
+            kind = pattern_type(token, lambda t: lexicon.type_of_lemma(t.lemma_, t.pos_) is not None)
         modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
         if kind is None or (modifier and token.head.lemma_ not in lexicon.light_nouns):
             continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
@@ -60,7 +63,7 @@ def find_triggers(
             continue  # "abandoned homes", "the wounded man": a participle describing a noun
         kind = sense_checked(token, kind)
         if kind is None:
-            continue  # "money transfers", "a great deal of", "defended the response": another sense
+            continue  # "money transfers", "a great deal of", "defended his title": another sense
         found.append((doc[token.i : token.i + 1], kind))
     return sorted(found, key=lambda pair: pair[0].start)
 
