@@ -19,6 +19,7 @@ import kg.extract.claims  # noqa: F401
 import kg.extract.events.extractor  # noqa: F401
 import kg.extract.paragraphs  # noqa: F401
 import kg.extract.recorder  # noqa: F401
+from kg.collector import quiet_collector
 from kg.extract.recorder import records_from_doc
 from kg.extract.state import release, scratch
 from kg.records import DocumentRecord, InputDocument, record_from_json
@@ -76,7 +77,8 @@ def extract(
     # kg_records turns the record into JSON so that it can cross from a worker process; in one process the
     # record is made here directly, without the round trip through JSON.
     local = ["kg_records"] if n_process == 1 and "kg_records" in nlp.pipe_names else []
-    for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process, disable=local):
-        record = record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)
-        release(doc)  # the working state's spans would keep every Doc alive
-        yield record
+    with quiet_collector():  # the model and lexicons stay for the whole run: no full passes over them
+        for doc in nlp.pipe(docs(), batch_size=batch_size, n_process=n_process, disable=local):
+            record = record_from_json(doc._.kg_record) if doc._.kg_record else records_from_doc(doc)
+            release(doc)  # the working state's spans would keep every Doc alive
+            yield record

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pyoxigraph
 
+from kg.collector import quiet_collector
 from kg.files import write_atomic
 from kg.rdf.io import file_order, format_for, serialize
 from kg.rdf.store import add_dataset
@@ -50,10 +51,11 @@ def write_build(
     then no file is written) and into ``files``; returns the build's own documents in a memory store."""
     wait = add_in_background(corpus, quads) if corpus is not None else None
     built = pyoxigraph.Store()
-    add_dataset(built, quads)
-    rendered = render_files(quads, files)
-    if wait is not None:
-        wait()
+    with quiet_collector():  # sorting for the files makes ~10^5 tracked objects: no full passes meanwhile
+        add_dataset(built, quads)
+        rendered = render_files(quads, files)
+        if wait is not None:
+            wait()
     for path, data in rendered.items():
         write_atomic(path, data)
     return built
