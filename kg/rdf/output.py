@@ -52,7 +52,7 @@ def write_build(
     wait = add_in_background(corpus, quads) if corpus is not None else None
     built = pyoxigraph.Store()
     with quiet_collector():  # sorting for the files makes ~10^5 tracked objects: no full passes meanwhile
-        add_dataset(built, quads)
+        built.extend(quads)  # a new store has no graph to replace (add_dataset reads every quad's graph name)
         rendered = render_files(quads, files)
         if wait is not None:
             wait()

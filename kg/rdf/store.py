@@ -88,7 +88,9 @@ def add_dataset(
     :class:`StoreError`; re-adding the same documents repairs the store, since each graph is replaced.
     """
     quads = data if isinstance(data, list) else to_quads(data)
-    names = sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, pyoxigraph.NamedNode)})
+    # each read of .graph_name makes a new Python object: once per quad
+    graphs = {q.graph_name for q in quads}
+    names = sorted(g.value for g in graphs if isinstance(g, pyoxigraph.NamedNode))
     for name in names:
         if store.contains_named_graph(node := pyoxigraph.NamedNode(name)):  # absent graphs: nothing to clear
             store.remove_graph(node)
