@@ -6,8 +6,9 @@ A CAMEO verb block lists synonyms and patterns such as ``- * {DIPLOMATIC TIES} [
 ties": grant diplomatic recognition) or ``- * (FOR TALKS) [046]`` ("arrived for talks"). Only the two simplest
 shapes are kept: the verb with its object (a word, a synonym set or a ``{...}`` phrase whose last word is the
 object's head) and the verb with one prepositional phrase. Each pattern applies to every single-word verb of its
-block, as in PETRARCH; its code maps to an event type as in ``build_cameo_verbs.py`` (statements, 01x, and
-``[---]`` are left out). The extractor uses a pattern only for a verb that neither lexicon types.
+block, as in PETRARCH; its code maps to an event type as in ``build_cameo_verbs.py``, a statement (01x) or
+``[---]`` to "none" (no event). The extractor uses a pattern for a verb triggers.json does not type (over its
+cameo_verbs.json type) and for the object a 'needs_object' verb needs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _MEMBER = re.compile(r"^([A-Z][A-Z-]*)_?\s*(\{[^}]*\})?\s*(\[[^\]]*\])?\s*(#.*)?$")
 _OBJECT = re.compile(r"^- \* ([A-Z&{][A-Z_&{} '-]*?)\s*\[([^\]]*)\]")
 _PREP = re.compile(r"^- \* \(([A-Z]+) ([A-Z_&'-]+)\)\s*\[([^\]]*)\]")
+NONE = "none"
 MAX_FORMS = 12  # a large synonym set (weapons, currencies) or a product of sets is too loose to keep
 
 
@@ -69,7 +71,12 @@ def phrases(obj: str, sets: dict[str, list[str]]) -> list[str]:
 
 
 def code_type(code: str) -> str | None:
-    return type_of_code(code.split(":")[0].strip()) if not code.startswith(":") else None
+    """The event type of a pattern's code; 'none' for a statement (01x) or no event ([---]), which PETRARCH codes
+    instead of the verb's own code ('issued a statement' is no aid)."""
+    code = code.split(":")[0].strip()
+    if code.startswith(("---", "01")):
+        return NONE
+    return type_of_code(code) if code else None
 
 
 def parse(text: str) -> dict[str, dict[str, str]]:
@@ -101,11 +108,11 @@ def parse(text: str) -> dict[str, dict[str, str]]:
 
 
 def typed_verbs() -> set[str]:
-    """Verbs triggers.json or cameo_verbs.json already type, whose patterns would never be used; a verb that is an
-    event only with the right object ('needs_object': 'provided aerial photographs') keeps them."""
+    """Verbs triggers.json types, whose patterns would never be used; a verb that is an event only with the right
+    object ('needs_object': 'provided aerial photographs') keeps them, and so does a verb of cameo_verbs.json, whose
+    pattern is more specific than its block's code (as in PETRARCH)."""
     triggers = json.loads((DATA / "triggers.json").read_text(encoding="utf-8"))
     typed = {v for spec in triggers["types"].values() for v in spec.get("verbs", [])}
-    typed |= set(json.loads((DATA / "cameo_verbs.json").read_text(encoding="utf-8"))["verbs"])
     return typed - {v for spec in triggers["types"].values() for v in spec.get("needs_object", [])}
 
 
@@ -116,12 +123,19 @@ def main(path: str) -> None:
         "about": "Verb + object and verb + prepositional-phrase patterns from the PETRARCH2 CAMEO verb dictionary "
         "(CAMEO.2.0.txt, MIT, Open Event Data Alliance, github.com/openeventdata/petrarch2 commit 676801cd), each "
         "with its event type: 'establish' + 'diplomatic ties' is Support (CAMEO 054). A key in parentheses is "
-        "'(preposition object)'; in a phrase the last word is the object's head and the others its modifiers. "
-        "Built by scripts/build_cameo_patterns.py; used for verbs that triggers.json and cameo_verbs.json leave "
-        "untyped, and for the object a 'needs_object' verb needs.",
+        "'(preposition object)'; in a phrase the last word is the object's head and the others its modifiers; 'none' "
+        "(a statement, CAMEO 01x, or no event) cancels the verb's own type. "
+        "Built by scripts/build_cameo_patterns.py; used for verbs that triggers.json leaves untyped (over a "
+        "cameo_verbs.json type), and for the object a 'needs_object' verb needs.",
         "patterns": table,
     }
-    OUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    # one verb a line: diffs stay readable, the file stays small
+    lines = [
+        f" {json.dumps(verb)}: {json.dumps(patterns, separators=(',', ':'))}"
+        for verb, patterns in table.items()
+    ]
+    head = json.dumps({"about": payload["about"]}, indent=1)[:-2]
+    OUT.write_text(head + ',\n "patterns": {\n' + ",\n".join(lines) + "\n }\n}\n", encoding="utf-8")
     print(len(table), "verbs", sum(len(p) for p in table.values()), "patterns")
 
 

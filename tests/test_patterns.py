@@ -58,3 +58,12 @@ def test_pattern_events_take_their_agents(nlp, text: str, kind: str, agent: str)
     labels = {e.key: e.label for e in record.entities}
     agents = [labels[k] for e in record.events if e.type == kind for k in e.roles.get("agent", ())]
     assert agent in agents
+
+
+@pytest.mark.integration
+def test_a_pattern_is_more_specific_than_a_cameo_list_verbs_own_type(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    # 'issue' is aid in the CAMEO list; an apology is verbal support and a statement is no event at all
+    assert [e.type for e in records_from_doc(nlp("Peru issued an apology to Chile.")).events] == ["Support"]
+    assert records_from_doc(nlp("Peru issued a statement on Monday.")).events == ()

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 PATTERNS_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "cameo_patterns.json"
 MODIFIERS = {"amod", "compound", "nmod"}
+NO_EVENT = "none"  # a pattern coding a statement or nothing: the verb is no event with that object
 # (modifier words, event type) per object head, the most specific first
 Heads = dict[str, list[tuple[frozenset[str], str]]]
 
@@ -51,7 +52,7 @@ def _forms(token: Token) -> set[str]:
 
 
 def pattern_type(verb: Token, is_trigger: Callable[[Token], bool]) -> str | None:
-    """The event type a pattern of ``verb`` gives it here, if any. An object that is an event trigger of its own
+    """The event type a pattern of ``verb`` gives it here (:data:`NO_EVENT` for none), if any. An object that is an event trigger of its own
     ('launched an offensive', 'made a visit') carries the event: the verb is then no second one."""
     entry = _patterns().get(verb.lemma_.lower())
     if entry is None:

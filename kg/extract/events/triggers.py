@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import verb_forms, verb_tagged_noun
-from kg.extract.events.patterns import pattern_type
+from kg.extract.events.patterns import NO_EVENT, pattern_type
 from kg.extract.events.senses import sense_checked
 from kg.extract.lexicon import Lexicon
 
@@ -47,8 +47,10 @@ def find_triggers(
             if verb is not None:  # 'gunmen shot and injured a teacher', 'are patrolling streets'
                 token.pos_, token.lemma_ = "VERB", verb
                 kind = lexicon.type_of_lemma(verb, "VERB")
-        if kind is None and token.pos_ == "VERB":  # 'established diplomatic ties': a CAMEO verb pattern
-            kind = pattern_type(token, lambda t: lexicon.type_of_lemma(t.lemma_, t.pos_) is not None)
+        if token.pos_ == "VERB" and (kind is None or token.lemma_.lower() in lexicon.secondary):
+            # 'established diplomatic ties': a CAMEO verb pattern, more specific than a CAMEO-list verb's type
+            coded = pattern_type(token, lambda t: lexicon.type_of_lemma(t.lemma_, t.pos_) is not None)
+            kind = None if coded == NO_EVENT else coded or kind  # 'issued a statement' is no aid
         modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
         if kind is None or (modifier and token.head.lemma_ not in lexicon.light_nouns):
             continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
