@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.subjects import fronted_subject, subject_word
+from kg.extract.subjects import fronted_subject, shared_subject, subject_word
 
 
 def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject() -> None:
@@ -52,3 +52,11 @@ def test_a_verb_with_a_subject_or_no_opening_phrase_has_no_fronted_one() -> None
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2], deps=["det", "nsubj", "ROOT"],
               pos=["DET", "NOUN", "VERB"], tags=["DT", "NN", "VBD"])  # fmt: skip
     assert fronted_subject(doc[2]) is None
+
+
+def test_a_coordinated_verb_shares_the_subject_before_it() -> None:
+    words = ["Rebels", "refused", "and", "said", "no"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 3], deps=["nsubj", "ROOT", "cc", "conj", "dobj"],
+              pos=["NOUN", "VERB", "CCONJ", "VERB", "INTJ"], tags=["NNS", "VBD", "CC", "VBD", "UH"])  # fmt: skip
+    assert shared_subject(doc[3]).text == "Rebels"
+    assert shared_subject(doc[1]) is None

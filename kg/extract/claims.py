@@ -15,7 +15,7 @@ from kg.extract.language import PERSONAL_PRONOUNS
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
 from kg.extract.state import Found, FoundClaim, FoundEvent, sentence_ents, token_index
-from kg.extract.subjects import fronted_subject, subject_word
+from kg.extract.subjects import fronted_subject, shared_subject, subject_word
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
 
@@ -71,7 +71,10 @@ class ClaimExtractor(SavesLexicon):
         else:
             claim.certainty = self.lexicon.reporting[verb.lemma_]
             speaker_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            speaker_tok = subject_word(speaker_tok) if speaker_tok is not None else fronted_subject(verb)
+            if speaker_tok is not None:
+                speaker_tok = subject_word(speaker_tok)
+            else:  # 'rejected the plan and said ...'; 'With X, A and B have said ...'
+                speaker_tok = shared_subject(verb) or fronted_subject(verb)
             claim.region = self._region(doc, verb)
             claim.event_type = self._act_type(doc, verb, claim.region)
             for child in verb.children:

@@ -48,3 +48,11 @@ def fronted_subject(verb: Token) -> Token | None:
         if after:
             return after[0]
     return None
+
+
+def shared_subject(verb: Token) -> Token | None:
+    """The subject a coordinated verb shares with the one before it: 'The rebels rejected the plan and said ...'."""
+    if verb.dep_ != "conj" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject_word(subject) if subject is not None else None

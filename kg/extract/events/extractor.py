@@ -25,6 +25,7 @@ from kg.extract.events.places import (
     phrase_place,
     sentence_place,
 )
+from kg.extract.events.pronouns import antecedent_subject
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import verbal_arguments
 from kg.extract.events.senses import coded_actors
@@ -225,7 +226,15 @@ class EventExtractor(SavesLexicon):
                 _add(event.roles, "recipient", index[token.i].key)
             return
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
-            event.pronoun_role = role  # "they would meet": filled from the claim's speaker, if any
+            # "Berlin rejected the calls, saying it was withholding aid": the subject of the trigger's own clause
+            own = token.head.i == event.trigger.root.i
+            subject = antecedent_subject(token) if own else None
+            found = self._actor(subject, index, doc) if subject is not None else None
+            event.pronoun_role = role  # else "they would meet": filled from the claim's speaker, if any
+            if found is None or not found.is_actor:
+                return
+            _add(event.roles, role, found.key)
+            event.confidence = min(event.confidence, 0.6)
             return
         found = self._actor(token, index, doc) or owner(token, index)  # "condemned Russia's attack"
         if found is None:  # a plain noun standing for its author or owner: an inference, trusted less

@@ -1,0 +1,45 @@
+"""A subject pronoun's antecedent inside one sentence (kg.extract.events.pronouns)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract.events.pronouns import antecedent_subject
+
+
+def _clause(subject: str, tag: str, pronoun: str, ent: str = "") -> Doc:
+    """'<subject> refused , saying <pronoun> would wait'."""
+    words = [subject, "refused", ",", "saying", pronoun, "would", "wait"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 6, 6, 3],
+               deps=["nsubj", "ROOT", "punct", "advcl", "nsubj", "aux", "ccomp"],
+               pos=["PROPN", "VERB", "PUNCT", "VERB", "PRON", "AUX", "VERB"],
+               tags=[tag, "VBD", ",", "VBG", "PRP", "MD", "VB"],
+               ents=[f"B-{ent}" if ent else "O", *["O"] * 6])  # fmt: skip
+
+
+def test_it_stands_for_a_singular_name_above_its_clause() -> None:
+    assert antecedent_subject(_clause("Berlin", "NNP", "it", "GPE")[4]).text == "Berlin"
+
+
+def test_they_stands_for_a_plural_noun_and_not_for_a_singular_one() -> None:
+    assert antecedent_subject(_clause("Rebels", "NNS", "they")[4]).text == "Rebels"
+    assert antecedent_subject(_clause("Berlin", "NNP", "they", "GPE")[4]) is None
+
+
+def test_he_stands_only_for_a_person() -> None:
+    assert antecedent_subject(_clause("Ruto", "NNP", "he", "PERSON")[4]).text == "Ruto"
+    assert antecedent_subject(_clause("Berlin", "NNP", "he", "GPE")[4]) is None
+
+
+@pytest.mark.integration
+def test_a_pronoun_subject_of_an_event_is_the_actor_of_the_clause_above(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(
+        nlp("Kenya rejected the request, saying it was suspending all flights to Juba.")
+    )
+    labels = {e.key: e.label for e in record.entities}
+    (suspension,) = [e for e in record.events if e.type == "Sanction"]
+    assert [labels[k] for k in suspension.roles.get("agent", ())] == ["Kenya"]
