@@ -476,3 +476,27 @@ def test_people_who_disperse_by_themselves_are_no_intervention(nlp):
     incident = _one(nlp, text)
     assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")
     assert incident.events  # told as an event even where the event layer found none
+
+
+def test_armed_forces_that_march_into_a_town_do_not_protest(nlp):
+    incidents = _incidents(nlp, "Soldiers marched into Dala town on 3 May 2023.")
+    assert all(i.event_type != "Protests" for i in incidents)
+    assert _one(nlp, "Hundreds of nurses marched in Dala town on 3 May 2023.").event_type == "Protests"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Police set up checkpoints in Kira town on 3 May 2023.", "Change to group/activity"),
+        ("The army deployed additional troops to Kira town on 3 May 2023.", "Change to group/activity"),
+        ("Air defences downed a drone over Kira town on 3 May 2023.", "Disrupted weapons use"),
+        ("Engineers defused two explosive devices near Kira town on 3 May 2023.", "Disrupted weapons use"),
+    ],
+)
+def test_deployments_and_disrupted_weapons_are_strategic_developments_with_an_event(
+    nlp, text, sub_event_type
+):
+    record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-04")])))
+    (incident,) = record.incidents
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", sub_event_type)
+    assert any(e.key in incident.events and e.date and e.date.value == "2023-05-03" for e in record.events)

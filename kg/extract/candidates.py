@@ -66,7 +66,7 @@ class Places:
         # "a Jerusalem hotel"); ``items`` keeps only the plain locations
         self.mentions: list[tuple[float, int, str, str | None]] = []  # rank, start, name, key
         phrases = place_phrases(text)
-        kinds = index.kinds
+        kinds = self.kinds = index.kinds
         for entity, m in here:
             if not entity.is_place or _in_date(sent, m.start, m.end):
                 continue  # 'captured Jan. 15 in Panama': a word of a date is no place
@@ -196,6 +196,28 @@ def qualifies(span: Span) -> bool:
         and doc[span.end].text == "-"
         and doc[span.end + 1].lower_
         in {"based", "born", "led", "backed", "made", "bound", "controlled", "held"}
+    )
+
+
+# words after a country name that keep it a place: 'the Syria border'
+_EDGES = {"border", "borders", "frontier", "side", "coast", "coastline"}
+
+
+def names_kind(span: Span) -> bool:
+    """A place name that names the kind of a thing ('a US airstrike', 'the Iran deal'): for a country, whose it is,
+    not where it is; a feature word after a name ('the Syria border', 'Iraq province') keeps it a place.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Two men were killed in a US airstrike near the Syria border.")
+    >>> names_kind(doc[6:7]), names_kind(doc[11:12])
+    (True, False)
+    """
+    root = span.root
+    if root.dep_ not in {"compound", "nmod", "amod"} or root.head.pos_ != "NOUN":
+        return False
+    # a nationality word names whose it is even before a border ('near the Thai border'), as for incidents
+    return root.ent_type_ == "NORP" or (
+        root.head.lower_ not in FEATURE_RANK and root.head.lower_ not in _EDGES
     )
 
 

@@ -58,6 +58,8 @@ class CodingRules:
     reasons_of: frozenset[str] = frozenset()  # verbs whose 'for'-reason came before ('arrested for ...')
     # verbs that cue only when they act on someone ('dispersed the crowd')
     transitive: frozenset[str] = frozenset()
+    # verbs that cue only when who does it is no armed or state force ('troops marched into the town')
+    civil_only: frozenset[str] = frozenset()
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -169,5 +171,6 @@ def load_rules(path: str | Path = "") -> CodingRules:
         ended_by=frozenset(data.get("modifiers", {}).get("ended_by", ())),
         reasons_of=frozenset(data.get("modifiers", {}).get("reasons_of", ())),
         transitive=frozenset(data.get("modifiers", {}).get("transitive", ())),
+        civil_only=frozenset(data.get("modifiers", {}).get("civil_only", ())),
         event_classes={t: frozenset(cs) for t, cs in data.get("event_classes", {}).items() if t != "about"},
     )

@@ -8,6 +8,8 @@ Three kinds are blanked:
   ``kg/data/acled_rules.json``, ``modifiers``);
 - what came before the happening: what a verb ends ("signed a truce, ending a week of clashes") and the reason
   given for an arrest ("arrested seven people for sharing videos of a protest");
+- a verb that tells a protest only when civilians do it, done by armed or state forces ("troops marched into the
+  town");
 - the words of an event the event layer found did not happen, or only might: "a halt to rocket attacks",
   "banned all demonstrations", "threatened to storm the town" (for the cue classes of acts only: "agreed to
   exchange prisoners" still codes an agreement).
@@ -82,6 +84,9 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             last = max([verb, *(c for c in verb.children if c.dep_ == "prt")], key=lambda t: t.i)
             spans.append((verb.idx, last.idx + len(last)))
             continue
+        if lemma in rules.civil_only and _armed_subject(verb, rules):
+            spans.append((verb.idx, verb.idx + len(verb)))  # 'troops marched into the town': a move
+            continue
         if lemma in rules.ended_by:
             parts = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma in rules.reasons_of:
@@ -90,6 +95,15 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
     return spans
+
+
+def _armed_subject(verb: Token, rules: CodingRules) -> bool:
+    """Whether the subject of ``verb`` is an armed or state force (by the inter code its words give)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    text = " ".join(
+        doc_text(verb.doc)[s.left_edge.idx : s.right_edge.idx + len(s.right_edge)] for s in subjects
+    )
+    return bool(text) and rules.group(rules.inter_of(text, None)) in {"state", "armed"}
 
 
 def _doubtful_spans(sent: Span, events: list[Event]) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from kg.extract.candidates import KIND_RANK, SUBAREAS, Places, fronted, names_area, qualifies
+from kg.extract.candidates import KIND_RANK, SUBAREAS, Places, fronted, names_area, names_kind, qualifies
 from kg.extract.toponyms import FEATURE_RANK
 
 
@@ -241,8 +241,12 @@ def link_place(places: Places, anchor: Token, triggers: set[int]) -> Link | None
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
         if span is None:
             continue
-        if qualifies(span) or is_mission(span):
-            continue
+        if (
+            qualifies(span)
+            or is_mission(span)
+            or (places.kinds.get(key or "") == "Country" and names_kind(span))
+        ):
+            continue  # 'a US airstrike': the country names whose strike it was
         head = _phrase_head(span.root)
         # the phrase's own name ('Hebron' in 'the West Bank city of Hebron', 'Kobane' in 'Kobane, Syria')
         # before the names that only qualify it

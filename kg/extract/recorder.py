@@ -201,11 +201,14 @@ def _in_context(
 ) -> tuple[Event, ...]:
     """An event that states no date takes its incident's when the incident's own sentences state it ("on Monday",
     resolved against the report's date, counts; a date carried from an earlier sentence or the report's day does
-    not), marked inferred. An event with no place, origin or destination takes its incident's place when the
-    event's own sentence names it ("an IED went off outside a shop in X": the blast and the damage are in X); a
-    place from another sentence is not passed on: one incident can join acts at two places (a transfer)."""
+    not), marked inferred. An event takes its incident's place, and the parents the text states for it, when the
+    event's own sentence names them: after its own place ("in the Khair Khana area of Kabul": Khair Khana, then
+    Kabul), or as its place ("an IED went off outside a shop in X": the blast and the damage are in X). A place
+    from another sentence is passed on only to an event whose sentence names no place at all: one incident can
+    join acts at two places (a transfer)."""
     of_event = {key: incident for incident in incidents for key in incident.events}
     by_key = {e.key: e for e in entities}
+    index = MentionIndex(entities)
     out = []
     for event in events:
         incident = of_event.get(event.key)
@@ -220,18 +223,43 @@ def _in_context(
         # report's: the day its incident's sentence states comes first
         if (event.date is None or event.date.inferred) and date is not None and dated:
             event = dataclasses.replace(event, date=dataclasses.replace(date, inferred=True))
-        place = by_key.get(incident.place or "")
-        if (
-            place is not None
-            and place.kind not in _BROAD
-            and not any(event.roles.get(r) for r in ("place", "origin", "destination"))
-        ):
-            span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-            sent = span.sent if span is not None else None
-            if sent is not None and any(sent.start_char <= m.start < sent.end_char for m in place.mentions):
-                event = dataclasses.replace(event, roles={**event.roles, "place": (place.key,)})
-        out.append(event)
+        out.append(_placed(event, incident, doc, by_key, index))
     return tuple(out)
+
+
+def _placed(
+    event: Event, incident: Incident, doc: Doc, by_key: dict[str, Entity], index: MentionIndex
+) -> Event:
+    """``event`` with its incident's place and stated parents added where its sentence names them (see
+    :func:`_in_context`)."""
+    if any(event.roles.get(r) for r in ("origin", "destination")):
+        return event  # a move from one place to another: the incident's place may be either end
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
+        return event
+    sent = span.sent
+    here = [e for e, _ in index.within(sent.start_char, sent.end_char) if e.is_place]
+    current = event.roles.get("place", ())
+    wanted = _incident_places(incident, by_key, here)
+    if not here and not current:
+        # the sentence names no place ("Police then fired tear gas"): the incident's place is the best word of it
+        wanted = [k for k in (incident.place,) if k in by_key and by_key[k].kind not in _BROAD]
+    added = tuple(k for k in wanted if k not in current)
+    if not added:
+        return event
+    return dataclasses.replace(event, roles={**event.roles, "place": (*current, *added)})
+
+
+def _incident_places(incident: Incident, by_key: dict[str, Entity], here: list[Entity]) -> list[str]:
+    """The incident's place and the parents it names (``admin``), as the place entities of the event's sentence
+    (``here``) that are below country level (see :data:`_BROAD`)."""
+    names = {n.lower() for n in incident.admin}
+    keys = [incident.place] if incident.place in by_key else []
+    keys += [
+        e.key for e in here if e.label.lower() in names or any(m.text.lower() in names for m in e.mentions)
+    ]
+    present = {e.key for e in here}
+    return [k for k in dict.fromkeys(keys) if k in present and by_key[k].kind not in _BROAD]
 
 
 @Language.component("kg_records", requires=["doc._.kg_claims"], assigns=["doc._.kg_record"])
