@@ -500,3 +500,16 @@ def test_deployments_and_disrupted_weapons_are_strategic_developments_with_an_ev
     (incident,) = record.incidents
     assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", sub_event_type)
     assert any(e.key in incident.events and e.date and e.date.value == "2023-05-03" for e in record.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2023, a bomb exploded at a market in Kira town, killing two people. A rebel group claimed the attack.",
+        "On 2 May 2023, a drone struck a depot near Kira town. Officials blamed a militia for the strike.",
+        "On 2 May 2023, police fired tear gas at protesters in Kira town. No arrests were reported.",
+        "On 2 May 2023, rebels handed over two villages near Kira town to the army. No fighting was reported.",
+    ],
+)
+def test_a_definite_or_denied_event_noun_tells_no_new_incident(nlp, text):
+    _one(nlp, text)

@@ -1,7 +1,7 @@
 """The text of a sentence as the incident coding rules read it: words that do not tell what happened are blanked
 out, so their cue words do not code the incident.
 
-Three kinds are blanked:
+Five kinds are blanked:
 
 - a cue word that only names a kind of thing, as the modifier of a noun that is no event: "riot police",
   "protest leaders", "the sit-in committee" (the cue classes and the event nouns are data, in
@@ -10,6 +10,8 @@ Three kinds are blanked:
   given for an arrest ("arrested seven people for sharing videos of a protest");
 - a verb that tells a protest only when civilians do it, done by armed or state forces ("troops marched into the
   town");
+- an event noun that tells no new happening: denied by 'no' ("No arrests were reported") or, after an incident was
+  told, made definite ("Al-Shabaab claimed the attack");
 - the words of an event the event layer found did not happen, or only might: "a halt to rocket attacks",
   "banned all demonstrations", "threatened to storm the town" (for the cue classes of acts only: "agreed to
   exchange prisoners" still codes an agreement).
@@ -28,6 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.coding import CodingRules
+from kg.extract.lexicon import load_lexicon
 from kg.extract.state import doc_text
 from kg.records import Event
 
@@ -36,10 +39,16 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 
 
-def cue_text(sent: Span, events: list[Event], rules: CodingRules) -> tuple[str, str]:
+def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = False) -> tuple[str, str]:
     """``sent``'s text with modifier-only cue words blanked, and the same less the words of the events that did
-    not happen (see the module docstring): the ``text`` and ``happened`` of :meth:`CodingRules.code`."""
-    text = _blank(sent, [*_modifier_spans(sent, rules), *_background_spans(sent, rules)])
+    not happen (see the module docstring): the ``text`` and ``happened`` of :meth:`CodingRules.code`. ``told``:
+    an earlier sentence of the report has told an incident, so 'the attack' refers back to it."""
+    spans = [
+        *_modifier_spans(sent, rules),
+        *_background_spans(sent, rules),
+        *_negated_spans(sent, rules, told),
+    ]
+    text = _blank(sent, spans)
     return text, _blank(sent, _doubtful_spans(sent, events), text)
 
 
@@ -94,6 +103,28 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
+    return spans
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int, int]]:
+    """Cue nouns that tell no new happening: with 'no' ('No fighting was reported', 'no arrests were made'), and,
+    after an incident was told, with a definite article ('Al-Shabaab claimed the attack', 'officials blamed the
+    group for the bombing'): the one already told."""
+    spans, lexicon = [], load_lexicon()
+    for noun in sent:
+        # an event noun of the event lexicon, not a word for people ('the escapees were recaptured')
+        if (
+            noun.pos_ != "NOUN"
+            or not rules.cues_in(noun.text)
+            or lexicon.type_of_lemma(noun.lemma_, "NOUN") is None
+        ):
+            continue
+        dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "neg"}}
+        if "no" in dets or (told and dets & _DEFINITE):
+            spans.append((noun.idx, noun.idx + len(noun)))
     return spans
 
 

@@ -130,7 +130,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         victims = victims or _inter(rules, specific, by_key, "")
         victims = victims or rules.inter_of(object_text(sent, inside, reporting), None)
         hurt = bool(counts.fatalities or counts.injured)
-        cue, happened = cue_text(sent, inside, rules)
+        cue, happened = cue_text(sent, inside, rules, told=bool(incidents))
         # an event word blanked as a mere modifier ('the sit-in committee') tells no happening either
         told_types = [e.type for e in inside if e.certainty not in DOUBTFUL
                       and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
