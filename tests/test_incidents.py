@@ -513,3 +513,9 @@ def test_deployments_and_disrupted_weapons_are_strategic_developments_with_an_ev
 )
 def test_a_definite_or_denied_event_noun_tells_no_new_incident(nlp, text):
     _one(nlp, text)
+
+
+def test_an_incident_whose_sentence_names_no_place_goes_on_where_the_report_is(nlp):
+    text = "On 2 May 2023, gunmen shot dead a trader in Kira town. Gunmen then threw a grenade at his shop."
+    incidents = _incidents(nlp, text)
+    assert len(incidents) == 2 and all(i.location == "Kira" for i in incidents)

@@ -209,6 +209,15 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             continue
         confidence = 0.8 if inside else 0.6
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
+        # a sentence that names no place goes on where the report is ('Gunmen then threw a grenade at the house',
+        # 'Troops then clashed with militants in the area'): the last incident's place, in the same paragraph
+        if (
+            location is None
+            and not (places.items or places.mentions)
+            and previous
+            and previous["paragraph"] == paragraph
+        ):
+            location, place_key, admin = previous["location"], previous["place"], previous["admin"]
         if doubtful:
             confidence = 0.3
         incidents.append({
