@@ -428,15 +428,23 @@ def test_the_following_day_beats_a_reporting_weekday(nlp):
     assert dates == ["2023-05-07", "2023-05-08"]
 
 
-def test_an_event_takes_its_incident_place_from_its_own_sentence_only(nlp):
-    text = "On 2 May 2023, a bomb went off outside a shop in Kira town, wounding two people. Police arrested five men."
+def test_an_event_takes_its_incident_place_from_its_own_sentence_unless_that_names_none(nlp):
+    text = (
+        "On 2 May 2023, a bomb went off outside a shop in Kira town, wounding two people. Police arrested five men "
+        "in Dala town. Police then detained a driver."
+    )
     record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
     labels = {e.key: e.label for e in record.entities}
-    first = [e for e in record.events if e.trigger.start < text.index("Police")]
-    later = [e for e in record.events if e.trigger.start > text.index("Police")]
-    assert first and all(labels.get(k) == "Kira" for e in first for k in e.roles.get("place", ()))
-    assert any(e.roles.get("place") for e in first)
-    assert all(not e.roles.get("place") for e in later)
+
+    def places(start: int, end: int) -> list[set[str]]:
+        found = [e for e in record.events if start <= e.trigger.start < end]
+        return [{labels.get(k) for k in e.roles.get("place", ())} for e in found]
+
+    second, third = text.index("Police arrested"), text.index("Police then")
+    assert places(0, second) and all(p == {"Kira"} for p in places(0, second))
+    assert places(second, third) and all("Kira" not in p for p in places(second, third))
+    # a sentence that names no place goes on where the report is
+    assert places(third, len(text)) and all(p == places(second, third)[0] for p in places(third, len(text)))
 
 
 @pytest.mark.parametrize(
