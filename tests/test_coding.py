@@ -129,3 +129,9 @@ def test_intervals_stay_intervals():
     value = normalise_date("between 3 and 5 May 2023", "2023-05-10")
     assert (value.start, value.end) == ("2023-05-03", "2023-05-05")
     assert normalise_date("since 2014", "2023-05-10").start == "2014"
+
+
+def test_an_armed_head_word_beats_a_civilian_word_of_a_name():
+    rules = load_rules()
+    assert rules.inter_of("Kurdistan Workers' Party militants", None) == 2
+    assert rules.inter_of("striking workers", None) == 6

@@ -527,3 +527,41 @@ def test_an_incident_whose_sentence_names_no_place_goes_on_where_the_report_is(n
     text = "On 2 May 2023, gunmen shot dead a trader in Kira town. Gunmen then threw a grenade at his shop."
     incidents = _incidents(nlp, text)
     assert len(incidents) == 2 and all(i.location == "Kira" for i in incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # a cue word inside an organisation's name codes nothing
+        ("On 3 May 2023, gunmen attacked a checkpoint of the Air Force Intelligence near Kira town, killing two of "
+         "its members.", "Battles", "Armed clash"),
+        ("On 3 May 2023, demonstrators threw Molotov cocktails at a party office in Kira town.",
+         "Riots", "Violent demonstration"),
+        # who helped the actor is no act of the incident
+        ("On 3 May 2023, the SDF, backed by coalition helicopters, raided Kira town and arrested five men.",
+         "Strategic developments", "Arrests"),
+        # dismantling disrupts a weapon only when there is one
+        ("On 3 May 2023, soldiers looted shops and dismantled their roofs in Kira village.",
+         "Strategic developments", "Looting/property destruction"),
+    ],
+)  # fmt: skip
+def test_names_helpers_and_objects_do_not_change_the_code(nlp, text, event_type, sub_event_type):
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == (event_type, sub_event_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2023, youths threw stones at police in Kira town. Police fired tear gas; five people were hurt.",
+        "On 3 May 2023, rebels attacked an army post near Kira town, killing two soldiers. One of the attackers was "
+        "also killed.",
+    ],
+)
+def test_a_follow_up_of_the_same_happening_adds_to_its_incident(nlp, text):
+    _one(nlp, text)
+
+
+def test_armed_men_who_gather_do_not_protest(nlp):
+    incidents = _incidents(nlp, "On 3 May 2023, militants gathered near Kira town.")
+    assert all(i.event_type != "Protests" for i in incidents)

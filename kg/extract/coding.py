@@ -60,6 +60,11 @@ class CodingRules:
     transitive: frozenset[str] = frozenset()
     # verbs that cue only when who does it is no armed or state force ('troops marched into the town')
     civil_only: frozenset[str] = frozenset()
+    # participles whose phrase says who helped an actor ('backed by coalition helicopters')
+    backing: frozenset[str] = frozenset()
+    # event type -> its family: a follow-up of the same family adds to an incident (a riot, then tear gas)
+    kin: dict[str, str] = field(default_factory=dict)
+    names: re.Pattern[str] | None = None  # organisation names that hold a cue word ('Air Force Intelligence')
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -87,8 +92,15 @@ class CodingRules:
         for code, pattern in self.word_inter:
             # a known kind of actor keeps its code unless the words say militia ("Popular Mobilization Forces")
             if (known is None or code in {3, 4}) and pattern.search(text):
+                if code in self.groups["civilian"] and (armed := self._armed_head(text)) is not None:
+                    return armed  # "Kurdistan Workers' Party militants" are militants, not workers
                 return code
         return known
+
+    def _armed_head(self, text: str) -> int | None:
+        """The inter code of an armed force the last word of ``text`` names ('militants'), if any."""
+        last = text.split()[-1] if text.split() else ""
+        return next((c for c, p in self.word_inter if c in self.groups["armed"] and p.search(last)), None)
 
     def group(self, inter: int | None) -> str:
         return _group(inter, self.groups)
@@ -172,5 +184,10 @@ def load_rules(path: str | Path = "") -> CodingRules:
         reasons_of=frozenset(data.get("modifiers", {}).get("reasons_of", ())),
         transitive=frozenset(data.get("modifiers", {}).get("transitive", ())),
         civil_only=frozenset(data.get("modifiers", {}).get("civil_only", ())),
+        backing=frozenset(data.get("modifiers", {}).get("backing", ())),
+        kin={t: f for t, f in data.get("kin", {}).items() if t != "about"},
+        names=_pattern(data.get("modifiers", {}).get("names", []))
+        if data.get("modifiers", {}).get("names")
+        else None,
         event_classes={t: frozenset(cs) for t, cs in data.get("event_classes", {}).items() if t != "about"},
     )

@@ -9,7 +9,7 @@ Five kinds are blanked:
 - what came before the happening: what a verb ends ("signed a truce, ending a week of clashes") and the reason
   given for an arrest ("arrested seven people for sharing videos of a protest");
 - a verb that tells a protest only when civilians do it, done by armed or state forces ("troops marched into the
-  town");
+  town"), and a participle that says who helped an actor ("the SDF, backed by coalition helicopters");
 - an event noun that tells no new happening: denied by 'no' ("No arrests were reported") or, after an incident was
   told, made definite ("Al-Shabaab claimed the attack");
 - the words of an event the event layer found did not happen, or only might: "a halt to rocket attacks",
@@ -48,6 +48,10 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
         *_background_spans(sent, rules),
         *_negated_spans(sent, rules, told),
     ]
+    if rules.names is not None:  # 'Air Force Intelligence' names an organisation, no air strike
+        spans += [
+            (sent.start_char + m.start(), sent.start_char + m.end()) for m in rules.names.finditer(sent.text)
+        ]
     text = _blank(sent, spans)
     return text, _blank(sent, _doubtful_spans(sent, events), text)
 
@@ -93,6 +97,10 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             last = max([verb, *(c for c in verb.children if c.dep_ == "prt")], key=lambda t: t.i)
             spans.append((verb.idx, last.idx + len(last)))
             continue
+        if lemma in rules.backing and verb.dep_ == "acl":
+            # 'the SDF, backed by coalition helicopters, raided the town': who helped, not what happened
+            spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
+            continue
         if lemma in rules.civil_only and _armed_subject(verb, rules):
             spans.append((verb.idx, verb.idx + len(verb)))  # 'troops marched into the town': a move
             continue
@@ -129,8 +137,11 @@ def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int
 
 
 def _armed_subject(verb: Token, rules: CodingRules) -> bool:
-    """Whether the subject of ``verb`` is an armed or state force (by the inter code its words give)."""
+    """Whether the subject of ``verb`` is an armed or state force (by the inter code its words give); a participle's
+    is the noun it describes ('militants gathered near the town')."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "acl" and not subjects:
+        subjects = [verb.head]
     text = " ".join(
         doc_text(verb.doc)[s.left_edge.idx : s.right_edge.idx + len(s.right_edge)] for s in subjects
     )

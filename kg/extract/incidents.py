@@ -189,7 +189,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                     # too broad, its sub-type must agree
                     and (
                         _code(rule) == _code(previous["rule"])
-                        or (rule["event_type"] == previous["rule"]["event_type"] != "Strategic developments")
+                        or (_kin(rules, rule) == _kin(rules, previous["rule"]) != "Strategic developments")
                     )
                     and own_date is None
                 )
@@ -229,6 +229,11 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             "evidence": [sent], "paragraph": paragraph, "classes": set(classes),
         })  # fmt: skip
     return [_record(doc_id, item) for item in incidents]
+
+
+def _kin(rules: CodingRules, rule: dict) -> str:
+    """The family of a rule's event type (riots and protests are one: a riot, then 'Police fired tear gas')."""
+    return rules.kin.get(rule["event_type"], rule["event_type"])
 
 
 def _inferred(date: TimeValue | None) -> TimeValue | None:
