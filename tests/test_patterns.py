@@ -67,3 +67,14 @@ def test_a_pattern_is_more_specific_than_a_cameo_list_verbs_own_type(nlp) -> Non
     # 'issue' is aid in the CAMEO list; an apology is verbal support and a statement is no event at all
     assert [e.type for e in records_from_doc(nlp("Peru issued an apology to Chile.")).events] == ["Support"]
     assert records_from_doc(nlp("Peru issued a statement on Monday.")).events == ()
+
+
+def test_every_pattern_type_is_a_concept_of_the_ontology_or_none() -> None:
+    import json
+
+    from kg.extract.events.patterns import NO_EVENT, PATTERNS_PATH
+    from kg.rdf.ontology import event_type_mappings
+
+    table = json.loads(PATTERNS_PATH.read_text(encoding="utf-8"))["patterns"]
+    kinds = {kind for patterns in table.values() for kind in patterns.values()}
+    assert kinds - {NO_EVENT} <= set(event_type_mappings())
