@@ -25,10 +25,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from kg.extract.actors.spans import inside
+from kg.extract.candidates import sentence_phrases
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_list, word_map, word_set
 from kg.extract.state import Found, doc_text, slug
-from kg.extract.toponyms import NAME, PREFIXES, PlacePhrase, place_phrases
+from kg.extract.toponyms import NAME, PREFIXES, PlacePhrase
 
 FEATURE_KINDS: dict[str, str] = word_map("places", "feature_kinds")
 LOCATIVE = word_set("places", "locative_prepositions")
@@ -175,10 +176,11 @@ class PlaceFinder:
         found = [f for f in found if f.entry is not None or f.is_place or not is_non_actor(f.span.text)]
         countries = document_countries(found)
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
-            listed = list_phrases(sent.text)  # a feature word beats a bare "of X" for the same name
-            phrases = [p for p in place_phrases(sent.text) if p.feature or p.parents or not _clash(p, listed)]
+            text = doc_text(doc)[sent.start_char : sent.end_char]  # Span.text joins every token again
+            listed = list_phrases(text)  # a feature word beats a bare "of X" for the same name
+            phrases = [p for p in sentence_phrases(sent) if p.feature or p.parents or not _clash(p, listed)]
             phrases += [p for p in listed if not _clash(p, phrases)]
-            phrases += [p for p in locative_names(sent.text) if not _clash(p, phrases)]
+            phrases += [p for p in locative_names(text) if not _clash(p, phrases)]
             for phrase in sorted(phrases, key=lambda p: -p.start):  # parents (later in the text) first
                 found = self._place(doc, sent, phrase, found, countries, skip)
         return sorted(found, key=lambda f: f.span.start)
