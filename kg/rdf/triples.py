@@ -62,6 +62,16 @@ class DocumentTriples:
         self.written: set[NamedNode] = set()
         self.sentences: set[NamedNode] = set()  # apart from mentions: a span can be both
         self.actors = {e.key for e in record.entities if not e.is_place or e.kind == "Country"}
+        self._nodes: dict[str, NamedNode] = {}  # the document's and extractors' nodes every mention repeats
+
+    def _node(self, kind: str, name: str) -> NamedNode:
+        """The document's node (``kind`` "doc") or an extractor's, made once."""
+        node = self._nodes.get(f"{kind}:{name}")
+        if node is None:
+            node = self._nodes[f"{kind}:{name}"] = (
+                self.iris.doc(name) if kind == "doc" else self.iris.extractor(name)
+            )
+        return node
 
     def mention(self, subject: NamedNode, mention: Mention) -> None:
         node = self.iris.span(mention.doc_id, mention.start, mention.end)
@@ -70,13 +80,14 @@ class DocumentTriples:
         if node in self.written:  # one span can mention a region and its country: describe it once
             return
         self.written.add(node)
+        document = self._node("doc", mention.doc_id)
         g.add((node, _RDF.type, _KG.Mention))
-        g.add((node, _KG.document, self.iris.doc(mention.doc_id)))
+        g.add((node, _KG.document, document))
         g.add((node, _KG.startChar, literal(mention.start)))
         g.add((node, _KG.endChar, literal(mention.end)))
         g.add((node, _KG.anchorOf, literal(mention.text)))
         g.add((node, _KG.confidence, literal(Decimal(str(round(mention.confidence, 3))))))
-        g.add((node, _PROV.wasGeneratedBy, self.iris.extractor(mention.extractor)))
+        g.add((node, _PROV.wasGeneratedBy, self._node("extractor", mention.extractor)))
         if mention.sentence:
             s, e = mention.sentence
             sentence = self.iris.span(mention.doc_id, s, e)
@@ -85,7 +96,7 @@ class DocumentTriples:
                 return
             self.sentences.add(sentence)
             g.add((sentence, _RDF.type, _KG.Sentence))
-            g.add((sentence, _KG.document, self.iris.doc(mention.doc_id)))
+            g.add((sentence, _KG.document, document))
             g.add((sentence, _KG.startChar, literal(s)))
             g.add((sentence, _KG.endChar, literal(e)))
             g.add((sentence, _KG.anchorOf, literal(self.rec.text[s:e])))
