@@ -185,3 +185,13 @@ def test_a_with_phrase_on_the_object_names_the_partner(nlp, text, kind, agent, t
     (event,) = [e for e in record.events if e.type == kind]
     assert [labels[k] for k in event.roles.get("agent", ())] == agent
     assert [labels[k] for k in event.roles.get("target", ())] == target
+
+
+@pytest.mark.integration
+def test_an_unnamed_agent_of_a_named_organisation_stands_for_it(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("The head of the Red Cross visited Gaza on Monday."))
+    labels = {e.key: e.label for e in record.entities}
+    (visit,) = [e for e in record.events if e.type == "Consultation"]
+    assert [labels[k] for k in visit.roles.get("agent", ())] == ["International Committee of the Red Cross"]

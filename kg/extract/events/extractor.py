@@ -99,11 +99,12 @@ class EventExtractor(SavesLexicon):
 
     def _owners(self, role: str, token: Token) -> dict[str, bool]:
         """Which owners of a plain noun stand in for it (see :func:`owner`): names for agents; for a target
-        also its author ('rejected an Australian ultimatum', 'shelled Palestinian homes') and, when the noun names
-        no act, whose it is ('positions of the army', not 'the killing of civilians'). People nouns never get
-        here: the collectives before take them ('Algerian landowners' are not Algeria)."""
+        also its author ('rejected an Australian ultimatum', 'shelled Palestinian homes'); for both, when the noun
+        names no act, whose it is ('positions of the army', 'the head of the Red Cross visited', not 'the killing
+        of civilians'). People nouns never get here: the collectives before take them ('Algerian landowners' are
+        not Algeria)."""
         target = role == "target"
-        of = target and self.lexicon.type_of_lemma(token.lemma_, token.pos_) is None
+        of = role in {"agent", "target"} and self.lexicon.type_of_lemma(token.lemma_, token.pos_) is None
         return {"names": role in {"agent", "target"}, "authors": target, "of": of}
 
     def _event(
