@@ -225,6 +225,8 @@ def test_an_ethnic_group_alone_codes_a_verb_known_only_from_the_cameo_list(nlp) 
         ("Chile established diplomatic relations with Vietnam in 1971.", "Support", "established diplomatic relations"),
         ("Hundreds of Eritreans sought asylum in Sweden last year.", "Demand", "sought asylum"),
         ("Dock workers stopped work in Mombasa on Monday.", "Protest", "stopped work"),
+        # surrendering is a military retreat (CAMEO 0874), not a political concession
+        ("Two hundred rebels surrendered to the army in Beni.", "Withdrawal", "surrendered"),
         ("An indefinite strike by nurses shut hospitals in Nairobi.", "Protest", "strike"),
     ],
 )  # fmt: skip
