@@ -187,7 +187,7 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
         ("Gunmen shot two policemen in Quetta.", "Attack", "target", ["police"]),
         ("Bandits kidnapped 20 pupils in Kaduna.", "Abduction", "target", ["pupils"]),
         # a nationality before a person noun is theirs: no country as the target
-        ("A Palestinian man was shot dead in Tulkarem.", "Attack", "target", None),
+        ("A Palestinian man was shot dead in Tulkarem.", "Killing", "target", None),
         ("Israeli troops shelled Palestinian homes in Gaza.", "Attack", "target", ["Palestine"]),
         # whom an attack fires on or at is its target; a place there stays its place
         ("Gunmen fired on civilians in the square.", "Attack", "target", ["civilians"]),

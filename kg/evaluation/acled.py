@@ -24,6 +24,7 @@ from typing import Any
 from spacy.language import Language
 
 from kg.evaluation.baselines import first_date, keyword_types, ner_places
+from kg.extract.events.deaths import fatalities_of
 from kg.extract.recorder import records_from_doc
 from kg.rdf.codes import coded_in_context, codes_by_event
 from kg.rdf.ontology import event_type_mappings
@@ -124,14 +125,13 @@ def event_guesses(record: DocumentRecord, mappings: dict[str, dict[str, str]]) -
         places = tuple(
             labels.get(k, k) for r in ("place", "origin", "destination") for k in event.roles.get(r, ())
         )
-        deaths = [int(q.value) for q in event.quantities if q.unit in {"people", "person"} or q.measures]
         guesses.append(
             Guess(
                 mapped.get("acled_event_type"),
                 mapped.get("acled_sub_event_type"),
                 event.date.value if event.date else None,
                 places,
-                deaths[0] if deaths else None,
+                fatalities_of(event.type, event.quantities),
             )
         )
     return guesses  # fmt: skip

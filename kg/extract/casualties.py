@@ -19,26 +19,36 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.language import NUMBER_WORDS
+from kg.extract.lexicon import word_list, word_map
 
 # Digits, the number words of kg.extract.language (longest first) and vague counts
 _NUM = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|"
     + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-    + r"|a|an|dozens|scores|several)"
+    + r"|a|an|another|dozens|scores|several)"
+)
+# a count a killing verb can take as its object: "killing him", "killing both"
+_OBJ = rf"(?:{_NUM}|him|her|both)"
+# ACLED's fatalities column records a vague count at ACLED's value ("dozens" is 12), not the phrase's own
+_ACLED_VAGUE = word_map("casualties", "acled_vague_counts")
+_ALSO = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, word_list("casualties", "additional_words"))) + r")\b", re.I
 )
 _QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|as many as|an estimated)\s+)?"
 # a word that tells another fate: "40 people were arrested and a journalist was injured" counts no 40 injured
 _NOT_FATE = r"(?!(?:arrested|detained|abducted|kidnapped|captured|missing|rescued|released)\b)"
 _NOUN = rf"(?P<noun>(?:{_NOT_FATE}[a-z\-]+\s+){{0,2}}?{_NOT_FATE}[a-z\-]+?)"
 _DEATH = (
-    r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives)"
+    r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives|"
+    r"neutrali[sz]ed)"
 )
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
 _FORWARD = {
     "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed|"
+                       rf"(?:lynched|lynching)(?:\s+and\s+[a-z]+)?|"
                        rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death)|"
                        rf"(?:resulting in|leading to|led to|causing|caused) the deaths? of)\s+"
-                       rf"{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?(?=[\s,.;]|$)", re.I),
+                       rf"{_QUAL}(?P<n>{_OBJ})(?:\s+{_NOUN})?(?=[\s,.;]|$)", re.I),
     "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip
@@ -50,8 +60,20 @@ _BACKWARD = {
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
 _BARE = re.compile(
-    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:fatalities|fatality|deaths)\b", re.I
-)  # ACLED notes: "3 fatalities."
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:fatalities|fatality|deaths)\b|\bfatalities:\s*(?P<n2>\d+)\b", re.I
+)  # ACLED notes: "3 fatalities.", "Fatalities: 3."
+# two counts sharing the verb: "6 soldiers and 3 rebels were killed" (both sides)
+_COORD = re.compile(
+    rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s*(?:,|,?\s+and)\s+{_QUAL}(?P<n2>{_NUM})\s+"
+    rf"(?:[a-z\-]+\s+){{1,3}}?(?:were|have been|had been|are)\s+(?:[a-z]+\s+)?{_DEATH}\b",
+    re.I,
+)
+# one person named by a definite noun: "The bomber was also killed"
+_THE_ONE = re.compile(
+    r"\bthe\s+(?:[a-z\-]+\s+){0,2}?(?P<noun>[a-z\-]+)\s+(?:was|has been|had been)\s+"
+    r"(?:also\s+)?(?:killed|slain|executed|shot dead|neutrali[sz]ed)\b",
+    re.I,
+)
 _TO_DEATH = re.compile(rf"\b(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|bludgeoned|burned|burnt|shot|"
                        rf"stoned|lynched)\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+to death\b", re.I)  # fmt: skip
 # another count joined to the first: "killing a man and his two sons", "leaving four rebels and two soldiers
@@ -67,9 +89,22 @@ _AND = re.compile(r"\s*[,;]?\s*(?:and|while)\s+", re.I)
 _REASON = re.compile(r"\b(?:accused of|suspected of|on suspicion of|charged with|convicted of|wanted for|"
                      r"responsible for|in connection with|blamed for|over the killing|for the killing)\b[^;.]*",
                      re.I)  # fmt: skip
+# someone killed before, named to say who acts now: "relatives of a man killed in a feud blocked roads"
+_EARLIER = re.compile(r"\b(?:relatives|family|families|funerals?|mourners|parents|widows?|killers?|murderers?)\s+"
+                      r"of\s+(?:[\w\-']+\s+){1,4}?(?:killed|slain|shot dead)\b", re.I)  # fmt: skip
+# casualties one side claims and the other denies are coded 0 (ACLED): "the army denied suffering any casualties",
+# "... was also killed, which the army denied" (a count told as a denied claim)
+_DENIED = re.compile(r"\bdenied\b[^.;]{0,30}\b(?:casualties|losses|deaths|fatalities)\b", re.I)
+_DENIED_CLAIM = re.compile(
+    r"\b(?:which|a claim|the claim)\b[^.;]{0,40}?\b(?:denied|rejected|dismissed)\b", re.I
+)
 _NONE = re.compile(r"\b(no casualties|no (?:one|body) was (?:killed|hurt|injured)|without casualties|"
                    r"no deaths|no fatalities|causing no)\b", re.I)  # fmt: skip
 _DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "people", "others", "more"}
+# a victims' noun that tells no side: a second count of it may be the first told again
+_NO_SIDE = _DEATH_NOUNS | {"them", "whom", "those", "persons", "person", "victims", "individuals", "was", "were"}  # fmt: skip
+_SUBSET = re.compile(r"\b(?:including|among|of them|of whom|of the dead|of those)\b", re.I)
+_EARLIER_TIME = re.compile(r"\b(?:after|since|earlier|last|previous|ago|before)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -77,65 +112,134 @@ class Casualties:
     fatalities: int | None = None
     injured: int | None = None
     victims: str = ""  # the nouns counted ("soldiers civilians"), for the victims' actor type
+    also: bool = False  # the dead are more than those an earlier sentence counted ("was also killed")
 
 
 def _value(text: str) -> int | None:
     low = text.lower().replace(",", "")
     if low.isdigit():
         return int(low)
-    if low in {"a", "an"}:
+    if low in {"a", "an", "another", "him", "her"}:
         return 1
-    if low in {"dozens", "scores"}:
-        return 24
-    if low == "several":
-        return 3
-    if low == "a dozen":
-        return 12
+    if low == "both":
+        return 2
+    if low in _ACLED_VAGUE:
+        return int(_ACLED_VAGUE[low])
     value = NUMBER_WORDS.get(low)
     return int(value) if value is not None else None
 
 
+def _count(match: re.Match[str]) -> int | None:
+    """The count a death or injury pattern matched: its number, both numbers of a coordination, or 1 for "the
+    bomber"."""
+    groups = match.groupdict()
+    numbers = [groups[g] for g in ("n", "n2") if groups.get(g)]
+    if not numbers:
+        return 1 if "n" not in groups else None
+    if any(re.match(r"\d{4}$", n) for n in numbers):
+        return None  # a year, not a count
+    values = [_value(n) for n in numbers]
+    return None if None in values else sum(v for v in values if v is not None)
+
+
+def _noun(match: re.Match[str]) -> str:
+    return (match.groupdict().get("noun") or "").strip()
+
+
 def casualties(text: str) -> Casualties:
-    """Counts of dead and hurt stated in a sentence (the first of each)."""
+    """Counts of dead and hurt stated in a sentence: the first count of each, the dead summed over the sides a
+    sentence counts apart ("killing 5 soldiers; the army said 14 insurgents were killed")."""
     text = _REASON.sub(lambda m: " " * len(m[0]), text)  # same length: offsets stay
+    text = _EARLIER.sub(lambda m: " " * len(m[0]), text)
     found: dict[str, int] = {}
     nouns: list[str] = []
+    also = False
     for kind in ("dead", "hurt"):
         patterns = (
-            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _BACKWARD[kind], _BARE]
+            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _COORD, _BACKWARD[kind], _BARE, _THE_ONE]
             if kind == "dead"
             else [_FORWARD[kind], _BACKWARD[kind]]
         )
         for pattern in patterns:
             match = pattern.search(text)
-            if match and (value := _value(match["n"])) is not None and not re.match(r"\d{4}$", match["n"]):
+            if match and (value := _count(match)) is not None:
                 backward = pattern if pattern is _BACKWARD[kind] else None
-                found[kind] = value + _joined(text, match.end(), backward)
-                noun = (match.groupdict().get("noun") or "").strip()
+                more, end = _joined(text, match.end(), backward)
+                found[kind] = value + more
+                noun = _noun(match)
                 if noun and noun.split()[-1].lower() not in _DEATH_NOUNS | {"were", "was"}:
                     nouns.append(noun)
+                if kind == "dead":
+                    also = _ALSO.search(match[0]) is not None
+                    found[kind] += _other_sides(text, match, end, patterns)
                 break
     if "dead" not in found and _NONE.search(text):
         found["dead"] = 0
-    return Casualties(found.get("dead"), found.get("hurt"), " ".join(nouns))
+    if _DENIED.search(text) or ("dead" in found and _DENIED_CLAIM.search(text)):
+        found["dead"], also = 0, False
+    return Casualties(found.get("dead"), found.get("hurt"), " ".join(nouns), also)
 
 
-def _joined(text: str, end: int, backward: re.Pattern[str] | None = None) -> int:
-    """What counts joined to a count ending at ``end`` add: "... and his two sons" (a forward count), "... and two
-    attackers died" (a ``backward`` pattern's clause).
+def _other_sides(text: str, first: re.Match[str], end: int, patterns: list[re.Pattern[str]]) -> int:
+    """The dead of other counts in the sentence that add to the ``first`` (which, with what joins it, ends at
+    ``end``): a count of other people in another clause ("killing two soldiers; police said three attackers were
+    also killed"), not a part of the first ("including 3 children") nor one told as earlier.
+
+    >>> text = "killing 5 soldiers; the army said 14 insurgents were killed."
+    >>> _other_sides(text, _FORWARD["dead"].search(text), 18, [_FORWARD["dead"], _BACKWARD["dead"]])
+    14
+    """
+    spans = [(first.start(), end)]
+    others: list[re.Match[str]] = []
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e in spans):
+                others.append(match)
+                spans.append(match.span())
+    head = _noun(first).split()[-1:] or [""]
+    total = 0
+    for match in sorted(others, key=lambda m: m.start()):
+        between = text[min(end, match.end()) : max(first.start(), match.start())]
+        if _SUBSET.search(match[0]) or _SUBSET.search(between) or _EARLIER_TIME.search(between):
+            continue
+        if not re.search(r"[;,.]|\b(?:while|and)\b", between):
+            continue  # the same clause: one count
+        other = _noun(match).split()[-1:] or [""]
+        sides = {w.lower().rstrip("s") for w in (*head, *other)}
+        different = "" not in sides and not sides & _NO_SIDE and len(sides) == 2
+        if _ALSO.search(match[0]) or different:
+            total += _count(match) or 0
+    return total
+
+
+def _joined(text: str, end: int, backward: re.Pattern[str] | None = None) -> tuple[int, int]:
+    """What counts joined to a count ending at ``end`` add, and where they end: "... and his two sons" (a forward
+    count), "... and two attackers died" (a ``backward`` pattern's clause).
 
     >>> _joined("killing a man and his two sons.", 13), _joined("killing a man and his wife", 13)
-    (2, 1)
+    ((2, 25), (1, 26))
     >>> _joined("killing 12 people and 3 others were wounded", 17), _joined("left 11 dead and 30 injured", 12)
-    (0, 0)
+    ((0, 17), (0, 12))
     """
     if backward is not None:
         link = _AND.match(text, end)
         more = backward.match(text, link.end()) if link else None
-        return (_value(more["n"]) or 0) if more else 0
-    more = _JOINED.match(text, end)
-    if more is None:
-        return 0
-    if more["kin"] is not None:
-        return 1
-    return _value(more["n"] or more["m"]) or 0
+        return ((_value(more["n"]) or 0), more.end()) if more else (0, end)
+    joined = _JOINED.match(text, end)
+    if joined is None:
+        return 0, end
+    if joined["kin"] is not None:
+        return 1, joined.end()
+    return _value(joined["n"] or joined["m"]) or 0, joined.end()
+
+
+def more_dead(earlier: int | None, counts: Casualties) -> int | None:
+    """An incident's dead once a later sentence's ``counts`` are told: added when they are others ("One of the
+    attackers was also killed"), else the first count stands (a later count may tell the same dead again).
+
+    >>> more_dead(2, casualties("The bomber was also killed.")), more_dead(2, casualties("Two soldiers died."))
+    (3, 2)
+    """
+    if counts.also and earlier and counts.fatalities:
+        return earlier + counts.fatalities
+    return earlier or counts.fatalities

@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import MentionIndex, Places
-from kg.extract.casualties import casualties
+from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text
@@ -169,7 +169,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if same:
             same["events"] += [e.key for e in inside]
             same["classes"] |= classes
-            same["fatalities"] = same["fatalities"] or counts.fatalities
+            same["fatalities"] = more_dead(same["fatalities"], counts)
             same["injured"] = same["injured"] or counts.injured
             same["evidence"].append(sent)
             if own_date is not None and (same["date"] is None or same["date"].inferred):
@@ -195,13 +195,15 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 )
                 # a sentence that only counts the dead or hurt: "3 fatalities." "6 militiamen were killed."
                 or (own_date is None and not rules.cues_in(_FATE_WORDS.sub(" ", sent_text)))
+                # more dead of the same happening: "One of the attackers was also killed."
+                or (own_date is None and counts.also)
             )
         )
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
             refine(previous, classes, rules, paragraph, sent, inside, join=False)
             previous["events"] += [e.key for e in inside]
             previous["classes"] |= classes
-            previous["fatalities"] = previous["fatalities"] or counts.fatalities
+            previous["fatalities"] = more_dead(previous["fatalities"], counts)
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
             continue

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.events.deaths import is_part, single_victims
 from kg.extract.events.parties import expand
 from kg.extract.language import COUNT_FILLERS as _UNIT_SKIP
 from kg.extract.language import NUMBER_SCALES as _SCALE
@@ -141,13 +142,17 @@ def governing_event(token: Token, by_head: dict[int, Any]) -> tuple[Any, str | N
 
 
 def distinct(quantities: list[FoundQuantity]) -> list[FoundQuantity]:
-    """The same count repeated (summary and body) is one quantity; keep the mention that names its unit."""
-    best: dict[tuple, FoundQuantity] = {}
+    """The same count repeated (summary and body) is one quantity; keep the mention that names its unit. Equal
+    counts of different units are two ("a woman and a child", "two soldiers and two rebels")."""
+    best: dict[tuple, list[FoundQuantity]] = {}
     for q in quantities:
-        key = (q.value, q.qualifier, q.status)
-        if key not in best or (best[key].unit is None and q.unit is not None):
-            best[key] = q
-    return sorted(best.values(), key=lambda q: q.span.start)
+        kept = best.setdefault((q.value, q.qualifier, q.status), [])
+        same = next((i for i, k in enumerate(kept) if None in (k.unit, q.unit) or k.unit == q.unit), None)
+        if same is None:
+            kept.append(q)
+        elif kept[same].unit is None and q.unit is not None:
+            kept[same] = q
+    return sorted((q for kept in best.values() for q in kept), key=lambda q: q.span.start)
 
 
 def attach_quantities(doc: Doc, events: list[FoundEvent], skipped: list[tuple[int, int]]) -> None:
@@ -177,6 +182,15 @@ def attach_quantities(doc: Doc, events: list[FoundEvent], skipped: list[tuple[in
             status = "possible"
         elif event.certainty == "planned":
             status = "planned"
+        if role is not None and is_part(anchor):
+            role = "part"  # "including three children": some of a count told before, not more of them
         unit_text = unit.lemma_ if unit is not None else None
         quantity = FoundQuantity(span, parsed[0], unit_text, qualifier_of(span.text), status, role)
         event.quantities.append(quantity)
+    for event in events:  # "killing a woman": one victim, though no number is written
+        for quantity in single_victims(event):
+            if not any(s <= quantity.span.start_char < e for s, e in skipped):
+                quantity.status = {"hypothetical": "possible", "planned": "planned"}.get(
+                    event.certainty, "done"
+                )
+                event.quantities.append(quantity)

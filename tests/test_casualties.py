@@ -1,0 +1,54 @@
+"""Casualty counts of a sentence: dead summed over the sides counted, ACLED's value for vague counts, and no count
+taken from a number that is not of the dead."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.casualties import casualties, more_dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Officials said 4 police officers and 7 raiders were killed.", 11),
+        ("Nine guards and two gunmen were killed in the fighting.", 11),
+        ("Raiders stormed a post, killing 3 guards; officials said 8 raiders were killed.", 11),
+        ("Rebels shelled a base, killing four soldiers; the army said five rebels were also killed.", 9),
+        ("The army said dozens of rebels were killed.", 12),  # ACLED's value for 'dozens'
+        ("A mine went off under a farmer, killing him.", 1),
+        ("A drone struck a truck carrying two traders, killing both men.", 2),
+        ("A mob lynched a suspected thief in the market.", 1),
+        ("A car bomb went off at a gate, wounding four guards. Fatalities: 2.", 2),
+    ],
+)
+def test_dead_are_summed_over_the_sides_counted(text, dead):
+    assert casualties(text).fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Gunmen killed 9 villagers, including 4 women who were killed in their homes.", 9),  # part of the 9
+        (
+            "Gunmen killed 2 herders on Monday, a week after raiders killed 6 farmers nearby.",
+            2,
+        ),  # an earlier act
+        ("Relatives of a trader killed in a robbery blocked the highway.", None),  # killed before, not now
+        (
+            "Rebels said they killed 5 soldiers at a checkpoint; the army denied any casualties.",
+            0,
+        ),  # denied: 0
+        ("Hundreds of people marched; 30 were injured.", None),
+    ],
+)
+def test_counts_that_are_not_more_dead_are_not_added(text, dead):
+    assert casualties(text).fatalities == dead
+
+
+def test_a_later_sentence_adds_dead_only_when_they_are_others():
+    assert more_dead(2, casualties("One of the raiders was also killed.")) == 3
+    assert more_dead(2, casualties("The gunman was also killed.")) == 3
+    assert more_dead(2, casualties("Two guards were killed.")) == 2  # the same dead told again
+    denied = casualties("Rebels claimed a third guard was also killed, which the army denied.")
+    assert more_dead(2, denied) == 2
