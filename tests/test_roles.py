@@ -195,3 +195,15 @@ def test_an_unnamed_agent_of_a_named_organisation_stands_for_it(nlp) -> None:
     labels = {e.key: e.label for e in record.entities}
     (visit,) = [e for e in record.events if e.type == "Consultation"]
     assert [labels[k] for k in visit.roles.get("agent", ())] == ["International Committee of the Red Cross"]
+
+
+@pytest.mark.integration
+def test_every_party_of_a_coordinated_subject_acts_in_the_event_noun_its_verb_governs(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(
+        nlp("Kenyan and Somali negotiators returned to Nairobi for talks on the border.")
+    )
+    labels = {e.key: e.label for e in record.entities}
+    (talks,) = [e for e in record.events if e.type == "Consultation"]
+    assert {"Kenya", "Somalia"} <= {labels[k] for k in talks.roles.get("agent", ())}

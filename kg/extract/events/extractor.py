@@ -16,6 +16,7 @@ from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
+from kg.extract.events.parties import contents, expand
 from kg.extract.events.patterns import pattern_type
 from kg.extract.events.places import (
     guessed_town,
@@ -206,7 +207,8 @@ class EventExtractor(SavesLexicon):
         role = {None: "agent", "target": "target", "none": None}[countering(clause[0])]
         if role is None or (role == "target" and event.roles.get("target")):
             return
-        self._fill(event, role, clause[1], index, doc)
+        for party in expand(contents(clause[1])):  # "U.S. and Russian negotiators return for talks"
+            self._fill(event, role, party, index, doc)
         if event.roles.get(role):
             event.confidence = min(event.confidence, 0.6)
 
