@@ -25,6 +25,9 @@ def _dead(nlp, text: str) -> list[int | None]:
         ("Gunmen shot dead a teacher in the town.", 1),
         ("Troops killed dozens of rebels near the river.", 12),  # ACLED's value; the graph keeps 24, vague
         ("Raiders killed 8 villagers, including 3 children.", 8),  # the children are some of the 8
+        ("Raiders killed 8 villagers, burning 3 of them.", 8),  # some of the 8
+        ("A bomb hit a bus carrying pilgrims, killing 5 of them.", 5),  # no count before: they are the dead
+        ("The radio reported 9 rebels killed near the dam.", 9),  # a bare participle: the rebels were killed
     ],
 )
 def test_the_dead_of_a_killing_are_its_counted_victims(nlp, text, dead):

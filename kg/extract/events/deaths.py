@@ -46,11 +46,11 @@ def fatalities_of(event_type: str, quantities: Iterable[Quantity]) -> int | None
 
 
 def is_part(noun: Token) -> bool:
-    """A count of some of those counted before: "including three children", "among them a woman", "two of
-    them"."""
+    """A count of some of those counted before: "including three children", "among them a woman", "killing five
+    civilians, beheading two of them" (not "killing two of them" when no count came before: they are the dead)."""
     if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in _GROUP for g in c.children)
            for c in noun.children):  # fmt: skip
-        return True
+        return any(t.dep_ == "nummod" and t.head.tag_ == "NNS" for t in noun.sent[: noun.i - noun.sent.start])
     near = [*noun.children, *noun.head.children]
     if any(c.dep_ == "prep" and c.lower_ in _SUBSET and noun.i - 4 < c.i < noun.i for c in near):
         return True  # "among them a woman"

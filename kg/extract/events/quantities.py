@@ -123,6 +123,14 @@ def count_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _participle_patient(verb: Token, noun: Token) -> bool:
+    """The noun a bare past participle tells something done to: "4 fighters killed", "reported 4 fighters killed"
+    (a subject with no auxiliary)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return (verb.dep_ == "acl" and verb.head == noun) or (noun.head == verb and noun.dep_ == "nsubj")
+
+
 def governing_event(token: Token, by_head: dict[int, Any]) -> tuple[Any, str | None]:
     """The nearest event trigger above the counted noun, and the role the noun plays there."""
     current, dep = token, token.dep_
@@ -174,7 +182,8 @@ def attach_quantities(doc: Doc, events: list[FoundEvent], skipped: list[tuple[in
         span = widen(span)
         unit = unit_token(span)
         anchor = unit if unit is not None else span.root
-        event, role = governing_event(anchor, by_head)
+        told = [c for c in anchor.children if c.i in by_head and _participle_patient(c, anchor)]
+        event, role = (by_head[told[0].i], "theme") if told else governing_event(anchor, by_head)
         if event is None:
             continue
         status = status_of(anchor)
@@ -182,6 +191,8 @@ def attach_quantities(doc: Doc, events: list[FoundEvent], skipped: list[tuple[in
             status = "possible"
         elif event.certainty == "planned":
             status = "planned"
+        if _participle_patient(event.trigger.root, anchor):
+            role = "theme"  # "reported 4 fighters killed": a bare participle's noun is what it acts on
         if role is not None and is_part(anchor):
             role = "part"  # "including three children": some of a count told before, not more of them
         unit_text = unit.lemma_ if unit is not None else None
