@@ -34,3 +34,11 @@ def test_a_country_that_names_the_attackers_is_not_the_place(nlp):
     labels = {e.key: e.label for e in record.entities}
     assert all(labels.get(k) != "United States" for e in record.events for k in e.roles.get("place", ()))
     assert all(i.location != "US" for i in record.incidents)
+
+
+def test_an_event_takes_the_day_its_incident_carries_from_an_earlier_sentence(nlp):
+    record = _record(
+        nlp, "On 2 May 2023, gunmen shot dead a trader in Kira town. Gunmen then threw a grenade at his shop."
+    )
+    (grenade,) = [e for e in record.events if e.trigger.text == "grenade"]
+    assert grenade.date is not None and grenade.date.value == "2023-05-02" and grenade.date.inferred

@@ -385,11 +385,16 @@ def test_an_event_takes_the_weekday_its_incident_sentence_states(nlp):
     assert killing.date is not None and (killing.date.value, killing.date.inferred) == ("2023-02-27", True)
 
 
-def test_a_date_carried_from_an_earlier_sentence_stays_with_the_incident(nlp):
+def test_a_date_carried_from_an_earlier_sentence_dates_the_incident_and_its_events_as_inferred(nlp):
     text = "On 2 May 2023, rebels attacked Sora. Police arrested five men in Kapedo."
     record = next(iter(extract(nlp, [InputDocument("t", text, "2023-05-09")])))
     later = [e for e in record.events if e.trigger.start > text.index("Police")]
-    assert later and all(e.date is None for e in later), [(e.trigger.text, e.date) for e in later]
+    assert later and all(e.date and (e.date.value, e.date.inferred) == ("2023-05-02", True) for e in later)
+    # the report's own day states nothing: an undated report leaves its events undated
+    record = next(
+        iter(extract(nlp, [InputDocument("t", "Police arrested five men in Kapedo.", "2023-05-09")]))
+    )
+    assert all(e.date is None for e in record.events)
 
 
 @pytest.mark.parametrize(
@@ -565,3 +570,24 @@ def test_a_follow_up_of_the_same_happening_adds_to_its_incident(nlp, text):
 def test_armed_men_who_gather_do_not_protest(nlp):
     incidents = _incidents(nlp, "On 3 May 2023, militants gathered near Kira town.")
     assert all(i.event_type != "Protests" for i in incidents)
+
+
+def test_an_explicitly_denied_claim_is_no_incident(nlp):
+    text = (
+        "On 3 May 2023, drones struck a depot near Kira town. The rebels said they had shot down an army drone "
+        "over Dala, which the army denied."
+    )
+    assert _one(nlp, text).sub_event_type == "Air/drone strike"
+
+
+def test_fighters_who_hand_over_their_weapons_transfer_no_territory(nlp):
+    text = "On 3 May 2023, mediators brokered an agreement in Kira town under which 30 fighters handed over their weapons."
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Agreement")
+
+
+def test_a_parent_after_a_comma_and_a_direction_is_stated(nlp):
+    incident = _one(
+        nlp, "On 3 May 2023, a bomb exploded in Freedom Street, eastern Kirkuk, wounding a driver."
+    )
+    assert "Kirkuk" in (incident.location, *incident.admin)

@@ -64,6 +64,9 @@ class CodingRules:
     backing: frozenset[str] = frozenset()
     # event type -> its family: a follow-up of the same family adds to an incident (a riot, then tear gas)
     kin: dict[str, str] = field(default_factory=dict)
+    denials: frozenset[str] = (
+        frozenset()
+    )  # verbs whose relative clause denies its sentence ('which X denied')
     names: re.Pattern[str] | None = None  # organisation names that hold a cue word ('Air Force Intelligence')
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
@@ -186,6 +189,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
         civil_only=frozenset(data.get("modifiers", {}).get("civil_only", ())),
         backing=frozenset(data.get("modifiers", {}).get("backing", ())),
         kin={t: f for t, f in data.get("kin", {}).items() if t != "about"},
+        denials=frozenset(data.get("modifiers", {}).get("denials", ())),
         names=_pattern(data.get("modifiers", {}).get("names", []))
         if data.get("modifiers", {}).get("names")
         else None,

@@ -136,6 +136,12 @@ def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int
     return spans
 
 
+def denied(sent: Span, rules: CodingRules) -> bool:
+    """A sentence whose claim a relative clause denies ('The LNA said it had shot down a drone, which the GNA
+    denied', 'a claim the military denied'): ACLED does not code an explicitly denied claim."""
+    return any(t.dep_ == "relcl" and t.lemma_.lower() in rules.denials for t in sent)
+
+
 def _armed_subject(verb: Token, rules: CodingRules) -> bool:
     """Whether the subject of ``verb`` is an armed or state force (by the inter code its words give); a participle's
     is the noun it describes ('militants gathered near the town')."""

@@ -23,10 +23,12 @@ _ANCHOR = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
-# a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city"
+# a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city",
+# "Palestine Street, eastern Baghdad"
 _STATED_PARENT = re.compile(
-    r"(?:\s+(?:neighbourhood|neighborhood|quarter|district|market|square|street|road|camp|area))?,?\s+(?:in|of)\s+"
-    r"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?",
+    r"(?:\s+(?:neighbourhood|neighborhood|quarter|district|market|square|street|road|camp|area))?"
+    r"(?:,?\s+(?:in|of)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+    r"|,\s+(?:northern|southern|eastern|western|central)\s+)",  # "Palestine Street, eastern Baghdad"
     re.I,
 )
 _BRACKET_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?=[A-Z])(?![A-Z]{2,}\))")  # not "(CENTCOM)"

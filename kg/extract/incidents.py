@@ -28,7 +28,7 @@ from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
-from kg.extract.cues import DOUBTFUL, cue_text
+from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
 from kg.extract.incident_places import incident_place
 from kg.records import Entity, Event, Incident, Mention, TimeValue
@@ -136,6 +136,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                       and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
         classes = rules.classes(cue, happened) | rules.classes_of(told_types)
         rule = rules.code_classes(classes, agent=agent, victims=victims, casualties=hurt)
+        if rule is not None and denied(sent, rules):
+            continue  # an explicitly denied claim is not coded, nor are its casualties
         if (
             rule is not None
             and rule.get("actor1_inter")

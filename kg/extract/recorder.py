@@ -218,7 +218,13 @@ def _in_context(
             out.append(event)
             continue
         date, said = incident.date, incident.evidence
-        dated = date is not None and date.text and any(date.text in m.text for m in said)
+        # the day its sentences state, or one an earlier sentence of the report stated and the incident carries on
+        # (not the report's own day, which states nothing)
+        dated = (
+            date is not None
+            and date.text
+            and (any(date.text in m.text for m in said) or date.precision == "day")
+        )
         # a date the event only took from the claim that reports it ('..., the centre said on Friday') is the
         # report's: the day its incident's sentence states comes first
         if (event.date is None or event.date.inferred) and date is not None and dated:
