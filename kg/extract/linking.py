@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, SUBAREAS, Places, fronted, names_area, names_kind, qualifies
 from kg.extract.toponyms import FEATURE_RANK
+from kg.extract.whose import says_whose
 
 
 def _distance(a: Token, b: Token, triggers: set[int]) -> float:
@@ -131,7 +132,7 @@ def is_mission(place: Span) -> bool:
     """
     head = place.root.head  # 'Israeli' alone, a modifier of 'embassy'
     return any(t.lower_ in _MISSIONS for t in place) or (
-        place.root.dep_ in {"compound", "amod", "nmod"} and head.lower_ in _MISSIONS
+        place.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ in _MISSIONS
     )
 
 
@@ -244,6 +245,7 @@ def link_place(places: Places, anchor: Token, triggers: set[int]) -> Link | None
         if (
             qualifies(span)
             or is_mission(span)
+            or says_whose(span)
             or (places.kinds.get(key or "") == "Country" and names_kind(span))
         ):
             continue  # 'a US airstrike': the country names whose strike it was

@@ -11,6 +11,7 @@ from kg.extract.events.roles import vagueness
 from kg.extract.linking import is_mission, measures_from
 from kg.extract.state import Found, FoundEvent
 from kg.extract.toponyms import FEATURE_RANK
+from kg.extract.whose import says_whose
 
 
 def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
@@ -24,6 +25,7 @@ def phrase_place(token: Token, index: dict[int, Found]) -> Found | None:
         and index[t.i].is_place
         and t.ent_type_ not in {"DATE", "TIME"}
         and not is_mission(index[t.i].span)  # 'outside the Cameroon embassy in Paris': Paris
+        and not says_whose(index[t.i].span)  # 'in the 1967 Mideast war', 'an Israeli civilian'
     ]
     if not places:
         return None
@@ -97,6 +99,7 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
         and f.kind != "Country"
         and locates(f.span)
         and not is_mission(f.span)
+        and not says_whose(f.span)
     } - used
     # a reference point ('a town 75 km northeast of Yangon') is not where, when the sentence names another place
     others = {
