@@ -59,3 +59,35 @@ def test_an_event_takes_no_place_from_a_name_that_only_says_whose(nlp, text):
 def test_the_place_phrase_still_names_the_place_beside_a_demonym(nlp):
     places = _places(nlp, "Gunmen shot a Lebanese banker in Tripoli late on Tuesday.")
     assert ["Tripoli"] in [p[:1] for p in places]
+
+
+def _sentence_place(nlp, text: str, verb: str) -> list[str]:
+    from kg.extract.events.places import sentence_place
+    from kg.extract.state import FoundEvent, token_index
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == verb)
+    event = FoundEvent(type="Arrest", trigger=doc[head.i : head.i + 1])
+    index = token_index(doc)
+    sentence_place(event, head, index)
+    labels = {f.key: f.label for f in index.values()}
+    return [labels[k] for k in event.roles.get("place", [])]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "verb", "places"),
+    [
+        ("The prisoner was captured in 2001 and later flown to Kandahar.", "captured", []),  # a destination
+        ("Dozens of fighters were captured during the battle for Marib.", "captured", []),  # a purpose
+        ("Dozens of fighters were captured near Marib last week.", "captured", ["Marib"]),  # where
+    ],
+)  # fmt: skip
+def test_the_sentences_one_place_is_not_taken_when_it_is_a_destination_or_a_purpose(nlp, text, verb, places):
+    assert _sentence_place(nlp, text, verb) == places
+
+
+@pytest.mark.integration
+def test_a_demonym_in_a_list_before_a_force_noun_says_whose(nlp):
+    doc = nlp("Russian, Georgian and Ossetian troops patrolled the valley.")
+    assert says_whose(_span(doc, "Georgian"))

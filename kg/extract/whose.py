@@ -34,11 +34,13 @@ def says_whose(place: Span) -> bool:
     (True, True, False)
     """
     root = place.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # 'Russian, Georgian and Ossetian troops'
+        root = root.head
     if root.dep_ not in _MODIFIER or root.head.i == root.i or root.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     head = root.head
     words = {head.lower_, head.lemma_.lower()}
     if words & (NAMING_HEADS | PEOPLE_HEADS):
         return True
-    # the model's NORP tag, not the parser's ADJ: a name's last word is tagged ADJ at times ('Nabi Younis')
-    return root.ent_type_ == "NORP" and head.pos_ == "NOUN" and not words & PLACE_NOUNS
+    # both the model's NORP tag and the parser's ADJ: either alone errs ('Nabi Younis' is ADJ, 'Hodan' NORP)
+    return root.ent_type_ == "NORP" and root.pos_ == "ADJ" and head.pos_ == "NOUN" and not words & PLACE_NOUNS

@@ -100,6 +100,7 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
         and locates(f.span)
         and not is_mission(f.span)
         and not says_whose(f.span)
+        and not _goal(f.span)
     } - used
     # a reference point ('a town 75 km northeast of Yangon') is not where, when the sentence names another place
     others = {
@@ -113,6 +114,21 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
     if len(places) == 1:
         event.roles["place"] = list(places)
         event.confidence = min(event.confidence, 0.6)
+
+
+# where someone went or what something was for ('shipped to X', 'the battle for X', 'talks between X and Y')
+_GOALS = {"to", "toward", "towards", "into", "for", "between"}
+
+
+def _goal(place: Span) -> bool:
+    """A place named as a destination, a purpose or a pair ('were later flown to X', 'the fight for X'): where
+    the sentence's one place is only that, it is not where an unplaced event happened."""
+    node = place.root
+    while node.dep_ in {"compound", "conj", "appos", "amod", "nmod"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in {"NOUN", "PROPN"}:
+        node = node.head.head  # 'to the town of X'
+    return node.dep_ == "pobj" and node.head.lower_ in _GOALS
 
 
 def guessed_town(found: Found, token: Token) -> bool:
