@@ -45,7 +45,9 @@ class CodingRules:
     cues: dict[str, re.Pattern[str]]
     rules: tuple[dict[str, Any], ...]
     kind_inter: dict[str, int]
-    word_inter: tuple[tuple[int, re.Pattern[str]], ...]
+    # (code, words, generic), most specific first: generic words say only what an actor is, not who ('gunmen'),
+    # and do not change the code a known kind of actor has
+    word_inter: tuple[tuple[int, re.Pattern[str], bool], ...]
     groups: dict[str, set[int]]
     modifier_classes: frozenset[str] = frozenset()  # cue classes that code nothing as a noun's modifier
     event_heads: frozenset[str] = frozenset()  # nouns such a modifier still codes ("protest march")
@@ -68,6 +70,10 @@ class CodingRules:
         frozenset()
     )  # verbs whose relative clause denies its sentence ('which X denied')
     names: re.Pattern[str] | None = None  # organisation names that hold a cue word ('Air Force Intelligence')
+    # event type or sub-type -> the code of a perpetrator not named (or named only as people: codes replaced)
+    unnamed_codes: dict[str, int] = field(default_factory=dict)
+    unnamed_replaces: frozenset[int] = frozenset()
+    unnamed_except: frozenset[str] = frozenset()  # sub-types whose unnamed actor has no default
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -88,13 +94,16 @@ class CodingRules:
             )
         return set(found)
 
-    def inter_of(self, text: str, kind: str | None) -> int | None:
+    def inter_of(self, text: str, kind: str | None, generic: bool = True) -> int | None:
         """ACLED inter code of an actor: from words of its mention first (a 'police' unit of a government is
-        state forces, 'protesters' are 6), else from its kind."""
+        state forces, 'protesters' are 6), else from its kind; ``generic=False`` reads no generic word."""
         known = self.kind_inter.get(kind or "")
-        for code, pattern in self.word_inter:
+        for code, pattern, is_generic in self.word_inter:
+            if is_generic and not generic:
+                continue
             # a known kind of actor keeps its code unless the words say militia ("Popular Mobilization Forces")
-            if (known is None or code in {3, 4}) and pattern.search(text):
+            # or external force ("Wagner mercenaries")
+            if (known is None or (code in {3, 4, 8} and not is_generic)) and pattern.search(text):
                 if code in self.groups["civilian"] and (armed := self._armed_head(text)) is not None:
                     return armed  # "Kurdistan Workers' Party militants" are militants, not workers
                 return code
@@ -103,7 +112,7 @@ class CodingRules:
     def _armed_head(self, text: str) -> int | None:
         """The inter code of an armed force the last word of ``text`` names ('militants'), if any."""
         last = text.split()[-1] if text.split() else ""
-        return next((c for c, p in self.word_inter if c in self.groups["armed"] and p.search(last)), None)
+        return next((c for c, p, _ in self.word_inter if c in self.groups["armed"] and p.search(last)), None)
 
     def group(self, inter: int | None) -> str:
         return _group(inter, self.groups)
@@ -167,17 +176,23 @@ def load_rules(path: str | Path = "") -> CodingRules:
     """Load coding rules (default: the packaged ``kg/data/acled_rules.json``)."""
     data = json.loads(Path(path or RULES_PATH).read_text(encoding="utf-8"))
     inter = data["inter"]
-    words = tuple(
-        sorted(((int(code), _pattern(ws)) for code, ws in inter["words"].items()), key=lambda p: p[0])
-    )
-    # more specific words first: protesters (6) before 'people' (7), militia (3) before 'armed group' (2)
-    order = {6: 0, 5: 1, 3: 2, 4: 3, 1: 4, 2: 5, 7: 6}
-    words = tuple(sorted(words, key=lambda p: order.get(p[0], 9)))
+    # more specific words first: external forces ('Wagner mercenaries') and protesters (6) before people (7),
+    # ethnic militia (4) before militia (3), a named group before what it is ('Houthi gunmen', 'Houthi security
+    # forces': 2), generic words before state forces ('gunmen ..., police said') and people ('armed men': 3)
+    order = {8: 0, 6: 1, 5: 2, 4: 3, 3: 4, 2: 5, 1: 7, 7: 8}
+    lists = [(int(c), ws, False) for c, ws in inter["words"].items()]
+    lists += [(int(c), ws, True) for c, ws in inter.get("generic", {}).items()]
+    lists.sort(key=lambda p: order[p[0]] if not p[2] else 6)
+    words = tuple((code, _pattern(ws), generic) for code, ws, generic in lists)
+    unnamed = inter.get("unnamed", {})
     return CodingRules(
         cues={name: _pattern(ws) for name, ws in data["cues"].items()},
         rules=tuple(data["rules"]),
         kind_inter=dict(inter["kinds"]),
         word_inter=words,
+        unnamed_codes=dict(unnamed.get("codes", {})),
+        unnamed_replaces=frozenset(unnamed.get("replaces", ())),
+        unnamed_except=frozenset(unnamed.get("except", ())),
         groups={name: set(inter[name]) for name in ("armed", "civilian", "state")},
         modifier_classes=frozenset(data.get("modifiers", {}).get("classes", ())),
         event_heads=frozenset(data.get("modifiers", {}).get("event_heads", ())),

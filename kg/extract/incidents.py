@@ -24,6 +24,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.actor_types import actor1_inter, document_country, entity_inter
+from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
@@ -75,8 +77,7 @@ def _inter(
     for key in keys:
         entity = entities.get(key)
         if entity is not None:
-            texts = " ".join([entity.label, *(m.text for m in entity.mentions[:3])])
-            code = rules.inter_of(texts, entity.kind)
+            code = entity_inter(rules, entity, entities)
             if code is not None:
                 return code
     return rules.inter_of(fallback, None) if fallback else None
@@ -230,8 +231,17 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             "location": location, "place": place_key, "admin": admin, "fatalities": counts.fatalities,
             "injured": counts.injured, "certainty": next((c for c in certainties if c not in DOUBTFUL),
             certainties[0] if certainties else "asserted"), "confidence": round(max(confidence, 0.1), 2),
-            "evidence": [sent], "paragraph": paragraph, "classes": set(classes),
+            "evidence": [sent], "paragraph": paragraph, "classes": set(classes), "subject": subject,
         })  # fmt: skip
+    gazetteer, country = doc._.kg_gazetteer, document_country(entities, doc._.kg_gazetteer)
+    cues = attribution_cues()
+    for (
+        item
+    ) in incidents:  # once an incident is complete: who the report blames, whether state forces are abroad
+        blamed = blamed_for(rules, cues, doc, item, by_key)
+        if blamed is not None:
+            item["actor1"], item["inter1"] = (blamed.key,), entity_inter(rules, blamed, by_key)
+        item["inter1"] = actor1_inter(rules, item, by_key, gazetteer, country)
     return [_record(doc_id, item) for item in incidents]
 
 
