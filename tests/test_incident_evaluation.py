@@ -117,3 +117,17 @@ def test_min_confidence_filters_the_incident_table(seed_graph):
     assert 0 < len(kept) < len(every)
     assert all(json.loads(line)["confidence"] >= 0.75 for line in kept)
     assert runner.invoke(app, ["incidents", str(seed_graph), "--min-confidence", "3"]).exit_code == 2
+
+
+def test_an_event_place_is_scored_by_its_label_and_by_its_name_as_written(nlp):
+    from kg.evaluation.acled import event_guesses
+    from kg.extract.recorder import records_from_doc
+    from kg.rdf.ontology import event_type_mappings
+
+    # GeoNames labels the town "Kafranbel"; the report writes "Kafr Nabl", and `kg events` exports both
+    record = records_from_doc(
+        nlp("On 3 March 2020, regime forces shelled Kafr Nabl town, killing two civilians.")
+    )
+    places = {p for guess in event_guesses(record, event_type_mappings()) for p in guess.places}
+    assert "Kafr Nabl" in places
+    assert any(same_place(p, "Kafr Nabl") for p in places)

@@ -119,12 +119,23 @@ def test_event_row_carries_roles_places_quantities_speakers_and_evidence(dataset
     assert (row["date"], row["date_precision"], row["certainty"]) == ("2026-01-19", "day", "asserted")
     assert row["agents"] == [{"label": "Syrian Democratic Forces", "iri": str(SDF)}]
     assert row["targets"] == [{"label": "Iraq", "iri": str(IRAQ)}]
-    assert row["places"] == [{"label": "Hasakah", "iri": str(TOWN), "latitude": 36.5, "longitude": 40.75}]
+    assert row["places"] == [
+        {"label": "Hasakah", "iri": str(TOWN), "latitude": 36.5, "longitude": 40.75, "name": "Hasakah"}
+    ]
     assert row["quantities"] == [
         {"value": 150, "qualifier": "approximate", "unit": "fighters", "status": "done"}
     ]
     assert row["speakers"] == [{"label": "Iraq", "iri": str(IRAQ)}]
     assert row["evidence"] == "The SDF attacked Hasakah."  # the sentence of the earliest mention
+
+
+def test_a_place_comes_with_its_name_as_the_events_sentence_writes_it(dataset: Dataset) -> None:
+    # the gazetteer's label need not be the text's spelling; an analyst matching the report needs both
+    dataset.remove((TOWN, RDFS.label, None))
+    dataset.add((TOWN, RDFS.label, Literal("Al-Hasakah")))
+    row = next(r for r in event_rows(dataset) if r["event"] == str(EVENT))
+    assert [(p["label"], p["name"]) for p in row["places"]] == [("Al-Hasakah", "Hasakah")]
+    assert cell_text(row["places"]).startswith('Al-Hasakah ("Hasakah") <')
 
 
 def test_event_without_roles_gets_empty_lists(dataset: Dataset) -> None:
@@ -154,6 +165,7 @@ def test_entity_table_merges_kinds_aliases_ids_and_counts_mentions(dataset: Data
         ("x", "x"),
         ([{"label": "Iraq", "iri": "http://x/iraq"}], "Iraq <http://x/iraq>"),
         ([{"label": "A", "iri": "http://x/a", "latitude": 1.5, "longitude": 2}], "A <http://x/a> @1.5,2"),
+        ([{"label": "A", "iri": "http://x/a", "name": "A"}], "A <http://x/a>"),
         (
             [{"value": 150, "qualifier": "approximate", "unit": None, "status": "done"}],
             "150 approximate done",

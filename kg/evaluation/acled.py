@@ -28,7 +28,7 @@ from kg.extract.events.deaths import fatalities_of
 from kg.extract.recorder import records_from_doc
 from kg.rdf.codes import coded_in_context, codes_by_event
 from kg.rdf.ontology import event_type_mappings
-from kg.records import DocumentRecord
+from kg.records import DocumentRecord, Entity, Event
 
 SLOTS = ("event_type", "sub_event_type", "event_date", "place", "fatalities", "inter1", "type_precision")
 SYSTEMS = ("newskg", "newskg events", "keywords + first date + first place", "all places of the report")
@@ -114,16 +114,26 @@ def newskg_guesses(record: DocumentRecord, min_confidence: float = 0.0) -> list[
     ]  # fmt: skip
 
 
+def written_name(entity: Entity | None, event: Event) -> str | None:
+    """The entity's name as a sentence of the event writes it (``kg events`` exports it beside the label, as
+    events.rq picks it: the smallest text)."""
+    sentences = {m.sentence for m in (event.trigger, *event.mentions)}
+    names = [m.text for m in (entity.mentions if entity else ()) if m.sentence in sentences]
+    return min(names) if names else None
+
+
 def event_guesses(record: DocumentRecord, mappings: dict[str, dict[str, str]]) -> list[Guess]:
     """Mention-level events as ``kg events`` exports them: the ACLED codes of their incident (else of their type,
     as newskg 0.1.0 had them), date and places."""
     labels = {e.key: e.label for e in record.entities}
+    entities = {e.key: e for e in record.entities}
     codes = codes_by_event(record)
     guesses = []
     for event in record.events:
         mapped = coded_in_context(mappings.get(event.type, {}), codes.get(event.key))
-        places = tuple(
-            labels.get(k, k) for r in ("place", "origin", "destination") for k in event.roles.get(r, ())
+        keys = [k for r in ("place", "origin", "destination") for k in event.roles.get(r, ())]
+        places = tuple(labels.get(k, k) for k in keys) + tuple(
+            name for k in keys if (name := written_name(entities.get(k), event))
         )
         guesses.append(
             Guess(

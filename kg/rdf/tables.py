@@ -30,7 +30,7 @@ ITEM_FIELDS = {
     "targets": ("label", "iri"),
     "themes": ("label", "iri"),
     "recipients": ("label", "iri"),
-    "places": ("label", "iri", "latitude", "longitude"),
+    "places": ("label", "iri", "latitude", "longitude", "name"),
     "quantities": ("value", "qualifier", "unit", "status"),
     "speakers": ("label", "iri"),
 }
@@ -125,7 +125,9 @@ def cell_text(value: Any) -> str:
         return "; ".join(cell_text(v) for v in value)
     if isinstance(value, dict):
         if "iri" in value:
-            text = f"{value.get('label') or ''} <{value['iri']}>".strip()
+            name = value.get("name")
+            named = f' ("{name}")' if name and name != value.get("label") else ""
+            text = f"{value.get('label') or ''}{named} <{value['iri']}>".strip()
             if value.get("latitude") is not None:
                 text += f" @{value['latitude']},{value['longitude']}"
             return text
