@@ -115,6 +115,16 @@ class Casualties:
     also: bool = False  # the dead are more than those an earlier sentence counted ("was also killed")
 
 
+def vague_count(phrase: str) -> int | None:
+    """ACLED's value of a vague count ("dozens" is 12), None for a phrase that is none.
+
+    >>> vague_count("dozens"), vague_count("seven")
+    (12, None)
+    """
+    value = _ACLED_VAGUE.get(phrase.lower())
+    return int(value) if value is not None else None
+
+
 def _value(text: str) -> int | None:
     low = text.lower().replace(",", "")
     if low.isdigit():
@@ -123,8 +133,8 @@ def _value(text: str) -> int | None:
         return 1
     if low == "both":
         return 2
-    if low in _ACLED_VAGUE:
-        return int(_ACLED_VAGUE[low])
+    if (vague := vague_count(low)) is not None:
+        return vague
     value = NUMBER_WORDS.get(low)
     return int(value) if value is not None else None
 

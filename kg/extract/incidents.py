@@ -235,9 +235,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         })  # fmt: skip
     gazetteer, country = doc._.kg_gazetteer, document_country(entities, doc._.kg_gazetteer)
     cues = attribution_cues()
-    for (
-        item
-    ) in incidents:  # once an incident is complete: who the report blames, whether state forces are abroad
+    # once an incident is complete: who the report blames, whether state forces are abroad
+    for item in incidents:
         blamed = blamed_for(rules, cues, doc, item, by_key)
         if blamed is not None:
             item["actor1"], item["inter1"] = (blamed.key,), entity_inter(rules, blamed, by_key)

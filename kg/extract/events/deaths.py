@@ -19,12 +19,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import word_map, word_set
+from kg.extract.casualties import vague_count
+from kg.extract.lexicon import word_set
 from kg.extract.state import FoundEvent, FoundQuantity
 from kg.records import Quantity
 
 KILLING_TYPES = word_set("casualties", "killing_event_types")
-_ACLED_VAGUE = word_map("casualties", "acled_vague_counts")
 _VICTIM_ROLES = {"target", "theme"}
 _ONE = {"a", "an", "one", "another"}
 _SUBSET = {"including", "among", "include", "includes"}
@@ -68,9 +68,8 @@ def _acled_value(quantity: Quantity) -> int:
     if quantity.qualifier == "vague":
         words = quantity.mention.text.lower().split()
         for size in (2, 1):
-            phrase = " ".join(words[-size:])
-            if phrase in _ACLED_VAGUE:
-                return int(_ACLED_VAGUE[phrase])
+            if (value := vague_count(" ".join(words[-size:]))) is not None:
+                return value
     return int(quantity.value)
 
 
