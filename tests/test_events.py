@@ -316,6 +316,16 @@ def test_a_pronoun_inside_a_claim_is_the_speaker_only_when_it_can_stand_for_them
 def test_a_progressive_the_model_tags_as_an_adjective_is_a_verb_trigger(nlp):
     found = _records(nlp, "Hundreds of soldiers are patrolling streets in Kandahar to prevent violence.")
     assert [e[1] for e in found if e[0] == "Mobilization"] == ["patrolling"]
+    found = _records(nlp, "Soldiers are now patrolling farms in the Midlands area.")  # an adverb between
+    assert [e[1] for e in found if e[0] == "Mobilization"] == ["patrolling"]
+
+
+@pytest.mark.integration
+def test_a_merged_event_tells_each_mention_once(nlp):
+    (bombing,) = [
+        e for e in _mentions(nlp, "Two died when a car bomb exploded in Hilla.") if e[0] == "Bombing"
+    ]
+    assert len(bombing[1]) == len(set(bombing[1]))
 
 
 def _mentions(nlp, text):
@@ -346,6 +356,14 @@ def _mentions(nlp, text):
         # a noun's event merged into another keeps its support verb ('blast occurred')
         ("Five traders died after a roadside bomb blast occurred in the town of Baidoa.", "Bombing", "occurred",
          "Baidoa"),
+        # 'engaged in' carries its object's event; 'escalated' its subject's
+        ("Army units are engaged in a fierce battle with rebels near Aleppo.", "ArmedClash", "engaged in a fierce battle",
+         "Aleppo"),
+        ("Air strikes escalated on Sunday in the town of Saraqib.", "Airstrike", "Air strikes escalated", "Saraqib"),
+        # those who died of the act: its 'when'-clause hangs from 'died', or 'died' is coordinated with it
+        ("Six people died and ten were hurt when a car bomb exploded in the town of Baidoa.", "Bombing", "died",
+         "Baidoa"),
+        ("A peacekeeper was shot by a sniper in the town of Bria and later died.", "Attack", "died", "Bria"),
     ],
 )  # fmt: skip
 def test_a_support_verb_is_a_mention_of_its_nouns_event_with_its_place(nlp, text, kind, verb, place):

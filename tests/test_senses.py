@@ -237,3 +237,41 @@ def test_diplomatic_and_labour_phrases_are_events(nlp, text: str, kind: str, tri
 def test_defending_a_decision_is_verbal_support_and_a_title_is_no_event(nlp) -> None:
     assert ("Support", "defended") in _events(nlp, "Kenya defended the decision to close the border.")
     assert not any(t == "defended" for _, t in _events(nlp, "The champion defended his title in Nairobi."))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        # armed forces on the move are a deployment (CAMEO 154), also with a verb that is no trigger otherwise
+        ("Government troops marched into Kismayo on Friday.", "Mobilization", "marched"),
+        ("A platoon of Indian peacekeepers arrived in Goma on Monday.", "Mobilization", "arrived"),
+        ("The troops began arriving in Mosul on Sunday.", "Mobilization", "arriving"),
+        # a weapon as subject or object shows a CAMEO-list verb's violent sense without a coded actor
+        ("A mortar shell hit a school in Homs on Sunday.", "Attack", "hit"),
+        ("A militiaman threw a hand grenade at a crowd in Nyala.", "Attack", "threw"),
+        ("Witnesses saw the gunmen open fire on a bus in Quetta.", "Attack", "open fire"),
+        ("Rebels bombed a cement factory in Bauchi.", "Bombing", "bombed"),  # a bombed factory: no bomb factory
+        # words the tokenizer splits, and the counted event noun that a support verb carries
+        ("Rebel fighters launched a counter-offensive near Idlib.", "ArmedClash", "launched a counter-offensive"),
+        ("The army continued its offensive operations near Palmyra.", "Attack", "continued its offensive operations"),
+        ("Dozens of airstrikes hit Aleppo on Monday.", "Airstrike", "airstrikes hit"),
+    ],
+)  # fmt: skip
+def test_troop_movements_weapons_and_split_nouns_are_events(nlp, text: str, kind: str, trigger: str) -> None:
+    assert (kind, trigger) in _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The president arrived in Paris on Monday.", "Mobilization"),  # no armed forces
+        ("Soldiers moved the prisoners to Bagram.", "Mobilization"),  # moving people is a transfer
+        ("A fire broke out in a market in Lagos.", "Attack"),  # no weapon, no actor
+        ("The striker hit the post in the second half.", "Attack"),
+        ("A roadside bomb hit an army convoy in Helmand.", "Aid"),  # a military convoy carries no aid
+        ("A roadside bomb hit an army convoy in Helmand.", "Attack"),  # the bomb's event carries the verb
+        ("Police found a bomb factory in Leeds.", "Bombing"),
+    ],
+)
+def test_civilians_moving_fires_and_military_convoys_are_no_such_events(nlp, text: str, kind: str) -> None:
+    assert kind not in [k for k, _ in _events(nlp, text)]

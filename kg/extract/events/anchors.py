@@ -47,8 +47,9 @@ def support_verb(trigger: Span, kind: str, kinds: dict[int, str], lexicon: Lexic
     root = trigger.root
     if trigger[0].pos_ == "VERB":
         return None
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _counts():
-        root = root.head.head  # 'a string of attacks': the count stands where the event noun would
+    count = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and {count.lower_, count.lemma_.lower()} & _counts():
+        root = count  # 'a string of attacks', 'dozens of airstrikes' (lemma 'dozen'): the count stands for the noun
     verb, lemma = root.head, root.head.lemma_.lower()
     # a verb with its particle ('set off a bomb') or preposition ('came under attack') may be the support
     phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
@@ -99,6 +100,33 @@ def aspect_of(verb: Token) -> Token | None:
     else:
         return None
     return governor if governor.pos_ == "VERB" and governor.lemma_.lower() in _aspectual() else None
+
+
+def death_of(verb: Token) -> Token | None:
+    """The verb that tells people died of the act on ``verb``: the act's clause is a 'when'/'as'/'after'-clause of
+    'died' (or of a verb coordinated with it: 'five died and 20 were wounded when a bomb exploded'), or 'died' is
+    coordinated with the act ('was shot and later died').
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Five", "died", "when", "a", "bomb", "exploded"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["five", "die", "when", "a", "bomb", "explode"],
+    ...           heads=[1, 1, 5, 4, 5, 1], deps=["nsubj", "ROOT", "advmod", "det", "nsubj", "advcl"])
+    >>> death_of(doc[5]).text
+    'died'
+    """
+    dying = _dying()
+    if verb.dep_ == "advcl" and any(c.lower_ in {"when", "as", "after"} for c in verb.children):
+        governor = verb.head
+        for candidate in (governor, governor.head if governor.dep_ == "conj" else governor):
+            if candidate.lemma_.lower() in dying:
+                return candidate
+    return next((c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in dying), None)
+
+
+@cache
+def _dying() -> frozenset[str]:
+    return word_set("events", "dying")
 
 
 @cache

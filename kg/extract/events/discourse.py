@@ -82,7 +82,8 @@ def _absorb(into: FoundEvent, other: FoundEvent) -> None:
             if key not in into.roles.setdefault(role, []):
                 into.roles[role].append(key)
     # the other's trigger as told, with its support verb ('a roadside bomb blast occurred in X': 'blast occurred')
-    into.mentions.extend([other.anchor or other.mentions[0], *other.mentions[1:]] if other.mentions else [])
+    told = [other.anchor or other.mentions[0], *other.mentions[1:]] if other.mentions else []
+    into.mentions.extend(m for m in told if all(m != n for n in into.mentions))  # each span once
     into.quantities.extend(other.quantities)
     into.caused_by.extend(c for c in other.caused_by if c not in into.caused_by)
     into.date = into.date or other.date

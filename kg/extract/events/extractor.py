@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import aspect_of, countering, support_verb, supported
+from kg.extract.events.anchors import aspect_of, countering, death_of, support_verb, supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
@@ -29,7 +29,7 @@ from kg.extract.events.places import (
 from kg.extract.events.pronouns import antecedent_subject
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import verbal_arguments
-from kg.extract.events.senses import coded_actors
+from kg.extract.events.senses import armed, coded_actors, military_move
 from kg.extract.events.triggers import find_triggers
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
@@ -60,6 +60,11 @@ class EventExtractor(SavesLexicon):
         self.phrases = PhraseMatcher(self._vocab, attr="LOWER")
         for phrase, event_type in lexicon.phrases.items():
             self.phrases.add(event_type, [self._make_doc(phrase)])
+        for noun, event_type in lexicon.nouns.items():
+            # 'cease-fire', 'counter-offensive': the tokenizer splits them, so no single token has that lemma
+            if noun not in lexicon.phrases and len(self._make_doc(noun)) > 1:
+                plural = [] if noun.endswith("s") else [f"{noun}s"]
+                self.phrases.add(event_type, [self._make_doc(form) for form in (noun, *plural)])
 
     def __call__(self, doc: Doc) -> Doc:
         index = token_index(doc)
@@ -94,6 +99,9 @@ class EventExtractor(SavesLexicon):
     def _coded_object(self, verb: Token, kind: str) -> bool:
         """A CAMEO pattern of the verb gives its object this type: 'providing aerial photographs' is aid."""
         return pattern_type(verb, lambda t: self.lexicon.type_of_lemma(t.lemma_, t.pos_) is not None) == kind
+
+    def _is_trigger(self, token: Token) -> bool:
+        return self.lexicon.type_of_lemma(token.lemma_, token.pos_) is not None
 
     def _undoes(self, kind: str) -> bool:
         return bool(self.lexicon.types.get(kind, {}).get("undoes_object"))
@@ -150,6 +158,10 @@ class EventExtractor(SavesLexicon):
             support = far.root
         if (aspect := aspect_of(support or head)) is not None and aspect.i not in kinds:
             event.mentions.append(doc[aspect.i : aspect.i + 1])  # 'began shelling X'
+        for verb in {head, support or head}:
+            died = death_of(verb)
+            if died is not None and died.i not in kinds and all(m.start != died.i for m in event.mentions):
+                event.mentions.append(doc[died.i : died.i + 1])  # 'five died when a car bomb exploded'
         if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
             around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
             tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
@@ -171,10 +183,14 @@ class EventExtractor(SavesLexicon):
         ):
             return None  # "would receive safeguards": the verb is not about moving people here
         # a verb known only from the CAMEO-derived list or a CAMEO pattern
-        known = self.lexicon.type_of_lemma(head.lemma_, "VERB") is not None
+        known = self.lexicon.type_of_lemma(head.lemma_, "VERB") is not None or military_move(head) == kind
         weak = len(span) == 1 and head.pos_ == "VERB" and (head.lemma_ in self.lexicon.secondary or not known)
         weak = weak and event.pronoun_role is None
-        if weak and not coded_actors(event, head, index, ACTOR_ROLES):
+        if (
+            weak
+            and not coded_actors(event, head, index, ACTOR_ROLES)
+            and not armed(head, kind, self._is_trigger)
+        ):
             return None  # a verb known only from the CAMEO-derived list codes actors, as PETRARCH does
         event.certainty, event.polarity = certainty_of(head)
         date_event(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,10 @@ _AROUND = {"compound", "amod", "nmod", "dobj", "nsubjpass", "pobj", "poss", "npa
 IRREALIS = word_set("events", "irrealis")
 IRREALIS_MODIFIERS = word_set("events", "irrealis_modifiers")
 REQUESTED = word_set("events", "requested")
+WEAPONS = word_set("events", "weapons")
+MILITARY = word_set("events", "military_subjects")
+MEASURES = word_set("events", "containers")
+VIOLENT = {"Attack", "Bombing", "Assault", "Killing", "Airstrike", "ArmedClash"}
 PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "located_nouns") | {
     "stronghold", "bastion", "territory", "country", "capital", "base", "airbase", "airport", "compound",
     "building", "house", "home", "village", "town", "city", "area", "region", "zone", "outskirts", "farms",
@@ -62,12 +66,16 @@ def sense_checked(token: Token, kind: str) -> str | None:
     rule = _senses().get(token.lemma_.lower())
     if not rule:
         return kind
+    if (moved := military_move(token)) is not None:
+        return moved  # "troops marched into the capital": a deployment, not a protest
     neighbours = _neighbours(token)
     if "retype_with" in rule and neighbours & set(rule["retype_with"]["lemmas"]):
         # "a nationwide strike" is a protest, "burned tyres" a protest act
         return str(rule["retype_with"]["type"])
     if neighbours & set(rule.get("not_with", ())):
         return None
+    if token.pos_ != "VERB" and neighbours & set(rule.get("noun_not_with", ())):
+        return None  # "a bomb factory", "bomb disposal experts"; but "bombed a factory" is an attack
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
     if before in set(rule.get("not_after", ())):
         return None
@@ -85,6 +93,36 @@ def sense_checked(token: Token, kind: str) -> str | None:
     if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
         return retype["type"]
     return kind
+
+
+def military_move(verb: Token) -> str | None:
+    """The type a movement verb has when armed forces move (its rule's ``retype_military_subject``): 'troops marched
+    into the city', 'a platoon of peacekeepers arrived in X', 'troops began arriving in X', 'the brigade moved into
+    X'; not with an object ('soldiers moved the detainees').
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Troops", "marched", "into", "Goma"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["troop", "march", "into", "Goma"],
+    ...           pos=["NOUN", "VERB", "ADP", "PROPN"], heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"])
+    >>> military_move(doc[1])
+    'Mobilization'
+    """
+    rule = _senses().get(verb.lemma_.lower()) or {}
+    kind = rule.get("retype_military_subject")
+    if kind is None or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp":  # 'troops began arriving'
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    if verb.dep_ in {"acl", "relcl"} and all(s.lower_ in {"who", "that", "which"} for s in subjects):
+        subjects = [verb.head]  # 'troops marching into X', 'soldiers who arrived in X'
+    for subject in subjects:
+        if subject.lemma_.lower() in MEASURES or subject.lower_ in MEASURES:  # 'a platoon of peacekeepers'
+            subject = next((g for c in subject.children if c.lower_ == "of" for g in c.children), subject)
+        if subject.lemma_.lower() in MILITARY or subject.lower_ in MILITARY:
+            return str(kind)
+    return None
 
 
 def _objects_are_places(token: Token, *, passive: bool = False, names: bool = False) -> bool:
@@ -174,3 +212,32 @@ def coded_actors(event: FoundEvent, head: Token, index: dict[int, Found], roles:
         (f := found.get(key)) is not None and (f.kind in POLITICAL or (f.kind == "Person" and bool(f.title)))
         for key in agents
     )
+
+
+def armed(head: Token, kind: str, is_trigger: Callable[[Token], bool]) -> bool:
+    """Whether a verb of a violent ``kind`` has a weapon (:data:`WEAPONS`, as a common noun or its compound) as its
+    subject, object, passive subject or 'with'-object: 'a mortar shell hit a school', 'threw a grenade at a crowd',
+    'the bus hit a landmine'. The weapon shows the violent sense that a verb known only from the CAMEO-derived list
+    otherwise needs coded actors for. Not when the weapon noun is an event trigger of its own ('a roadside bomb hit
+    X': the bomb's event carries the verb).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["a", "mortar", "shell", "hit", "a", "school"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["a", "mortar", "shell", "hit", "a", "school"],
+    ...           pos=["DET", "NOUN", "NOUN", "VERB", "DET", "NOUN"], heads=[2, 2, 3, 3, 5, 3],
+    ...           deps=["det", "compound", "nsubj", "ROOT", "det", "dobj"])
+    >>> armed(doc[3], "Attack", lambda t: False), armed(doc[3], "Criticism", lambda t: False)
+    (True, False)
+    """
+    if kind not in VIOLENT:
+        return False
+    arguments = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    arguments += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
+    for noun in (a for a in arguments if a.pos_ == "NOUN"):
+        if is_trigger(noun):
+            continue
+        words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+        if words & WEAPONS:
+            return True
+    return False

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import verb_forms, verb_tagged_noun
 from kg.extract.events.patterns import NO_EVENT, pattern_type
-from kg.extract.events.senses import sense_checked
+from kg.extract.events.senses import military_move, sense_checked
 from kg.extract.lexicon import Lexicon
 
 
@@ -51,6 +51,7 @@ def find_triggers(
             # 'established diplomatic ties': a CAMEO verb pattern, more specific than a CAMEO-list verb's type
             coded = pattern_type(token, lambda t: lexicon.type_of_lemma(t.lemma_, t.pos_) is not None)
             kind = None if coded == NO_EVENT else coded or kind  # 'issued a statement' is no aid
+            kind = kind or military_move(token)  # 'peacekeepers arrived in X': a deployment
         modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
         if kind is None or (modifier and token.head.lemma_ not in lexicon.light_nouns):
             continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
@@ -75,8 +76,11 @@ def _is_report(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _progressive(token: Token) -> bool:
-    """'are patrolling crowded markets': the small model hangs a progressive verb on its object as a modifier."""
-    return token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).lemma_ == "be"
+    """'are (now) patrolling crowded markets': the small model hangs a progressive verb on its object as a modifier."""
+    before = token.i - 1
+    while before > token.sent.start and token.doc[before].pos_ == "ADV":  # 'are now patrolling farms'
+        before -= 1
+    return token.tag_ == "VBG" and before >= 0 and token.doc[before].lemma_ == "be"
 
 
 def _in(span: Span, ranges: list[tuple[int, int]]) -> bool:
