@@ -178,6 +178,9 @@ def test_a_state_under_a_reporting_verb_is_no_incident_whatever_the_lexicon(repo
          5),
         # protesters are actor 1 even when the police act on them
         ("Police fired tear gas at nurses marching to parliament in Dala town on 3 May 2023.", 6),
+        # whoever blames a group for the attack did not carry it out: the group blamed is actor 1
+        ("A bomb hit an army truck near Dala town on 3 May 2023, killing two soldiers; Kenya's defence ministry blamed "
+         "the rebels.", 2),
     ],
 )  # fmt: skip
 def test_actor_one_is_who_acts_not_who_reports_or_responds(nlp, text, inter1):

@@ -43,3 +43,33 @@ def test_a_pronoun_subject_of_an_event_is_the_actor_of_the_clause_above(nlp) -> 
     labels = {e.key: e.label for e in record.entities}
     (suspension,) = [e for e in record.events if e.type == "Sanction"]
     assert [labels[k] for k in suspension.roles.get("agent", ())] == ["Kenya"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        # the pronoun is the subject of the clause that controls the trigger ('willing to forgive')
+        ("The farmers announced that they are willing to forgive the governor.", "Support", "farmers"),
+        # a container noun: the people it measures are the antecedent of 'they'
+        ("A group of tribal leaders said they would forgive the governor.", "Support", "leaders"),
+        ("The rebel group said it would boycott the talks.", "Rejection", "rebel group"),
+    ],
+)
+def test_a_subject_pronoun_takes_the_actor_of_the_reporting_clause(nlp, text, event_type, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == event_type]
+    assert [labels[k] for k in event.roles.get("agent", ())] == [agent]
+
+
+@pytest.mark.integration
+def test_an_object_pronoun_is_not_the_speaker(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("The army said it rejected it."))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == "Rejection"]
+    assert [labels[k] for k in event.roles.get("target", ())] == []

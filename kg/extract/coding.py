@@ -55,6 +55,9 @@ class CodingRules:
         frozenset()
     )  # cue classes that an event which did not happen does not code
     victim_events: frozenset[str] = frozenset()  # event types whose targets are the people hit
+    blame_events: frozenset[str] = (
+        frozenset()
+    )  # event types whose agent blames, not acts ('the ministry blamed X')
     event_classes: dict[str, frozenset[str]] = field(default_factory=dict)  # cue classes an event type tells
     ended_by: frozenset[str] = frozenset()  # verbs whose object came before ('ending a week of clashes')
     reasons_of: frozenset[str] = frozenset()  # verbs whose 'for'-reason came before ('arrested for ...')
@@ -198,6 +201,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
         event_heads=frozenset(data.get("modifiers", {}).get("event_heads", ())),
         doubt_classes=frozenset(data.get("modifiers", {}).get("doubt_classes", ())),
         victim_events=frozenset(data.get("modifiers", {}).get("victim_events", ())),
+        blame_events=frozenset(data.get("modifiers", {}).get("blame_events", ())),
         ended_by=frozenset(data.get("modifiers", {}).get("ended_by", ())),
         reasons_of=frozenset(data.get("modifiers", {}).get("reasons_of", ())),
         transitive=frozenset(data.get("modifiers", {}).get("transitive", ())),

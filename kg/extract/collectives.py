@@ -7,10 +7,12 @@ gazetteer's government actor.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.lexicon import Lexicon, word_map, word_set
+from kg.extract.lexicon import Lexicon, word_map, word_pairs, word_set
 from kg.extract.state import Found, scratch, slug
 
 # Institution nouns and the kind of actor they make when a country owns them.
@@ -22,6 +24,9 @@ MEMBERSHIP_NOUNS = {"member", "fighter", "militant", "supporter", "element", "lo
                     "soldier", "officer", "official", "leader", "commander", "activist"}  # fmt: skip
 UNOWNED_INSTITUTIONS = {"army", "military", "regime", "government", "authorities", "administration", "navy"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+# Singular nouns for an unnamed organisation ("the ruling party", "a rights group") and the kind each makes.
+ORGANISATION_NOUNS = word_map("actors", "organisation_nouns")
+ORGANISATION_RULES = word_pairs("actors", "organisation_rules")
 
 
 def _left_edge(token: Token) -> int:
@@ -74,10 +79,14 @@ def _register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
     return found
 
 
+def _of_objects(token: Token) -> list[Token]:
+    return [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            if o.dep_ == "pobj"]  # fmt: skip
+
+
 def _of_owner(token: Token, index: dict[int, Found]) -> list[Found]:
     """The named, non-place actor of the noun's 'of' phrase: 'members of the Revolutionary Armed Forces'."""
-    objects = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-               if o.dep_ == "pobj"]  # fmt: skip
+    objects = _of_objects(token)
     return [index[o.i] for o in objects if o.i in index and index[o.i].is_actor and not index[o.i].is_place]
 
 
@@ -125,6 +134,8 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     if lemma in UNOWNED_INSTITUTIONS and not owners and _definite(token):
         return _unowned_institution(token, index, doc)
     plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "people"}
+    if not plural and lemma in ORGANISATION_NOUNS:
+        return _organisation(token, owners[0] if owners else None, left, index, doc)
     if not owners and plural and lemma in MEMBERSHIP_NOUNS:  # "members of the FARC": the FARC's members
         owners = _of_owner(token, index)
     canonical = lexicon.group_label(lemma) if plural else None
@@ -148,4 +159,32 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
             label = next(iter(same.values()))
     found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
                   member_of=owner.key if owner is not None else None)  # fmt: skip
+    return _register(found, index, doc)
+
+
+def _organisation(
+    token: Token, owner: Found | None, left: int, index: dict[int, Found], doc: Doc
+) -> Found | None:
+    """'The ruling party rejected the calls', 'a rights group accused the police': an organisation the text does not
+    name acts as itself, labelled by its modifiers; its kind is the noun's ('party'), else the one its modifiers
+    say ('rebel group'), else a plain Organization. Only a phrase with a determiner or a modifier ('the group',
+    'the rebel group'), not a bare noun; local to the document, trusted less."""
+    named = [index[c.i] for c in token.children if c.dep_ == "appos" and c.i in index and index[c.i].is_actor]
+    if named:  # "the opposition newspaper La Prensa": the name says which
+        return named[0]
+    if any(o.tag_ in {"NNS", "NNPS"} for o in _of_objects(token)):
+        return None  # "a group of deputies" measures the deputies; it is no organisation
+    words = [
+        t.lower_
+        for t in doc[left : token.i]
+        if t.i not in index and t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
+    ]
+    if not words and owner is None and not any(c.dep_ == "det" for c in token.children):
+        return None
+    described = " ".join(words)
+    guessed = next((kind for kind, pattern in ORGANISATION_RULES if re.search(pattern, described)), None)
+    kind = guessed or ORGANISATION_NOUNS[token.lemma_.lower()] or "Organization"
+    label = " ".join([*([_name(owner)] if owner is not None else []), *words, token.lower_])
+    found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.5, local=True,
+                  member_of=owner.key if owner is not None and owner.kind != "Country" else None)  # fmt: skip
     return _register(found, index, doc)

@@ -115,7 +115,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         subject = subject_text(sent, inside, reporting)
         # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
         # describe an actor, they do not make the rebels or the militias actor 1
-        main = [e for e in inside if not describes(sent.doc, e)]
+        # and who blames or accuses someone of an attack did not carry it out ('the ministry blamed the PKK')
+        main = [e for e in inside if not describes(sent.doc, e) and e.type not in rules.blame_events]
         # the people hit are the targets of acts of force ('accusing him of cooperating with the army': not the army)
         acts = [e for e in inside if e.type in rules.victim_events]
         agent_keys, target_keys = _actor(main, ("agent",)), _actor(acts or inside, ("target", "theme"))

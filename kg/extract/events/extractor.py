@@ -246,10 +246,14 @@ class EventExtractor(SavesLexicon):
             return
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             # "Berlin rejected the calls, saying it was withholding aid": the subject of the trigger's own clause
-            own = token.head.i == event.trigger.root.i
+            # a subject ('it' the object of 'rejected it' is something said, not the speaker)
+            own = token.dep_ in {"nsubj", "nsubjpass"} and token.head.i in _controllers(event.trigger.root)
             subject = antecedent_subject(token) if own else None
             found = self._actor(subject, index, doc) if subject is not None else None
-            event.pronoun_role = role  # else "they would meet": filled from the claim's speaker, if any
+            # else "they would meet": filled from the claim's speaker; a subject's role before an object's ('the
+            # army said it rejected it' is the army's rejection, not one of the army)
+            if own or event.pronoun_role is None:
+                event.pronoun_role = role
             if found is None or not found.is_actor:
                 return
             _add(event.roles, role, found.key)
@@ -285,3 +289,13 @@ def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventEx
 def _add(roles: dict[str, list[str]], role: str, key: str) -> None:
     if key not in roles.setdefault(role, []):
         roles[role].append(key)
+
+
+def _controllers(verb: Token) -> set[int]:
+    """The verb and the verbs whose subject it shares as their complement: 'they are willing to forgive X',
+    'it wants to boycott the vote' (a subject pronoun there is the trigger's own subject)."""
+    heads = {verb.i}
+    while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
+        verb = verb.head
+        heads.add(verb.i)
+    return heads

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.events.parties import contents
 from kg.extract.language import PERSONAL_PRONOUNS
 from kg.extract.subjects import subject_word
 
@@ -37,7 +38,7 @@ def antecedent_subject(pronoun: Token) -> Token | None:
         subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
         if not subjects:
             continue  # 'rejected the plan and said they ...': the conjunct shares the subject above it
-        subject = subject_word(subjects[0])
+        subject = contents(subject_word(subjects[0]))  # "a group of elders said they": the elders
         return subject if _fits(word, subject) else None
     return None
 

@@ -1,0 +1,45 @@
+"""Unnamed actors in event roles (kg.extract.collectives): organisations a text does not name."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _roles(nlp, text: str, event_type: str) -> dict[str, list[tuple[str, str]]]:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    entities = {e.key: e for e in record.entities}
+    (event,) = [e for e in record.events if e.type == event_type]
+    return {role: [(entities[k].label, entities[k].kind) for k in keys] for role, keys in event.roles.items()}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        ("The ruling party rejected the offer.", "Rejection", ("ruling party", "PoliticalParty")),
+        ("A rights group accused the police of torture.", "Accusation", ("rights group", "Organization")),
+        ("The rebel group boycotted the vote.", "Rejection", ("rebel group", "ArmedGroup")),
+        (
+            "An official newspaper urged the mayor to resign.",
+            "Demand",
+            ("official newspaper", "MediaOrganization"),
+        ),
+        ("The committee demanded the resignation of the minister.", "Demand", ("committee", "Organization")),
+    ],
+)
+def test_an_unnamed_organisation_acts_under_its_description(nlp, text, event_type, agent) -> None:
+    assert _roles(nlp, text, event_type)["agent"] == [agent]
+
+
+@pytest.mark.integration
+def test_a_group_of_people_is_no_organisation(nlp) -> None:
+    roles = _roles(nlp, "A group of tribal leaders rejected the offer.", "Rejection")
+    assert "group" not in {label for label, _ in roles.get("agent", [])}
+
+
+@pytest.mark.integration
+def test_an_organisation_named_in_apposition_is_that_name(nlp) -> None:
+    roles = _roles(nlp, "The government ordered the opposition newspaper La Prensa to close.", "Demand")
+    assert [label for label, _ in roles["target"]] == ["La Prensa"]
