@@ -27,6 +27,10 @@ def _roles(nlp, text: str, event_type: str) -> dict[str, list[tuple[str, str]]]:
             ("official newspaper", "MediaOrganization"),
         ),
         ("The committee demanded the resignation of the minister.", "Demand", ("committee", "Organization")),
+        ("Opposition parties boycotted the vote.", "Rejection", ("opposition parties", "PoliticalParty")),
+        # a modifier that names no armed group says nothing of the kind
+        ("Resistance committees rejected the offer.", "Rejection", ("resistance committees", "Organization")),
+        ("The pope condemned the killings.", "Criticism", ("pope", "Person")),
     ],
 )
 def test_an_unnamed_organisation_acts_under_its_description(nlp, text, event_type, agent) -> None:
@@ -43,3 +47,18 @@ def test_a_group_of_people_is_no_organisation(nlp) -> None:
 def test_an_organisation_named_in_apposition_is_that_name(nlp) -> None:
     roles = _roles(nlp, "The government ordered the opposition newspaper La Prensa to close.", "Demand")
     assert [label for label, _ in roles["target"]] == ["La Prensa"]
+
+
+@pytest.mark.integration
+def test_organising_a_strike_is_the_strike(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("The union organised a strike in the port."))
+    assert [e.type for e in record.events] == ["Protest"]
+
+
+@pytest.mark.integration
+def test_a_day_after_on_is_no_one_called_upon(nlp) -> None:
+    # "decided on Sunday to free them": Sunday does not free anyone, the cabinet does
+    roles = _roles(nlp, "The Kenyan cabinet decided on Sunday to free the prisoners.", "Release")
+    assert [label for label, _ in roles["agent"]] == ["Kenyan government"]

@@ -60,3 +60,23 @@ def test_a_coordinated_verb_shares_the_subject_before_it() -> None:
               pos=["NOUN", "VERB", "CCONJ", "VERB", "INTJ"], tags=["NNS", "VBD", "CC", "VBD", "UH"])  # fmt: skip
     assert shared_subject(doc[3]).text == "Rebels"
     assert shared_subject(doc[1]) is None
+
+
+def test_names_coordinated_into_an_opening_phrase_are_the_subject() -> None:
+    # "After talks in Oslo, Chad and Niger agreed": the model makes 'talks' the subject, the names conjuncts of 'Oslo'
+    words = ["After", "talks", "in", "Oslo", ",", "Chad", "and", "Niger", "agreed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[8, 8, 1, 2, 3, 3, 5, 5, 8],
+              deps=["prep", "nsubj", "prep", "pobj", "punct", "conj", "cc", "conj", "ROOT"],
+              pos=["ADP", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"],
+              tags=["IN", "NNS", "IN", "NNP", ",", "NNP", "CC", "NNP", "VBD"])  # fmt: skip
+    assert subject_word(doc[1]).text == "Chad"
+
+
+def test_a_subject_with_a_comma_in_a_sentence_that_opens_with_it_stays() -> None:
+    # "Talks in Oslo, Chad and Niger stalled" opens with no preposition: the model's subject is kept
+    words = ["Talks", "in", "Oslo", ",", "Chad", "and", "Niger", "stalled"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[7, 0, 1, 2, 2, 4, 4, 7],
+              deps=["nsubj", "prep", "pobj", "punct", "conj", "cc", "conj", "ROOT"],
+              pos=["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"],
+              tags=["NNS", "IN", "NNP", ",", "NNP", "CC", "NNP", "VBD"])  # fmt: skip
+    assert subject_word(doc[0]).text == "Talks"

@@ -7,12 +7,10 @@ gazetteer's government actor.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.lexicon import Lexicon, word_map, word_pairs, word_set
+from kg.extract.lexicon import Lexicon, word_map, word_set
 from kg.extract.state import Found, scratch, slug
 
 # Institution nouns and the kind of actor they make when a country owns them.
@@ -26,7 +24,7 @@ UNOWNED_INSTITUTIONS = {"army", "military", "regime", "government", "authorities
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Singular nouns for an unnamed organisation ("the ruling party", "a rights group") and the kind each makes.
 ORGANISATION_NOUNS = word_map("actors", "organisation_nouns")
-ORGANISATION_RULES = word_pairs("actors", "organisation_rules")
+ARMED_MODIFIERS = word_set("actors", "armed_modifiers")
 
 
 def _left_edge(token: Token) -> int:
@@ -134,7 +132,7 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     if lemma in UNOWNED_INSTITUTIONS and not owners and _definite(token):
         return _unowned_institution(token, index, doc)
     plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "people"}
-    if not plural and lemma in ORGANISATION_NOUNS:
+    if lemma in ORGANISATION_NOUNS and (not plural or lexicon.group_label(lemma) is None):
         return _organisation(token, owners[0] if owners else None, left, index, doc)
     if not owners and plural and lemma in MEMBERSHIP_NOUNS:  # "members of the FARC": the FARC's members
         owners = _of_owner(token, index)
@@ -166,8 +164,8 @@ def _organisation(
     token: Token, owner: Found | None, left: int, index: dict[int, Found], doc: Doc
 ) -> Found | None:
     """'The ruling party rejected the calls', 'a rights group accused the police': an organisation the text does not
-    name acts as itself, labelled by its modifiers; its kind is the noun's ('party'), else the one its modifiers
-    say ('rebel group'), else a plain Organization. Only a phrase with a determiner or a modifier ('the group',
+    name acts as itself, labelled by its modifiers; an armed group if a modifier says so ('rebel group'), else of
+    its noun's kind ('party'), else a plain Organization. Only a phrase with a determiner or a modifier ('the group',
     'the rebel group'), not a bare noun; local to the document, trusted less."""
     named = [index[c.i] for c in token.children if c.dep_ == "appos" and c.i in index and index[c.i].is_actor]
     if named:  # "the opposition newspaper La Prensa": the name says which
@@ -181,9 +179,8 @@ def _organisation(
     ]
     if not words and owner is None and not any(c.dep_ == "det" for c in token.children):
         return None
-    described = " ".join(words)
-    guessed = next((kind for kind, pattern in ORGANISATION_RULES if re.search(pattern, described)), None)
-    kind = guessed or ORGANISATION_NOUNS[token.lemma_.lower()] or "Organization"
+    armed = "ArmedGroup" if ARMED_MODIFIERS & set(words) else None
+    kind = armed or ORGANISATION_NOUNS[token.lemma_.lower()] or "Organization"
     label = " ".join([*([_name(owner)] if owner is not None else []), *words, token.lower_])
     found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.5, local=True,
                   member_of=owner.key if owner is not None and owner.kind != "Country" else None)  # fmt: skip

@@ -22,7 +22,23 @@ def subject_word(subject: Token) -> Token:
         inner = [c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i]
         if inner:
             return inner[0]
-    return subject
+    return _after_opening(subject) or subject
+
+
+def _after_opening(subject: Token) -> Token | None:
+    """'After talks in Geneva, Iran and Iraq agreed' comes out with the opening phrase's noun as the subject and
+    the names coordinated into it: in a sentence that opens with a preposition, the first conjunct after the
+    subject phrase's comma is the subject."""
+    sent = subject.sent
+    if sent[0].pos_ not in {"ADP", "SCONJ"} or subject.i == sent.start:
+        return None
+    commas = [t.i for t in subject.subtree if t.text == ","]
+    after = [
+        t
+        for t in subject.subtree
+        if commas and t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} and t.head.i < commas[-1] < t.i
+    ]
+    return after[0] if after else None
 
 
 def fronted_subject(verb: Token) -> Token | None:

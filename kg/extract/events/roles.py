@@ -47,8 +47,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             # between the governing verb and the infinitive: "On Monday, X offered to talk" has no controller
             before = [c for c in current.head.children if current.head.i < c.i < current.i]
             controller = [c for c in before if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
-            controller += [
-                o for c in before if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS for o in pobjs(c)
+            controller += [  # not a time: "decided on Sunday to release them"
+                o
+                for c in before
+                if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS
+                for o in pobjs(c)
+                if o.ent_type_ not in {"DATE", "TIME"}
             ]
             if controller:
                 return controller[-1], False
