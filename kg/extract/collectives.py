@@ -182,6 +182,8 @@ def _organisation(
     armed = "ArmedGroup" if ARMED_MODIFIERS & set(words) else None
     kind = armed or ORGANISATION_NOUNS[token.lemma_.lower()] or "Organization"
     label = " ".join([*([_name(owner)] if owner is not None else []), *words, token.lower_])
+    if any(f.key == slug(label) and not f.is_actor for f in doc._.kg_mentions or []):
+        return None  # the text's 'Junta' is a town elsewhere: one key, one thing
     found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.5, local=True,
                   member_of=owner.key if owner is not None and owner.kind != "Country" else None)  # fmt: skip
     return _register(found, index, doc)
