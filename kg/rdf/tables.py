@@ -71,6 +71,15 @@ def _evidence(cell: str | None) -> str | None:
     return min(pairs)[1] if pairs else None
 
 
+def _place_names(cell: str | None) -> dict[str, str]:
+    """Place IRI -> its name as the event's sentence writes it (the smallest text when the sentence has two)."""
+    names: dict[str, str] = {}
+    for item in _items(cell):
+        iri, _, text = item.partition(FIELD_SEP)
+        names[iri] = min(names.get(iri, text), text)
+    return names
+
+
 def _cells(graph: Graph | Dataset, query: str) -> list[dict[str, str | None]]:
     """Rows of a named query (kg/queries/<query>.rq) as variable -> value dicts."""
     result = run_query(graph, named_query(query))
@@ -91,6 +100,9 @@ def event_rows(graph: Graph | Dataset) -> list[dict[str, Any]]:
             row["type"] = row["type"].removeprefix(EVT_PREFIX)
         for column in ITEM_FIELDS:
             row[column] = [_item(column, text) for text in sorted(_items(cells.get(column)))]
+        names = _place_names(cells.get("placeNames"))
+        for place in row["places"]:
+            place["name"] = names.get(place["iri"])
         row["evidence"] = _evidence(cells.get("evidence"))
         rows.append(row)
     return rows
