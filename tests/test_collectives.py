@@ -62,3 +62,18 @@ def test_a_day_after_on_is_no_one_called_upon(nlp) -> None:
     # "decided on Sunday to free them": Sunday does not free anyone, the cabinet does
     roles = _roles(nlp, "The Kenyan cabinet decided on Sunday to free the prisoners.", "Release")
     assert [label for label, _ in roles["agent"]] == ["Kenyan government"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # an unnamed group the aid goes to is its recipient, not a place
+        ("Norway will provide aid to flood victims.", "flood victims"),
+        # the model makes the 'to' phrase of a light verb a dative
+        ("Kenya granted asylum to the Somali refugees.", "Somali refugees"),
+    ],
+)
+def test_whom_an_act_is_given_to_is_its_recipient(nlp, text, recipient) -> None:
+    roles = _roles(nlp, text, "Aid")
+    assert recipient in [label for label, _ in roles.get("recipient", [])]

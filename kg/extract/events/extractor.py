@@ -241,8 +241,12 @@ class EventExtractor(SavesLexicon):
             best = phrase_place(token, index)
             if best is not None:
                 _add(event.roles, role, best.key)
-            elif role == "destination" and token.i in index:
-                _add(event.roles, "recipient", index[token.i].key)
+            elif (
+                role == "destination"
+                and (found := self._actor(token, index, doc)) is not None
+                and found.is_actor
+            ):
+                _add(event.roles, "recipient", found.key)  # "aid to Kurdish refugees": whom it goes to
             return
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             # "Berlin rejected the calls, saying it was withholding aid": the subject of the trigger's own clause

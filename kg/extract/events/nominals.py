@@ -90,7 +90,8 @@ def nominal_arguments(
         if subject is not None and not passive:
             roles["agent"].extend(expand(contents(subject)))  # "a group of diplomats held a meeting"
         for child in governor.children:
-            if child.dep_ == "prep":  # "held talks with X" as "talks with X"
+            # "held talks with X" as "talks with X"; "granted asylum to X", which the model makes a dative
+            if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 fill_prep(child, roles, prep_roles)
     if clause_role:  # "its demand that Israel ease ...", "reiterated its demand ... that Israel ease ..."
         clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
