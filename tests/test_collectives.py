@@ -72,6 +72,8 @@ def test_a_day_after_on_is_no_one_called_upon(nlp) -> None:
         ("Norway will provide aid to flood victims.", "flood victims"),
         # the model makes the 'to' phrase of a light verb a dative
         ("Kenya granted asylum to the Somali refugees.", "Somali refugees"),
+        # people the act goes to, not the place they are in
+        ("Japan will send food aid to refugees in Darfur.", "refugees"),
     ],
 )
 def test_whom_an_act_is_given_to_is_its_recipient(nlp, text, recipient) -> None:

@@ -238,7 +238,13 @@ class EventExtractor(SavesLexicon):
                 token.lemma_, token.pos_
             ):
                 return  # "in retaliation for an attack on Sderot": that place belongs to the other event
-            best = phrase_place(token, index)
+            # "aid to Kurdish refugees in X": people the act goes to are its recipient, not the place they are in
+            people = (
+                role == "destination"
+                and token.pos_ == "NOUN"
+                and (token.i not in index or not index[token.i].is_place)
+            )
+            best = None if people else phrase_place(token, index)
             if best is not None:
                 _add(event.roles, role, best.key)
             elif (
@@ -246,7 +252,9 @@ class EventExtractor(SavesLexicon):
                 and (found := self._actor(token, index, doc)) is not None
                 and found.is_actor
             ):
-                _add(event.roles, "recipient", found.key)  # "aid to Kurdish refugees": whom it goes to
+                _add(event.roles, "recipient", found.key)
+            elif people and (best := phrase_place(token, index)) is not None:
+                _add(event.roles, role, best.key)  # "sent troops to the capital"
             return
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             # "Berlin rejected the calls, saying it was withholding aid": the subject of the trigger's own clause
