@@ -79,3 +79,19 @@ def test_a_day_after_on_is_no_one_called_upon(nlp) -> None:
 def test_whom_an_act_is_given_to_is_its_recipient(nlp, text, recipient) -> None:
     roles = _roles(nlp, text, "Aid")
     assert recipient in [label for label, _ in roles.get("recipient", [])]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel restricted the movement of Palestinians.",  # movement of people: no organisation
+        "The movement rejected the offer.",  # 'movement' alone may be motion
+        "Troops reached the front.",
+    ],
+)
+def test_an_ambiguous_organisation_noun_needs_a_modifier(nlp, text) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    assert not [e for e in record.entities if e.label in {"movement", "front"}]

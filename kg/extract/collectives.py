@@ -25,6 +25,7 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Singular nouns for an unnamed organisation ("the ruling party", "a rights group") and the kind each makes.
 ORGANISATION_NOUNS = word_map("actors", "organisation_nouns")
 ARMED_MODIFIERS = word_set("actors", "armed_modifiers")
+AMBIGUOUS_ORGANISATIONS = word_set("actors", "ambiguous_organisation_nouns")
 
 
 def _left_edge(token: Token) -> int:
@@ -165,20 +166,21 @@ def _organisation(
 ) -> Found | None:
     """'The ruling party rejected the calls', 'a rights group accused the police': an organisation the text does not
     name acts as itself, labelled by its modifiers; an armed group if a modifier says so ('rebel group'), else of
-    its noun's kind ('party'), else a plain Organization. Only a phrase with a determiner or a modifier ('the group',
-    'the rebel group'), not a bare noun; local to the document, trusted less."""
+    its noun's kind ('party'), else a plain Organization. Only a phrase with a determiner, an owner or a modifier
+    ('the group', 'the rebel group'), not a bare noun, and no 'of' phrase; local to the document, trusted less."""
     named = [index[c.i] for c in token.children if c.dep_ == "appos" and c.i in index and index[c.i].is_actor]
     if named:  # "the opposition newspaper La Prensa": the name says which
         return named[0]
-    if any(o.tag_ in {"NNS", "NNPS"} for o in _of_objects(token)):
-        return None  # "a group of deputies" measures the deputies; it is no organisation
+    if _of_objects(token):  # "a group of deputies" measures the deputies; "the movement of troops" is none
+        return None
     words = [
         t.lower_
         for t in doc[left : token.i]
         if t.i not in index and t.pos_ in {"NOUN", "PROPN", "ADJ", "VERB"}
     ]
-    if not words and owner is None and not any(c.dep_ == "det" for c in token.children):
-        return None
+    determined = owner is not None or any(c.dep_ == "det" for c in token.children)
+    if not words and (token.lemma_.lower() in AMBIGUOUS_ORGANISATIONS or not determined):
+        return None  # a bare noun ('group leader'), or 'the movement' alone
     armed = "ArmedGroup" if ARMED_MODIFIERS & set(words) else None
     kind = armed or ORGANISATION_NOUNS[token.lemma_.lower()] or "Organization"
     label = " ".join([*([_name(owner)] if owner is not None else []), *words, token.lower_])
