@@ -40,6 +40,7 @@ def query(
     SERVICE, FROM/FROM NAMED outside the target, LOAD and updates are refused before anything runs.
     json is SPARQL 1.1 Results JSON (typed terms); ttl, nt and jsonld are for CONSTRUCT/DESCRIBE.
     """
+    from kg.rdf.guard import BAG_NOTE, counts_copies, expand_escapes
     from kg.rdf.query import QueryError, load_query, parse_bindings, run_query
 
     if format not in QUERY_FORMATS:
@@ -48,6 +49,8 @@ def query(
         text = load_query(sparql)
         store = load_target(target)
         result = run_query(store, text, bindings=parse_bindings(store, text, bind or []), limit=limit)
+        if counts_copies(expand_escapes(text)):
+            print(BAG_NOTE, file=sys.stderr)
         if format in {"ttl", "nt", "jsonld"}:
             sys.stdout.buffer.write(result.to_rdf(format))
             sys.stdout.flush()

@@ -154,6 +154,33 @@ def check_query(text: str, *, graphs: Collection[str] | Callable[[], Collection[
     return expanded
 
 
+# Oxigraph's union default graph is a bag: a triple that n document graphs state matches n times
+# (oxigraph/oxigraph#1919), so COUNT, SUM and AVG without DISTINCT count copies, not facts.
+BAG_NOTE = (
+    "note: the default graph is the union of the document graphs, and a triple stated by n documents matches "
+    "n times: COUNT, SUM and AVG without DISTINCT count those copies (use COUNT(DISTINCT ...), or GRAPH ?g "
+    "{ ... } to count per document)"
+)
+_BAG_AGGREGATES = {"Aggregate_Count", "Aggregate_Sum", "Aggregate_Avg"}
+
+
+def counts_copies(text: str) -> bool:
+    """True when a (checked, escape-expanded) query aggregates with COUNT, SUM or AVG without DISTINCT over the
+    default graph (a query with a ``GRAPH`` clause is taken to count per document, and left alone).
+
+    >>> counts_copies("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    True
+    >>> counts_copies("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }")
+    False
+    >>> counts_copies("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    False
+    """
+    names = [(getattr(node, "name", None), node) for node in _nodes(_parse(text))]
+    if any(name == "GraphGraphPattern" for name, _ in names):
+        return False
+    return any(name in _BAG_AGGREGATES and not node.get("distinct") for name, node in names)
+
+
 # Tokens of a checked query for :func:`substitute`: opaque runs, variables, words (a prefixed name is one
 # word, so ``ex:select`` is not the keyword), and the brackets that delimit its clauses.
 _TOKEN = re.compile(
