@@ -141,6 +141,53 @@ def test_layout_is_seeded_and_covers_every_node(n: int):
     assert set(first) == set(g) and first == layout(g, seed=5)
 
 
+_LAYOUT_SCRIPT = """
+import json, networkx as nx
+from kg.graph.layout import layout
+g = nx.relabel_nodes(nx.barabasi_albert_graph(600, 2, seed=3), lambda i: f"node-{i}")
+g.add_edges_from([("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")])  # small components: set-ordered views
+g.add_nodes_from(["x", "y", "z"])
+print(json.dumps(sorted(layout(g, seed=5).items())))
+"""
+
+
+def test_layout_is_the_same_in_processes_with_different_string_hashes():
+    import os
+    import subprocess
+    import sys
+
+    def run(hash_seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        return subprocess.run([sys.executable, "-c", _LAYOUT_SCRIPT], env=env, check=True, capture_output=True,
+                              text=True).stdout  # fmt: skip
+
+    assert run("1") == run("2") == run("3")
+
+
+_RENDER_SCRIPT = """
+import sys, networkx as nx
+from kg.graph.viz import render_html
+g = nx.relabel_nodes(nx.barabasi_albert_graph(700, 2, seed=3), lambda i: f"node-{i}")
+g.add_edges_from([("a", "b"), ("c", "d")])
+nx.set_node_attributes(g, {n: "actor" for n in g}, "kind")
+render_html(g, sys.argv[1], max_nodes=500)
+"""
+
+
+def test_the_same_graph_gives_the_same_page_byte_for_byte(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for hash_seed in ("1", "2"):
+        target = tmp_path / f"{hash_seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-c", _RENDER_SCRIPT, str(target)], env=env, check=True)
+        pages.append(target.read_bytes())
+    assert pages[0] == pages[1] and b"'nonce-" in pages[0]
+
+
 def test_viz_never_imports_rdflib():
     tree = ast.parse(Path(viz.__file__).read_text())
     names = {a.name for node in ast.walk(tree) if isinstance(node, ast.Import) for a in node.names}

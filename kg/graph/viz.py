@@ -15,7 +15,6 @@ import json
 import math
 import os
 import re
-import secrets
 from collections.abc import Hashable, Mapping
 from functools import cache
 from importlib import resources
@@ -155,7 +154,9 @@ def _payload(
     pos: Mapping[Hashable, tuple[float, float]] | None,
 ) -> dict[str, Any]:
     scores = _scores(g, size_by, seed)
-    keep = sorted(g, key=lambda n: (-scores.get(n, 0.0), str(n)))[:max_nodes]
+    # scores rounded: a centrality summed in another node order differs in the last bits, which changed
+    # the kept nodes at the cut (and so every position) from one run to the next
+    keep = sorted(g, key=lambda n: (-round(scores.get(n, 0.0), 9), str(n)))[:max_nodes]
     sub = g.subgraph(keep)
     pos = pos or layout(sub, seed=seed)
     ids = {n: _node_id(n) for n in sub}
@@ -238,7 +239,11 @@ def render_html(
     target = Path(path)
     payload = _payload(g, title, size_by, max_nodes, seed, pos)
     vis_js, style_hashes = _vis_js()
-    nonce = secrets.token_urlsafe(18)
+    # The nonce is a hash of everything the page carries, so the same graph gives the same file byte for byte;
+    # injected text cannot name it (it would have to contain the hash of a page that contains it).
+    data = _safe_json(payload)
+    digest = hashlib.sha256("\x00".join((title, data, vis_js, _template("graph.js"))).encode("utf-8"))
+    nonce = base64.urlsafe_b64encode(digest.digest()[:18]).decode("ascii")
     hashes = " ".join(f"'sha256-{h}'" for h in style_hashes)
     csp = (
         f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}' {hashes}; "
@@ -251,7 +256,7 @@ def render_html(
             "nonce": nonce,
             "title": html.escape(title),
             "css": _template("graph.css"),
-            "data": _safe_json(payload),
+            "data": data,
             "vis_js": vis_js,
             "app_js": _template("graph.js"),
         },
