@@ -207,3 +207,13 @@ def test_every_party_of_a_coordinated_subject_acts_in_the_event_noun_its_verb_go
     labels = {e.key: e.label for e in record.entities}
     (talks,) = [e for e in record.events if e.type == "Consultation"]
     assert {"Kenya", "Somalia"} <= {labels[k] for k in talks.roles.get("agent", ())}
+
+
+@pytest.mark.integration
+def test_whoever_dies_is_the_victim_of_the_act_never_its_agent(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    text = "Jane Akinyi said her son was taken to a hospital. She said he died there on Monday night."
+    record = records_from_doc(nlp(text))
+    died = [e for e in record.events if e.trigger.text.startswith("died")]
+    assert died and all(not e.roles.get("agent") for e in died)
