@@ -469,7 +469,7 @@ def test_an_event_takes_its_incident_place_from_its_own_sentence_unless_that_nam
 @pytest.mark.parametrize(
     ("text", "event_type", "trigger"),
     [
-        ("On 2 May 2023, a rocket fell on an empty field near Kira town.", "Attack", "rocket"),
+        ("On 2 May 2023, a drone hit an empty field near Kira town.", "Airstrike", "drone"),
         (
             "On 2 May 2023, two explosive devices went off outside shops in Kira town.",
             "Bombing",

@@ -246,6 +246,11 @@ def test_defending_a_decision_is_verbal_support_and_a_title_is_no_event(nlp) -> 
         ("Government troops marched into Kismayo on Friday.", "Mobilization", "marched"),
         ("A platoon of Indian peacekeepers arrived in Goma on Monday.", "Mobilization", "arrived"),
         ("The troops began arriving in Mosul on Sunday.", "Mobilization", "arriving"),
+        ("Rebels pushed into the town of Kidal.", "Mobilization", "pushed"),
+        ("Two thousand marines were dispatched to Liberia.", "Mobilization", "dispatched"),
+        # a weapon that lands strikes
+        ("A mortar round landed in a crowded market in Mogadishu.", "Attack", "landed"),
+        ("Two rockets fell on the port of Hodeidah on Sunday.", "Attack", "fell"),
         # a weapon as subject or object shows a CAMEO-list verb's violent sense without a coded actor
         ("A mortar shell hit a school in Homs on Sunday.", "Attack", "hit"),
         ("A militiaman threw a hand grenade at a crowd in Nyala.", "Attack", "threw"),
@@ -266,6 +271,9 @@ def test_troop_movements_weapons_and_split_nouns_are_events(nlp, text: str, kind
     [
         ("The president arrived in Paris on Monday.", "Mobilization"),  # no armed forces
         ("Soldiers moved the prisoners to Bagram.", "Mobilization"),  # moving people is a transfer
+        ("The army pushed for talks on Monday.", "Mobilization"),  # no place to move to
+        ("Troops arrived on Monday.", "Mobilization"),
+        ("Oil prices fell in London on Monday.", "Attack"),  # no weapon falls
         ("A fire broke out in a market in Lagos.", "Attack"),  # no weapon, no actor
         ("The striker hit the post in the second half.", "Attack"),
         ("A roadside bomb hit an army convoy in Helmand.", "Aid"),  # a military convoy carries no aid

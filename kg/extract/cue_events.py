@@ -1,15 +1,15 @@
-"""Mention-level events for incidents that the event layer gave none: "A Katyusha rocket fell near the base"
-codes a shelling incident from its cue word, but no verb or noun of the event lexicon names it. Such an incident
+"""Mention-level events for incidents that the event layer gave none: "A drone hit a field near the base" codes an
+air/drone strike incident from its cue word, but no verb or noun of the event lexicon names it. Such an incident
 is told as one event of the type its coding rule names (``event`` in ``kg/data/acled_rules.json``), anchored on the
 cue word, with a lower confidence than the incident's, so that every incident has an event a reader of
 ``kg events`` sees. Its date and place come to it as to every event of an incident, in
 :func:`kg.extract.recorder.records_from_doc`.
 
 >>> from kg.extract.pipeline import InputDocument, extract, load_pipeline
->>> text = "On 2 May 2023, a rocket fell on a field near Kira town."
+>>> text = "On 2 May 2023, a drone hit a field near Kira town."
 >>> record = next(iter(extract(load_pipeline(), [InputDocument("t", text, "2023-05-03")])))
 >>> [(e.type, e.trigger.text, e.date.value) for e in record.events if e.trigger.extractor == "kg_incidents"]
-[('Attack', 'rocket', '2023-05-02')]
+[('Airstrike', 'drone', '2023-05-02')]
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ from kg.extract.events.places import (
 from kg.extract.events.pronouns import antecedent_subject
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import verbal_arguments
-from kg.extract.events.senses import armed, coded_actors, military_move
+from kg.extract.events.senses import armed, coded_actors, moved_or_struck
 from kg.extract.events.triggers import find_triggers
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
@@ -183,7 +183,7 @@ class EventExtractor(SavesLexicon):
         ):
             return None  # "would receive safeguards": the verb is not about moving people here
         # a verb known only from the CAMEO-derived list or a CAMEO pattern
-        known = self.lexicon.type_of_lemma(head.lemma_, "VERB") is not None or military_move(head) == kind
+        known = self.lexicon.type_of_lemma(head.lemma_, "VERB") is not None or moved_or_struck(head) == kind
         weak = len(span) == 1 and head.pos_ == "VERB" and (head.lemma_ in self.lexicon.secondary or not known)
         weak = weak and event.pronoun_role is None
         if (

@@ -34,6 +34,8 @@ REQUESTED = word_set("events", "requested")
 WEAPONS = word_set("events", "weapons")
 MILITARY = word_set("events", "military_subjects")
 MEASURES = word_set("events", "containers")
+DIRECTIONS = {"in", "into", "to", "toward", "towards", "on", "onto", "through", "across", "over", "down", "up", "at",
+              "near", "inside", "along", "past", "around", "from"}  # fmt: skip
 VIOLENT = {"Attack", "Bombing", "Assault", "Killing", "Airstrike", "ArmedClash"}
 PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "located_nouns") | {
     "stronghold", "bastion", "territory", "country", "capital", "base", "airbase", "airport", "compound",
@@ -66,7 +68,7 @@ def sense_checked(token: Token, kind: str) -> str | None:
     rule = _senses().get(token.lemma_.lower())
     if not rule:
         return kind
-    if (moved := military_move(token)) is not None:
+    if (moved := moved_or_struck(token)) is not None:
         return moved  # "troops marched into the capital": a deployment, not a protest
     neighbours = _neighbours(token)
     if "retype_with" in rule and neighbours & set(rule["retype_with"]["lemmas"]):
@@ -95,34 +97,63 @@ def sense_checked(token: Token, kind: str) -> str | None:
     return kind
 
 
-def military_move(verb: Token) -> str | None:
-    """The type a movement verb has when armed forces move (its rule's ``retype_military_subject``): 'troops marched
-    into the city', 'a platoon of peacekeepers arrived in X', 'troops began arriving in X', 'the brigade moved into
-    X'; not with an object ('soldiers moved the detainees').
+def moved_or_struck(verb: Token) -> str | None:
+    """The type a verb takes from what moves or lands (keys of its sense rule): ``retype_military_subject`` when
+    armed forces move somewhere ('troops marched into the city', 'a platoon of peacekeepers arrived in X', 'troops
+    began arriving in X'; not 'soldiers moved the detainees', not 'the army pushed for talks');
+    ``retype_military_object`` when they are moved ('marines were dispatched to X'); ``weapon_subject`` when a
+    weapon lands ('a mortar round landed in a market', 'rockets slammed into X').
 
     >>> import spacy
     >>> from spacy.tokens import Doc
     >>> words = ["Troops", "marched", "into", "Goma"]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["troop", "march", "into", "Goma"],
     ...           pos=["NOUN", "VERB", "ADP", "PROPN"], heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"])
-    >>> military_move(doc[1])
+    >>> moved_or_struck(doc[1])
     'Mobilization'
     """
-    rule = _senses().get(verb.lemma_.lower()) or {}
-    kind = rule.get("retype_military_subject")
-    if kind is None or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+    rule = _senses().get(verb.lemma_.lower())
+    if not rule or verb.pos_ != "VERB":
         return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if (kind := rule.get("retype_military_object")) and any(_military(o) for o in objects):
+        return str(kind)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects and verb.dep_ == "xcomp":  # 'troops began arriving'
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if verb.dep_ in {"acl", "relcl"} and all(s.lower_ in {"who", "that", "which"} for s in subjects):
         subjects = [verb.head]  # 'troops marching into X', 'soldiers who arrived in X'
-    for subject in subjects:
-        if subject.lemma_.lower() in MEASURES or subject.lower_ in MEASURES:  # 'a platoon of peacekeepers'
-            subject = next((g for c in subject.children if c.lower_ == "of" for g in c.children), subject)
-        if subject.lemma_.lower() in MILITARY or subject.lower_ in MILITARY:
-            return str(kind)
-    return None
+    if (kind := rule.get("weapon_subject")) and any(_weapon(s) for s in subjects):
+        return str(kind)
+    kind = rule.get("retype_military_subject")
+    if kind is None or any(c.dep_ == "dobj" for c in verb.children) or not _directed(verb):
+        return None
+    return str(kind) if any(_military(s) for s in subjects) else None
+
+
+def _military(noun: Token) -> bool:
+    """'troops', 'a platoon of peacekeepers' (a measuring noun stands for its 'of'-noun)."""
+    if noun.lemma_.lower() in MEASURES or noun.lower_ in MEASURES:
+        noun = next((g for c in noun.children if c.lower_ == "of" for g in c.children), noun)
+    return noun.lemma_.lower() in MILITARY or noun.lower_ in MILITARY
+
+
+def _weapon(noun: Token) -> bool:
+    """A weapon as a common noun or in its compound: 'a mortar shell', 'Katyusha rockets', 'a hand grenade'."""
+    words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+    return noun.pos_ == "NOUN" and bool(words & WEAPONS)
+
+
+def _directed(verb: Token) -> bool:
+    """The verb says where to or through: a place phrase ('into the city', 'toward X'; not 'on Monday', 'for
+    talks') or a particle ('moved in')."""
+    for child in verb.children:
+        if child.dep_ == "prt" and child.lower_ in {"in", "into", "on", "forward", "back"}:
+            return True
+        places = [g for g in child.children if g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"}]
+        if child.dep_ == "prep" and child.lower_ in DIRECTIONS and places:
+            return True
+    return False
 
 
 def _objects_are_places(token: Token, *, passive: bool = False, names: bool = False) -> bool:
@@ -234,10 +265,4 @@ def armed(head: Token, kind: str, is_trigger: Callable[[Token], bool]) -> bool:
         return False
     arguments = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
     arguments += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children]
-    for noun in (a for a in arguments if a.pos_ == "NOUN"):
-        if is_trigger(noun):
-            continue
-        words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
-        if words & WEAPONS:
-            return True
-    return False
+    return any(_weapon(noun) and not is_trigger(noun) for noun in arguments)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import verb_forms, verb_tagged_noun
 from kg.extract.events.patterns import NO_EVENT, pattern_type
-from kg.extract.events.senses import military_move, sense_checked
+from kg.extract.events.senses import moved_or_struck, sense_checked
 from kg.extract.lexicon import Lexicon
 
 
@@ -50,8 +50,8 @@ def find_triggers(
         if token.pos_ == "VERB" and (kind is None or token.lemma_.lower() in lexicon.secondary):
             # 'established diplomatic ties': a CAMEO verb pattern, more specific than a CAMEO-list verb's type
             coded = pattern_type(token, lambda t: lexicon.type_of_lemma(t.lemma_, t.pos_) is not None)
-            kind = None if coded == NO_EVENT else coded or kind  # 'issued a statement' is no aid
-            kind = kind or military_move(token)  # 'peacekeepers arrived in X': a deployment
+            # 'issued a statement' is no aid; 'peacekeepers arrived in X' is a deployment
+            kind = None if coded == NO_EVENT else coded or kind or moved_or_struck(token)
         modifier = token.pos_ != "VERB" and token.dep_ in {"compound", "amod"}
         if kind is None or (modifier and token.head.lemma_ not in lexicon.light_nouns):
             continue  # "escape risks", "detention camps": a modifier, not an event; "mediation effort" is
