@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.parties import CONTAINERS, contents, expand, pobjs
 from kg.extract.events.roles import LIGHT_VERBS, SUBJECTS, fill_prep, subject_of
+from kg.extract.lexicon import word_set
 
 MODIFIERS = {"compound", "amod", "nmod"}
 ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
@@ -18,6 +19,7 @@ ACTOR_ENTITIES = {"ORG", "GPE", "NORP", "PERSON"}
 CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 # Verbs whose subject undergoes the event noun of their 'under' phrase: "came under fire", "placed under arrest".
 UNDERGO_VERBS = {"come", "put", "place", "fall", "remain", "be", "keep", "hold", "bring"}
+TRIP_VERBS = word_set("events", "trip_verbs")  # "arrived on a visit", "went on strike"
 
 
 def nominal_arguments(
@@ -148,8 +150,9 @@ def measured(noun: Token, light_nouns: frozenset[str] = frozenset()) -> Token:
 def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> tuple[Token, Token] | None:
     """(verb, subject) of the clause an event noun is the object or the purpose of, when the subject takes part
     in it: 'The United States speeded up the withdrawal', 'Syrian officers ended mediation efforts', 'U.S.
-    negotiators return to Geneva for talks'. Not when the subject only undergoes the clause (passive) or acts on
-    someone else ('blamed the rebels for the attack'). The caller decides whether that verb is an event itself.
+    negotiators return to Geneva for talks', 'the president arrived on a visit'. Not when the subject only undergoes
+    the clause (passive) or acts on someone else ('blamed the rebels for the attack', 'cracked down on protests').
+    The caller decides whether that verb is an event itself.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -161,7 +164,9 @@ def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> 
     """
     phrase = measured(noun, light_nouns)
     verb = phrase.head
-    if phrase.dep_ == "pobj" and verb.lower_ == "for" and verb.dep_ == "prep":
+    # "returned for talks", "arrived on a three-day visit", "went on strike"
+    trip = verb.lower_ == "on" and verb.head.lemma_.lower() in TRIP_VERBS
+    if phrase.dep_ == "pobj" and (verb.lower_ == "for" or trip) and verb.dep_ == "prep":
         verb = verb.head
         if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
             return None
