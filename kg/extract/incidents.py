@@ -33,6 +33,7 @@ from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
 from kg.extract.incident_places import incident_place
+from kg.extract.newstime import background, news_time
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
@@ -90,6 +91,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     labels = {e.key: e.label for e in entities}
     skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
     doc_date = doc._.kg_date
+    now = news_time((e.date for e in events), doc_date)
     incidents: list[dict] = []
     last_date: TimeValue | None = None
     previous_end = paragraph = 0
@@ -185,6 +187,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         follow_up = (
             previous is not None
             and location is None
+            # an undated sentence is told at the news time: it goes on with no incident dated long before it
+            and not (own_date is None and background(previous["date"], now))
             and (
                 _BACK_REFERENCE.search(sent_text) is not None
                 or (
@@ -215,6 +219,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             continue
         confidence = 0.8 if inside else 0.6
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
+        confidence -= 0.2 * background(own_date, now)  # history the report recalls, not what it reports
         # a sentence that names no place goes on where the report is ('Gunmen then threw a grenade at the house',
         # 'Troops then clashed with militants in the area'): the last incident's place, in the same paragraph
         if (

@@ -10,23 +10,28 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.events.senses import irrealis
 from kg.extract.language import DEFINITE_DETERMINERS as DEFINITE
 from kg.extract.lexicon import Lexicon
+from kg.extract.newstime import background, news_time
 from kg.extract.state import FoundEvent, sentence_start
 
 WITHIN = {"in", "during", "amid", "amidst", "through"}  # 'after'/'before' the attack relate two events
 
 
-def _compatible(a: FoundEvent, b: FoundEvent) -> bool:
+def _compatible(a: FoundEvent, b: FoundEvent, now: dt.date | None = None) -> bool:
     if a.type != b.type or a.polarity != b.polarity:
         return False
     if irrealis(a.trigger.root) != irrealis(b.trigger.root):  # 'further breakouts' is not the breakout told
         return False
     if a.date and b.date and a.date.value != b.date.value:
+        return False
+    # an undated mention is told at the news time: not an event the text dates long before it
+    if bool(a.date) != bool(b.date) and (background(a.date, now) or background(b.date, now)):
         return False
     places_a, places_b = set(a.roles.get("place", [])), set(b.roles.get("place", []))
     if places_a and places_b and not places_a & places_b:
@@ -92,11 +97,12 @@ def _absorb(into: FoundEvent, other: FoundEvent) -> None:
         into.certainty = "asserted"
 
 
-def merge_duplicates(events: list[FoundEvent]) -> list[FoundEvent]:
+def merge_duplicates(events: list[FoundEvent], doc_date: str | None = None) -> list[FoundEvent]:
     """Merge mentions of the same event; the earliest mention keeps the node."""
     merged: list[FoundEvent] = []
+    now = news_time((e.date for e in events), doc_date)
     for event in events:
-        same = next((m for m in merged if _compatible(m, event)), None)
+        same = next((m for m in merged if _compatible(m, event, now)), None)
         if same is None:
             merged.append(event)
         else:
@@ -221,7 +227,7 @@ def link_events(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEvent]:
         if cause not in effect.caused_by:
             effect.caused_by.append(cause)
         _share(effect, cause)
-    merged = merge_duplicates(events)
+    merged = merge_duplicates(events, events[0].trigger.doc._.kg_date if events else None)
     for event in merged:  # a place already given as where from or where to says nothing more
         route = set(event.roles.get("origin", [])) | set(event.roles.get("destination", []))
         if event.roles.get("place"):
