@@ -30,6 +30,10 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         ("Protesters demanded the release of detainees.", "release", "hypothetical"),
         ("The two sides agreed to a truce on Monday.", "truce", "asserted"),
         ("Serbia rejected an Australian ultimatum on Monday.", "ultimatum", "asserted"),  # it was issued
+        # an event noun vowed, threatened or scheduled is intended; one committed is done
+        ("Opposition leaders vowed more marches after the killings.", "marches", "planned"),
+        ("The government scheduled talks with the rebels for Friday.", "talks", "planned"),
+        ("Rebels committed a massacre in the town of Beni.", "committed a massacre", "asserted"),
     ],
 )
 def test_conditions_and_failures_are_not_reported_as_facts(

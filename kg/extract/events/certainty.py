@@ -21,6 +21,7 @@ from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 
 PLANNING = word_set("events", "planning")
+PLANNED_OBJECTS = word_set("events", "planned_objects")
 HEDGES = word_set("events", "hedges")
 
 
@@ -65,7 +66,10 @@ def certainty_of(head: Token) -> tuple[str, str]:
     if children & MODAL_POSSIBLE or irrealis(head) or conditioned:
         return "hypothetical", "positive"
     planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
-    if planned or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
+    vowed = (
+        head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in PLANNED_OBJECTS
+    )  # 'vow marches'
+    if planned or vowed or (verb.dep_ in {"xcomp"} and verb.head.lemma_ in PLANNING):
         return "planned", "positive"
     if children & HEDGES or (
         verb.dep_ == "xcomp" and verb.head.lower_ in HEDGES
