@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u02bc\u02bb`\u00b4\u2032"} | {'"': " "})
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\-_/]+")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
+@lru_cache(maxsize=65536)  # names repeat within and across documents; the result depends on the text only
 def normalize(surface: str, *, fold_case: bool = True) -> str:
     """Normalise a surface form for matching: ASCII-fold, unify quotes/dashes, drop dots and "the ".
 

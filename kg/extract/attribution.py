@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.actor_types import entity_inter
 from kg.extract.coding import RULES_PATH, CodingRules
+from kg.extract.state import doc_text  # Doc.text joins every token again on each call
 from kg.records import Entity
 
 
@@ -82,7 +83,7 @@ def spans_of(doc: Doc, evidence: list[Span]) -> list[tuple[int, int]]:
     last = evidence[-1]
     if last.end < len(doc):
         after = doc[last.end].sent
-        if "\n" not in doc.text[last.end_char : after.start_char]:
+        if "\n" not in doc_text(doc)[last.end_char : after.start_char]:
             spans.append((after.start_char, after.end_char))
     return spans
 
@@ -106,7 +107,7 @@ def blamed_for(
     ):
         return None  # a named actor 1 ('Houthi gunmen')
     spans = spans_of(doc, item["evidence"])
-    return attributed(rules, cues, doc.text, spans, entities, item["actor2"])
+    return attributed(rules, cues, doc_text(doc), spans, entities, item["actor2"])
 
 
 @lru_cache(maxsize=1)

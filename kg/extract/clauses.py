@@ -105,9 +105,10 @@ def _with_day(ent: Span) -> str:
     return ent.text
 
 
-def actor_verb(
-    sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()
-) -> tuple[Token, list[Token]]:
+Acting = tuple[Token, list[Token]]  # the verb and who acts with it (:func:`actor_verb`)
+
+
+def actor_verb(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> Acting:
     """Who acts, and the verb they act with: the subject of the first verb trigger of the sentence that has one,
     else of the first clause
     that is not a reporting verb's ("Gunmen shot dead a man, local sources said": the gunmen; "Youths threw
@@ -141,15 +142,19 @@ def actor_verb(
     return sent.root, []
 
 
-def subject_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
-    """The text of who acts (see :func:`actor_verb`)."""
-    return " ".join(doc_text(t) for t in actor_verb(sent, events, reporting)[1])
+def subject_text(
+    sent: Span, events: list[Event], reporting: frozenset[int] = frozenset(), acting: Acting | None = None
+) -> str:
+    """The text of who acts (see :func:`actor_verb`; ``acting``: what it returned for these arguments)."""
+    return " ".join(doc_text(t) for t in (acting or actor_verb(sent, events, reporting))[1])
 
 
-def object_text(sent: Span, events: list[Event], reporting: frozenset[int] = frozenset()) -> str:
+def object_text(
+    sent: Span, events: list[Event], reporting: frozenset[int] = frozenset(), acting: Acting | None = None
+) -> str:
     """What the actor acts on: 'a Security Belt checkpoint' in 'militants attacked a Security Belt checkpoint',
     'a vehicle of the army' in 'gunmen opened fire on a vehicle of the army'."""
-    verb = actor_verb(sent, events, reporting)[0]
+    verb = (acting or actor_verb(sent, events, reporting))[0]
     objects = [c for c in verb.children if c.dep_ == "dobj"] or [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ in {"on", "at"} for o in p.children
         if o.dep_ == "pobj"

@@ -80,6 +80,10 @@ class CodingRules:
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # (text, kind, generic) -> inter code: an actor's mentions are read again for every incident of its document
+    _inter_seen: dict[tuple[str, str | None, bool], int | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def classes_of(self, event_types: list[str]) -> set[str]:
         """The cue classes that events of these types tell by themselves ('held their weekly march': a protest,
@@ -100,6 +104,14 @@ class CodingRules:
     def inter_of(self, text: str, kind: str | None, generic: bool = True) -> int | None:
         """ACLED inter code of an actor: from words of its mention first (a 'police' unit of a government is
         state forces, 'protesters' are 6), else from its kind; ``generic=False`` reads no generic word."""
+        key = (text, kind, generic)
+        if key not in self._inter_seen:
+            if len(self._inter_seen) > 20_000:  # a bound for long runs, as for the cue classes
+                self._inter_seen.clear()
+            self._inter_seen[key] = self._inter_of(text, kind, generic)
+        return self._inter_seen[key]
+
+    def _inter_of(self, text: str, kind: str | None, generic: bool) -> int | None:
         known = self.kind_inter.get(kind or "")
         for code, pattern, is_generic in self.word_inter:
             if is_generic and not generic:

@@ -50,7 +50,8 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
     ]
     if rules.names is not None:  # 'Air Force Intelligence' names an organisation, no air strike
         spans += [
-            (sent.start_char + m.start(), sent.start_char + m.end()) for m in rules.names.finditer(sent.text)
+            (sent.start_char + m.start(), sent.start_char + m.end())
+            for m in rules.names.finditer(doc_text(sent.doc)[sent.start_char : sent.end_char])
         ]
     text = _blank(sent, spans)
     return text, _blank(sent, _doubtful_spans(sent, events), text)

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import Places, qualifies
+from kg.extract.state import span_ents
 from kg.extract.toponyms import FEATURE_RANK
 
 # a name right before it is a reference point, not where the event happened: "Hays district, south of Hodeidah"
@@ -44,7 +45,7 @@ def incident_place(
     A place with no parent takes one the text states right after it from the other candidates ("Tahrir Square
     in central Baghdad", "the Al-Hal market of Manbij city")."""
     doc = sent.doc
-    nationalities = {e.start_char for e in sent.ents if e.label_ == "NORP" and e.end < len(doc)
+    nationalities = {e.start_char for e in span_ents(sent) if e.label_ == "NORP" and e.end < len(doc)
                      and doc[e.end].pos_ == "NOUN" and doc[e.end].lower_ not in FEATURE_RANK}  # fmt: skip
     items = [i for i in places.items if i[1] not in nationalities and not _qualifier(doc, i[1], i[2])]
     # "in Hays district (Al Hudaydah)", "near Sidakan (Soran, Erbil)": the names in brackets are the parents

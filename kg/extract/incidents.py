@@ -28,12 +28,13 @@ from kg.extract.actor_types import actor1_inter, document_country, entity_inter
 from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
-from kg.extract.clauses import GENERIC_PEOPLE, object_text, sentence_date, subject_text
+from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
 from kg.extract.incident_places import incident_place
 from kg.extract.newstime import background, news_time
+from kg.extract.state import doc_text
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
@@ -99,7 +100,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     # the reporting verbs of this pipeline's lexicon, as the claims component found them (not the default lexicon's)
     reporting = frozenset(t.i for claim in doc._.kg_claims or [] for t in claim.verb)
     told = sorted((m.start, e.key) for e in events for m in (e.trigger, *e.mentions))
-    text = doc.text  # once: Doc.text joins every token again on each call
+    text = doc_text(doc)  # Doc.text joins every token again on each call
     for sent in doc.sents:
         sent_text = text[sent.start_char : sent.end_char]  # Span.text joins every token again on each call
         if "\n" in text[previous_end : sent.start_char]:
@@ -114,7 +115,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             own_date = dataclasses.replace(last_date, text=same_day[0])  # this sentence's words date it
         inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
         counts = casualties(sent_text)
-        subject = subject_text(sent, inside, reporting)
+        acting = actor_verb(sent, inside, reporting)  # once for the subject and the object
+        subject = subject_text(sent, inside, reporting, acting)
         # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
         # describe an actor, they do not make the rebels or the militias actor 1
         # and who blames or accuses someone of an attack did not carry it out ('the ministry blamed the PKK')
@@ -132,7 +134,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             victims = 7  # "a former rebel commander", "a retired officer": no longer armed
         specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in GENERIC_PEOPLE)
         victims = victims or _inter(rules, specific, by_key, "")
-        victims = victims or rules.inter_of(object_text(sent, inside, reporting), None)
+        victims = victims or rules.inter_of(object_text(sent, inside, reporting, acting), None)
         hurt = bool(counts.fatalities or counts.injured)
         cue, happened = cue_text(sent, inside, rules, told=bool(incidents))
         # an event word blanked as a mere modifier ('the sit-in committee') tells no happening either
@@ -270,9 +272,9 @@ def _report_day(doc_date: str | None) -> TimeValue | None:
 def _record(doc_id: str, item: dict) -> Incident:
     first: Span = item["evidence"][0]
     rule = item["rule"]
-    sentences = [
-        (s.start_char + len(s.text) - len(s.text.lstrip()), s.text.strip()) for s in item["evidence"]
-    ]
+    whole = doc_text(first.doc)  # Span.text joins every token again on each call
+    said = [(s.start_char, whole[s.start_char : s.end_char]) for s in item["evidence"]]
+    sentences = [(start + len(t) - len(t.lstrip()), t.strip()) for start, t in said]
     confidence = item["confidence"]
     evidence = tuple(
         Mention(

@@ -177,7 +177,8 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     """The only spaCy -> kg hand-off: a processed Doc as a plain :class:`DocumentRecord`."""
     doc_id = doc._.kg_doc_id or "doc"
     regions = doc._.kg_regions or []
-    title = doc._.kg_title or next((doc.text[s:e].strip() for s, e, k in regions if k == "headline"), None)
+    text = doc_text(doc)  # Doc.text joins every token again on each call
+    title = doc._.kg_title or next((text[s:e].strip() for s, e, k in regions if k == "headline"), None)
     cited = tuple(dict.fromkeys(f.key for f in doc._.kg_cited or []))
     entities = _entities(doc, doc_id)
     sentences = sorted({m.sentence for e in entities for m in e.mentions if m.sentence})
@@ -185,7 +186,7 @@ def records_from_doc(doc: Doc) -> DocumentRecord:
     told, found = cue_events(doc, doc_id, find_incidents(doc, doc_id, events, entities), load_rules())
     events, incidents = [*events, *told], tuple(found)
     return DocumentRecord(
-        doc_id=doc_id, text=doc.text, title=title, date=doc._.kg_date, url=doc._.kg_url,
+        doc_id=doc_id, text=text, title=title, date=doc._.kg_date, url=doc._.kg_url,
         entities=tuple(entities), events=_in_context(events, incidents, doc, entities), claims=tuple(_claims(doc, doc_id)),
         cited_sources=cited, sentences=tuple(sentences), incidents=incidents,
     )  # fmt: skip

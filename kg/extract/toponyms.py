@@ -80,6 +80,10 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
+# what a pattern cannot match without: the parenthesis it looks ahead to, the number of a distance, its word
+_NEEDS = {_BEFORE_PAREN: re.compile(r"\("), _MEASURED: re.compile(r"\d"), _CAPITAL: re.compile("capital")}
+
+
 @dataclass(frozen=True)
 class PlacePhrase:
     """A place named in a sentence: its name, feature word ("village"), rank, offsets and stated parents."""
@@ -139,6 +143,8 @@ def place_phrases(text: str) -> list[PlacePhrase]:
         _PREFIXED,
         _PREP,
     ):  # a feature word after a name first
+        if pattern in _NEEDS and _NEEDS[pattern].search(text) is None:
+            continue  # most sentences have no '(', number or 'capital': spare the pattern's scan
         for match in pattern.finditer(text):
             name = _clean(match["name"])
             if not name:

@@ -216,7 +216,9 @@ class FileOrder:
 
     def __init__(self, quads: Iterable[pyoxigraph.Quad]) -> None:
         self._quads = list(dict.fromkeys(quads))  # a graph is a set: a repeated quad is written once
-        self._lines = _lines([q.triple for q in self._quads])
+        # each read of .triple makes a new Triple: made once, for the lines and for triples()
+        self._triples = [q.triple for q in self._quads]
+        self._lines = _lines(self._triples)
 
     def quads(self) -> list[pyoxigraph.Quad]:
         """Ordered by graph, subject, predicate, object (N-Triples text)."""
@@ -230,8 +232,8 @@ class FileOrder:
 
     def triples(self) -> list[pyoxigraph.Triple]:
         """The distinct triples of the union of all graphs, ordered by subject, predicate, object."""
-        distinct = dict(zip(self._lines, self._quads, strict=True))
-        return [distinct[line].triple for line in sorted(distinct)]
+        distinct = dict(zip(self._lines, self._triples, strict=True))
+        return [distinct[line] for line in sorted(distinct)]
 
 
 def sorted_quads(quads: Iterable[pyoxigraph.Quad]) -> list[pyoxigraph.Quad]:

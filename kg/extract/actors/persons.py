@@ -14,6 +14,7 @@ candidates, or a past role ("the former president") that no candidate holds, not
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,6 +27,7 @@ PAST_ROLES = word_set("actors", "past_roles")
 _PARTICLE = re.compile(r"^(al|el|ad|as|an|ash|at|ar|az|ad-|ed)-", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)  # every pair of mentions compares names: each label's words are worked out once
 def name_words(text: str) -> tuple[str, ...]:
     """The words of a person's name, without titles, possessive and 'al-'-type particles, case-folded."""
     words = [w.strip(",") for w in re.sub(r"['’]s$", "", text).split()]

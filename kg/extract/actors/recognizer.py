@@ -138,10 +138,10 @@ class ActorRecognizer:
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         spans = []
         for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            if span.text.islower() and not any(c in span.text for c in "-'"):
+            text = doc[start:end].text  # once: Span.text joins its tokens again on each call
+            if text.islower() and not any(c in text for c in "-'"):
                 continue  # "male", "georgia" in running text are common words, not names
-            if span.text.isupper() or span.text.casefold() not in self.acronyms_only:
+            if text.isupper() or text.casefold() not in self.acronyms_only:
                 spans.append(extend_head(Span(doc, start, end, label="GAZ")))
         return spans
 

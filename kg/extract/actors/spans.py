@@ -25,6 +25,8 @@ LOCATED_NOUNS = word_set("places", "located_nouns") | {w for w in EXTEND_WORDS}
 
 
 def inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    if not ranges:
+        return False  # most documents have no byline or boilerplate: no span text made
     # Compare the stripped span: the model's "James Corrigan\n" must still count as inside the byline.
     end = span.start_char + len(span.text.rstrip())
     return any(s <= span.start_char and end <= e for s, e in ranges)

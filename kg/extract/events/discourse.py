@@ -151,6 +151,8 @@ def _causal_pairs(events: list[FoundEvent], lexicon: Lexicon) -> list[tuple[Foun
     pairs = []
     for verb in (t for t in doc if t.pos_ == "VERB"):
         lemma = verb.lemma_.lower()
+        if lemma not in lexicon.passive_cause and lemma not in lexicon.active_cause:
+            continue  # most verbs: no children read
         by_agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         if lemma in lexicon.passive_cause and by_agents:  # "the unrest, sparked by clashes"
             effect_tok = (

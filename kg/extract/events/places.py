@@ -90,12 +90,14 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
     """No place attached in the parse: take the sentence's place when it names exactly one (as event coders
     do), at lower confidence; with two or more places the sentence is ambiguous and none is taken."""
     used = {k for keys in event.roles.values() for k in keys}
+    sent = head.sent
+    # the sentence's mentions, token by token (by index: no Token objects made)
+    found = [f for i in range(sent.start, sent.end) if (f := index.get(i))]
     # a place that acts ('captured by the Northern Alliance') or is part of a date does not say where
     places = {
         f.key
-        for t in head.sent
-        if (f := index.get(t.i))
-        and f.is_place
+        for f in found
+        if f.is_place
         and f.kind != "Country"
         and locates(f.span)
         and not is_mission(f.span)
@@ -103,12 +105,8 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
         and not _goal(f.span)
     } - used
     # a reference point ('a town 75 km northeast of Yangon') is not where, when the sentence names another place
-    others = {
-        f.key
-        for t in head.sent
-        if (f := index.get(t.i)) and f.is_place and f.kind != "Country" and not measures_from(f.span)
-    }
-    mentions = [f for t in head.sent if (f := index.get(t.i)) and f.key in places]
+    others = {f.key for f in found if f.is_place and f.kind != "Country" and not measures_from(f.span)}
+    mentions = [f for f in found if f.key in places]
     if len(places) == 1 and others - places and all(measures_from(f.span) for f in mentions):
         return
     if len(places) == 1:

@@ -19,7 +19,7 @@ from kg.extract.language import COUNT_FILLERS as _UNIT_SKIP
 from kg.extract.language import NUMBER_SCALES as _SCALE
 from kg.extract.language import NUMBER_WORDS as _WORDS
 from kg.extract.lexicon import word_list, word_map, word_pairs, word_set
-from kg.extract.state import FoundEvent, FoundQuantity
+from kg.extract.state import FoundEvent, FoundQuantity, doc_text
 
 # Vague quantities get a nominal value (the smallest the phrase can mean) and the "vague" qualifier.
 _VAGUE = word_map("events", "vague_counts")
@@ -111,7 +111,7 @@ def status_of(token: Token) -> str:
 def count_spans(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ in {"CARDINAL", "QUANTITY"}]
     taken = {t.i for s in spans for t in s}
-    low = doc.text.lower()
+    low = doc_text(doc).lower()
     for phrase in VAGUE_COUNTS:
         start = low.find(phrase)
         while start != -1:
