@@ -364,6 +364,10 @@ def _mentions(nlp, text):
         ("Six people died and ten were hurt when a car bomb exploded in the town of Baidoa.", "Bombing", "died",
          "Baidoa"),
         ("A peacekeeper was shot by a sniper in the town of Bria and later died.", "Attack", "died", "Bria"),
+        # the harm the act left, in a participle or coordinated clause
+        ("Gunmen attacked a hotel in the town of Baidoa, leaving 17 civilians dead.", "Attack", "leaving", "Baidoa"),
+        ("Gunmen attacked a market in the town of Baidoa, killing nine, while ten others sustained wounds.", "Attack",
+         "sustained", "Baidoa"),
     ],
 )  # fmt: skip
 def test_a_support_verb_is_a_mention_of_its_nouns_event_with_its_place(nlp, text, kind, verb, place):

@@ -124,6 +124,36 @@ def death_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "conj" and c.lemma_.lower() in dying), None)
 
 
+def outcomes(verb: Token) -> list[Token]:
+    """The verbs of participle or coordinated clauses of ``verb`` that tell the harm its act left (lexicon
+    ``outcomes``): 'attacked a hotel, leaving 17 dead', 'killing nine, while ten others sustained wounds'.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Gunmen", "attacked", "a", "hotel", ",", "leaving", "17", "dead"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=[w.lower() for w in words[:5]] + ["leave", "17", "dead"],
+    ...           pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NUM", "ADJ"], heads=[1, 1, 3, 1, 1, 1, 7, 5],
+    ...           deps=["nsubj", "ROOT", "det", "dobj", "punct", "advcl", "nummod", "oprd"])
+    >>> [t.text for t in outcomes(doc[1])]
+    ['leaving']
+    """
+    told = []
+    for clause in (c for c in verb.children if c.dep_ in {"advcl", "conj"} and c.pos_ == "VERB"):
+        harm = set(_outcomes().get(clause.lemma_.lower(), ()))
+        objects = [c for c in clause.children if c.dep_ == "dobj"] if clause.lemma_.lower() != "leave" else []
+        words = {t.lemma_.lower() for t in (objects or clause.subtree)} | {
+            t.lower_ for t in (objects or clause.subtree)
+        }
+        if harm & words:
+            told.append(clause)
+    return told
+
+
+@cache
+def _outcomes() -> dict[str, list[str]]:
+    return word_map("events", "outcomes")
+
+
 @cache
 def _dying() -> frozenset[str]:
     return word_set("events", "dying")

@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import aspect_of, countering, death_of, support_verb, supported
+from kg.extract.events.anchors import aspect_of, countering, death_of, outcomes, support_verb, supported
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
@@ -159,9 +159,14 @@ class EventExtractor(SavesLexicon):
         if (aspect := aspect_of(support or head)) is not None and aspect.i not in kinds:
             event.mentions.append(doc[aspect.i : aspect.i + 1])  # 'began shelling X'
         for verb in {head, support or head}:
-            died = death_of(verb)
-            if died is not None and died.i not in kinds and all(m.start != died.i for m in event.mentions):
-                event.mentions.append(doc[died.i : died.i + 1])  # 'five died when a car bomb exploded'
+            # 'five died when a car bomb exploded', 'attacked a hotel, leaving 17 dead'
+            for told in (death_of(verb), *outcomes(verb)):
+                if (
+                    told is not None
+                    and told.i not in kinds
+                    and all(m.start != told.i for m in event.mentions)
+                ):
+                    event.mentions.append(doc[told.i : told.i + 1])
         if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
             around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
             tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
