@@ -73,3 +73,28 @@ def test_an_object_pronoun_is_not_the_speaker(nlp) -> None:
     labels = {e.key: e.label for e in record.entities}
     (event,) = [e for e in record.events if e.type == "Rejection"]
     assert [labels[k] for k in event.roles.get("target", ())] == []
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        # a spokesman's 'they' or 'it' is whom he speaks for
+        ("A spokesman for the rebels said they would free the hostages.", "Release", ["rebels"]),
+        ("The army's spokeswoman said it had withdrawn from the town.", "Withdrawal", ["army"]),
+        # 'he' is the spokesman himself
+        ("A spokesman for the rebels said he would resign.", "Concession", ["spokesman"]),
+    ],
+)
+def test_a_spokesman_speaks_for_an_organisation(nlp, text, event_type, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == event_type]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent
+
+
+def test_it_does_not_stand_for_a_person_noun() -> None:
+    doc = _clause("spokeswoman", "NN", "it")
+    assert antecedent_subject(doc[4]) is None

@@ -23,6 +23,8 @@ PLURAL_PRONOUNS = {"they", "we"}
 
 CLAIMABLE = word_set("events", "claimable_types")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
+SPOKES_NOUNS = word_set("actors", "spokes_nouns")
+ORGANISATION_PRONOUNS = {"they", "it", "we"}
 QUOTES = "\"“”'‘’"
 
 
@@ -42,9 +44,10 @@ class ClaimExtractor(SavesLexicon):
         kinds = {f.key: f.kind for f in doc._.kg_mentions or []}
         for claim in claims:
             claim.about = _named_in(claim, index)
+            principal = self._principal(doc, claim, index)
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
-                _resolve_pronoun(event, claim, kinds)
+                _resolve_pronoun(event, claim, kinds, principal)
         doc._.kg_claims = claims
         return doc
 
@@ -106,6 +109,22 @@ class ClaimExtractor(SavesLexicon):
             return people[-1].key if people else None
         group = unnamed_actor(token, index, doc, self.lexicon)
         return group.key if group is not None else None
+
+    def _principal(self, doc: Doc, claim: FoundClaim, index: dict[int, Found]) -> str | None:
+        """Whom a spokesman speaks for: 'a spokesman for the rebels said', 'the army's spokeswoman said'."""
+        speaker = next((c for c in claim.verb.root.children if c.dep_ == "nsubj"), None)
+        if speaker is None or speaker.lemma_.lower() not in SPOKES_NOUNS:
+            return None
+        owners = [c for c in speaker.children if c.dep_ in {"poss", "compound"}]
+        owners += [o for p in speaker.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children
+                   if o.dep_ == "pobj"]  # fmt: skip
+        for owner in owners:
+            found = index.get(owner.i)
+            if found is None or found.kind == "Person":  # 'the army's spokeswoman' is one mention of a person
+                found = unnamed_actor(owner, index, doc, self.lexicon)
+            if found is not None and found.is_actor and found.kind != "Person" and not found.is_place:
+                return found.key
+        return None
 
     def _region(self, doc: Doc, verb: Token) -> set[int]:
         """Token indices of what is reported: the complement clause, the rest of the clause, or a quote."""
@@ -173,15 +192,24 @@ def _named_in(claim: FoundClaim, index: dict[int, Found]) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
-def _resolve_pronoun(event: FoundEvent, claim: FoundClaim, kinds: dict[str, str]) -> None:
+def _resolve_pronoun(
+    event: FoundEvent, claim: FoundClaim, kinds: dict[str, str], principal: str | None = None
+) -> None:
     """'X said they would meet': the pronoun's role goes to the speaker, when the speaker is an actor that the
-    pronoun can stand for ('Ms Assaf said they shot him': 'they' is not one person, 'he' not a country)."""
+    pronoun can stand for ('Ms Assaf said they shot him': 'they' is not one person, 'he' not a country); a
+    spokesman's 'they', 'it' or 'we' is whom he speaks for ('a spokesman for the rebels said they would ...')."""
     role, speaker = event.pronoun_role, claim.speaker
     if not role or not speaker or kinds.get(speaker) in PLACE_KINDS - {"Country"} or event.roles.get(role):
         return
     pronouns = {word for m in event.mentions if (word := _subject_word(m.root)) in PERSONAL_PRONOUNS}
+    if principal is not None and pronouns and pronouns <= ORGANISATION_PRONOUNS:
+        event.roles[role] = [principal]
+        event.confidence = min(event.confidence, 0.6)
+        return
     person = kinds.get(speaker) == "Person"
-    if (person and pronouns & PLURAL_PRONOUNS) or (not person and pronouns and pronouns <= PRONOUNS):
+    if (person and pronouns & (PLURAL_PRONOUNS | {"it"})) or (
+        not person and pronouns and pronouns <= PRONOUNS
+    ):
         return
     event.roles[role] = [speaker]
 

@@ -18,10 +18,15 @@ from spacy.tokens import Token
 
 from kg.extract.events.parties import contents
 from kg.extract.language import PERSONAL_PRONOUNS
+from kg.extract.lexicon import word_set
 from kg.extract.subjects import subject_word
 
 CLAUSES = {"advcl", "ccomp", "conj", "xcomp"}  # a clause that continues or completes the one above it
 PERSON_PRONOUNS = {"he", "she"}
+# nouns for one person: 'it' never stands for them ('the army's spokeswoman said it had withdrawn')
+PERSON_NOUNS = (
+    word_set("actors", "person_nouns") | word_set("actors", "role_nouns") | word_set("actors", "spokes_nouns")
+)
 
 
 def antecedent_subject(pronoun: Token) -> Token | None:
@@ -50,5 +55,9 @@ def _fits(word: str, subject: Token) -> bool:
     if word in PERSON_PRONOUNS:
         return subject.ent_type_ == "PERSON"
     if word == "it":
-        return not plural and subject.ent_type_ != "PERSON"
+        return (
+            not plural
+            and subject.ent_type_ != "PERSON"
+            and not {subject.lemma_.lower(), subject.lower_} & PERSON_NOUNS
+        )
     return plural
