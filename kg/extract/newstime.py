@@ -50,6 +50,12 @@ def news_time(dates: Iterable[TimeValue | None], doc_date: str | None) -> dt.dat
 
 
 def background(date: TimeValue | None, now: dt.date | None) -> bool:
-    """True for a date more than :data:`BACKGROUND_DAYS` before the news time ``now``."""
-    day = latest_day(date.value) if date is not None and now is not None else None
+    """True for a date more than :data:`BACKGROUND_DAYS` before the news time ``now``; an interval counts by its
+    end ('since 2019' runs to the report's day).
+
+    >>> import datetime as dt
+    >>> background(TimeValue("2019", "year", start="2019", end="2026-01-23"), dt.date(2026, 1, 23))
+    False
+    """
+    day = latest_day(date.end or date.value) if date is not None and now is not None else None
     return day is not None and now is not None and (now - day).days > BACKGROUND_DAYS
