@@ -154,3 +154,22 @@ def test_coordinated_verbs_are_one_act_unless_the_conjunct_is_a_clause_of_its_ow
     doc = nlp(text)
     (head,) = [t for t in doc if t.text == verb]
     assert [t.text for t in coordinated(head)] == partners
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants fired Katyusha rockets at the base near Kirkuk.",
+        "Government forces fired Grad rockets at Kadugli on Sunday.",
+    ],
+)
+def test_a_weapon_named_like_a_village_is_no_place(nlp, text: str) -> None:
+    # GeoNames lists villages called Katyusha and Grad; in a sentence about rockets they are weapons
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    places = {
+        e.label.lower() for e in record.entities if e.kind in {"City", "Region", "AdministrativeRegion"}
+    }
+    assert places and not places & {"katyusha", "grad"}

@@ -173,7 +173,13 @@ class PlaceFinder:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc, found: list[Found], skip: list[tuple[int, int]]) -> list[Found]:
-        found = [f for f in found if f.entry is not None or f.is_place or not is_non_actor(f.span.text)]
+        # a weapon or holiday name is neither actor nor place, also where a gazetteer lists a namesake village
+        # ('Katyusha rockets', 'Grad rockets'); a country keeps its name
+        found = [
+            f
+            for f in found
+            if (f.entry is not None and f.entry.kind == "Country") or not is_non_actor(f.span.text)
+        ]
         countries = document_countries(found)
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             text = doc_text(doc)[sent.start_char : sent.end_char]  # Span.text joins every token again
