@@ -283,3 +283,16 @@ def test_troop_movements_weapons_and_split_nouns_are_events(nlp, text: str, kind
 )
 def test_civilians_moving_fires_and_military_convoys_are_no_such_events(nlp, text: str, kind: str) -> None:
     assert kind not in [k for k, _ in _events(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_aid"),
+    [
+        ("An aid convoy reached the besieged town on Monday.", True),
+        ("A convoy carrying medical supplies reached the camp.", True),
+        ("Gunmen ambushed a convoy of trucks near the river.", False),
+        ("Rebels fired rockets at the convoy on Sunday.", False),
+    ],
+)
+def test_a_convoy_is_aid_only_when_its_phrase_says_what_it_brings(nlp, text: str, is_aid: bool) -> None:
+    assert any(kind == "Aid" and trigger == "convoy" for kind, trigger in _events(nlp, text)) is is_aid

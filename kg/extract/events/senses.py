@@ -78,6 +78,9 @@ def sense_checked(token: Token, kind: str) -> str | None:
         return None
     if token.pos_ != "VERB" and neighbours & set(rule.get("noun_not_with", ())):
         return None  # "a bomb factory", "bomb disposal experts"; but "bombed a factory" is an attack
+    needs = set(rule.get("noun_needs_in_phrase", ()))
+    if token.pos_ != "VERB" and needs and not {t.lemma_.lower() for t in token.subtree} & needs:
+        return None  # "an aid convoy", "a convoy carrying food": the noun's own phrase shows the sense
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
     if before in set(rule.get("not_after", ())):
         return None
