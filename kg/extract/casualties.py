@@ -141,10 +141,15 @@ _NEEDS = {
 }
 
 
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when ``text`` lacks the word ``pattern`` needs (then no scan can match)."""
+    needed = _NEEDS.get(pattern)
+    return needed is None or needed.search(text) is not None
+
+
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, without the scan when ``text`` lacks the word the pattern needs."""
-    needed = _NEEDS.get(pattern)
-    return None if needed is not None and needed.search(text) is None else pattern.search(text)
+    return pattern.search(text) if _may_match(pattern, text) else None
 
 
 def vague_count(phrase: str) -> int | None:
@@ -236,8 +241,8 @@ def _other_sides(text: str, first: re.Match[str], end: int, patterns: list[re.Pa
     spans = [(first.start(), end)]
     others: list[re.Match[str]] = []
     for pattern in patterns:
-        if (needed := _NEEDS.get(pattern)) is not None and needed.search(text) is None:
-            continue  # the word it needs is not there: no match
+        if not _may_match(pattern, text):
+            continue
         for match in pattern.finditer(text):
             if not any(s < match.end() and match.start() < e for s, e in spans):
                 others.append(match)

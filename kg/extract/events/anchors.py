@@ -149,6 +149,30 @@ def outcomes(verb: Token) -> list[Token]:
     return told
 
 
+def told_harm(verbs: set[Token], kinds: dict[int, str], mentions: list[Span]) -> list[Span]:
+    """The words that tell the harm an act on one of ``verbs`` left, as new mentions of its event: 'five died when
+    a car bomb exploded', 'attacked a hotel, leaving 17 dead' (not other events' triggers, not a mention twice).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Five", "died", "when", "a", "bomb", "exploded"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, lemmas=["five", "die", "when", "a", "bomb", "explode"],
+    ...           heads=[1, 1, 5, 4, 5, 1], deps=["nsubj", "ROOT", "advmod", "det", "nsubj", "advcl"])
+    >>> [m.text for m in told_harm({doc[5]}, {5: "Bombing"}, [])]
+    ['died']
+    """
+    told: list[Span] = []
+    for verb in verbs:
+        for word in (death_of(verb), *outcomes(verb)):
+            if (
+                word is not None
+                and word.i not in kinds
+                and all(m.start != word.i for m in (*mentions, *told))
+            ):
+                told.append(word.doc[word.i : word.i + 1])
+    return told
+
+
 @cache
 def _outcomes() -> dict[str, list[str]]:
     return word_map("events", "outcomes")

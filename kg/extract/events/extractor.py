@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
-from kg.extract.events.anchors import aspect_of, countering, death_of, outcomes, support_verb, supported
+from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.certainty import certainty_of, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
@@ -26,7 +26,7 @@ from kg.extract.events.places import (
     phrase_place,
     sentence_place,
 )
-from kg.extract.events.pronouns import antecedent_subject
+from kg.extract.events.pronouns import antecedent_subject, controllers
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import verbal_arguments
 from kg.extract.events.senses import armed, coded_actors, moved_or_struck
@@ -98,7 +98,7 @@ class EventExtractor(SavesLexicon):
 
     def _coded_object(self, verb: Token, kind: str) -> bool:
         """A CAMEO pattern of the verb gives its object this type: 'providing aerial photographs' is aid."""
-        return pattern_type(verb, lambda t: self.lexicon.type_of_lemma(t.lemma_, t.pos_) is not None) == kind
+        return pattern_type(verb, self._is_trigger) == kind
 
     def _is_trigger(self, token: Token) -> bool:
         return self.lexicon.type_of_lemma(token.lemma_, token.pos_) is not None
@@ -158,15 +158,7 @@ class EventExtractor(SavesLexicon):
             support = far.root
         if (aspect := aspect_of(support or head)) is not None and aspect.i not in kinds:
             event.mentions.append(doc[aspect.i : aspect.i + 1])  # 'began shelling X'
-        for verb in {head, support or head}:
-            # 'five died when a car bomb exploded', 'attacked a hotel, leaving 17 dead'
-            for told in (death_of(verb), *outcomes(verb)):
-                if (
-                    told is not None
-                    and told.i not in kinds
-                    and all(m.start != told.i for m in event.mentions)
-                ):
-                    event.mentions.append(doc[told.i : told.i + 1])
+        event.mentions += told_harm({head, support or head}, kinds, event.mentions)
         if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
             around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
             tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
@@ -264,7 +256,7 @@ class EventExtractor(SavesLexicon):
         if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
             # "Berlin rejected the calls, saying it was withholding aid": the subject of the trigger's own clause
             # a subject ('it' the object of 'rejected it' is something said, not the speaker)
-            own = token.dep_ in {"nsubj", "nsubjpass"} and token.head.i in _controllers(event.trigger.root)
+            own = token.dep_ in {"nsubj", "nsubjpass"} and token.head.i in controllers(event.trigger.root)
             subject = antecedent_subject(token) if own else None
             found = self._actor(subject, index, doc) if subject is not None else None
             # else "they would meet": filled from the claim's speaker; a subject's role before an object's ('the
@@ -306,13 +298,3 @@ def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventEx
 def _add(roles: dict[str, list[str]], role: str, key: str) -> None:
     if key not in roles.setdefault(role, []):
         roles[role].append(key)
-
-
-def _controllers(verb: Token) -> set[int]:
-    """The verb and the verbs whose subject it shares as their complement: 'they are willing to forgive X',
-    'it wants to boycott the vote' (a subject pronoun there is the trigger's own subject)."""
-    heads = {verb.i}
-    while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
-        verb = verb.head
-        heads.add(verb.i)
-    return heads

@@ -61,3 +61,21 @@ def _fits(word: str, subject: Token) -> bool:
             and not {subject.lemma_.lower(), subject.lower_} & PERSON_NOUNS
         )
     return plural
+
+
+def controllers(verb: Token) -> set[int]:
+    """The verb and the verbs whose subject it shares as their complement: 'they are willing to forgive X',
+    'it wants to boycott the vote' (a subject pronoun there is the trigger's own subject).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["it", "wants", "to", "boycott", "the", "vote"],
+    ...           heads=[1, 1, 3, 1, 5, 3], deps=["nsubj", "ROOT", "aux", "xcomp", "det", "dobj"])
+    >>> sorted(controllers(doc[3]))
+    [1, 3]
+    """
+    heads = {verb.i}
+    while verb.dep_ in {"xcomp", "acomp"} and verb.head.i != verb.i:
+        verb = verb.head
+        heads.add(verb.i)
+    return heads
