@@ -146,6 +146,20 @@ def build_countries(b: Builder) -> None:
         for name in ("government", "military") if iso3 != "VAT" else ("government",):
             b.add(from_template(name, key=key, label=label, demonym=demonym), "curated/templates.json")
         build_capital(b, key, gn)
+    build_former_states(b)
+
+
+def build_former_states(b: Builder) -> None:
+    """States of archive and wire text that no longer exist ("the Soviet Union accused Yugoslavia"): countries
+    with a government and a military, checked against ISO 3166-3, without coordinates."""
+    for iso3, key, label, demonym, extra in read_tsv(CURATED / "former_states.tsv"):
+        assert pycountry.historic_countries.get(alpha_3=iso3), iso3
+        b.iso3_to_key[iso3] = key
+        entry = dict(key=key, label=label, kind="Country", aliases=[label, *split_aliases(extra), demonym])
+        entry |= dict(iso3=iso3, demonym=demonym, government=f"{key}-government", precision="country")
+        b.add(entry | {"sources": {"iso3": "pycountry (ISO 3166-3)"}}, "curated/former_states.tsv")
+        for name in ("government", "military"):
+            b.add(from_template(name, key=key, label=label, demonym=demonym), "curated/templates.json")
 
 
 def build_capital(b: Builder, country_key: str, gn: dict[str, Any]) -> None:

@@ -95,3 +95,21 @@ def test_an_ambiguous_organisation_noun_needs_a_modifier(nlp, text) -> None:
 
     record = records_from_doc(nlp(text))
     assert not [e for e in record.entities if e.label in {"movement", "front"}]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        ("The army shelled villages in northern Syria.", "Attack", ("Syrian army", "MilitaryOrganization")),
+        ("The army deployed troops in Mali.", "Mobilization", ("Malian army", "MilitaryOrganization")),
+        # the one country the text names is the one acted on: the institution is someone else's
+        ("The government imposed new sanctions on Iran.", "Sanction", ("government", "Government")),
+        ("The army shelled Syria.", "Attack", ("army", "MilitaryOrganization")),
+        ("The government held talks with Ethiopia.", "Consultation", ("government", "Government")),
+    ],
+)
+def test_an_unowned_institution_belongs_to_the_one_country_it_does_not_act_on(
+    nlp, text, event_type, agent
+) -> None:
+    assert _roles(nlp, text, event_type)["agent"] == [agent]

@@ -89,6 +89,12 @@ def records() -> list[dict]:
         ("Syrian government forces", "syria-military"),
         ("government of Sudan", "sudan-government"),
         ("Kiev", "kyiv"),
+        # former states of archive and wire text
+        ("Soviet Union", "soviet-union"),
+        ("USSR", "soviet-union"),
+        ("Yugoslavia", "yugoslavia"),
+        ("East Germany", "east-germany"),
+        ("Zaire", "drc"),
     ],
 )
 def test_alias_resolves_to_entry(gaz: Gazetteer, surface: str, key: str) -> None:
@@ -114,6 +120,7 @@ def test_lowercase_words_do_not_match_acronyms(gaz: Gazetteer, surface: str) -> 
         ("Somali", "somalia"),
         ("Israeli", "israel"),
         ("Ukrainian", "ukraine"),
+        ("Soviet", "soviet-union"),
     ],
 )
 def test_demonym_to_country(gaz: Gazetteer, word: str, key: str) -> None:

@@ -93,11 +93,44 @@ def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)
 
 
+# Prepositions that say where an act happens, not whom it is aimed at: "the army deployed in Mali" is Mali's.
+LOCATIVE = {"in", "inside", "within", "across", "throughout", "at", "near", "around"}
+
+
+def _acted_on(token: Token, country: Found, doc: Doc) -> bool:
+    """Whether the institution's clause aims its act at the country: 'The government imposed sanctions on Iran',
+    'the army shelled Syria', 'the government held talks with Ethiopia' (not Iran's, Syria's or Ethiopia's own)."""
+    verb = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(
+        _aimed_at(found.span.root, verb) for found in doc._.kg_mentions or [] if found.key == country.key
+    )
+
+
+def _aimed_at(word: Token, verb: Token) -> bool:
+    """Whether ``word`` is the verb's object, or sits in a non-locative phrase of it or of its object ('sanctions
+    on Iran'); a place phrase ('villages in Syria') says where, not at whom."""
+    through_prep = False
+    while word.head.i != word.i:
+        if word.dep_ == "pobj":
+            if word.head.lower_ in LOCATIVE:
+                return False
+            through_prep = True
+        if word.head.i == verb.i:
+            return word.dep_ in {"dobj", "dative"} or (word.dep_ == "prep" and through_prep)
+        word = word.head
+    return False
+
+
 def _unowned_institution(token: Token, index: dict[int, Found], doc: Doc) -> Found:
     """'The army shelled the town': the army of the one country the document names, else just 'the army'. Scoped
-    to the document (no gazetteer entry) and trusted less: an inference, never merged with a gazetteer government."""
+    to the document (no gazetteer entry) and trusted less: an inference, never merged with a gazetteer government.
+    Not when its own clause acts on that country ('the government imposed sanctions on Iran')."""
     countries = {f.key: f for f in doc._.kg_mentions or [] if f.kind == "Country" and not f.secondary}
     owner = next(iter(countries.values())) if len(countries) == 1 else None
+    if owner is not None and _acted_on(token, owner, doc):
+        owner = None
     label = f"{_name(owner)} {token.lower_}" if owner is not None else token.lower_
     found = Found(doc[token.i : token.i + 1], slug(label), label, INSTITUTIONS[token.lemma_.lower()],
                   confidence=0.5, member_of=owner.key if owner is not None else None)  # fmt: skip
