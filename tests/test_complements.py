@@ -187,7 +187,7 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
 @pytest.mark.parametrize(
     ("text", "kind", "role", "expected"),
     [
-        ("Turkey sent troops to Syria.", "Aid", "destination", ["Syria"]),  # the model's 'dative' 'to'
+        ("Turkey sent troops to Syria.", "Mobilization", "destination", ["Syria"]),  # the model's 'dative' 'to'
         ("The UN called on Israel to withdraw from Gaza.", "Withdrawal", "agent", ["Israel"]),
         # a sentence-initial "On <date>," controls nothing: the subject offers to act
         ("On September 29, Putin offered to negotiate with Armenia.", "Consultation", "agent", ["Putin"]),

@@ -141,7 +141,11 @@ def test_who_repels_or_thwarts_an_attack_is_not_its_attacker(nlp, text, target) 
     ("text", "kind", "agent"),
     [
         # a country's weapons act for it, as its troops do
-        ("Turkish warplanes bombed a village near the border.", "Bombing", "Turkey"),
+        (
+            "Turkish warplanes bombed a village near the border.",
+            "Airstrike",
+            "Turkey",
+        ),  # aircraft bomb: an air strike
         ("Russian artillery shelled the outskirts of the town.", "Attack", "Russia"),
         # a verb of the noun's own type only says the noun's event happened: its subject is the agent
         ("Germany supplied humanitarian aid to the region.", "Aid", "Germany"),

@@ -13,9 +13,12 @@ attack' (Y's act, only warned about).
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.tokens import Token
 
-from kg.extract.events.senses import irrealis, warned_off
+from kg.extract.events.happening import present
+from kg.extract.events.senses import REQUESTED, WARNING_VERBS, irrealis, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
@@ -26,6 +29,11 @@ HEDGES = word_set("events", "hedges")
 
 
 CONDITIONS = {"if", "unless"}
+NOBODY = {"nobody", "none", "no one", "noone"}
+# verbs whose clause complement is asked for or ordered, not done: 'urged all parties to protect', 'ordered X to'
+ASKED = REQUESTED | WARNING_VERBS | {"instruct", "direct", "encourage", "invite", "command"}
+# event types that are things said: a present-tense one is a stance taken now ('Turkey accuses the PKK of ...')
+SAID = {"Accusation", "Criticism", "Demand", "Rejection", "Support", "Statement"}
 CONSEQUENT_MODALS = {"will", "would", "could", "might", "'ll", "'d"}
 
 
@@ -54,18 +62,70 @@ def _failed(verb: Token) -> bool:
     )
 
 
+def _nobody(verb: Token, head: Token) -> bool:
+    """'No civilians were killed', 'nobody was hurt', 'no attacks were reported', 'detention without trial'."""
+    # a noun's own determiner only: 'no country claimed the strikes' tells strikes
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if head == verb else [head]
+    if head.dep_ == "pobj" and head.head.lower_ == "without":
+        return True
+    return any(
+        s.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in s.children) for s in subjects
+    )
+
+
+def _unreal_clause(verb: Token) -> bool:
+    """The verb's clause is not told as done: the complement of a modal or negated verb ('would force them to
+    pull guards away'), of a request or order ('urged all parties to protect'), an infinitive on a noun ('a
+    licence to kill'), or an 'until'-clause under a modal or negated verb ('would not return until the army
+    pulled back')."""
+    governor = verb.head
+    if verb.dep_ == "xcomp" and governor.lemma_.lower() in ASKED:
+        return True
+    if (
+        verb.dep_ in {"acl", "relcl"}
+        and governor.pos_ == "NOUN"
+        and any(c.tag_ == "TO" for c in verb.children)
+    ):
+        return True  # an infinitive on a noun: 'a licence to kill', 'the right to protest', 'plans to attack'
+
+    until = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in verb.children)
+    if verb.dep_ != "xcomp" and not until:
+        return False
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODAL_POSSIBLE) for c in governor.children)
+
+
+def habitual(head: Token, kind: str, past_forms: Collection[str] = ()) -> bool:
+    """A present-tense act verb outside the headline tells what usually happens, not a happening: 'The army builds
+    a new base on a hilltop', 'the fighting threatens a truce' (not a stance said now: 'Turkey accuses X')."""
+    sentence = head.sent
+    headline = sentence.start == 0 and sentence[-1].text not in {".", "!", "?", '"', "”"}
+    bare = not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    tensed = head.tag_ in {"VBZ", "VBP"} and present(head, past_forms)  # not 'troops retook' mis-tagged
+    return tensed and bare and not headline and kind not in SAID
+
+
+def doubtful(certainty: str, head: Token, kind: str, past_forms: Collection[str] = ()) -> bool:
+    """An event not told as a happening, which is trusted less: hypothetical, negated or planned, or
+    :func:`habitual`."""
+    return certainty in {"hypothetical", "negated", "planned"} or habitual(head, kind, past_forms)
+
+
 def certainty_of(head: Token) -> tuple[str, str]:
     """Certainty and polarity from negation, modals, conditions, planning verbs and hedges around the trigger."""
     verb = head if head.pos_ in {"VERB", "AUX"} else head.head
     children = {c.lower_ for c in verb.children} | {c.lower_ for c in head.children}
     deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
-    if "neg" in deps or (head.pos_ == "VERB" and _failed(head)):
+    if "neg" in deps or (head.pos_ == "VERB" and _failed(head)) or _nobody(verb, head):
         return "negated", "negative"
     # a subject noun stays out: "if confirmed, the attack would be the deadliest" reports an attack
     conditioned = (head.pos_ == "VERB" or head.dep_ in {"dobj", "pobj"}) and _conditional(head)
-    if children & MODAL_POSSIBLE or irrealis(head) or conditioned:
+    unreal = (head.pos_ == "VERB" or head.dep_ == "dobj") and _unreal_clause(verb)
+    if children & MODAL_POSSIBLE or irrealis(head) or conditioned or unreal:
         return "hypothetical", "positive"
-    planned = children & {"will", "planned"} or any(c.lemma_ == "plan" for c in head.children)
+    # 'the planned attack', not 'attacked the plan'
+    planned = children & {"will", "planned"} or any(
+        c.lemma_ == "plan" and c.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} for c in head.children
+    )
     vowed = (
         head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in PLANNED_OBJECTS
     )  # 'vow marches'

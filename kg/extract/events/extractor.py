@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.collectives import unnamed_actor
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
-from kg.extract.events.certainty import certainty_of, warned_not_to
+from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
 from kg.extract.events.discourse import link_events
@@ -196,7 +196,7 @@ class EventExtractor(SavesLexicon):
         warned_not_to(event, head, index)
         if not any(event.roles.get(r) for r in (*ACTOR_ROLES, *PLACE_ROLES)) and event.date is None:
             event.confidence = min(event.confidence, 0.5)  # no participant, place or time: kept, trusted less
-        if event.certainty in {"hypothetical", "negated"}:
+        if doubtful(event.certainty, head, kind, self._past_forms):  # not told as done, or habitual
             event.confidence = min(event.confidence, 0.5)
         if not event.roles.get("place"):
             sentence_place(event, head, index)

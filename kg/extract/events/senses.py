@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from kg.extract.events.happening import by_aircraft, other_construction
 from kg.extract.lexicon import word_map, word_set
 from kg.extract.state import Found, FoundEvent
 
@@ -49,11 +50,17 @@ def _senses() -> dict[str, dict[str, Any]]:
     return json.loads(SENSES_PATH.read_text(encoding="utf-8"))["senses"]
 
 
+def sense_rule(lemma: str) -> dict[str, Any]:
+    """The sense rule of a trigger lemma (empty when it has none)."""
+    return _senses().get(lemma.lower(), {})
+
+
 def _neighbours(token: Token) -> set[str]:
-    """Lemmas of the trigger's modifiers, objects (passive subjects too) and particles, and of 'of'/'to'/'into'-
-    complements ('transfer of power', 'shot to fame', 'prices shot up', 'entered into force')."""
+    """Lemmas of the trigger's modifiers, objects (passive subjects too) and particles, and of 'of'/'to'/'into'/
+    'for'-complements ('transfer of power', 'shot to fame', 'prices shot up', 'entered into force', 'a request for
+    comment')."""
     lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "into"}):
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "into", "for"}):
         lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     if token.dep_ in {"compound", "amod", "npadvmod"}:  # "money transfers", "bomb-sniffing dogs"
         lemmas.add(token.head.lemma_.lower())
@@ -68,14 +75,21 @@ def sense_checked(token: Token, kind: str) -> str | None:
     rule = _senses().get(token.lemma_.lower())
     if not rule:
         return kind
+    neighbours = _neighbours(token)
+    if neighbours & set(rule.get("not_with", ())):
+        return None  # before the retypes: "wounded soldiers were flown to hospital" is no deployment
     if (moved := moved_or_struck(token)) is not None:
         return moved  # "troops marched into the capital": a deployment, not a protest
-    neighbours = _neighbours(token)
     if "retype_with" in rule and neighbours & set(rule["retype_with"]["lemmas"]):
         # "a nationwide strike" is a protest, "burned tyres" a protest act
         return str(rule["retype_with"]["type"])
-    if neighbours & set(rule.get("not_with", ())):
-        return None
+    objects = {
+        c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and token.pos_ == "VERB"
+    }
+    if "retype_object" in rule and objects & set(rule["retype_object"]["lemmas"]):
+        return str(rule["retype_object"]["type"])  # "attacked the plan": criticism
+    if (air := rule.get("retype_air_subject")) and token.pos_ == "VERB" and by_aircraft(token):
+        return str(air)  # "jets struck hideouts", "a village was bombed by military aircraft"
     if token.pos_ != "VERB" and neighbours & set(rule.get("noun_not_with", ())):
         return None  # "a bomb factory", "bomb disposal experts"; but "bombed a factory" is an attack
     needs = set(rule.get("noun_needs_in_phrase", ()))
@@ -92,12 +106,22 @@ def sense_checked(token: Token, kind: str) -> str | None:
         return None  # "a car bomb exploded", not "cotton production exploded"
     if rule.get("place_object") and not _objects_are_places(token, names=True):
         return None
+    if rule.get("not_place_object") and (_objects_are_places(token) or _found_place_object(token)):
+        return None  # "the junta still holds Sittwe": control of a place, not a detention
+    if other_construction(token, rule):
+        return None
     if rule.get("retype_place_object") and _objects_are_places(token, passive=True):
         return str(rule["retype_place_object"])  # "captured the town": fighting over territory, not an arrest
     retype = rule.get("retype")
     if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
         return retype["type"]
     return kind
+
+
+def _found_place_object(verb: Token) -> bool:
+    """The verb's object is a place the actor layer found ('holds Sittwe', which the model may not tag)."""
+    spans = [f.span for f in verb.doc._.kg_mentions or [] if f.is_place]
+    return any(s.start <= c.i < s.end for s in spans for c in verb.children if c.dep_ == "dobj")
 
 
 def moved_or_struck(verb: Token) -> str | None:

@@ -10,8 +10,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import verb_forms, verb_tagged_noun
+from kg.extract.events.happening import not_a_happening
 from kg.extract.events.patterns import NO_EVENT, pattern_type
-from kg.extract.events.senses import moved_or_struck, sense_checked
+from kg.extract.events.senses import moved_or_struck, sense_checked, sense_rule
 from kg.extract.lexicon import Lexicon
 
 
@@ -67,8 +68,14 @@ def find_triggers(
         kind = sense_checked(token, kind)
         if kind is None:
             continue  # "money transfers", "a great deal of", "defended his title": another sense
+        if not_a_happening(token, kind, sense_rule(token.lemma_), lambda t: _typed(t, lexicon), past_forms):
+            continue  # "the KDP, which dominates Duhok", "are still held in al-Hol", "with roadside bombs"
         found.append((doc[token.i : token.i + 1], kind))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _typed(token: Token, lexicon: Lexicon) -> bool:
+    return lexicon.type_of_lemma(token.lemma_, token.pos_) is not None
 
 
 def _is_report(verb: Token, lexicon: Lexicon) -> bool:
