@@ -310,3 +310,23 @@ def test_an_embassy_is_placed_in_its_city(nlp, text, verb, place):
 )
 def test_the_named_part_inside_a_phrase_is_the_event_place(nlp, text, verb, place):
     assert place in (_first_place(nlp, text, verb) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # a place of the verb coordinated with the event's belongs to that verb's act
+        ("The rebel commander was captured near Kandahar in 2002 and spent six years in a jail in Kabul.", "captured",
+         "Kandahar"),
+        ("A trader was shot by gunmen in Kano and a guard was stabbed in Zaria.", "shot", "Kano"),
+    ],
+)  # fmt: skip
+def test_a_place_of_another_coordinated_clause_does_not_beat_the_events_own(nlp, text, verb, place):
+    link = _link(nlp, text, verb)
+    assert link is not None and link.name == place
+
+
+def test_a_place_of_another_coordinated_clause_is_less_sure(nlp):
+    text = "The rebel commander was captured in 2002 and spent six years in a jail in Kabul."
+    link = _link(nlp, text, "captured")
+    assert link is None or link.confidence < 0.7

@@ -173,3 +173,40 @@ def test_a_weapon_named_like_a_village_is_no_place(nlp, text: str) -> None:
         e.label.lower() for e in record.entities if e.kind in {"City", "Region", "AdministrativeRegion"}
     }
     assert places and not places & {"katyusha", "grad"}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "faith"),
+    [
+        ("Seven worshippers were shot dead in a Sunni neighbourhood of Basra.", "sunni"),
+        ("The Hindu village near the river protested against the dam.", "hindu"),
+        ("A bomb exploded near a Shia mosque in Quetta.", "shia"),
+    ],
+)
+def test_a_faith_named_like_a_village_is_no_place(nlp, text: str, faith: str) -> None:
+    # GeoNames lists villages called Sunni, Hindu and Shia; before a noun they name a faith
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    assert faith not in {e.label.lower() for e in record.entities if e.is_place}
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Masked men shot Odeh outside his shop in Amman.", "Odeh", "Person"),  # the model says GPE
+        ("Police arrested Kafri near the market in Homs.", "Kafri", "Person"),
+        ("The man was charged with murdering his wife Bethany.", "Bethany", "Person"),
+        ("Masked men shot Odeh outside his shop in Amman.", "Amman", "City"),
+        ("Rebels shelled Odeh on Monday.", "Odeh", "City"),  # shelling takes places, and the name stays one
+    ],
+)
+def test_a_name_shot_arrested_or_named_as_a_relative_is_a_person(
+    nlp, text: str, name: str, kind: str
+) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    assert kind in {e.kind for e in record.entities if e.label == name}

@@ -81,6 +81,18 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
         ),  # soldiers on the move do not protest
         ("Rebel groups deny that the Nusra Front controls the Wadi Barada area.", "Cooperation"),  # a state
         ("A boy in Durres accidentally shot himself with a hunting rifle.", "Attack"),  # no one else's act
+        # a retort is words, not shots; a fire or a price that shoots is no one's act
+        ("Opposition leaders quickly shot back that the minister had misled parliament.", "Attack"),
+        ('"That is a lie," the spokesman fired back on Tuesday.', "Attack"),
+        ("A grease fire shot through the kitchen of the hotel in Accra.", "Attack"),
+        ("The old mill burned down in 1921.", "Attack"),  # a building that burns, with no one burning it
+        ("The spinner captured four wickets in Colombo on Sunday.", "Arrest"),
+        (
+            "The senator captured 19 percent of the vote in Ohio.",
+            "Arrest",
+        ),  # a part of the vote, not a person
+        ("Thousands of people were patrolling the river dikes in Hunan.", "Mobilization"),  # a flood watch
+        ("Firefighters patrolled the highway to stop the blaze from spreading.", "Mobilization"),
     ],
 )
 def test_other_senses_are_no_events(nlp, text: str, kind: str) -> None:
@@ -289,3 +301,23 @@ def test_civilians_moving_fires_and_military_convoys_are_no_such_events(nlp, tex
 )
 def test_a_convoy_is_aid_only_when_its_phrase_says_what_it_brings(nlp, text: str, is_aid: bool) -> None:
     assert any(kind == "Aid" and trigger == "convoy" for kind, trigger in _events(nlp, text)) is is_aid
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "trigger"),
+    [
+        ("Troops shot back at the gunmen near Gao.", "Attack", "shot"),  # returned fire is fire
+        ("Rioters looted and burned shops in the old town.", "Attack", "burned"),  # the object is shared
+        ("Dozens of cars were burned in the capital overnight.", "Attack", "burned"),
+        ("A farmer shot and killed a neighbour in Kisumu.", "Attack", "shot"),  # the model tags 'shot' a noun
+        # taking part of a country or district is fighting over territory, not an arrest
+        ("Militia fighters captured most of the northern district of Kalehe.", "ArmedClash", "captured"),
+        ("Rebels have captured 60 percent of Chad in a year.", "ArmedClash", "captured"),
+        ("Police captured the smuggler near the port of Mombasa.", "Arrest", "captured"),
+        # an attack on a policy or a decision is a verbal one
+        ("The governor attacked the new budget in a radio speech.", "Criticism", "attacked"),
+        ("Gunmen attacked a police post in Kidal.", "Attack", "attacked"),
+    ],
+)
+def test_returned_fire_arson_territory_and_verbal_attacks_are_typed_events(nlp, text, kind, trigger) -> None:
+    assert (kind, trigger) in _events(nlp, text)

@@ -25,6 +25,8 @@ def _span(doc, text: str):
         ("Crowds gathered in the Ghanaian capital on Sunday.", "Ghanaian", False),  # a place noun
         ("Riot police patrolled Lima's streets at night.", "Lima", False),  # a located noun
         ("Two traders were robbed in Kano on Monday.", "Kano", False),  # no noun to modify
+        ("Border guards fired at Palestinians near the fence.", "Palestinians", True),  # a people, not a place
+        ("The raids mostly hit Iraqi Kurds near the border.", "Iraqi", True),  # which Kurds
     ],
 )  # fmt: skip
 def test_a_place_before_a_noun_for_people_or_a_war_says_whose_not_where(nlp, text, name, whose):

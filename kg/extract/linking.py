@@ -31,7 +31,11 @@ def _distance(a: Token, b: Token, triggers: set[int]) -> float:
         if t.i in index:
             path = up_a[: index[t.i]] + [b, *b.ancestors][:n]
             crossings = sum(1 for x in path if x.i in triggers and x.i not in {a.i, b.i})
-            return index[t.i] + n + 3 * crossings
+            # another verb's clause ('was captured in 1992 and spent seven years in a Jakarta prison')
+            clauses = sum(
+                1 for x in path if x.pos_ == "VERB" and x.dep_ == "conj" and x.i not in {a.i, b.i} | triggers
+            )
+            return index[t.i] + n + 3 * crossings + 2 * clauses
     return 99.0
 
 

@@ -1,5 +1,6 @@
 """Place mentions that say whose or which, not where: a place name or demonym in front of a noun for people ('an
-Israeli civilian', 'the Caracas mayor', 'Phnom Penh troops'), in front of a war it names ('the 1967 Mideast war',
+Israeli civilian', 'the Caracas mayor', 'Phnom Penh troops', 'Syrian Kurds'), a people named by its demonym
+('Israelis'), in front of a war it names ('the 1967 Mideast war',
 'Syria's civil war'), or a demonym on any noun that is not a place ('the Turkish bombardment', 'Iraqi targets').
 None of them is where an event happened. A place noun keeps its place ('in the Kenyan capital', 'Baghdad's
 streets'), and so does an institution, which is a building as well ('near Pakistan's parliament').
@@ -34,13 +35,15 @@ def says_whose(place: Span) -> bool:
     (True, True, False)
     """
     root = place.root
+    if root.ent_type_ == "NORP" and root.tag_ in {"NNS", "NNPS"}:
+        return True  # 'shot at Israelis', 'captured two Germans': a people, not a place
     while root.dep_ == "conj" and root.head.i != root.i:  # 'Russian, Georgian and Ossetian troops'
         root = root.head
     if root.dep_ not in _MODIFIER or root.head.i == root.i or root.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     head = root.head
     words = {head.lower_, head.lemma_.lower()}
-    if words & (NAMING_HEADS | PEOPLE_HEADS):
-        return True
+    if words & (NAMING_HEADS | PEOPLE_HEADS) or head.ent_type_ == "NORP":
+        return True  # 'Syrian Kurds': which Kurds
     # both the model's NORP tag and the parser's ADJ: either alone errs ('Nabi Younis' is ADJ, 'Hodan' NORP)
     return root.ent_type_ == "NORP" and root.pos_ == "ADJ" and head.pos_ == "NOUN" and not words & PLACE_NOUNS

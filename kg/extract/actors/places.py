@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.actors.namesakes import unmask
 from kg.extract.actors.spans import inside
 from kg.extract.candidates import sentence_phrases
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
@@ -189,6 +190,7 @@ class PlaceFinder:
             phrases += [p for p in locative_names(text) if not _clash(p, phrases)]
             for phrase in sorted(phrases, key=lambda p: -p.start):  # parents (later in the text) first
                 found = self._place(doc, sent, phrase, found, countries, skip)
+        found = unmask(found)  # 'a Shia neighbourhood', 'assailants shot Odeh': no towns
         return sorted(found, key=lambda f: f.span.start)
 
     def _geocode(self, name: str, countries: set[str], strong: bool) -> GazetteerEntry | None:

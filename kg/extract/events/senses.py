@@ -22,8 +22,17 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from kg.extract.events.arguments import (
+    PARTS,
+    acts_on_something,
+    found_place_object,
+    objects_are_places,
+    of_what,
+    retort,
+    subjects_counted,
+)
 from kg.extract.events.happening import by_aircraft, other_construction
-from kg.extract.lexicon import word_map, word_set
+from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 
 SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
@@ -38,10 +47,6 @@ MEASURES = word_set("events", "containers")
 DIRECTIONS = {"in", "into", "to", "toward", "towards", "on", "onto", "through", "across", "over", "down", "up", "at",
               "near", "inside", "along", "past", "around", "from"}  # fmt: skip
 VIOLENT = {"Attack", "Bombing", "Assault", "Killing", "Airstrike", "ArmedClash"}
-PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "located_nouns") | {
-    "stronghold", "bastion", "territory", "country", "capital", "base", "airbase", "airport", "compound",
-    "building", "house", "home", "village", "town", "city", "area", "region", "zone", "outskirts", "farms",
-    "positions", "position", "frontline", "front", "border", "camp", "prison", "hospital", "embassy"}  # fmt: skip
 WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
 
 
@@ -60,6 +65,8 @@ def _neighbours(token: Token) -> set[str]:
     'for'-complements ('transfer of power', 'shot to fame', 'prices shot up', 'entered into force', 'a request for
     comment')."""
     lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in _AROUND}
+    # 'captured 19 percent of the vote': a part stands for what it is of
+    lemmas |= {g.lemma_.lower() for g in of_what((c for c in token.children if c.dep_ == "dobj"), PARTS)}
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "to", "into", "for"}):
         lemmas |= {g.lemma_.lower() for g in prep.children if g.dep_ == "pobj"}
     if token.dep_ in {"compound", "amod", "npadvmod"}:  # "money transfers", "bomb-sniffing dogs"
@@ -72,6 +79,8 @@ def sense_checked(token: Token, kind: str) -> str | None:
     when a light verb retypes it ('held a strike' -> Protest)."""
     if token.ent_type_ in {"DATE", "TIME"}:
         return None  # "on March 15": a word inside a date is no event
+    if kind in VIOLENT and retort(token):
+        return None  # "X shot back that ...": words, not shots
     rule = _senses().get(token.lemma_.lower())
     if not rule:
         return kind
@@ -98,30 +107,26 @@ def sense_checked(token: Token, kind: str) -> str | None:
     before = token.nbor(-1).lemma_.lower() if token.i > 0 else ""
     if before in set(rule.get("not_after", ())):
         return None
-    own = {c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"}
+    own = {c.lemma_.lower() for c in subjects_counted(token)}  # 'thousands of people': the people
     by = {g.lemma_.lower() for c in token.children if c.dep_ == "agent" for g in c.children}
     if (own | by) & set(rule.get("not_subject", ())):
         return None  # "the fires destroyed 2,000 homes", "destroyed by the earthquake": no one's act
     if "needs_subject" in rule and own and not own & set(rule["needs_subject"]):
         return None  # "a car bomb exploded", not "cotton production exploded"
-    if rule.get("place_object") and not _objects_are_places(token, names=True):
+    if rule.get("needs_object") and token.pos_ == "VERB" and not acts_on_something(token):
+        return None  # "the house burned down": a fire, not someone's act
+    if rule.get("place_object") and not objects_are_places(token, names=True):
         return None
-    if rule.get("not_place_object") and (_objects_are_places(token) or _found_place_object(token)):
+    if rule.get("not_place_object") and (objects_are_places(token) or found_place_object(token)):
         return None  # "the junta still holds Sittwe": control of a place, not a detention
     if other_construction(token, rule):
         return None
-    if rule.get("retype_place_object") and _objects_are_places(token, passive=True):
+    if rule.get("retype_place_object") and objects_are_places(token, passive=True):
         return str(rule["retype_place_object"])  # "captured the town": fighting over territory, not an arrest
     retype = rule.get("retype")
     if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
         return retype["type"]
     return kind
-
-
-def _found_place_object(verb: Token) -> bool:
-    """The verb's object is a place the actor layer found ('holds Sittwe', which the model may not tag)."""
-    spans = [f.span for f in verb.doc._.kg_mentions or [] if f.is_place]
-    return any(s.start <= c.i < s.end for s in spans for c in verb.children if c.dep_ == "dobj")
 
 
 def moved_or_struck(verb: Token) -> str | None:
@@ -181,25 +186,6 @@ def _directed(verb: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in DIRECTIONS and places:
             return True
     return False
-
-
-def _objects_are_places(token: Token, *, passive: bool = False, names: bool = False) -> bool:
-    """The verb's object (with ``passive``, also its passive subject, a relative pronoun's antecedent and what is
-    coordinated with them) is a place the model names, or a place noun; with ``names`` any proper name counts.
-    'Entered Aleppo' / 'entered the village of X', not 'entered the race'; 'captured the town', 'Qabasin and Bzaah
-    were seized', 'the town of Kidal, which was seized' (a bare name is not enough there: people are captured too)."""
-    objects = [c for c in token.children if c.dep_ in ({"dobj", "nsubjpass"} if passive else {"dobj"})]
-    if passive and token.dep_ == "relcl" and any(o.lower_ in {"which", "that"} for o in objects):
-        named = token.head  # Kidal, and the town it names
-        objects += [named, named.head.head] if named.dep_ == "pobj" and named.head.lower_ == "of" else [named]
-    if passive:
-        objects += [c for o in objects for c in o.conjuncts]
-    return any(
-        o.ent_type_ in {"GPE", "LOC", "FAC"}
-        or (names and o.pos_ == "PROPN")
-        or o.lemma_.lower() in PLACE_NOUNS
-        for o in objects
-    )
 
 
 def sentence_date(head: Token, dates: list[Span], reporting: Collection[str] = ()) -> Span | None:

@@ -41,7 +41,7 @@ def find_triggers(
         if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
             continue
         kind = lexicon.type_of_lemma(token.lemma_, token.pos_)
-        if kind is None and verb_tagged_noun(token):
+        if kind is None and (verb_tagged_noun(token) or (token.lower_ in past_forms and _and_past(token))):
             irregular = past_forms.get(token.lower_)
             forms = [irregular] if irregular else verb_forms(token.lower_)
             verb = next((f for f in forms if lexicon.type_of_lemma(f, "VERB")), None)
@@ -76,6 +76,16 @@ def find_triggers(
 
 def _typed(token: Token, lexicon: Lexicon) -> bool:
     return lexicon.type_of_lemma(token.lemma_, token.pos_) is not None
+
+
+def _and_past(token: Token) -> bool:
+    """'a looter shot and killed a man': an irregular past form the model tags as a noun, right after its subject
+    and before 'and' and a past-tense verb, is that verb's partner (not 'took a shot and missed')."""
+    doc = token.doc
+    if token.pos_ != "NOUN" or not token.is_lower or not 0 < token.i < len(doc) - 2:
+        return False
+    after_subject = doc[token.i - 1].pos_ in {"NOUN", "PROPN", "PRON"}
+    return after_subject and doc[token.i + 1].lower_ == "and" and doc[token.i + 2].tag_ in {"VBD", "VBN"}
 
 
 def _is_report(verb: Token, lexicon: Lexicon) -> bool:

@@ -1,0 +1,66 @@
+"""Names that the model or GeoNames takes for a town but the sentence shows are something else: a faith ('a Shia
+neighbourhood', where GeoNames lists a village called Shia) or a person ('assailants shot Odeh', 'his wife
+Bethany'). Run on the place mentions :class:`kg.extract.actors.places.PlaceFinder` found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.extract.lexicon import word_set
+from kg.extract.state import Found, slug
+from kg.extract.whose import PEOPLE_HEADS
+
+FAITHS = word_set("places", "faith_words")
+PERSON_VERBS = word_set("events", "person_object_verbs")
+
+
+def unmask(found: list[Found]) -> list[Found]:
+    """``found`` without faiths taken for places, and with persons taken for towns made persons."""
+    kept = [f for f in found if not (f.is_place and f.span.root.ent_type_ == "NORP" and _faith(f.span))]
+    return [_person(f) if named_person(f) else f for f in kept]
+
+
+def named_person(found: Found) -> bool:
+    """A bare name the model or GeoNames calls a town that the sentence shows is a person: the object or passive
+    subject of a verb whose object is a person ('assailants shot Odeh', 'Kafri was arrested'; events.json
+    ``person_object_verbs``; not 'captured X', which takes towns too), or a name in apposition with a noun for a
+    person ('his wife Bethany', 'Ocalan, leader of the PKK'). A curated place, a feature word ('the town of X') or a parent the text gives keeps it a place.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> [(f.label, f.kind) for f in load_pipeline()("Masked men shot Odeh in Amman.")._.kg_mentions][:2]
+    [('Odeh', 'Person'), ('Amman', 'City')]
+    """
+    if found.kind != "City" or found.parents or _curated(found):
+        return False
+    if any(t.pos_ != "PROPN" for t in found.span):
+        return False  # 'the town of X', 'X village'
+    root = found.span.root
+    acted_on = root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_.lower() in PERSON_VERBS
+    # 'his wife Bethany', 'Ocalan, leader of the PKK': a name in apposition with a noun for a person
+    role = root.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(
+        c.dep_ == "appos" and c.lemma_.lower() in PEOPLE_HEADS for c in root.children
+    )
+    # right after the noun, with no comma: 'his wife Bethany', not 'people ..., Bujumbura'
+    named = (
+        root.dep_ == "appos"
+        and root.head.lemma_.lower() in PEOPLE_HEADS
+        and found.span.start == root.head.i + 1
+    )
+    return acted_on or role or named
+
+
+def _curated(found: Found) -> bool:
+    """A place of the curated gazetteer (with a point), not a GeoNames namesake or a document-local guess."""
+    entry = found.entry
+    return entry is not None and not entry.key.startswith("geonames-") and entry.lat is not None
+
+
+def _person(found: Found) -> Found:
+    return Found(found.span, slug(found.span.text), found.span.text, "Person", confidence=0.6)
+
+
+def _faith(span: Span) -> bool:
+    return re.sub(r"^(the|an?)\s+", "", span.text.strip(), flags=re.I).lower() in FAITHS
