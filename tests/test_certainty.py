@@ -34,6 +34,9 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         ("Opposition leaders vowed more marches after the killings.", "marches", "planned"),
         ("The government scheduled talks with the rebels for Friday.", "talks", "planned"),
         ("Rebels committed a massacre in the town of Beni.", "committed a massacre", "asserted"),
+        # a plan that is the object is what is acted on; a planned act is intended
+        ("The Somali parliament rejected the peace plan.", "rejected", "asserted"),
+        ("The planned march was called off.", "march", "planned"),
     ],
 )
 def test_conditions_and_failures_are_not_reported_as_facts(

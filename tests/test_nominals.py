@@ -65,3 +65,36 @@ def test_a_by_agent_hung_on_the_object_or_on_a_participle_is_the_event_nouns(nlp
     labels = {e.key: e.label for e in record.entities}
     (event,) = [e for e in record.events if e.type == kind]
     assert [labels[k] for k in event.roles.get("agent", ())] == agent
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # a passive light or support verb: its 'by' phrase does the noun's act
+        ("The raid on the village was carried out by Kenyan troops.", "Attack", ["Kenya"]),
+        ("A request for talks was made by the Algerian government.", "Demand", ["Algerian government"]),
+        # a light noun's owner or 'by' phrase is the event noun's
+        ("Mediation efforts by Qatar have stalled.", "Consultation", ["Qatar"]),
+        # a light verb's relative clause on the event noun: its subject does the act
+        ("Human rights groups condemned the raid that the Nigerian police carried out.", "Attack",
+         ["Nigerian police"]),
+        ("The sanctions which the European Union imposed remain in force.", "Sanction", ["European Union"]),
+    ],
+)  # fmt: skip
+def test_who_does_an_event_noun_through_a_light_verb_or_noun_is_its_agent(nlp, text, kind, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ()) if k in labels] == agent
+
+
+@pytest.mark.integration
+def test_a_clause_whose_subject_is_the_event_noun_gives_no_agent(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("The talks, which began in March, collapsed."))
+    (talks,) = [e for e in record.events if e.type == "Consultation"]
+    assert not talks.roles.get("agent")

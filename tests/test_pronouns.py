@@ -98,3 +98,42 @@ def test_a_spokesman_speaks_for_an_organisation(nlp, text, event_type, agent) ->
 def test_it_does_not_stand_for_a_person_noun() -> None:
     doc = _clause("spokeswoman", "NN", "it")
     assert antecedent_subject(doc[4]) is None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        # a first person includes whoever says it
+        ('"We will not withdraw from the border," the Eritrean defence minister said.', "Withdrawal",
+         ["Eritrean defence minister"]),
+        ('"I will resign," Jacob Mensah told reporters.', "Concession", ["Jacob Mensah"]),
+        # 'they' is someone else
+        ('"They will attack the town," Jacob Mensah said.', "Attack", []),
+    ],
+)  # fmt: skip
+def test_a_first_person_in_a_persons_quote_is_the_speaker(nlp, text, event_type, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.type == event_type]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        # a state a possessive pronoun makes the speaker's own is the speaker's
+        ("Benin's defence minister said his country would send troops to Mali.", "send", ["Beninese defence minister"]),
+        ("Nepal said its government would resume talks with the Maoists.", "resume talks", ["Nepal"]),
+    ],
+)  # fmt: skip
+def test_the_speakers_own_country_acts_for_the_speaker(nlp, text, trigger, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event,) = [e for e in record.events if e.trigger.text == trigger]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent

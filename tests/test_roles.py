@@ -221,3 +221,122 @@ def test_whoever_dies_is_the_victim_of_the_act_never_its_agent(nlp) -> None:
     record = records_from_doc(nlp(text))
     died = [e for e in record.events if e.trigger.text.startswith("died")]
     assert died and all(not e.roles.get("agent") for e in died)
+
+
+def _labels_of(nlp, text: str, kind: str, role: str) -> list[str]:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    return [labels[k] for k in event.roles.get(role, ()) if k in labels]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent", "role", "other"),
+    [
+        # an object relative: the clause's own subject acts on the noun the pronoun stands for
+        ("Jordan freed the fishermen whom Syrian rebels had abducted.", "Abduction", ["Syrian rebels"], "target",
+         ["fishermen"]),
+        # an adverbial 'that' is no subject either
+        ("It was the day that Ghana agreed to reopen the border.", "Agreement", ["Ghana"], "target", []),
+        # a subject relative still makes the noun the subject
+        ("The rebels who attacked the convoy fled.", "Attack", ["rebels"], "target", []),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_is_the_subject_only_when_it_is_one(nlp, text, kind, agent, role, other) -> None:
+    assert _labels_of(nlp, text, kind, "agent") == agent
+    assert _labels_of(nlp, text, kind, role) == other
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # a name set off by a comma says who the common noun is
+        ("The rebel commander, Joseph Kony, rejected the offer.", "Rejection", ["Joseph Kony"]),
+        # the model hangs the name on the 'of' country
+        ("The president of Ghana, John Kufuor, rejected the offer.", "Rejection",
+         ["John Kufuor"]),
+    ],
+)  # fmt: skip
+def test_a_name_in_apposition_is_who_the_noun_is(nlp, text, kind, agent) -> None:
+    assert _labels_of(nlp, text, kind, "agent") == agent
+
+
+@pytest.mark.integration
+def test_each_coordinated_party_of_a_member_noun_acts(nlp) -> None:
+    agents = _labels_of(
+        nlp, "The treaty was signed by the leaders of Peru and Ecuador.", "Agreement", "agent"
+    )
+    assert {"Peru", "Ecuador"} <= set(agents)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # the noun a present participle modifies does what it says
+        ("Troops dispersed villagers demanding compensation.", "Demand", ["villagers"]),
+        # a text acts for whoever issues or adopts it
+        ("The Senegalese parliament adopted a law banning street protests.", "Coercion", ["Senegalese parliament"]),
+        ("A decree releasing 40 detainees was signed by President Ali Bongo.", "Release", ["Ali Bongo"]),
+    ],
+)  # fmt: skip
+def test_who_does_what_a_present_participle_says(nlp, text, kind, agent) -> None:
+    assert _labels_of(nlp, text, kind, "agent") == agent
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "actor"),
+    [
+        # an infinitive under a passive verb is done by the passive subject
+        ("The Ugandan president is expected to visit Rwanda next week.", "Consultation", "agent",
+         ["Ugandan president"]),
+        # unless it is passive itself
+        ("The detainees are expected to be released on Friday.", "Release", "theme", ["detainees"]),
+    ],
+)  # fmt: skip
+def test_an_infinitive_has_its_own_voice_under_a_passive_verb(nlp, text, kind, role, actor) -> None:
+    assert _labels_of(nlp, text, kind, role) == actor
+
+
+@pytest.mark.integration
+def test_who_acts_along_with_the_subject_acts_too(nlp) -> None:
+    agents = _labels_of(
+        nlp, "Mali, along with Niger, accused Algeria of backing the rebels.", "Accusation", "agent"
+    )
+    assert agents == ["Mali", "Niger"]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "actor"),
+    [
+        # an infinitive on a noun is done by the noun's owner
+        ("Ghana's decision to expel the diplomats angered Togo.", "Sanction", "agent", ["Ghana"]),
+        ("Egypt's offer to mediate between Sudan and Chad was welcomed.", "Consultation", "target",
+         ["Sudan", "Chad"]),
+        # or by whoever a light verb says has the noun
+        ("Hungary announced plans to expel the Romanian diplomats.", "Sanction", "agent", ["Hungary"]),
+    ],
+)  # fmt: skip
+def test_who_would_do_what_an_infinitive_on_a_noun_says(nlp, text, kind, role, actor) -> None:
+    assert _labels_of(nlp, text, kind, role) == actor
+
+
+def test_a_participle_after_a_comma_is_no_reduced_relative_of_the_noun_before() -> None:
+    from kg.extract.events.roles import verbal_arguments
+
+    vocab = spacy.blank("en").vocab
+    # "protesters demanding reforms": the noun does what the participle says
+    doc = Doc(vocab, words=["protesters", "demanding", "reforms"], heads=[0, 0, 1], deps=["ROOT", "acl", "dobj"],
+              pos=["NOUN", "VERB", "NOUN"], tags=["NNS", "VBG", "NNS"])  # fmt: skip
+    assert [t.text for t in verbal_arguments(doc[1], "target", "agent")["agent"]] == ["protesters"]
+    # "..., near Kirumba, killing five": the model hangs the clause's participle on the place before it
+    doc = Doc(vocab, words=["near", "Kirumba", ",", "killing", "five"], heads=[0, 0, 1, 1, 3],
+              deps=["ROOT", "pobj", "punct", "acl", "dobj"], pos=["ADP", "PROPN", "PUNCT", "VERB", "NUM"],
+              tags=["IN", "NNP", ",", "VBG", "CD"])  # fmt: skip
+    assert "agent" not in verbal_arguments(doc[3], "target", "agent")

@@ -19,12 +19,11 @@ from kg.extract.subjects import fronted_subject, shared_subject, subject_word
 from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
 
-PLURAL_PRONOUNS = {"they", "we"}
-
 CLAIMABLE = word_set("events", "claimable_types")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
 SPOKES_NOUNS = word_set("actors", "spokes_nouns")
 ORGANISATION_PRONOUNS = {"they", "it", "we"}
+THIRD_PERSON_OTHERS = {"they", "it"}  # never the person who speaks
 QUOTES = "\"“”'‘’"
 
 
@@ -207,9 +206,9 @@ def _resolve_pronoun(
         event.confidence = min(event.confidence, 0.6)
         return
     person = kinds.get(speaker) == "Person"
-    if (person and pronouns & (PLURAL_PRONOUNS | {"it"})) or (
-        not person and pronouns and pronouns <= PRONOUNS
-    ):
+    # "'We will not negotiate,' the prime minister said": a first person includes the one who says it; 'they' or
+    # 'it' is someone else
+    if (person and pronouns & THIRD_PERSON_OTHERS) or (not person and pronouns and pronouns <= PRONOUNS):
         return
     event.roles[role] = [speaker]
 

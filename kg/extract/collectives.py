@@ -19,7 +19,8 @@ GOVERNMENT_NOUNS = word_set("actors", "government_nouns")
 # Institutions a text names with "the" alone ("the army", "the regime"): the police are a group of their own.
 # Nouns for the members of a group, whose "of" phrase names the group ("members of the FARC", "fighters of ISIS").
 MEMBERSHIP_NOUNS = {"member", "fighter", "militant", "supporter", "element", "loyalist", "operative", "gunman",
-                    "soldier", "officer", "official", "leader", "commander", "activist"}  # fmt: skip
+                    "soldier", "officer", "official", "leader", "commander", "activist", "minister", "diplomat",
+                    "representative", "delegate", "envoy", "negotiator"}  # fmt: skip
 UNOWNED_INSTITUTIONS = {"army", "military", "regime", "government", "authorities", "administration", "navy"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Singular nouns for an unnamed organisation ("the ruling party", "a rights group") and the kind each makes.
@@ -84,9 +85,11 @@ def _of_objects(token: Token) -> list[Token]:
 
 
 def _of_owner(token: Token, index: dict[int, Found]) -> list[Found]:
-    """The named, non-place actor of the noun's 'of' phrase: 'members of the Revolutionary Armed Forces'."""
+    """The named actor of the noun's 'of' phrase, a country but no other place: 'members of the Revolutionary
+    Armed Forces', 'officials of Iraq' (not 'residents of Aleppo')."""
     objects = _of_objects(token)
-    return [index[o.i] for o in objects if o.i in index and index[o.i].is_actor and not index[o.i].is_place]
+    found = [index[o.i] for o in objects if o.i in index and index[o.i].is_actor]
+    return [f for f in found if not f.is_place or f.kind == "Country"]
 
 
 def _definite(token: Token) -> bool:
@@ -222,3 +225,44 @@ def _organisation(
     found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.5, local=True,
                   member_of=owner.key if owner is not None and owner.kind != "Country" else None)  # fmt: skip
     return _register(found, index, doc)
+
+
+WEAPONS = word_set("events", "weapons")
+
+
+def national_group(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
+    """'Colombian peasants marched', 'Egyptian lawyers staged a sit-in': a plural common noun that a nationality or
+    country qualifies, acting in an event, is that people's group, whatever the noun ('Algerian landowners' are
+    not Algeria); a weapon acts for its country ('Iraqi missiles struck', as CAMEO codes it). For the agent role
+    only: a target or theme so qualified is often a thing ('shelled Palestinian homes'). Not an event noun."""
+    lemma = token.lemma_.lower()
+    if (
+        token.tag_ != "NNS"
+        or token.i in index
+        or lexicon.type_of_lemma(lemma, token.pos_)
+        or lemma in lexicon.light_nouns
+    ):
+        return None  # "Russian military operations" stand for events
+    left = _left_edge(token)
+    owners = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].is_actor]
+    owner = next((f for f in owners if f.kind == "Country" or f.span.root.ent_type_ == "NORP"), None)
+    if owner is None:
+        return None
+    if lemma in WEAPONS:
+        return owner
+    words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
+    label = " ".join([_name(owner), *words, token.lower_])
+    found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.5, local=True,
+                  member_of=owner.key)  # fmt: skip
+    return _register(found, index, doc)
+
+
+OWN_STATE_NOUNS = word_set("actors", "own_state_nouns")
+POSSESSIVE_PRONOUNS = {"his", "her", "its", "their", "our", "my"}
+
+
+def own_state(token: Token) -> bool:
+    """'his country', 'our government': a state a possessive pronoun makes its possessor's own; in what someone
+    says, the speaker's (see :mod:`kg.extract.claims`), like a pronoun."""
+    mine = any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in token.children)
+    return mine and token.lemma_.lower() in OWN_STATE_NOUNS

@@ -9,14 +9,14 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.collectives import unnamed_actor
+from kg.extract.collectives import national_group, own_state, unnamed_actor
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
-from kg.extract.events.parties import contents, expand
+from kg.extract.events.parties import contents, expand, owner_rules
 from kg.extract.events.patterns import pattern_type
 from kg.extract.events.places import (
     guessed_town,
@@ -105,16 +105,6 @@ class EventExtractor(SavesLexicon):
 
     def _undoes(self, kind: str) -> bool:
         return bool(self.lexicon.types.get(kind, {}).get("undoes_object"))
-
-    def _owners(self, role: str, token: Token) -> dict[str, bool]:
-        """Which owners of a plain noun stand in for it (see :func:`owner`): names for agents; for a target
-        also its author ('rejected an Australian ultimatum', 'shelled Palestinian homes'); for both, when the noun
-        names no act, whose it is ('positions of the army', 'the head of the Red Cross visited', not 'the killing
-        of civilians'). People nouns never get here: the collectives before take them ('Algerian landowners' are
-        not Algeria)."""
-        target = role == "target"
-        of = role in {"agent", "target"} and self.lexicon.type_of_lemma(token.lemma_, token.pos_) is None
-        return {"names": role in {"agent", "target"}, "authors": target, "of": of}
 
     def _event(
         self,
@@ -270,9 +260,11 @@ class EventExtractor(SavesLexicon):
             return
         found = self._actor(token, index, doc) or owner(token, index)  # "condemned Russia's attack"
         if found is None:  # a plain noun standing for its author or owner: an inference, trusted less
-            found = owner(
-                token, index, **self._owners(role, token), resolve=lambda t: self._actor(t, index, doc)
-            )
+            rules = owner_rules(role, self._is_trigger(token))
+            found = owner(token, index, **rules, resolve=lambda t: self._actor(t, index, doc))
+            found = found or (national_group(token, index, doc, self.lexicon) if role == "agent" else None)
+            if found is None and role in ACTOR_ROLES and own_state(token):
+                event.pronoun_role = event.pronoun_role or role  # "said his country would": the speaker's
             if found is not None and found.is_actor:
                 event.confidence = min(event.confidence, 0.6)
         if found is not None and found.is_actor:

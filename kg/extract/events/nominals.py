@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.parties import CONTAINERS, contents, expand, pobjs
 from kg.extract.events.roles import LIGHT_VERBS, SUBJECTS, fill_prep, subject_of
+from kg.extract.language import RELATIVE_PRONOUNS
 from kg.extract.lexicon import word_set
 
 MODIFIERS = {"compound", "amod", "nmod"}
@@ -40,7 +41,7 @@ def nominal_arguments(
         prep_roles = {**prep_roles, "from": "agent"}
     owners: list[Token] = []  # "their meeting": a pronoun owner only when the clause names no one
     between: list[Token] = []  # "talks between A and B": the parties, unless someone else acts on them
-    for child in noun.children:
+    for child in [*noun.children, *_light_owners(noun, light_nouns)]:
         if child.dep_ == "poss" and child.pos_ == "PRON":
             owners.append(child)
         elif child.dep_ == "poss" or (child.dep_ in MODIFIERS and child.ent_type_ in ACTOR_ENTITIES):
@@ -91,10 +92,14 @@ def nominal_arguments(
         subject, passive = subject_of(governor)  # "American forces have begun emergency transfers"
         if subject is not None and not passive:
             roles["agent"].extend(expand(contents(subject)))  # "a group of diplomats held a meeting"
+        elif passive:  # "the raid was carried out by X", "the demand was made by X"
+            roles["agent"].extend(a for c in governor.children if c.dep_ == "agent" for a in pobjs(c))
         for child in governor.children:
             # "held talks with X" as "talks with X"; "granted asylum to X", which the model makes a dative
             if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP"):
                 fill_prep(child, roles, prep_roles)
+    if "agent" not in roles and (by_relative := relative_agent(phrase)):
+        roles["agent"].extend(by_relative)  # "the raid that Israeli forces carried out"
     if clause_role:  # "its demand that Israel ease ...", "reiterated its demand ... that Israel ease ..."
         clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp"}]
         if phrase.dep_ == "dobj" and is_light(governor):
@@ -105,6 +110,36 @@ def nominal_arguments(
     if owners and "agent" not in roles:
         roles["agent"].extend(owners)
     return roles
+
+
+def _light_owners(noun: Token, light_nouns: frozenset[str]) -> list[Token]:
+    """Who a light noun says acts in its event noun: 'mediation efforts by Norway', 'Norway's peace initiative'
+    (its owner and 'by' phrase; its other phrases, such as 'between', wait for the clause around it)."""
+    if noun.dep_ != "compound" or noun.head.lemma_.lower() not in light_nouns:
+        return []
+    return [c for c in noun.head.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")]
+
+
+def relative_agent(phrase: Token) -> list[Token]:
+    """Who does an event that a light verb's relative clause on its phrase carries: 'the raid that Israeli forces
+    carried out', 'the sanctions which the UN imposed', 'the attack, which was carried out by X'. Not when the
+    clause has an object of its own ('the talks that gave X a role') or the phrase is its subject ('the talks,
+    which began on Monday')."""
+    # the model makes some of them a clausal modifier with a subject of its own ('acl')
+    clauses = [c for c in phrase.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _has_subject(c))]
+    for clause in (c for c in clauses if is_light(c)):
+        if any(c.dep_ == "dobj" and c.lower_ not in RELATIVE_PRONOUNS for c in clause.children):
+            continue
+        subject, passive = subject_of(clause)
+        if passive:
+            return [a for c in clause.children if c.dep_ == "agent" for a in pobjs(c)]
+        if subject is not None and subject.i != phrase.i:
+            return expand(contents(subject))
+    return []
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def is_light(verb: Token) -> bool:

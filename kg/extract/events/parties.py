@@ -12,16 +12,32 @@ from kg.extract.lexicon import word_set
 
 # Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
 CONTAINERS = word_set("events", "containers")
+# Nouns for people who belong to or speak for a party ('the leaders of Iran and Iraq')
+MEMBERS = {
+    "member",
+    "minister",
+    "leader",
+    "official",
+    "representative",
+    "delegate",
+    "envoy",
+    "diplomat",
+    "negotiator",
+}
 
 
 def expand(token: Token) -> list[Token]:
     """A token and the tokens coordinated with it ('A and B' -> [A, B]), and the other parties of a noun
     whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
     phrase, but each modifier names a party too)."""
+    token = _named_apposition(token) or token
     heads = [token, *token.conjuncts]
     # "Nigeria's President Tinubu and Ghana's President X met": the model hangs the second on the apposition
     heads += [c for head in heads[:1] for a in head.children if a.dep_ == "appos" for c in a.conjuncts]
     heads += [p for head in heads if head.pos_ == "NOUN" for p in patrons(head)]
+    heads += [o for head in heads[:1] for c in head.children if c.dep_ == "prep" for o in companions(c)]
+    # "the foreign ministers of Chile and Bolivia": each coordinated 'of' party of a member noun is a party too
+    heads += [o for head in heads[:1] if head.lemma_.lower() in MEMBERS for o in _coordinated_of(head)]
     # the first modifier too: the actor layer may have read "Somali troops" as the noun's actor, not Kenya's
     return heads + [
         c
@@ -32,6 +48,46 @@ def expand(token: Token) -> list[Token]:
         for c in (m, *m.conjuncts)
         if c.pos_ in {"ADJ", "PROPN"} and c.i < head.i
     ]
+
+
+def _named_apposition(noun: Token) -> Token | None:
+    """'the rebel leader, Jonas Savimbi,', 'the president of Peru, Alberto Fujimori,': a name set off by one comma
+    right after a common noun's phrase says who it is (the model may hang a person's name on the country of the
+    'of' phrase). Not a bracketed short form ('the force in Lebanon (UNIFIL)'), which names the whole phrase."""
+    if noun.pos_ != "NOUN":
+        return None
+    of = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    named = [a for a in noun.children if a.dep_ == "appos" and a.ent_type_ in {"PERSON", "ORG"}]
+    named += [
+        a
+        for o in of
+        if o.ent_type_ == "GPE"
+        for a in o.children
+        if a.dep_ == "appos" and a.ent_type_ == "PERSON"
+    ]
+    for name in named:
+        between = noun.doc[noun.i + 1 : name.left_edge.i]
+        plain = all(t.pos_ not in {"VERB", "AUX", "PUNCT"} or t.text == "," for t in between)
+        if between and between[-1].text == "," and [t.text for t in between].count(",") == 1 and plain:
+            return name
+    return None
+
+
+def _coordinated_of(noun: Token) -> list[Token]:
+    objects = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return [t for o in objects[:1] if o.conjuncts for t in (o, *o.conjuncts)]
 
 
 LOYAL = {"loyal", "allied", "affiliated", "aligned"}  # "forces loyal to X", "militias allied with X"
@@ -94,6 +150,35 @@ def contents(token: Token) -> Token:
             break
         token = objects[0]
     return token
+
+
+def owner_rules(role: str, names_an_act: bool) -> dict[str, bool]:
+    """Which owners of a plain noun in ``role`` stand in for it (the options of
+    :func:`kg.extract.events.complements.owner`): names for agents; for a target also its author ('rejected an
+    Australian ultimatum', 'shelled Palestinian homes'); for both, when the noun names no act, whose it is
+    ('positions of the army', 'the head of the Red Cross visited', not 'the killing of civilians'). People nouns
+    never get here: the collectives before take them ('Algerian landowners' are not Algeria).
+
+    >>> owner_rules("target", names_an_act=True)
+    {'names': True, 'authors': True, 'of': False}
+    """
+    parties = role in {"agent", "target"}
+    return {"names": parties, "authors": role == "target", "of": parties and not names_an_act}
+
+
+def companions(prep: Token) -> list[Token]:
+    """The objects of 'along with' / 'together with': who acts beside the subject ('Chad, along with Niger,').
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["along", "with", "Niger"], heads=[0, 0, 1],
+    ...           deps=["ROOT", "prep", "pobj"])
+    >>> [t.text for t in companions(doc[0])]
+    ['Niger']
+    """
+    if prep.lower_ not in {"along", "together"}:
+        return []
+    return [o for w in prep.children if w.lower_ == "with" for o in pobjs(w)]
 
 
 def pobjs(prep: Token) -> list[Token]:

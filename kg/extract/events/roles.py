@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.events.parties import antecedent, contents, expand, pobjs
+from kg.extract.events.parties import antecedent, companions, contents, expand, pobjs
 from kg.extract.language import DESTINATION_PREPOSITIONS as DEST_PREPS
 from kg.extract.language import ORIGIN_PREPOSITIONS as ORIGIN_PREPS
 from kg.extract.language import PLACE_PREPOSITIONS as PLACE_PREPS
@@ -25,6 +25,7 @@ from kg.extract.subjects import fronted_subject, subject_word
 # Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
 # "X lodged a protest", "X will provide food aid".
 LIGHT_VERBS = word_set("events", "light_verbs")
+DOCUMENTS = word_set("events", "documents")  # "a law banning X" acts for whoever passed it
 SUBJECTS = {"nsubj", "csubj"}
 CONTROL_PREPS = {"on", "upon"}  # "called on X to ...", "prevailed upon X to ..."
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -41,7 +42,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     adjective's complement ('he is prepared to lift the ban'). An
     infinitive under a verb with an object is that object's act ('urged the EU to support X', 'ordered the
     paper to suspend publication', 'called on Israel to withdraw'), not the subject's."""
-    current = verb
+    current, raised = verb, False  # raised: reached only through infinitives ('X is expected to sign')
     for _ in range(4):
         if current.dep_ == "xcomp" and current.tag_ == "VB":
             # between the governing verb and the infinitive: "On Monday, X offered to talk" has no controller
@@ -58,17 +59,23 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return controller[-1], False
         relative = current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}
         for child in current.children:
-            if relative and child.lower_ in RELATIVE_PRONOUNS:  # "detainees who escaped": the noun
+            # "detainees who escaped": the noun; not an object or adverb relative ("the hostages whom guerrillas
+            # seized", "the first time that Moscow agreed"), whose own subject follows
+            if relative and child.lower_ in RELATIVE_PRONOUNS and child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
                 return current.head, child.dep_ in PASSIVE_SUBJECTS
+            # an infinitive's voice is its own: "X was expected to sign" (X signs), "X wants to be freed"
             if child.dep_ in SUBJECTS:
-                return subject_word(child), False
+                return subject_word(child), raised and is_passive(verb)
             if child.dep_ in PASSIVE_SUBJECTS:
-                return child, True
+                return child, is_passive(verb) if raised else True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head, is_passive(current)
         if (fronted := fronted_subject(current)) is not None:
             return fronted, False
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head.i != current.i:
+            # an infinitive, not a participle ('were found murdered' keeps the passive)
+            infinitive = current.tag_ == "VB" or is_passive(current)  # 'to sign', 'to be freed'
+            raised = current.dep_ == "xcomp" and infinitive and (raised or current is verb)
             current = current.head
             continue
         break
@@ -86,6 +93,10 @@ def verbal_arguments(
     ``clause_role`` is the role of a complement clause's subject ('demanded that Israel ease ...')."""
     roles: dict[str, list[Token]] = defaultdict(list)
     subject, passive = subject_of(verb)
+    modifies = verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}
+    infinitive = modifies and verb.tag_ == "VB" and not is_passive(verb)
+    if infinitive and subject is None:  # "Syria's decision to withdraw", "announced plans to expel"
+        subject = _infinitive_subject(verb.head)
     if subject is not None:
         roles[object_role if passive else subject_role].extend(expand(contents(subject)))
         if not passive and (owner := antecedent(subject)) is not None:
@@ -99,7 +110,11 @@ def verbal_arguments(
             # "Senegal offered to mediate between Mali and Mauritania": a named actor acts on the parties
             # between which it stands ("clashes broke out between A and B" has no named subject: they act)
             prep_roles = {**(prep_roles or {}), "between": "target"}
-    if verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+    # "protesters demanding reforms": a reduced relative, not a participle after a comma (", killing 20"), which the
+    # model sometimes hangs on the noun before it
+    if modifies and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.doc[verb.i - 1].text != ",":
+        roles[subject_role].extend(_participle_subject(verb.head))
+    elif modifies and not infinitive:
         # "detainees held in camps": the noun undergoes the action; "escaped detainees": for types whose
         # subject is the theme (escape, flee) the noun is that theme too.
         roles["theme" if subject_role == "theme" else object_role].extend(expand(verb.head))
@@ -107,7 +122,9 @@ def verbal_arguments(
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent troops to Syria": a 'to' phrase
             fill_prep(child, roles, prep_roles)
         elif child.dep_ in {"dobj", "attr", "dative"} and child.pos_ != "NUM":
-            roles[object_role].extend(expand(contents(child)))
+            # "the hostages whom guerrillas seized": the relative pronoun stands for the noun
+            relative = child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            roles[object_role].extend(expand(verb.head if relative else contents(child)))
             for prep in _partner_phrases(child, prep_roles):
                 fill_prep(prep, roles, prep_roles)
         elif child.dep_ == "agent":
@@ -121,6 +138,8 @@ def verbal_arguments(
             roles[object_role].extend(
                 t for c in child.children if c.dep_ == "nsubj" for t in expand(contents(c))
             )
+        elif child.dep_ == "prep" and child.i < verb.i and (partners := companions(child)):
+            roles[subject_role].extend(partners)  # "Chad, along with Niger, accused Libya"
         elif child.dep_ == "prep":
             fill_prep(child, roles, prep_roles)
         elif child.dep_ == "prt" and child.lower_ == "up":
@@ -128,6 +147,31 @@ def verbal_arguments(
             counted = [t for p in child.children if p.lower_ == "to" for t in pobjs(p)]
             roles[object_role].extend(t for t in counted if any(c.dep_ == "nummod" for c in t.children))
     return roles
+
+
+def _infinitive_subject(noun: Token) -> Token | None:
+    """Who would do what an infinitive on a noun says: the noun's owner ('Syria's decision to withdraw', 'the US
+    offer to mediate'; the owner stands in for the noun when it is filled), else the subject of a light verb that
+    carries the noun ('Pakistan announced plans to expel'); 'rejected calls to resign' names no one."""
+    owners = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod"} and _named(c))]
+    if owners:  # a named owner itself, so that it acts on the parties 'between' which it stands
+        return owners[0] if _named(owners[0]) else noun
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        subject, passive = subject_of(noun.head)
+        return None if passive else subject
+    return None
+
+
+def _participle_subject(noun: Token) -> list[Token]:
+    """Who does what a present participle on a noun says: the noun ('protesters demanding reforms', 'a ship
+    carrying arms'), or for a text an actor issues, that actor ('parliament passed a law banning X', 'a
+    resolution condemning Y was adopted by the council')."""
+    if noun.lemma_.lower() not in DOCUMENTS or noun.dep_ not in {"dobj", "nsubjpass"}:
+        return expand(noun)
+    subject, passive = subject_of(noun.head)
+    if passive:
+        return [a for c in noun.head.children if c.dep_ == "agent" for a in pobjs(c)]
+    return expand(contents(subject)) if subject is not None else []
 
 
 def fill_prep(prep: Token, roles: dict[str, list[Token]], overrides: dict[str, str] | None = None) -> None:
