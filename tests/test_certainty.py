@@ -37,6 +37,11 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         # a plan that is the object is what is acted on; a planned act is intended
         ("The Somali parliament rejected the peace plan.", "rejected", "asserted"),
         ("The planned march was called off.", "march", "planned"),
+        # an act that reached no one did not happen to anyone
+        ("The mayor said no civilians were killed in the strikes.", "killed", "negated"),
+        ("None of the soldiers were killed in Kesta.", "killed", "negated"),
+        ("The blast killed no one in the market.", "killed", "negated"),
+        ("Gunmen killed five villagers in Kaura.", "killed", "asserted"),
     ],
 )
 def test_conditions_and_failures_are_not_reported_as_facts(

@@ -107,6 +107,18 @@ def test_an_ambiguous_organisation_noun_needs_a_modifier(nlp, text) -> None:
         ("The government imposed new sanctions on Iran.", "Sanction", ("government", "Government")),
         ("The army shelled Syria.", "Attack", ("army", "MilitaryOrganization")),
         ("The government held talks with Ethiopia.", "Consultation", ("government", "Government")),
+        # a state named only by its government or army is still the text's one state
+        (
+            "Syrian government forces shelled Idlib. The army said it killed 20 rebels.",
+            "Killing",
+            ("Syrian army", "MilitaryOrganization"),
+        ),
+        # two states (one named by its capital and its army): 'the army' is neither's for sure
+        (
+            "Kinshasa accused Kigali of sending Rwandan soldiers. The FARDC said the army had retaken one of the villages.",
+            "Recapture",
+            ("army", "MilitaryOrganization"),
+        ),
     ],
 )
 def test_an_unowned_institution_belongs_to_the_one_country_it_does_not_act_on(

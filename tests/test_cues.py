@@ -39,6 +39,10 @@ def test_a_cue_word_that_only_modifies_a_noun_is_blanked(nlp, text, kept, blanke
         ("On 3 March 2022, the provincial governor banned all demonstrations in Kessa for ten days.", "Protests"),
         ("Riot police dispersed a crowd of teachers who tried to march to the ministry in Kessa on 4 March 2022.",
          "Riots"),
+        # a topic noun talks about a kind of happening, it tells none
+        ("On 5 March 2022, the president said in Kessa that the government respected the right to peaceful "
+         "protest.", "Protests"),
+        ("On 5 March 2022, the regulator in Kessa ordered stations to stop live coverage of protests.", "Protests"),
     ],
 )  # fmt: skip
 def test_an_act_that_did_not_happen_or_only_names_a_kind_codes_nothing(nlp, text, not_type):

@@ -73,3 +73,19 @@ def test_the_next_sentence_goes_on_with_the_same_transfer(nlp):
         "began",
         "moved",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "merged"),
+    [
+        # the same count told again: one killing
+        ("Gunmen killed 12 villagers in Kaura on Sunday. The 12 villagers were killed at dawn, residents said.",
+         True),
+        # counts that disagree: this killing and an earlier one
+        ("Police shot dead 11 people in Nairobi on Monday. Rights groups say more than 60 people were killed in "
+         "last year's protests in Nairobi.", False),
+    ],
+)  # fmt: skip
+def test_killings_whose_counts_disagree_are_two_events(nlp, text, merged):
+    killings = [e for e in _events(nlp, text) if e.type == "Killing"]
+    assert len(killings) == (1 if merged else 2)

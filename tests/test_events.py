@@ -301,6 +301,9 @@ def test_the_subject_of_the_verb_governing_an_event_noun_acts_in_it_unless_that_
         # a pronoun that cannot stand for the speaker stays unresolved: one person is not 'they'
         ("Ms Assaf added that they took him to a backyard to shoot him.", "Attack", None),
         ("The rebel commander said they would attack the town.", "Attack", None),
+        # nor can 'he' stand for a speaker told as 'she'
+        ("Amina Yusuf spoke to reporters. She said he would resign.", "Concession", None),
+        ("Amina Yusuf spoke to reporters. She said she would resign.", "Concession", ["Amina Yusuf"]),
     ],
 )
 def test_a_pronoun_inside_a_claim_is_the_speaker_only_when_it_can_stand_for_them(nlp, text, kind, agent):

@@ -584,3 +584,12 @@ def test_a_parent_after_a_comma_and_a_direction_is_stated(nlp):
         nlp, "On 3 May 2023, a bomb exploded in Freedom Street, eastern Kirkuk, wounding a driver."
     )
     assert "Kirkuk" in (incident.location, *incident.admin)
+
+
+def test_a_running_total_since_long_ago_is_no_incident(nlp):
+    text = (
+        "Turkish drones struck a car near Sinune on 12 May 2023, killing two fighters. The group has waged an "
+        "insurgency since 1984 in which more than 40,000 people have been killed."
+    )
+    (incident,) = _incidents(nlp, text)
+    assert incident.fatalities == 2 and incident.date is not None and incident.date.value == "2023-05-12"

@@ -330,3 +330,34 @@ def test_a_place_of_another_coordinated_clause_is_less_sure(nlp):
     text = "The rebel commander was captured in 2002 and spent six years in a jail in Kabul."
     link = _link(nlp, text, "captured")
     assert link is None or link.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("A spokesman told reporters in Kinshasa that the army had retaken a village.", "retaken"),
+        ("Officials said in Baghdad that five people were killed.", "killed"),
+    ],
+)
+def test_where_an_event_was_told_is_not_where_it_happened(nlp, text, verb):
+    link = _link(nlp, text, verb)
+    assert link is None
+    (event,) = [e for e in records_from_doc(nlp(text)).events if e.trigger.text == verb]
+    assert not event.roles.get("place")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "place"),
+    [
+        # the place is the event's own or the speaker's ('police in Kabul'), not the telling's
+        ("Five people were killed in Baghdad, officials said.", "killed", "Baghdad"),
+        ("Police in Kabul said two bombs exploded near a mosque.", "exploded", "Kabul"),
+        ("In Tawila, the World Food Programme said a convoy carrying food had arrived.", "convoy", "Tawila"),
+    ],
+)
+def test_a_place_outside_the_telling_clause_still_locates(nlp, text, verb, place):
+    doc = nlp(text)
+    record = records_from_doc(doc)
+    names = {e.key: {e.label, *(m.text for m in e.mentions)} for e in record.entities}
+    (event,) = [e for e in record.events if verb in e.trigger.text]
+    assert place in names[event.roles["place"][0]]

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.newstime import background, latest_day, news_time
+from kg.extract.newstime import background, latest_day, long_running, news_time
 from kg.records import TimeValue
 
 
@@ -55,3 +55,18 @@ def test_this_years_protests_do_not_take_the_date_of_the_rally_the_article_recal
     assert all(start <= m.start < end for e in dated_1990 for m in (e.trigger, *e.mentions))
     recalled = [i for i in record.incidents if i.date and i.date.value.startswith("1990")]
     assert recalled and all(len(i.evidence) == 1 and i.confidence < 0.7 for i in recalled)
+
+
+@pytest.mark.parametrize(
+    ("date", "running"),
+    [
+        (TimeValue("1984", "year", start="1984", end="2024-06-20"), True),  # 'since 1984'
+        (TimeValue("2024-03", "month", start="2024-03", end="2024-06-20"), False),  # 'since March'
+        (TimeValue("2024-06-17"), False),
+        (None, False),
+    ],
+)
+def test_an_interval_that_began_over_a_year_ago_is_long_running(
+    date: TimeValue | None, running: bool
+) -> None:
+    assert long_running(date, dt.date(2024, 6, 20)) is running

@@ -59,6 +59,8 @@ def test_wire_event_verbs_are_events(nlp, text: str, kind: str, trigger: str) ->
     ("text", "kind"),
     [
         ("The party entered the race for the presidency in March.", "Mobilization"),  # another sense of enter
+        ("Police blocked the main roads into the capital with razor wire.", "Protest"),  # the state blocks
+        ("The court blocked the new law in July.", "Protest"),
         ("Chicago captured their fourth crown in six years.", "Arrest"),  # a title is captured, not a person
         ("The picture was shot by a local photographer in Memphis.", "Attack"),  # the passive object shows it
         ("The treaty entered into force in Geneva in May.", "Mobilization"),
@@ -321,3 +323,17 @@ def test_a_convoy_is_aid_only_when_its_phrase_says_what_it_brings(nlp, text: str
 )
 def test_returned_fire_arson_territory_and_verbal_attacks_are_typed_events(nlp, text, kind, trigger) -> None:
     assert (kind, trigger) in _events(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_aid"),
+    [
+        ("Iran sent weapons to the rebels.", True),
+        ("The donors supplied arms and ammunition to the army.", True),
+        ("Qatar provided food and medicine to the camp.", True),
+        ("The minister delivered a speech in the capital.", False),
+        ("The ministry provided no explanation for the delay.", False),
+    ],
+)
+def test_a_giving_verb_is_aid_when_it_moves_goods_or_people(nlp, text: str, is_aid: bool) -> None:
+    assert ("Aid" in {k for k, _ in _events(nlp, text)}) is is_aid

@@ -210,7 +210,12 @@ def _resolve_pronoun(
     # 'it' is someone else
     if (person and pronouns & THIRD_PERSON_OTHERS) or (not person and pronouns and pronouns <= PRONOUNS):
         return
+    if pronouns & _OTHER_SEX.get(_subject_word(claim.verb.root) or "", set()):
+        return  # 'She said her son had been taken to hospital, where he died': he is not she
     event.roles[role] = [speaker]
+
+
+_OTHER_SEX = {"she": {"he", "him"}, "he": {"she", "her"}}
 
 
 def _subject_word(verb: Token) -> str | None:

@@ -92,7 +92,7 @@ def _relative(text: str, previous: TimeValue | None) -> TimeValue | None:
 
 def _with_day(ent: Span) -> str:
     """A date's text with the day number the model left out of it: "5" + "September 2020" -> "5 September 2020"
-    (the small model tags the number CARDINAL)."""
+    (the small model tags the number CARDINAL), or the 'since' before it."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if (
         before is not None
@@ -102,6 +102,8 @@ def _with_day(ent: Span) -> str:
         and before.ent_type_ in {"", "CARDINAL"}
     ):
         return f"{before.text} {ent.text}"
+    if before is not None and before.lower_ == "since":  # 'since 1984': an interval up to now, not the year
+        return f"since {ent.text}"
     return ent.text
 
 

@@ -21,6 +21,7 @@ GOVERNMENT_NOUNS = word_set("actors", "government_nouns")
 MEMBERSHIP_NOUNS = {"member", "fighter", "militant", "supporter", "element", "loyalist", "operative", "gunman",
                     "soldier", "officer", "official", "leader", "commander", "activist", "minister", "diplomat",
                     "representative", "delegate", "envoy", "negotiator"}  # fmt: skip
+STATE_KINDS = {"Government", "MilitaryOrganization"}
 UNOWNED_INSTITUTIONS = {"army", "military", "regime", "government", "authorities", "administration", "navy"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Singular nouns for an unnamed organisation ("the ruling party", "a rights group") and the kind each makes.
@@ -126,12 +127,30 @@ def _aimed_at(word: Token, verb: Token) -> bool:
     return False
 
 
+def _state(countries: dict[str, Found], states: set[str], doc: Doc) -> Found | None:
+    """The one state of the text as a country mention: its own, or (named only by its government or army,
+    'Syrian government forces') the gazetteer's country standing in for it."""
+    (key,) = states
+    if key in countries:
+        return countries[key]
+    gazetteer = doc._.kg_gazetteer or Gazetteer.load()
+    entry = gazetteer.get(key)
+    if entry is None or entry.kind != "Country":
+        return None
+    return Found(doc[0:0], entry.key, entry.label, entry.kind, entry)
+
+
 def _unowned_institution(token: Token, index: dict[int, Found], doc: Doc) -> Found:
     """'The army shelled the town': the army of the one country the document names, else just 'the army'. Scoped
     to the document (no gazetteer entry) and trusted less: an inference, never merged with a gazetteer government.
     Not when its own clause acts on that country ('the government imposed sanctions on Iran')."""
-    countries = {f.key: f for f in doc._.kg_mentions or [] if f.kind == "Country" and not f.secondary}
-    owner = next(iter(countries.values())) if len(countries) == 1 else None
+    mentions = doc._.kg_mentions or []
+    countries = {f.key: f for f in mentions if f.kind == "Country" and not f.secondary}
+    # a government or army the text names is its country's too ('Kinshasa', 'FARDC'): two states, no owner
+    states = set(countries) | {
+        f.entry.country for f in mentions if f.kind in STATE_KINDS and f.entry and f.entry.country
+    }
+    owner = _state(countries, states, doc) if len(states) == 1 else None
     if owner is not None and _acted_on(token, owner, doc):
         owner = None
     label = f"{_name(owner)} {token.lower_}" if owner is not None else token.lower_

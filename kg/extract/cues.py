@@ -112,7 +112,22 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
-    return spans
+    return spans + _topic_spans(sent, rules)
+
+
+_ABOUT = {"to", "of", "on", "about", "against"}
+
+
+def _topic_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
+    """The phrase a topic noun talks about ('the right to peaceful protest', 'live coverage of protests', 'a ban
+    on rallies'): it names a kind of happening, it does not tell one."""
+    return [
+        (p.idx, p.right_edge.idx + len(p.right_edge))
+        for noun in sent
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in rules.topics
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in _ABOUT
+    ]
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}

@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import Places, qualifies
+from kg.extract.linking import where_told
 from kg.extract.state import span_ents
 from kg.extract.toponyms import FEATURE_RANK
 
@@ -34,6 +35,21 @@ _STATED_PARENT = re.compile(
 )
 _BRACKET_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s*\((?=[A-Z])(?![A-Z]{2,}\))")  # not "(CENTCOM)"
 _OPEN_BRACKET = re.compile(r"\([^()]*$")
+
+
+def drop_told(places: Places, sent: Span, triggers: list[tuple[int, int]]) -> None:
+    """Leave out the places of a reporting clause that tells every event of the sentence ('a spokesman told
+    reporters in Kinshasa that the army had retaken a village'): where it was told, not where it happened."""
+    doc = sent.doc
+    anchors = [s.root for a, b in triggers if (s := doc.char_span(a, b, alignment_mode="expand")) is not None]
+    if not anchors:
+        return
+    spans = {i[1]: doc.char_span(i[1], i[1] + len(i[2]), alignment_mode="expand") for i in places.items}
+    places.items = [
+        i
+        for i in places.items
+        if (span := spans[i[1]]) is None or not all(where_told(span, a) for a in anchors)
+    ]
 
 
 def incident_place(

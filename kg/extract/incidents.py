@@ -32,8 +32,8 @@ from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
-from kg.extract.incident_places import incident_place
-from kg.extract.newstime import background, news_time
+from kg.extract.incident_places import drop_told, incident_place
+from kg.extract.newstime import background, long_running, news_time
 from kg.extract.state import doc_text
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
@@ -156,11 +156,14 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             agent = rule["actor1_inter"]
         if own_date is not None and own_date.precision in CARRIED:
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
+        if long_running(own_date, now):
+            continue  # "since 1984 ... more than 40,000 people have been killed": a running total, no incident
         if rule is None and not hurt:
             # nothing to code alone, but it may tell more of the last incident ("Police dispersed the march")
             refine(incidents[-1] if incidents else None, classes, rules, paragraph, sent, inside)
             continue
         places = Places(sent, mention_index, labels)
+        drop_told(places, sent, [(e.trigger.start, e.trigger.end) for e in inside])
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = incident_place(sent, places, preferred, text)
         if (

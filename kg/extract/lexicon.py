@@ -39,6 +39,9 @@ class Lexicon:
     groups: dict[str, str] = field(default_factory=dict)
     singular_people: frozenset[str] = frozenset()
     needs_object: frozenset[tuple[str, str]] = frozenset()
+    object_nouns: frozenset[tuple[str, str]] = (
+        frozenset()
+    )  # things that count as a needs_object verb's object
     secondary: frozenset[str] = frozenset()  # verbs typed only by a secondary (CAMEO-derived) dictionary
     anaphora: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
@@ -108,6 +111,7 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         groups=dict(data.get("generic_groups", {}).get("nouns", {})),
         singular_people=frozenset(data.get("generic_groups", {}).get("singular", {}).get("nouns", [])),
         needs_object=frozenset((t, v) for t, spec in types.items() for v in spec.get("needs_object", [])),
+        object_nouns=frozenset((t, n) for t, spec in types.items() for n in spec.get("object_nouns", [])),
         secondary=frozenset(
             set(secondary_verbs or {}) - {w.lower() for spec in types.values() for w in spec.get("verbs", [])}
         ),

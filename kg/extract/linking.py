@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, SUBAREAS, Places, fronted, names_area, names_kind, qualifies
+from kg.extract.clauses import REPORTING
 from kg.extract.toponyms import FEATURE_RANK
 from kg.extract.whose import says_whose
 
@@ -140,6 +141,33 @@ def is_mission(place: Span) -> bool:
     )
 
 
+def where_told(place: Span, anchor: Token) -> bool:
+    """A place of the reporting clause that tells the event: where it was told, not where it happened.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("A spokesman told reporters in Kinshasa that the army had retaken a village.")
+    >>> where_told(doc[5:6], doc[10]), where_told(doc[5:6], doc[1])
+    (True, False)
+    """
+    node = place.root
+    while (
+        node.dep_ in {"pobj", "prep", "dobj", "dative", "compound", "conj", "appos"} and node.head.i != node.i
+    ):
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    if node.lemma_ not in REPORTING or node.i == anchor.i or not node.is_ancestor(anchor):
+        return False
+    if (
+        place.start < node.i
+    ):  # a fronted scene-setter ('In Tawila, the WFP said a convoy had arrived') locates it
+        return False
+    told = anchor
+    while told.head.i != node.i:
+        told = told.head
+    return told.dep_ in {"ccomp", "parataxis", "xcomp"}  # the anchor is in what was told
+
+
 def _phrase_head(token: Token) -> Token:
     """Climb from a place name to the head of its noun phrase: 'West Bank' and 'Hebron' in 'the West Bank city
     of Hebron' both hang from 'city'; 'Syria' in 'Kobane, Syria' from 'Kobane'."""
@@ -251,6 +279,7 @@ def link_place(places: Places, anchor: Token, triggers: set[int]) -> Link | None
             or is_mission(span)
             or says_whose(span)
             or (places.kinds.get(key or "") == "Country" and names_kind(span))
+            or where_told(span, anchor)
         ):
             continue  # 'a US airstrike': the country names whose strike it was
         head = _phrase_head(span.root)

@@ -59,3 +59,23 @@ def background(date: TimeValue | None, now: dt.date | None) -> bool:
     """
     day = latest_day(date.end or date.value) if date is not None and now is not None else None
     return day is not None and now is not None and (now - day).days > BACKGROUND_DAYS
+
+
+# An interval that began more than this many days before the news time is a state or a running total.
+LONG_RUNNING_DAYS = 365
+
+
+def long_running(date: TimeValue | None, now: dt.date | None) -> bool:
+    """True for an interval that began more than :data:`LONG_RUNNING_DAYS` before the news time: 'an insurgency
+    since 1984 in which more than 40,000 people have been killed' tells a running total, not an incident.
+
+    >>> import datetime as dt
+    >>> long_running(TimeValue("1984", "year", start="1984", end="2024-06-20"), dt.date(2024, 6, 20))
+    True
+    >>> long_running(TimeValue("2024-06-17", start="2024-06-17", end="2024-06-19"), dt.date(2024, 6, 20))
+    False
+    """
+    if date is None or date.start is None or now is None:
+        return False
+    first = latest_day(date.start)
+    return first is not None and (now - first).days > LONG_RUNNING_DAYS

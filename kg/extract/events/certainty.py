@@ -63,9 +63,12 @@ def _failed(verb: Token) -> bool:
 
 
 def _nobody(verb: Token, head: Token) -> bool:
-    """'No civilians were killed', 'nobody was hurt', 'no attacks were reported', 'detention without trial'."""
+    """'No civilians were killed', 'nobody was hurt', 'the blast killed no one', 'no attacks were reported',
+    'detention without trial'."""
     # a noun's own determiner only: 'no country claimed the strikes' tells strikes
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if head == verb else [head]
+    subjects = (
+        [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}] if head == verb else [head]
+    )
     if head.dep_ == "pobj" and head.head.lower_ == "without":
         return True
     return any(

@@ -21,12 +21,16 @@ from kg.extract.newstime import background, news_time
 from kg.extract.state import FoundEvent, sentence_start
 
 WITHIN = {"in", "during", "amid", "amidst", "through"}  # 'after'/'before' the attack relate two events
+COUNT_RATIO = 1.5  # counts further apart than this are of two happenings
+COUNTED = ("target", "theme")  # roles whose counts say how many were hit, moved or held
 
 
 def _compatible(a: FoundEvent, b: FoundEvent, now: dt.date | None = None) -> bool:
     if a.type != b.type or a.polarity != b.polarity:
         return False
     if irrealis(a.trigger.root) != irrealis(b.trigger.root):  # 'further breakouts' is not the breakout told
+        return False
+    if _counts_disagree(a, b):
         return False
     if a.date and b.date and a.date.value != b.date.value:
         return False
@@ -40,6 +44,24 @@ def _compatible(a: FoundEvent, b: FoundEvent, now: dt.date | None = None) -> boo
     if agents_a and agents_b and not agents_a & agents_b:
         return False
     return _same_happening(a, b)
+
+
+def _counts_disagree(a: FoundEvent, b: FoundEvent) -> bool:
+    """Both count the people hit (or moved) and no two counts are close: 'police shot dead 11 people on Monday'
+    and 'more than 60 people were killed in those protests' (last year's) are two killings, whatever else they
+    share."""
+    for role in COUNTED:
+        counts_a = {q.value for q in a.quantities if q.measures == role and q.status == "done"}
+        counts_b = {q.value for q in b.quantities if q.measures == role and q.status == "done"}
+        if counts_a and counts_b and not any(_close(x, y) for x in counts_a for y in counts_b):
+            return True
+    return False
+
+
+def _close(x: float, y: float) -> bool:
+    """Two counts of one happening told by two sources ('about 150 fighters', '144 detainees', 'at least 25' and
+    '30 dead'); not a part and its whole, or a day's toll and a year's."""
+    return x > 0 and y > 0 and max(x, y) / min(x, y) <= COUNT_RATIO
 
 
 def _same_happening(a: FoundEvent, b: FoundEvent) -> bool:

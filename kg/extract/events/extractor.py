@@ -100,6 +100,13 @@ class EventExtractor(SavesLexicon):
         """A CAMEO pattern of the verb gives its object this type: 'providing aerial photographs' is aid."""
         return pattern_type(verb, self._is_trigger) == kind
 
+    def _given(self, verb: Token, kind: str) -> bool:
+        """A thing the type's verbs move as their object ('sent weapons to the Houthis', 'supplied arms'):
+        triggers.json 'object_nouns'; a speech or an explanation is not aid."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        words = [w for o in objects for w in (o, *(c for c in o.children if c.dep_ == "compound"))]
+        return any((kind, w.lemma_.lower()) in self.lexicon.object_nouns for w in words)
+
     def _is_trigger(self, token: Token) -> bool:
         return self.lexicon.type_of_lemma(token.lemma_, token.pos_) is not None
 
@@ -162,7 +169,7 @@ class EventExtractor(SavesLexicon):
         order_places(event, head, index)
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)
-        has_object = event.roles.get(obj_role) or event.object_place
+        has_object = event.roles.get(obj_role) or event.object_place or self._given(head, kind)
         if (
             (kind, head.lemma_) in self.lexicon.needs_object
             and not has_object

@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, fronted, locates, names_area
 from kg.extract.events.roles import vagueness
-from kg.extract.linking import is_mission, measures_from
+from kg.extract.linking import is_mission, measures_from, where_told
 from kg.extract.state import Found, FoundEvent
 from kg.extract.toponyms import FEATURE_RANK
 from kg.extract.whose import says_whose
@@ -103,6 +103,7 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
         and not is_mission(f.span)
         and not says_whose(f.span)
         and not _goal(f.span)
+        and not where_told(f.span, head)
     } - used
     # a reference point ('a town 75 km northeast of Yangon') is not where, when the sentence names another place
     others = {f.key for f in found if f.is_place and f.kind != "Country" and not measures_from(f.span)}
