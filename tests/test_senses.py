@@ -337,3 +337,16 @@ def test_returned_fire_arson_territory_and_verbal_attacks_are_typed_events(nlp, 
 )
 def test_a_giving_verb_is_aid_when_it_moves_goods_or_people(nlp, text: str, is_aid: bool) -> None:
     assert ("Aid" in {k for k, _ in _events(nlp, text)}) is is_aid
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Thousands of teachers went on strike in Nairobi on Monday.", "Protest"),
+        ("Doctors have been on strike since March.", "Protest"),
+        ("Workers staged a strike at the port.", "Protest"),  # the small model lemmatises 'staged' as 'stag'
+        ("Israeli jets carried out strikes on Gaza.", "Airstrike"),
+    ],
+)
+def test_a_strike_workers_go_on_or_stage_is_a_protest(nlp, text: str, kind: str) -> None:
+    assert kind in {k for k, _ in _events(nlp, text)}

@@ -124,9 +124,21 @@ def sense_checked(token: Token, kind: str) -> str | None:
     if rule.get("retype_place_object") and objects_are_places(token, passive=True):
         return str(rule["retype_place_object"])  # "captured the town": fighting over territory, not an arrest
     retype = rule.get("retype")
-    if retype and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_.lower() in set(retype["verbs"]):
+    if retype and token.dep_ in {"dobj", "nsubjpass"} and _verb_forms(token.head) & set(retype["verbs"]):
         return retype["type"]
+    if retype and token.dep_ == "pobj" and token.head.lower_ in set(retype.get("preps", ())):
+        return retype["type"]  # "went on strike", "teachers are on strike"
     return kind
+
+
+def _verb_forms(verb: Token) -> set[str]:
+    """The verb's lemma and its text less a regular ending: the small model lemmatises 'staged' as 'stag'."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word}
+    for ending in ("d", "ed", "s", "es", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)])
+    return forms
 
 
 def moved_or_struck(verb: Token) -> str | None:
