@@ -350,3 +350,16 @@ def test_a_giving_verb_is_aid_when_it_moves_goods_or_people(nlp, text: str, is_a
 )
 def test_a_strike_workers_go_on_or_stage_is_a_protest(nlp, text: str, kind: str) -> None:
     assert kind in {k for k, _ in _events(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Washington cut military assistance to Egypt.", {"Sanction"}),
+        ("Britain halted aid to Rwanda on Monday.", {"Sanction"}),
+        ("Donors froze funding to the ministry.", {"Sanction"}),
+        ("The UN delivered aid to Gaza.", {"Aid"}),
+    ],
+)
+def test_aid_that_is_stopped_is_a_sanction(nlp, text: str, kinds: set[str]) -> None:
+    assert {k for k, _ in _events(nlp, text)} == kinds
