@@ -48,3 +48,15 @@ def test_conditions_and_failures_are_not_reported_as_facts(
     nlp, text: str, trigger: str, certainty: str
 ) -> None:
     assert _certainty(nlp, text, trigger) == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "certainty"),
+    [
+        ("Around 4 May 2021, police arrested two smugglers near the border.", "arrested", "asserted"),
+        ("In May 2021, soldiers shelled the village.", "shelled", "asserted"),
+        ("Police may arrest the organisers of the march.", "arrest", "hypothetical"),
+    ],
+)
+def test_a_month_named_may_is_no_modal(nlp, text: str, trigger: str, certainty: str) -> None:
+    assert _certainty(nlp, text, trigger) == certainty

@@ -146,3 +146,29 @@ def test_a_people_qualified_thing_that_undergoes_an_act_is_no_group(nlp) -> None
 
     record = records_from_doc(nlp("Soldiers burned Rohingya houses in the village."))
     assert not [e for e in record.entities if e.label.endswith("houses")]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "key", "texts"),
+    [
+        # a modifier says which forces: not the text's one other group of forces
+        (
+            "Rebel forces fought pro-government forces near Kidal.",
+            "pro-government-forces",
+            ["pro-government forces"],
+        ),
+        (
+            "Houthi forces seized a hill. The forces then withdrew.",
+            "houthis-forces",
+            ["Houthi forces", "forces"],
+        ),
+        # 'SDF forces' are the Syrian Democratic Forces themselves
+        ("SDF forces raided a village near Raqqa.", "sdf", ["SDF", "SDF forces"]),
+    ],
+)
+def test_forces_are_the_group_their_words_name(nlp, text: str, key: str, texts: list[str]) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    entities = {e.key: e for e in records_from_doc(nlp(text)).entities}
+    assert sorted(m.text for m in entities[key].mentions) == sorted(texts)

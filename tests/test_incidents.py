@@ -593,3 +593,29 @@ def test_a_running_total_since_long_ago_is_no_incident(nlp):
     )
     (incident,) = _incidents(nlp, text)
     assert incident.fatalities == 2 and incident.date is not None and incident.date.value == "2023-05-12"
+
+
+def test_a_day_the_model_leaves_outside_the_date_still_dates_the_incident(nlp):
+    incident = _one(nlp, "Around 4 May 2021, police arrested two smugglers in Kasese.", "2021-07-30")
+    assert (incident.date.value, incident.date.precision) == ("2021-05-04", "day")
+
+
+def test_a_sentence_that_only_counts_the_dead_belongs_to_an_older_incident(nlp):
+    text = "On 2 March 2021, rebels clashed with soldiers near Beni. 7 fatalities were reported."
+    assert _one(nlp, text, "2021-09-30").fatalities == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "inter2"),
+    [
+        (
+            "On 6 June 2021, gunmen shot dead a former rebel commander in Kidal.",
+            "Violence against civilians",
+            7,
+        ),
+        ("On 6 June 2021, gunmen shot dead a rebel commander in Kidal.", "Battles", 2),
+    ],
+)
+def test_a_former_fighter_is_a_civilian(nlp, text, event_type, inter2):
+    incident = _one(nlp, text, "2021-06-07")
+    assert (incident.event_type, incident.inter2) == (event_type, inter2)

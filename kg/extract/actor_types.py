@@ -38,6 +38,8 @@ def entity_inter(
 ) -> int | None:
     """An actor's code from its words and kind, or the kind of the group it is a member of ('coalition jets');
     ``generic=False``: only a name's ('gunmen' have none)."""
+    if entity.kind == "Person" and (former := rules.former_code(mention_texts(entity))) is not None:
+        return former
     # not a country's: its 8 is a guess that words ('Saudi security forces') and the place do better
     parents = [entities[k].kind for k in entity.member_of if k in entities and entities[k].kind != "Country"]
     kind = next((k for k in (entity.kind, *parents) if k in rules.kind_inter), entity.kind)

@@ -68,6 +68,8 @@ class CodingRules:
     civil_only: frozenset[str] = frozenset()
     # participles whose phrase says who helped an actor ('backed by coalition helicopters')
     backing: frozenset[str] = frozenset()
+    # words that make a person no longer what the rest says ('a former rebel commander' is a civilian)
+    former: tuple[int, re.Pattern[str]] | None = None
     # event type -> its family: a follow-up of the same family adds to an incident (a riot, then tear gas)
     kin: dict[str, str] = field(default_factory=dict)
     denials: frozenset[str] = (
@@ -124,6 +126,11 @@ class CodingRules:
                     return armed  # "Kurdistan Workers' Party militants" are militants, not workers
                 return code
         return known
+
+    def former_code(self, text: str) -> int | None:
+        """The code of a person the words say no longer holds their role: ACLED codes former combatants and
+        retired officers as civilians ('a former rebel commander')."""
+        return self.former[0] if self.former is not None and self.former[1].search(text) else None
 
     def _armed_head(self, text: str) -> int | None:
         """The inter code of an armed force the last word of ``text`` names ('militants'), if any."""
@@ -210,6 +217,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
         unnamed_replaces=frozenset(unnamed.get("replaces", ())),
         unnamed_except=frozenset(unnamed.get("except", ())),
         groups={name: set(inter[name]) for name in ("armed", "civilian", "state")},
+        former=(inter["former"]["code"], _pattern(inter["former"]["words"])) if "former" in inter else None,
         modifier_classes=frozenset(data.get("modifiers", {}).get("classes", ())),
         event_heads=frozenset(data.get("modifiers", {}).get("event_heads", ())),
         doubt_classes=frozenset(data.get("modifiers", {}).get("doubt_classes", ())),

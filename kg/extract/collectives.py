@@ -199,6 +199,7 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     if canonical is None and not person:
         return None
     words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
+    words = _hyphened(doc[left : token.i]) or words  # 'pro-government forces' are not just 'forces'
     owner = owners[0] if owners else None
     if person:
         label = " ".join([*([_name(owner)] if owner else []), *words, token.lower_])
@@ -206,14 +207,30 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
                       member_of=owner.key if owner and owner.kind != "Country" else None)  # fmt: skip
         return _register(found, index, doc)
     assert canonical is not None  # not a person, so a known group noun (checked above)
+    if owner is not None and owner.label.lower().endswith(" " + canonical):
+        # 'SDF forces' are the Syrian Democratic Forces, not a group of theirs named 'Syrian Democratic Forces forces'
+        found = Found(
+            doc[left : token.i + 1], owner.key, owner.label, owner.kind, owner.entry, owner.confidence
+        )
+        return _register(found, index, doc)
     label = f"{_name(owner)} {canonical}" if owner else " ".join([*words, canonical])
-    if owner is None and not words:
+    bare = all(t.dep_ in {"det", "poss", "predet", "punct"} for t in doc[left : token.i])
+    if owner is None and not words and bare:  # 'the forces', not 'other forces', joins the text's one group
         same = _local_groups(doc, canonical)
         if len(same) == 1:
             label = next(iter(same.values()))
     found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
                   member_of=owner.key if owner is not None else None)  # fmt: skip
     return _register(found, index, doc)
+
+
+def _hyphened(modifiers: Span) -> list[str]:
+    """The words of a hyphenated modifier as one ('pro-government', 'Iran-backed'), else none."""
+    text = modifiers.text.lower()
+    if "-" not in text:
+        return []
+    words = [t.lower_ for t in modifiers if t.dep_ not in {"det", "poss", "predet"}]
+    return ["".join(words).strip("-")] if words else []
 
 
 def _organisation(

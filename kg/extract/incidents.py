@@ -192,8 +192,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         follow_up = (
             previous is not None
             and location is None
-            # an undated sentence is told at the news time: it goes on with no incident dated long before it
-            and not (own_date is None and background(previous["date"], now))
+            # an undated sentence is told at the news time: it goes on with no incident dated long before it, unless
+            # it codes nothing and only counts ('On 9 May 2020, X clashed with Y. 6 fatalities.' in a later report)
+            and not (own_date is None and rule is not None and background(previous["date"], now))
             and (
                 _BACK_REFERENCE.search(sent_text) is not None
                 or (

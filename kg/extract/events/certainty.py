@@ -117,17 +117,25 @@ def certainty_of(head: Token) -> tuple[str, str]:
     """Certainty and polarity from negation, modals, conditions, planning verbs and hedges around the trigger."""
     verb = head if head.pos_ in {"VERB", "AUX"} else head.head
     children = {c.lower_ for c in verb.children} | {c.lower_ for c in head.children}
+    # modals are auxiliaries: the month in 'Around 11 May 2020, police arrested ...' is no 'may'
+    auxiliaries = {
+        c.lower_ for c in (*verb.children, *head.children) if c.dep_ in {"aux", "auxpass"} or c.tag_ == "MD"
+    }
     deps = {c.dep_ for c in verb.children} | {c.dep_ for c in head.children}
     if "neg" in deps or (head.pos_ == "VERB" and _failed(head)) or _nobody(verb, head):
         return "negated", "negative"
     # a subject noun stays out: "if confirmed, the attack would be the deadliest" reports an attack
     conditioned = (head.pos_ == "VERB" or head.dep_ in {"dobj", "pobj"}) and _conditional(head)
     unreal = (head.pos_ == "VERB" or head.dep_ == "dobj") and _unreal_clause(verb)
-    if children & MODAL_POSSIBLE or irrealis(head) or conditioned or unreal:
+    if auxiliaries & MODAL_POSSIBLE or irrealis(head) or conditioned or unreal:
         return "hypothetical", "positive"
     # 'the planned attack', not 'attacked the plan'
-    planned = children & {"will", "planned"} or any(
-        c.lemma_ == "plan" and c.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} for c in head.children
+    planned = (
+        auxiliaries & {"will"}
+        or children & {"planned"}
+        or any(
+            c.lemma_ == "plan" and c.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"} for c in head.children
+        )
     )
     vowed = (
         head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_ in PLANNED_OBJECTS

@@ -11,10 +11,13 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.roles import spans_under
+from kg.extract.language import MONTHS
 from kg.extract.events.senses import sentence_date
 from kg.extract.state import FoundEvent
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
+
+_MONTH_NAMES = frozenset(MONTHS.split("|"))
 
 
 def date_event(
@@ -44,3 +47,25 @@ def since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeVa
             if inside:
                 return normalise_date("since " + inside[0].text, doc_date)
     return None
+
+
+def date_entities(doc: Doc) -> list[Span]:
+    """The document's DATE entities, each with a day number the model left outside it: in 'Around 11 May 2020,
+    police ...' the small model tags only 'May 2020', which would read as a month.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Around 11 May 2020, police arrested two men.")
+    >>> doc.ents = [Span(doc, 2, 4, label="DATE")]
+    >>> [d.text for d in date_entities(doc)]
+    ['11 May 2020']
+    """
+    dates = []
+    for ent in (e for e in doc.ents if e.label_ == "DATE"):
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        day = (
+            before is not None and before.is_digit and 1 <= int(before.text) <= 31 and before.ent_type_ == ""
+        )
+        month = ent[0].lower_.rstrip(".") in _MONTH_NAMES
+        dates.append(doc[ent.start - 1 : ent.end] if day and month else ent)
+    return dates

@@ -13,7 +13,7 @@ from kg.extract.collectives import national_group, own_state, unnamed_actor
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
-from kg.extract.events.dates import date_event
+from kg.extract.events.dates import date_entities, date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
 from kg.extract.events.parties import contents, expand, owner_rules
@@ -70,7 +70,7 @@ class EventExtractor(SavesLexicon):
         index = token_index(doc)
         skipped = [(s, e) for s, e, _ in (doc._.kg_regions or [])]
         # Once per doc, not once per event: clause heads (dates do not cross them) and the DATE entities.
-        verbs, dates = {t.i for t in doc if t.pos_ == "VERB"}, [e for e in doc.ents if e.label_ == "DATE"]
+        verbs, dates = {t.i for t in doc if t.pos_ == "VERB"}, date_entities(doc)
         triggers = self.triggers(doc, skipped)
         # a verb known only from the CAMEO-derived list ("broke" in "clashes broke out") does not block a support
         kinds = {
