@@ -236,3 +236,19 @@ def test_packaged_data_loads_from_a_copy(tmp_path) -> None:
     copy = tmp_path / "gazetteer.jsonl"
     copy.write_bytes(DATA_PATH.read_bytes())
     assert len(Gazetteer.load(copy)) > 3000
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "expected"),
+    [
+        ("North", {"lebanon"}, None),  # not North Salt Lake, Utah
+        ("West", set(), None),
+        ("South", {"cameroon"}, "cameroon"),  # Cameroon's South region, a country of the text
+        ("Tripoli", {"lebanon"}, "lebanon"),
+    ],
+)
+def test_a_bare_direction_names_a_region_only_of_the_texts_countries(
+    gaz: Gazetteer, name: str, countries: set[str], expected: str | None
+) -> None:
+    place = gaz.geocode(name, countries)
+    assert (place.country if place is not None else None) == expected

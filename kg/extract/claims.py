@@ -20,6 +20,7 @@ from kg.extract.temporal import normalise_date
 from kg.records import PLACE_KINDS
 
 CLAIMABLE = word_set("events", "claimable_types")
+CONTENT_NOUNS = word_set("events", "content_nouns")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
 SPOKES_NOUNS = word_set("actors", "spokes_nouns")
 ORGANISATION_PRONOUNS = {"they", "it", "we"}
@@ -131,6 +132,14 @@ class ClaimExtractor(SavesLexicon):
         # "told reporters that X ... and that Y ...": the second that-clause hangs off the verb as a conj
         complements += [
             c for c in verb.children if c.dep_ == "conj" and any(m.lower_ == "that" for m in c.children)
+        ]
+        # "denied reports that its troops had entered Iraq": the clause of a content noun the verb takes
+        complements += [
+            clause
+            for noun in verb.children
+            if noun.dep_ == "dobj" and noun.lemma_.lower() in CONTENT_NOUNS
+            for clause in noun.children
+            if clause.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in clause.children)
         ]
         if complements:
             return {t.i for c in complements for t in c.subtree}

@@ -20,6 +20,7 @@ from spacy.util import registry
 
 from kg.extract.aliases import is_acronym, normalize
 from kg.extract.geonames import Place, PlaceIndex, match_key
+from kg.extract.lexicon import word_set
 from kg.records import PLACE_KINDS
 
 DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.jsonl"
@@ -226,15 +227,19 @@ class Gazetteer:
         'lebanon'
         """
         place = next((e for e in self.lookup_all(name) if e.kind in PLACE_KINDS), None)
+        compass = name.lower() in COMPASS_NAMES  # 'North' alone: a region of the text's countries or nothing
         if place is None:
             keyed = self._place_keys.get(match_key(name), [])
             place = next((e for e in keyed if not countries or e.country in countries), None)
         if place is not None and (not countries or place.country in countries or place.kind == "Country"):
-            return place
+            return place if not compass or place.country in countries else None
         hits = PlaceIndex.load().candidates(name, countries)
         if hits and (place is None or hits[0].country in countries):
-            return _from_place(hits[0], self)
-        return place
+            return _from_place(hits[0], self) if not compass or hits[0].country in countries else None
+        return None if compass and place is not None and place.country not in countries else place
+
+
+COMPASS_NAMES = word_set("places", "compass_names")
 
 
 @functools.cache

@@ -1,0 +1,42 @@
+"""Claims (kg.extract.claims): who says what happened, and with what certainty, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.recorder import records_from_doc
+
+
+def _event(nlp, text: str, trigger: str):
+    return next(e for e in records_from_doc(nlp(text)).events if e.trigger.text == trigger)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "trigger", "certainty"),
+    [
+        ("Uganda denied reports that its soldiers had entered Congo.", "entered", "denied"),
+        ("The ministry rejected claims that police had shot the students.", "shot", "denied"),
+        ("Rwanda dismissed allegations that its jets bombed a market.", "bombed", "denied"),
+        ("The army confirmed reports that rebels had captured the town.", "captured", "asserted"),
+        ("Rebels captured the town, the army said.", "captured", "asserted"),
+    ],
+)
+def test_what_a_denial_of_reports_or_claims_covers_is_denied(
+    nlp, text: str, trigger: str, certainty: str
+) -> None:
+    event = _event(nlp, text, trigger)
+    assert (event.certainty, event.polarity) == (
+        certainty,
+        "negative" if certainty == "denied" else "positive",
+    )
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "is_rejection"),
+    [("The president dismissed his defence minister.", False), ("Kenya dismissed the proposal.", True)],
+)
+def test_dismissing_an_official_is_no_rejection(nlp, text: str, is_rejection: bool) -> None:
+    events = records_from_doc(nlp(text)).events
+    assert any(e.type == "Rejection" for e in events) == is_rejection
