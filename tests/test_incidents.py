@@ -619,3 +619,15 @@ def test_a_sentence_that_only_counts_the_dead_belongs_to_an_older_incident(nlp):
 def test_a_former_fighter_is_a_civilian(nlp, text, event_type, inter2):
     incident = _one(nlp, text, "2021-06-07")
     assert (incident.event_type, incident.inter2) == (event_type, inter2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army defused a roadside bomb near Mandera on Monday.",
+        "The Nigerian army intercepted a drone launched by militants toward Maiduguri on Monday.",
+    ],
+)
+def test_who_disrupts_a_weapon_is_actor_one(nlp, text):
+    incident = _one(nlp, text, "2023-05-16")
+    assert incident.sub_event_type == "Disrupted weapons use" and incident.actor1, incident

@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actor_types import actor1_inter, document_country, entity_inter
 from kg.extract.attribution import attribution_cues, blamed_for
@@ -85,6 +85,16 @@ def _inter(
     return rules.inter_of(fallback, None) if fallback else None
 
 
+def _subject_actors(subjects: list[Token], mentions: MentionIndex) -> tuple[str, ...]:
+    """Keys of the actors named in the subject phrases ('Saudi air defences', 'Iraqi bomb disposal teams')."""
+    keys = []
+    for token in subjects:
+        doc = token.doc
+        start, end = doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(doc[token.right_edge.i])
+        keys += [e.key for e, _ in mentions.within(start, end) if not e.is_place]
+    return tuple(dict.fromkeys(keys))
+
+
 def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[Entity]) -> list[Incident]:
     """Group a processed document's events into incidents and code each one (see the module docstring)."""
     rules = load_rules()
@@ -142,6 +152,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                       and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
         classes = rules.classes(cue, happened) | rules.classes_of(told_types)
         rule = rules.code_classes(classes, agent=agent, victims=victims, casualties=hurt)
+        if not agent_keys and rule is not None and rule.get("actor1_subject"):
+            agent_keys = _subject_actors(acting[1], mention_index)
         if rule is not None and denied(sent, rules):
             continue  # an explicitly denied claim is not coded, nor are its casualties
         if (
