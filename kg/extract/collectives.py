@@ -7,7 +7,7 @@ gazetteer's government actor.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import Lexicon, word_map, word_set

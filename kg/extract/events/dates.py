@@ -11,8 +11,8 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.roles import spans_under
-from kg.extract.language import MONTHS
 from kg.extract.events.senses import sentence_date
+from kg.extract.language import MONTHS
 from kg.extract.state import FoundEvent
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
