@@ -60,3 +60,19 @@ def test_conditions_and_failures_are_not_reported_as_facts(
 )
 def test_a_month_named_may_is_no_modal(nlp, text: str, trigger: str, certainty: str) -> None:
     assert _certainty(nlp, text, trigger) == certainty
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "day"),
+    [
+        # 2024-06-25 is a Tuesday: what is urged or planned for Friday lies ahead, what was done on Monday behind
+        ("The opposition urged supporters to rally on Friday.", "rally", "2024-06-28"),
+        ("The union will hold a march on Friday.", "march", "2024-06-28"),
+        ("Police arrested 20 protesters on Monday.", "arrested", "2024-06-24"),
+    ],
+)
+def test_a_weekday_of_an_event_that_has_not_happened_lies_ahead(nlp, text: str, trigger: str, day: str) -> None:
+    from kg.extract.pipeline import InputDocument, extract
+
+    (record,) = extract(nlp, [InputDocument("t", text, "2024-06-25")])
+    assert next(e.date.value for e in record.events if e.trigger.text == trigger) == day

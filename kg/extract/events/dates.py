@@ -30,7 +30,8 @@ def date_event(
 ) -> None:
     """Set ``event.date`` from the dates under its clause heads (the trigger, then its support verb)."""
     head = heads[0]
-    prefer = "future" if event.certainty == "planned" else "past"  # "will hold a rally on Friday"
+    # "will hold a rally on Friday", "called for a march on Friday": what has not happened yet lies ahead
+    prefer = "future" if event.certainty in {"planned", "hypothetical"} else "past"
     for clause_head in heads:
         for date_span in spans_under(dates, clause_head, verbs):
             event.date = normalise_date(date_span.text, doc._.kg_date, prefer) or event.date
