@@ -71,7 +71,9 @@ def test_a_month_named_may_is_no_modal(nlp, text: str, trigger: str, certainty: 
         ("Police arrested 20 protesters on Monday.", "arrested", "2024-06-24"),
     ],
 )
-def test_a_weekday_of_an_event_that_has_not_happened_lies_ahead(nlp, text: str, trigger: str, day: str) -> None:
+def test_a_weekday_of_an_event_that_has_not_happened_lies_ahead(
+    nlp, text: str, trigger: str, day: str
+) -> None:
     from kg.extract.pipeline import InputDocument, extract
 
     (record,) = extract(nlp, [InputDocument("t", text, "2024-06-25")])

@@ -40,3 +40,19 @@ def test_what_a_denial_of_reports_or_claims_covers_is_denied(
 def test_dismissing_an_official_is_no_rejection(nlp, text: str, is_rejection: bool) -> None:
     events = records_from_doc(nlp(text)).events
     assert any(e.type == "Rejection" for e in events) == is_rejection
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "trigger", "agent"),
+    [
+        ("Uganda accused Rwanda of supporting the rebels.", "supporting", "rwanda"),
+        ("Kenya accused Somalia of attacking its border post.", "attacking", "somalia"),
+        ("Ethiopia blamed Eritrea for the shelling of Zalambessa.", "shelling", "eritrea"),
+    ],
+)
+def test_who_is_accused_or_blamed_of_an_act_did_it_as_the_accuser_claims(
+    nlp, text: str, trigger: str, agent: str
+) -> None:
+    event = _event(nlp, text, trigger)
+    assert (event.roles.get("agent"), event.certainty) == ((agent,), "claimed")

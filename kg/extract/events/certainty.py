@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from kg.extract.events.happening import present
 from kg.extract.events.senses import REQUESTED, WARNING_VERBS, irrealis, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
-from kg.extract.lexicon import word_set
+from kg.extract.lexicon import word_map, word_set
 from kg.extract.state import Found, FoundEvent
 
 PLANNING = word_set("events", "planning")
@@ -150,10 +150,34 @@ def certainty_of(head: Token) -> tuple[str, str]:
 
 
 def warned_not_to(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
-    """'X warned Y not to attack': the act is Y's, and it is only warned about (hypothetical)."""
+    """'X warned Y not to attack': the act is Y's, and it is only warned about (hypothetical). 'X accused Y of
+    killing Z', 'X blamed Y for the bombing': the act is Y's, as X claims."""
     warned = warned_off(head)
     if warned is None:
+        _accused_of(event, head, index)
         return
     found = index.get(warned.i)
     event.roles["agent"] = [found.key] if found is not None and not found.is_place else []
     event.certainty = "hypothetical"
+
+
+ACCUSING = word_map("events", "accusing_verbs")
+
+
+def _accused_of(event: FoundEvent, head: Token, index: dict[int, Found]) -> None:
+    prep = head.head
+    # the small model hangs the 'of' phrase off the verb or off its object ('accused [the rebels of killing]')
+    verb, accused = (prep.head.head, prep.head) if prep.head.dep_ == "dobj" else (prep.head, None)
+    if head.dep_ not in {"pcomp", "pobj"} or prep.dep_ != "prep" or ACCUSING.get(verb.lemma_) != prep.lower_:
+        return
+    passive = any(c.dep_ == "auxpass" for c in verb.children)  # 'the rebels were accused of killing ...'
+    accused = accused or next(
+        (c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")), None
+    )
+    found = index.get(accused.i) if accused is not None else None
+    if found is None or (found.is_place and found.kind != "Country"):  # 'accused Somalia of attacking'
+        return
+    if not event.roles.get("agent"):
+        event.roles["agent"] = [found.key]
+    if event.certainty == "asserted":
+        event.certainty = "claimed"
