@@ -631,3 +631,18 @@ def test_a_former_fighter_is_a_civilian(nlp, text, event_type, inter2):
 def test_who_disrupts_a_weapon_is_actor_one(nlp, text):
     incident = _one(nlp, text, "2023-05-16")
     assert incident.sub_event_type == "Disrupted weapons use" and incident.actor1, incident
+
+
+def test_the_dead_of_the_other_side_told_later_are_added(nlp):
+    text = (
+        "On 2 March 2021, militants attacked an army post near Diffa, killing 4 soldiers. "
+        "The army said it repelled the attack and killed 6 militants."
+    )
+    assert _one(nlp, text, "2021-03-03").fatalities == 10
+
+
+def test_a_clause_with_no_event_word_gives_its_subject_as_actor_one(nlp):
+    incidents = _incidents(
+        nlp, "On 2 March 2021, the SDF responded with artillery fire near Tal Tamr.", "2021-03-03"
+    )
+    assert [i.actor1 for i in incidents] == [("sdf",)]

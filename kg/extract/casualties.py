@@ -284,13 +284,22 @@ def _joined(text: str, end: int, backward: re.Pattern[str] | None = None) -> tup
     return _value(joined["n"] or joined["m"]) or 0, joined.end()
 
 
-def more_dead(earlier: int | None, counts: Casualties) -> int | None:
+def more_dead(earlier: int | None, counts: Casualties, earlier_victims: str = "") -> int | None:
     """An incident's dead once a later sentence's ``counts`` are told: added when they are others ("One of the
-    attackers was also killed"), else the first count stands (a later count may tell the same dead again).
+    attackers was also killed"; the other side: "killing 2 soldiers" then "killed 3 militants", whose dead
+    ``earlier_victims`` names), else the first count stands (a later count may tell the same dead again).
 
     >>> more_dead(2, casualties("The bomber was also killed.")), more_dead(2, casualties("Two soldiers died."))
     (3, 2)
+    >>> more_dead(2, casualties("The army killed 3 militants."), "soldiers")
+    5
     """
-    if counts.also and earlier and counts.fatalities:
+    if earlier and counts.fatalities and (counts.also or _other_side(earlier_victims, counts.victims)):
         return earlier + counts.fatalities
     return earlier or counts.fatalities
+
+
+def _other_side(earlier: str, later: str) -> bool:
+    """Whether two victims' nouns name different people ('soldiers', 'militants'), not 'people' or the same."""
+    first, second = ({w.lower().rstrip("s") for w in text.split()} for text in (earlier, later))
+    return bool(first and second) and not (first | second) & _NO_SIDE and not first & second

@@ -152,7 +152,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                       and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
         classes = rules.classes(cue, happened) | rules.classes_of(told_types)
         rule = rules.code_classes(classes, agent=agent, victims=victims, casualties=hurt)
-        if not agent_keys and rule is not None and rule.get("actor1_subject"):
+        # no event word says who acts ('SDF forces responded with artillery fire', 'air defences intercepted a drone'):
+        # the clause's subject does
+        if not agent_keys and rule is not None and (not inside or rule.get("actor1_subject")):
             agent_keys = _subject_actors(acting[1], mention_index)
         if rule is not None and denied(sent, rules):
             continue  # an explicitly denied claim is not coded, nor are its casualties
@@ -192,7 +194,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if same:
             same["events"] += [e.key for e in inside]
             same["classes"] |= classes
-            same["fatalities"] = more_dead(same["fatalities"], counts)
+            same["fatalities"] = more_dead(same["fatalities"], counts, same["victims"])
+            same["victims"] += " " + counts.victims
             same["injured"] = same["injured"] or counts.injured
             same["evidence"].append(sent)
             if own_date is not None and (same["date"] is None or same["date"].inferred):
@@ -229,7 +232,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             refine(previous, classes, rules, paragraph, sent, inside, join=False)
             previous["events"] += [e.key for e in inside]
             previous["classes"] |= classes
-            previous["fatalities"] = more_dead(previous["fatalities"], counts)
+            previous["fatalities"] = more_dead(previous["fatalities"], counts, previous["victims"])
+            previous["victims"] += " " + counts.victims
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
             continue
@@ -252,7 +256,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         incidents.append({
             "rule": rule, "events": [e.key for e in inside], "actor1": agent_keys, "actor2": target_keys,
             "inter1": agent, "inter2": victims, "date": own_date or _inferred(last_date) or _report_day(doc_date),
-            "location": location, "place": place_key, "admin": admin, "fatalities": counts.fatalities,
+            "location": location, "place": place_key, "admin": admin, "fatalities": counts.fatalities, "victims": counts.victims,
             "injured": counts.injured, "certainty": next((c for c in certainties if c not in DOUBTFUL),
             certainties[0] if certainties else "asserted"), "confidence": round(max(confidence, 0.1), 2),
             "evidence": [sent], "paragraph": paragraph, "classes": set(classes), "subject": subject,
