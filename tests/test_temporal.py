@@ -108,3 +108,18 @@ def test_the_fast_date_path_agrees_with_dateparser():
 @pytest.mark.parametrize("text", ["mid-2023", "early January", "the end of March", "31 February", "Feb 29"])
 def test_other_shapes_are_left_to_dateparser(text):
     assert _fast_parse(text, dt.date(2026, 1, 23), "past") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("two days ago", "2024-06-23", "day"),
+        ("3 weeks ago", "2024-06-04", "approximate"),
+        ("a month ago", "2024-05", "month"),
+        ("the night of 21-22 June", "2024-06-21", "day"),  # not June 2022
+        ("2023-05-12", "2023-05-12", "day"),
+    ],
+)
+def test_days_ago_day_ranges_and_iso_days_resolve(text: str, value: str, precision: str) -> None:
+    date = normalise_date(text, "2024-06-25")
+    assert (date.value, date.precision) == (value, precision)

@@ -154,7 +154,9 @@ def _format(value: dt.date, precision: str) -> str:
     return value.isoformat()
 
 
-_BETWEEN = re.compile(r"^(?:between\s+)?(.+?)\s+(?:and|to|until|through|-|–)\s+(.+)$", re.IGNORECASE)
+_BETWEEN = re.compile(
+    r"^(?:between\s+)?(.+?)(?:\s+(?:and|to|until|through|-|–)\s+|(?<=\d)[-–/](?=\d))(.+)$", re.IGNORECASE
+)  # '3 and 5 May', '21-22 June' (the night of 21-22 June)
 
 
 def _interval(text: str, doc_date: str | None) -> TimeValue | None:
@@ -213,6 +215,36 @@ def _relative_month(text: str, doc_date: str | None, prefer: str) -> TimeValue |
     return None
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PART_OF_DAY = re.compile(
+    r"^(?:the\s+)?(?:night|morning|evening|afternoon|early hours|dawn|hours)\s+of\s+", re.I
+)
+_AGO = re.compile(
+    r"^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+ago$", re.I
+)
+_UNITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}  # fmt: skip
+
+
+def _ago(match: re.Match[str], doc_date: str, text: str) -> TimeValue:
+    """'two days ago' is a day, 'three weeks ago' about a day, 'a month ago' a month, 'two years ago' a year.
+
+    >>> _ago(_AGO.match("two days ago"), "2024-06-25", "two days ago").value
+    '2024-06-23'
+    >>> _ago(_AGO.match("a month ago"), "2024-01-10", "a month ago").value
+    '2023-12'
+    """
+    number = int(match[1]) if match[1].isdigit() else _UNITS[match[1].lower()]
+    base, unit = dt.date.fromisoformat(doc_date), match[2].lower()
+    if unit in {"day", "week"}:
+        day = base - dt.timedelta(days=number * (7 if unit == "week" else 1))
+        return TimeValue(day.isoformat(), "day" if unit == "day" else "approximate", inferred=True, text=text)
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 - number
+        return TimeValue(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", inferred=True, text=text)
+    return TimeValue(f"{base.year - number:04d}", "year", inferred=True, text=text)
+
+
 @lru_cache(maxsize=4096)
 def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> TimeValue | None:
     """Normalise a DATE expression; ``doc_date`` (ISO) anchors relative and yearless expressions, and
@@ -234,6 +266,12 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
         r"^\s*(on|in|during|by|at|the|around|about|approximately|circa)\s+", "", text.strip(), flags=re.I
     )
     clean = _RUN_ON.sub(r"\1", clean)  # "20 November 2023, days (after ...)": the model's span ran on
+    clean = _PART_OF_DAY.sub("", clean)  # "the night of 21-22 June", "the early hours of Sunday"
+    if _ISO_DAY.match(clean):  # '2023-05-12' as written in tables and datelines
+        with suppress(ValueError):
+            return TimeValue(dt.date.fromisoformat(clean).isoformat(), "day", text=text)
+    if doc_date is not None and (ago := _AGO.match(clean)):
+        return _ago(ago, doc_date, text)
     since = _SINCE.match(clean)
     if since:
         inner = normalise_date(since.group(2), doc_date)
