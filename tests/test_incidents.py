@@ -646,3 +646,9 @@ def test_a_clause_with_no_event_word_gives_its_subject_as_actor_one(nlp):
         nlp, "On 2 March 2021, the SDF responded with artillery fire near Tal Tamr.", "2021-03-03"
     )
     assert [i.actor1 for i in incidents] == [("sdf",)]
+
+
+def test_people_the_police_act_on_are_actor_one_of_a_protest_and_the_police_actor_two(nlp):
+    incident = _one(nlp, "Security forces arrested 20 protesters in Kano on Monday.", "2024-06-25")
+    assert (incident.sub_event_type, incident.inter1, incident.inter2) == ("Protest with intervention", 6, 1)
+    assert (incident.actor1, incident.actor2) == (("protesters",), ("security-forces",))

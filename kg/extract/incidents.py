@@ -166,7 +166,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             # people who protest are protesters (6), who riot rioters (5) (protesters who burn tyres too), and ACLED
             # makes them actor 1 even when the police act on them ("Police fired tear gas at nurses marching ...")
             if agent in rules.groups["state"]:
-                victims = agent
+                victims = agent  # the forces that act on them are actor 2, the people they act on actor 1
+                agent_keys, target_keys = target_keys, agent_keys
             agent = rule["actor1_inter"]
         if own_date is not None and own_date.precision in CARRIED:
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
