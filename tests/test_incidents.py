@@ -652,3 +652,8 @@ def test_people_the_police_act_on_are_actor_one_of_a_protest_and_the_police_acto
     incident = _one(nlp, "Security forces arrested 20 protesters in Kano on Monday.", "2024-06-25")
     assert (incident.sub_event_type, incident.inter1, incident.inter2) == ("Protest with intervention", 6, 1)
     assert (incident.actor1, incident.actor2) == (("protesters",), ("security-forces",))
+
+
+def test_a_country_named_by_its_people_is_civilians_not_the_state(nlp):
+    incident = _one(nlp, "On 3 May 2021, Israeli forces arrested 4 Palestinians near Hebron.", "2021-05-04")
+    assert (incident.sub_event_type, incident.inter2) == ("Arrests", 7)

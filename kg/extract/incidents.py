@@ -21,8 +21,9 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.extract.actor_types import actor1_inter, document_country, entity_inter
 from kg.extract.attribution import attribution_cues, blamed_for
@@ -32,10 +33,14 @@ from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
+from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
 from kg.extract.incident_places import drop_told, incident_place
 from kg.extract.newstime import background, long_running, news_time
 from kg.extract.state import doc_text
 from kg.records import Entity, Event, Incident, Mention, TimeValue
+
+if TYPE_CHECKING:
+    pass
 
 CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
 _BACK_REFERENCE = re.compile(
@@ -60,39 +65,6 @@ def _code(rule: dict) -> tuple[str, str | None] | int:
     (a prison break and a transfer of detainees are two)."""
     sub = rule.get("sub_event_type")
     return id(rule) if sub in {None, "Other"} else (rule["event_type"], sub)
-
-
-def describes(doc: Doc, event: Event) -> bool:
-    """An event told in a relative clause or a participle that describes a noun ('rebels that killed ...',
-    'forces backed by ...')."""
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"relcl", "acl"}
-
-
-def _actor(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
-
-
-def _inter(
-    rules: CodingRules, keys: tuple[str, ...], entities: dict[str, Entity], fallback: str
-) -> int | None:
-    for key in keys:
-        entity = entities.get(key)
-        if entity is not None:
-            code = entity_inter(rules, entity, entities)
-            if code is not None:
-                return code
-    return rules.inter_of(fallback, None) if fallback else None
-
-
-def _subject_actors(subjects: list[Token], mentions: MentionIndex) -> tuple[str, ...]:
-    """Keys of the actors named in the subject phrases ('Saudi air defences', 'Iraqi bomb disposal teams')."""
-    keys = []
-    for token in subjects:
-        doc = token.doc
-        start, end = doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(doc[token.right_edge.i])
-        keys += [e.key for e, _ in mentions.within(start, end) if not e.is_place]
-    return tuple(dict.fromkeys(keys))
 
 
 def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[Entity]) -> list[Incident]:
@@ -133,17 +105,18 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         main = [e for e in inside if not describes(sent.doc, e) and e.type not in rules.blame_events]
         # the people hit are the targets of acts of force ('accusing him of cooperating with the army': not the army)
         acts = [e for e in inside if e.type in rules.victim_events]
-        agent_keys, target_keys = _actor(main, ("agent",)), _actor(acts or inside, ("target", "theme"))
+        agent_keys, target_keys = actors_in(main, ("agent",)), actors_in(acts or inside, ("target", "theme"))
         if not target_keys and len(agent_keys) > 1:  # "clashes between X and Y": actor 1 and actor 2
             agent_keys, target_keys = agent_keys[:1], agent_keys[1:]
-        agent = _inter(rules, agent_keys, by_key, subject)
+        agent = inter_of_keys(rules, agent_keys, by_key, subject)
         # "killing three people" says nothing of who they were: in a clash they may be fighters
         named = " ".join(w for w in counts.victims.split() if w.lower() not in GENERIC_PEOPLE)
         victims = rules.inter_of(named, None) if named else None
         if _FORMER.search(named):
             victims = 7  # "a former rebel commander", "a retired officer": no longer armed
         specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in GENERIC_PEOPLE)
-        victims = victims or _inter(rules, specific, by_key, "")
+        victims = victims or people_code(specific, sent, mention_index, doc._.kg_gazetteer)
+        victims = victims or inter_of_keys(rules, specific, by_key, "")
         victims = victims or rules.inter_of(object_text(sent, inside, reporting, acting), None)
         hurt = bool(counts.fatalities or counts.injured)
         cue, happened = cue_text(sent, inside, rules, told=bool(incidents))
@@ -155,7 +128,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         # no event word says who acts ('SDF forces responded with artillery fire', 'air defences intercepted a drone'):
         # the clause's subject does
         if not agent_keys and rule is not None and (not inside or rule.get("actor1_subject")):
-            agent_keys = _subject_actors(acting[1], mention_index)
+            agent_keys = subject_actors(acting[1], mention_index)
         if rule is not None and denied(sent, rules):
             continue  # an explicitly denied claim is not coded, nor are its casualties
         if (

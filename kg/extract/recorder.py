@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.coding import load_rules
 from kg.extract.cue_events import cue_events
-from kg.extract.incidents import describes, find_incidents
+from kg.extract.incident_actors import describes
+from kg.extract.incidents import find_incidents
 from kg.extract.linking import MIN_CONFIDENCE, link_place, sharper
 from kg.extract.state import doc_text, scratch, sentence_start
 from kg.records import Claim, DocumentRecord, Entity, Event, Incident, Mention, Quantity, to_json
