@@ -363,3 +363,14 @@ def test_a_strike_workers_go_on_or_stage_is_a_protest(nlp, text: str, kind: str)
 )
 def test_aid_that_is_stopped_is_a_sanction(nlp, text: str, kinds: set[str]) -> None:
     assert {k for k, _ in _events(nlp, text)} == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between the army and the rebels left five dead.",
+        "Fighting between Sudanese troops and the RSF resumed.",
+    ],
+)
+def test_a_gerund_that_names_the_fighting_is_a_clash(nlp, text: str) -> None:
+    assert "ArmedClash" in {k for k, _ in _events(nlp, text)}

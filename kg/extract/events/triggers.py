@@ -41,6 +41,10 @@ def find_triggers(
         if token.lower_ == "according":  # "according to X" attributes; it is not the verb "accord"
             continue
         kind = lexicon.type_of_lemma(token.lemma_, token.pos_)
+        if (
+            token.tag_ == "VBG" and token.dep_ in _NOMINAL
+        ):  # 'Fighting between A and B left 5 dead' is a clash
+            kind = lexicon.type_of_lemma(token.lower_, "NOUN") or kind
         if kind is None and (verb_tagged_noun(token) or (token.lower_ in past_forms and _and_past(token))):
             irregular = past_forms.get(token.lower_)
             forms = [irregular] if irregular else verb_forms(token.lower_)
@@ -72,6 +76,9 @@ def find_triggers(
             continue  # "the KDP, which dominates Duhok", "are still held in al-Hol", "with roadside bombs"
         found.append((doc[token.i : token.i + 1], kind))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+_NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj"}  # a gerund there names the act, as its noun does
 
 
 def _typed(token: Token, lexicon: Lexicon) -> bool:
