@@ -340,3 +340,12 @@ def test_a_participle_after_a_comma_is_no_reduced_relative_of_the_noun_before() 
               deps=["ROOT", "pobj", "punct", "acl", "dobj"], pos=["ADP", "PROPN", "PUNCT", "VERB", "NUM"],
               tags=["IN", "NNP", ",", "VBG", "CD"])  # fmt: skip
     assert "agent" not in verbal_arguments(doc[3], "target", "agent")
+
+
+@pytest.mark.integration
+def test_the_parties_a_clash_erupts_between_fight_it(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("Clashes erupted between youths and police in Hebron."))
+    (clash,) = [e for e in record.events if e.type == "ArmedClash"]
+    assert clash.roles["agent"] == ("youths", "police")

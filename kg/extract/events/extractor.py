@@ -16,7 +16,7 @@ from kg.extract.events.complements import inherit_targets, owner
 from kg.extract.events.dates import date_entities, date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
-from kg.extract.events.parties import contents, expand, owner_rules
+from kg.extract.events.parties import contents, expand, owner_rules, pobjs
 from kg.extract.events.patterns import pattern_type
 from kg.extract.events.places import (
     guessed_town,
@@ -135,9 +135,8 @@ class EventExtractor(SavesLexicon):
                 self.lexicon.clause_subject_role(kind),
             )
             for noun in (t for t in span if t.head.i == head.i and t.dep_ == "dobj" and t.pos_ == "NOUN"):
-                inner = nominal_arguments(
-                    noun, obj_role, self.lexicon.prep_roles(kind)
-                )  # "imposed sanctions on X"
+                # "imposed sanctions on X"
+                inner = nominal_arguments(noun, obj_role, self.lexicon.prep_roles(kind))
                 tokens = {**inner, **{r: [*inner.get(r, []), *heads] for r, heads in tokens.items()}}
         else:
             tokens = nominal_arguments(
@@ -159,6 +158,8 @@ class EventExtractor(SavesLexicon):
         if support is not None:  # "the attack took place in X on Monday": the verb holds the place and time
             around = verbal_arguments(support, obj_role, "agent", self.lexicon.prep_roles(kind))
             tokens = {**tokens, **{r: [*tokens.get(r, []), *around[r]] for r in PLACE_ROLES if around.get(r)}}
+            if not tokens.get("agent"):  # "clashes erupted between A and B": they fight
+                tokens["agent"] = [o for p in support.children if p.lower_ == "between" for o in pobjs(p)]
         for role, heads in tokens.items():
             for token in heads:
                 self._fill(event, role, token, index, doc)
