@@ -349,3 +349,21 @@ def test_the_parties_a_clash_erupts_between_fight_it(nlp) -> None:
     record = records_from_doc(nlp("Clashes erupted between youths and police in Hebron."))
     (clash,) = [e for e in record.events if e.type == "ArmedClash"]
     assert clash.roles["agent"] == ("youths", "police")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KAMPALA, May 4 (Reuters) - Ugandan police fired tear gas at students in Kampala on Tuesday.",
+        "Kampala, May 4 (AFP) - Ugandan police fired tear gas at students on Tuesday.",
+    ],
+)
+def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: str) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (fired,) = [e for e in record.events if e.trigger.text == "fired"]
+    assert [labels[k] for k in fired.roles["agent"]] == ["Ugandan police"]
+    assert "uganda-government" not in labels

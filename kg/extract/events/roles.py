@@ -58,7 +58,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if controller:
                 return controller[-1], False
         relative = current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}
-        for child in current.children:
+        # of two subjects the nearer one: 'NAIROBI, June 25 (Reuters) - Kenyan police fired' parses the dateline as one
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS and c.i < current.i]
+        for child in (*subjects[-1:], *current.children):
             # "detainees who escaped": the noun; not an object or adverb relative ("the hostages whom guerrillas
             # seized", "the first time that Moscow agreed"), whose own subject follows
             if relative and child.lower_ in RELATIVE_PRONOUNS and child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
