@@ -151,3 +151,17 @@ def test_an_institution_named_with_the_alone_is_a_local_actor(nlp, text, expecte
 def test_members_of_a_named_group_are_its_members(nlp, text, expected):
     found = {f.label: f for f in nlp(text)._.kg_mentions}
     assert expected in found and found[expected].member_of is not None
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("On 2 May 2021, residents of Al-Mayadeen (Deir-ez-Zor) protested against the militias.", "City"),
+        ("Clashes erupted in Al-Mayadeen on Monday.", "City"),
+        ("Al Mayadeen reported that the army shelled Hama.", "MediaOrganization"),  # the channel
+    ],
+)
+def test_a_name_both_a_channel_and_a_town_is_the_town_where_the_sentence_places_it(nlp, text, kind) -> None:
+    (found,) = [f for f in nlp(text)._.kg_mentions if "mayadeen" in f.span.text.lower()]
+    assert found.kind == kind

@@ -9,9 +9,11 @@ import re
 
 from spacy.tokens import Span
 
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, slug
 from kg.extract.whose import PEOPLE_HEADS
+from kg.records import is_place
 
 FAITHS = word_set("places", "faith_words")
 PERSON_VERBS = word_set("events", "person_object_verbs")
@@ -64,3 +66,24 @@ def _person(found: Found) -> Found:
 
 def _faith(span: Span) -> bool:
     return re.sub(r"^(the|an?)\s+", "", span.text.strip(), flags=re.I).lower() in FAITHS
+
+
+LOCATIVE = word_set("places", "locative_prepositions")
+
+
+def placed(found: Found, gazetteer: Gazetteer) -> Found:
+    """A name that is both an actor and a place in the gazetteer, which the sentence frames as a place, is the
+    place: the admin area in brackets after it ('Al-Mayadeen (Deir-ez-Zor)', as ACLED and wire notes write a
+    town), a locative word before it ('in Al-Mayadeen', 'residents of Al-Mayadeen')."""
+    if found.is_place or found.entry is None:
+        return found
+    doc, span = found.span.doc, found.span
+    before = doc[span.start - 1].lower_ if span.start else ""
+    bracket = span.end + 1 < len(doc) and doc[span.end].text == "(" and doc[span.end + 1].pos_ == "PROPN"
+    of_people = before == "of" and span.start > 1 and doc[span.start - 2].lemma_.lower() in PEOPLE_HEADS
+    if not (bracket or before in LOCATIVE or of_people):
+        return found
+    place = next((e for e in gazetteer.lookup_all(span.text) if is_place(e.kind)), None)
+    return (
+        found if place is None else Found(span, place.key, place.label, place.kind, place, found.confidence)
+    )

@@ -33,6 +33,7 @@ from kg.extract.actors.mentions import (
     owned_names,
     prefer_named_units,
 )
+from kg.extract.actors.namesakes import placed
 from kg.extract.actors.persons import join_short_names, role_mentions
 from kg.extract.actors.places import PlaceFinder, admin_area
 from kg.extract.actors.spans import (
@@ -113,7 +114,7 @@ class ActorRecognizer:
         found = self._merge_acronyms_and_short_names(doc, found, skip)
         found = group_nouns(found + role_mentions(doc, found, skip))  # "the minister"; "Kurdish forces"
         found = owned_names(prefer_named_units(found))
-        found = [self._metonymy(f) for f in found]
+        found = [placed(self._metonymy(f), self.gazetteer) for f in found]
         found = PlaceFinder(self.gazetteer)(doc, found, skip)
         return sorted(found + self._containing_countries(found), key=lambda f: f.span.start)
 
