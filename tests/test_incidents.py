@@ -657,3 +657,8 @@ def test_people_the_police_act_on_are_actor_one_of_a_protest_and_the_police_acto
 def test_a_country_named_by_its_people_is_civilians_not_the_state(nlp):
     incident = _one(nlp, "On 3 May 2021, Israeli forces arrested 4 Palestinians near Hebron.", "2021-05-04")
     assert (incident.sub_event_type, incident.inter2) == ("Arrests", 7)
+
+
+def test_an_activist_shot_dead_is_a_civilian(nlp):
+    incident = _one(nlp, "On 20 March 2021, unidentified gunmen shot dead an activist in Basra.", "2021-03-21")
+    assert (incident.event_type, incident.inter2) == ("Violence against civilians", 7)
