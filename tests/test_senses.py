@@ -374,3 +374,7 @@ def test_aid_that_is_stopped_is_a_sanction(nlp, text: str, kinds: set[str]) -> N
 )
 def test_a_gerund_that_names_the_fighting_is_a_clash(nlp, text: str) -> None:
     assert "ArmedClash" in {k for k, _ in _events(nlp, text)}
+
+
+def test_a_vow_of_revenge_is_a_threat(nlp) -> None:
+    assert "Threat" in {k for k, _ in _events(nlp, "Tehran vowed revenge against Washington for the strike.")}
