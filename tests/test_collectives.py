@@ -21,6 +21,8 @@ def _roles(nlp, text: str, event_type: str) -> dict[str, list[tuple[str, str]]]:
         ("The ruling party rejected the offer.", "Rejection", ("ruling party", "PoliticalParty")),
         ("A rights group accused the police of torture.", "Accusation", ("rights group", "Organization")),
         ("The rebel group boycotted the vote.", "Rejection", ("rebel group", "ArmedGroup")),
+        ("The militia attacked the village on Monday.", "Attack", ("militia", "ArmedGroup")),
+        ("A local gang kidnapped two traders.", "Abduction", ("local gang", "ArmedGroup")),
         (
             "An official newspaper urged the mayor to resign.",
             "Demand",
