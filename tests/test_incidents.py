@@ -660,5 +660,7 @@ def test_a_country_named_by_its_people_is_civilians_not_the_state(nlp):
 
 
 def test_an_activist_shot_dead_is_a_civilian(nlp):
-    incident = _one(nlp, "On 20 March 2021, unidentified gunmen shot dead an activist in Basra.", "2021-03-21")
+    incident = _one(
+        nlp, "On 20 March 2021, unidentified gunmen shot dead an activist in Basra.", "2021-03-21"
+    )
     assert (incident.event_type, incident.inter2) == ("Violence against civilians", 7)

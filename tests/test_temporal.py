@@ -118,6 +118,7 @@ def test_other_shapes_are_left_to_dateparser(text):
         ("a month ago", "2024-05", "month"),
         ("the night of 21-22 June", "2024-06-21", "day"),  # not June 2022
         ("2023-05-12", "2023-05-12", "day"),
+        ("earlier this month", "2024-06", "month"),
     ],
 )
 def test_days_ago_day_ranges_and_iso_days_resolve(text: str, value: str, precision: str) -> None:

@@ -215,6 +215,7 @@ def _relative_month(text: str, doc_date: str | None, prefer: str) -> TimeValue |
     return None
 
 
+_EARLIER_THIS = re.compile(r"^(?:earlier|later)\s+(?=this\s+(?:week|month|year)$)", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PART_OF_DAY = re.compile(
     r"^(?:the\s+)?(?:night|morning|evening|afternoon|early hours|dawn|hours)\s+of\s+", re.I
@@ -267,6 +268,7 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
     )
     clean = _RUN_ON.sub(r"\1", clean)  # "20 November 2023, days (after ...)": the model's span ran on
     clean = _PART_OF_DAY.sub("", clean)  # "the night of 21-22 June", "the early hours of Sunday"
+    clean = _EARLIER_THIS.sub("", clean)  # "earlier this month" is this month
     if _ISO_DAY.match(clean):  # '2023-05-12' as written in tables and datelines
         with suppress(ValueError):
             return TimeValue(dt.date.fromisoformat(clean).isoformat(), "day", text=text)
