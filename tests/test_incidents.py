@@ -664,3 +664,9 @@ def test_an_activist_shot_dead_is_a_civilian(nlp):
         nlp, "On 20 March 2021, unidentified gunmen shot dead an activist in Basra.", "2021-03-21"
     )
     assert (incident.event_type, incident.inter2) == ("Violence against civilians", 7)
+
+
+def test_the_dead_told_after_a_dispersed_protest_make_it_excessive_force(nlp):
+    text = "Police fired tear gas at hundreds of nurses marching in Nakuru on Monday. Two protesters were shot dead."
+    incident = _one(nlp, text, "2024-06-25")
+    assert (incident.sub_event_type, incident.fatalities) == ("Excessive force against protesters", 2)

@@ -43,6 +43,18 @@ def refine(
         item["evidence"].append(sent)
 
 
+def recode(item: dict, rules: CodingRules) -> None:
+    """Code an incident again once a later sentence told its dead or hurt, within its event type or family: a
+    protest the police dispersed, then "Five people were shot dead", is excessive force against protesters."""
+    hurt = bool(item["fatalities"] or item["injured"])
+    rule = rules.code_classes(item["classes"], agent=item["inter1"], victims=item["inter2"], casualties=hurt)
+    family = [rules.kin.get(r["event_type"], r["event_type"]) for r in (rule, item["rule"]) if r is not None]
+    if len(family) == 2 and family[0] == family[1]:
+        item["rule"] = rule
+        if rule.get("actor1_inter") and item["inter1"] in (None, *rules.groups["civilian"]):
+            item["inter1"] = rule["actor1_inter"]  # protesters who riot are rioters
+
+
 def generic(sent: Span, reporting: frozenset[int] | set[int]) -> bool:
     """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...'; ``reporting``
     holds the reporting verbs the claims component found) is in the present tense with no date ('Repatriation

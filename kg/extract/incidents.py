@@ -32,7 +32,7 @@ from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
-from kg.extract.grouping import generic, refine, same_event, same_happening, told_in
+from kg.extract.grouping import generic, recode, refine, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
 from kg.extract.incident_places import drop_told, incident_place
 from kg.extract.newstime import background, long_running, news_time
@@ -200,6 +200,14 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 or (own_date is None and not rules.cues_in(_FATE_WORDS.sub(" ", sent_text)))
                 # more dead of the same happening: "One of the attackers was also killed."
                 or (own_date is None and counts.also)
+                # the dead or hurt of a demonstration, told with no one named ("Police fired tear gas at the
+                # marchers. Five people were shot dead."): ACLED codes them with the demonstration
+                or (
+                    own_date is None
+                    and hurt
+                    and not agent_keys
+                    and _kin(rules, previous["rule"]) == "demonstration"
+                )
             )
         )
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
@@ -210,6 +218,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             previous["victims"] += " " + counts.victims
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
+            if hurt:
+                recode(previous, rules)
             continue
         if rule is None or (own_date is None and generic(sent, reporting)):
             continue
