@@ -593,3 +593,23 @@ def test_a_running_total_since_long_ago_is_no_incident(nlp):
     )
     (incident,) = _incidents(nlp, text)
     assert incident.fatalities == 2 and incident.date is not None and incident.date.value == "2023-05-12"
+
+
+def test_a_day_later_in_a_new_paragraph_is_its_own_incident(nlp):
+    text = (
+        "Shelling and air strikes hit towns in the north\n\n"
+        "Army artillery shelled Marjan town on Tuesday, killing two civilians.\n\n"
+        "A day later, jets struck farms near Bilal village, wounding four farmers."
+    )
+    found = [(i.sub_event_type, i.date.value) for i in _incidents(nlp, text)]
+    assert ("Air/drone strike", "2023-05-10") in found, found
+    assert ("Shelling/artillery/missile attack", "2023-05-09") in found, found
+
+
+def test_a_vaguer_date_told_later_does_not_replace_the_day(nlp):
+    text = (
+        "Rebels seized a police post in Pauktaw town on Wednesday after two days of fighting.\n\n"
+        "The army chief said last week that troops would launch counter-attacks to retake the lost areas."
+    )
+    dates = [i.date.value for i in _incidents(nlp, text) if i.event_type == "Battles"]
+    assert dates[:1] == ["2023-05-10"], dates

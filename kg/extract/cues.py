@@ -135,8 +135,8 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 
 def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int, int]]:
     """Cue nouns that tell no new happening: with 'no' ('No fighting was reported', 'no arrests were made'), and,
-    after an incident was told, with a definite article ('Al-Shabaab claimed the attack', 'officials blamed the
-    group for the bombing'): the one already told."""
+    after an incident was told, with a definite article or a day as its owner ('Al-Shabaab claimed the attack',
+    'officials blamed the group for the bombing', 'families left after Tuesday's attack'): the one already told."""
     spans, lexicon = [], load_lexicon()
     for noun in sent:
         # an event noun of the event lexicon, not a word for people ('the escapees were recaptured')
@@ -147,7 +147,8 @@ def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int
         ):
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "neg"}}
-        if "no" in dets or (told and dets & _DEFINITE):
+        dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children)  # "Tuesday's attack"
+        if "no" in dets or (told and (dets & _DEFINITE or dated)):
             spans.append((noun.idx, noun.idx + len(noun)))
     return spans
 
