@@ -39,6 +39,8 @@ def test_trends_running_totals_and_kinds_are_summaries(nlp, text, expected):
         "Over 2,000 civilians have been killed by the security forces since the coup, a rights group said.",
         "Rebels seized the town of Kadugli in March 2021.",
         "The rebels stormed the district capital in 2019, killing dozens of soldiers.",
+        "Thousands of inmates escaped from the prison in Goma when the rebels entered the city last year.",
+        "The government has held talks with the rebels in Doha for more than three years.",
     ],
 )
 def test_history_and_running_totals_open_no_incident(nlp, text):

@@ -89,7 +89,20 @@ def recalled(
     carried: TimeValue | None,
     now: dt.date | None,
 ) -> bool:
-    """A sentence that opens no incident: history the report recalls ('in March 2020'; with no ``date`` of its own,
-    the ``carried`` date of its paragraph: what the paragraph goes on to tell of it), a running total over a long
-    interval ('since 1984') or a :func:`summary`."""
-    return background(date or carried, now) or long_running(date, now) or summary(sent, reporting, date, now)
+    """A sentence that opens no incident: history the report recalls ('in March 2020', 'last year'; with no
+    ``date`` of its own, the ``carried`` date of its paragraph: what the paragraph goes on to tell of it), a running
+    total over a long interval ('since 1984') or a :func:`summary`."""
+    return (
+        background(date or carried, now)
+        or _earlier_year(date, now)
+        or long_running(date, now)
+        or summary(sent, reporting, date, now)
+    )
+
+
+def _earlier_year(date: TimeValue | None, now: dt.date | None) -> bool:
+    """A date only as precise as a year before the news time's: 'when the rebels entered the city last year'
+    (in January it still ends within weeks, but a report would say 'last month')."""
+    if date is None or now is None or date.precision != "year" or date.start or date.end:
+        return False
+    return date.value[:4].isdigit() and int(date.value[:4]) < now.year
