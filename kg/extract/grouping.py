@@ -87,17 +87,13 @@ def same_event(
 
 
 def _other_day(item: dict, date: TimeValue | None) -> bool:
-    """The sentence states a day, and the incident's sentences state another (not one carried from elsewhere)."""
+    """The sentence states a later day than the incident's sentences state (not one carried from elsewhere): a
+    new development ('A day later, ...'); an earlier one may be the body's more exact date of what the lede, dated
+    by its report ('said on Thursday'), told."""
     known = item["date"]
-    if (
-        date is None
-        or date.precision != "day"
-        or known is None
-        or _day(known) == _day(date)
-        or not known.text
-    ):
+    if date is None or known is None or not known.text or date.precision != "day" or known.precision != "day":
         return False
-    return any(known.text in sent.text for sent in item["evidence"])
+    return date.value > known.value and any(known.text in sent.text for sent in item["evidence"])
 
 
 def same_happening(

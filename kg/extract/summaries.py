@@ -5,8 +5,8 @@ have become the army's main weapon', 'more than 60 soldiers have been killed so 
 civilians have been killed since the coup', 'every ceasefire has been used to rearm'. Their main verb (under 'X
 says that ...') is in the present perfect and says how something changed (a trend verb), or counts over a period
 ('so far', 'to date', 'this year', or 'since' a time that is not weeks old), or has any or every one of a kind
-as its subject. None of them is an incident. Word lists: ``kg/data/lexicon/events.json`` (``trend_verbs``,
-``period_cues``, ``generic_determiners``).
+as its subject. None of them is an incident, nor is history the article recalls (:func:`recalled`). Word lists:
+``kg/data/lexicon/events.json`` (``trend_verbs``, ``period_cues``, ``generic_determiners``).
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> nlp = load_pipeline()
