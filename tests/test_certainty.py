@@ -27,6 +27,9 @@ def _certainty(nlp, text: str, trigger: str) -> str:
         # what is asked for, offered or refused has not happened; what is agreed to is reported
         ("Rebels demanded a truce with the army.", "truce", "hypothetical"),
         ("The UN called for a ceasefire in Gaza.", "ceasefire", "hypothetical"),
+        # what is asked for with it is asked for too
+        ("Beijing has called for a truce and for talks between the sides.", "talks", "hypothetical"),
+        ("The envoy demanded a ceasefire and talks in Geneva.", "talks", "hypothetical"),
         ("Protesters demanded the release of detainees.", "release", "hypothetical"),
         ("The two sides agreed to a truce on Monday.", "truce", "asserted"),
         ("Serbia rejected an Australian ultimatum on Monday.", "ultimatum", "asserted"),  # it was issued

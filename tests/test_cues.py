@@ -43,6 +43,11 @@ def test_a_cue_word_that_only_modifies_a_noun_is_blanked(nlp, text, kept, blanke
         ("On 5 March 2022, the president said in Kessa that the government respected the right to peaceful "
          "protest.", "Protests"),
         ("On 5 March 2022, the regulator in Kessa ordered stations to stop live coverage of protests.", "Protests"),
+        # what is asked for, or what a plan acts on, has not happened
+        ("On 5 March 2022, the envoy called in Kessa for a ceasefire and for talks between the sides.",
+         "Strategic developments"),
+        ("On 5 March 2022, the governor said in Kessa he would send more troops and surveillance drones to the "
+         "north.", "Explosions/Remote violence"),
     ],
 )  # fmt: skip
 def test_an_act_that_did_not_happen_or_only_names_a_kind_codes_nothing(nlp, text, not_type):
@@ -66,3 +71,14 @@ def test_riot_police_against_marching_protesters_is_a_protest_with_intervention(
     assert [(i.event_type, i.sub_event_type) for i in _incidents(nlp, text)] == [
         ("Protests", "Protest with intervention")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers fired tear gas on 6 March 2022 to push back protesters who tried to reach the palace in Kessa.",
+        "Police used water cannon on 6 March 2022 to disperse protesters who demanded higher pay in Kessa.",
+    ],
+)
+def test_people_pushed_back_or_demanding_are_still_protesters(nlp, text):
+    assert [i.event_type for i in _incidents(nlp, text)] == ["Protests"]

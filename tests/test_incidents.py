@@ -670,3 +670,23 @@ def test_the_dead_told_after_a_dispersed_protest_make_it_excessive_force(nlp):
     text = "Police fired tear gas at hundreds of nurses marching in Nakuru on Monday. Two protesters were shot dead."
     incident = _one(nlp, text, "2024-06-25")
     assert (incident.sub_event_type, incident.fatalities) == ("Excessive force against protesters", 2)
+
+
+def test_a_day_later_in_a_new_paragraph_is_its_own_incident(nlp):
+    text = (
+        "Shelling and air strikes hit towns in the north\n\n"
+        "Army artillery shelled Marjan town on Tuesday, killing two civilians.\n\n"
+        "A day later, jets struck farms near Bilal village, wounding four farmers."
+    )
+    found = [(i.sub_event_type, i.date.value) for i in _incidents(nlp, text)]
+    assert ("Air/drone strike", "2023-05-10") in found, found
+    assert ("Shelling/artillery/missile attack", "2023-05-09") in found, found
+
+
+def test_a_vaguer_date_told_later_does_not_replace_the_day(nlp):
+    text = (
+        "Rebels seized a police post in Pauktaw town on Wednesday after two days of fighting.\n\n"
+        "The army chief said last week that troops would launch counter-attacks to retake the lost areas."
+    )
+    dates = [i.date.value for i in _incidents(nlp, text) if i.event_type == "Battles"]
+    assert dates[:1] == ["2023-05-10"], dates

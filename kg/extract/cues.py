@@ -7,14 +7,15 @@ Five kinds are blanked:
   "protest leaders", "the sit-in committee" (the cue classes and the event nouns are data, in
   ``kg/data/acled_rules.json``, ``modifiers``);
 - what came before the happening: what a verb ends ("signed a truce, ending a week of clashes") and the reason
-  given for an arrest ("arrested seven people for sharing videos of a protest");
+  given for an arrest ("arrested seven people for sharing videos of a protest"); and what is only asked for
+  ("called for a ceasefire and for talks", "demanded a truce": ``requested`` in ``kg/data/lexicon/events.json``);
 - a verb that tells a protest only when civilians do it, done by armed or state forces ("troops marched into the
   town"), and a participle that says who helped an actor ("the SDF, backed by coalition helicopters");
 - an event noun that tells no new happening: denied by 'no' ("No arrests were reported") or, after an incident was
   told, made definite ("Al-Shabaab claimed the attack");
-- the words of an event the event layer found did not happen, or only might: "a halt to rocket attacks",
-  "banned all demonstrations", "threatened to storm the town" (for the cue classes of acts only: "agreed to
-  exchange prisoners" still codes an agreement).
+- the words of an event the event layer found did not happen, or only might, with what its verb acts on: "a halt
+  to rocket attacks", "banned all demonstrations", "threatened to storm the town", "would send troops and drones"
+  (for the cue classes of acts only: "agreed to exchange prisoners" still codes an agreement).
 
 Blanking keeps every other character where it was, so offsets into the sentence stay valid.
 
@@ -30,11 +31,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.coding import CodingRules
-from kg.extract.lexicon import load_lexicon
+from kg.extract.lexicon import load_lexicon, word_set
 from kg.extract.state import doc_text
 from kg.records import Event
 
 DOUBTFUL = {"hypothetical", "planned", "negated"}
+_REQUESTED = word_set("events", "requested")
+_MODALS = {"will", "would", "could", "might", "may", "can", "shall", "should", "'ll", "'d"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 
@@ -84,8 +87,8 @@ def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
 def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     """Character spans of what came before the happening: the object of a verb that ends it ('signed a truce,
     ending a week of clashes') and the reason given for an arrest or a sentence ('arrested seven people for
-    sharing videos of a protest', 'jailed over the riots')."""
-    spans = []
+    sharing videos of a protest', 'jailed over the riots'); and of what is only asked for ('called for talks')."""
+    spans, lexicon = [], load_lexicon()
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -109,6 +112,11 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma in rules.reasons_of:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
+        elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
+            asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'
+            parts = [c for c in verb.children if (c.lower_ if c.dep_ == "prep" else c.dep_) in asked]
+            # an event asked for, not people ('pushed back protesters')
+            parts = [p for p in parts if p.dep_ == "prep" or lexicon.type_of_lemma(p.lemma_, "NOUN")]
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
@@ -135,8 +143,8 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 
 def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int, int]]:
     """Cue nouns that tell no new happening: with 'no' ('No fighting was reported', 'no arrests were made'), and,
-    after an incident was told, with a definite article ('Al-Shabaab claimed the attack', 'officials blamed the
-    group for the bombing'): the one already told."""
+    after an incident was told, with a definite article or a day as its owner ('Al-Shabaab claimed the attack',
+    'officials blamed the group for the bombing', 'families left after Tuesday's attack'): the one already told."""
     spans, lexicon = [], load_lexicon()
     for noun in sent:
         # an event noun of the event lexicon, not a word for people ('the escapees were recaptured')
@@ -147,7 +155,8 @@ def _negated_spans(sent: Span, rules: CodingRules, told: bool) -> list[tuple[int
         ):
             continue
         dets = {c.lower_ for c in noun.children if c.dep_ in {"det", "neg"}}
-        if "no" in dets or (told and dets & _DEFINITE):
+        dated = any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in noun.children)  # "Tuesday's attack"
+        if "no" in dets or (told and (dets & _DEFINITE or dated)):
             spans.append((noun.idx, noun.idx + len(noun)))
     return spans
 
@@ -183,4 +192,11 @@ def _doubtful_spans(sent: Span, events: list[Event]) -> list[tuple[int, int]]:
         first: Token = min((c for c in span.root.lefts if c.dep_ in _MODIFIER_DEPS), key=lambda t: t.i,
                            default=span[0])  # fmt: skip
         spans.append((min(first.idx, span.start_char), span.end_char))
+        # what a verb only planned acts on did not happen either: 'would send troops and drones' (not what a
+        # purpose clause acts on: 'fired tear gas to disperse protesters')
+        planned = span.root.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in _MODALS for c in span.root.children
+        )
+        objects = [c for c in span.root.children if c.dep_ == "dobj"] if planned else []
+        spans += [(o.left_edge.idx, o.right_edge.idx + len(o.right_edge)) for o in objects]
     return spans

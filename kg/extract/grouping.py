@@ -14,6 +14,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
+from kg.extract.clauses import PRECISION_ORDER
 from kg.extract.coding import CodingRules
 from kg.records import Event, TimeValue
 
@@ -48,8 +49,10 @@ def recode(item: dict, rules: CodingRules) -> None:
     protest the police dispersed, then "Five people were shot dead", is excessive force against protesters."""
     hurt = bool(item["fatalities"] or item["injured"])
     rule = rules.code_classes(item["classes"], agent=item["inter1"], victims=item["inter2"], casualties=hurt)
-    family = [rules.kin.get(r["event_type"], r["event_type"]) for r in (rule, item["rule"]) if r is not None]
-    if len(family) == 2 and family[0] == family[1]:
+    if rule is None or item["rule"] is None:
+        return
+    family = {rules.kin.get(r["event_type"], r["event_type"]) for r in (rule, item["rule"])}
+    if len(family) == 1:
         item["rule"] = rule
         if rule.get("actor1_inter") and item["inter1"] in (None, *rules.groups["civilian"]):
             item["inter1"] = rule["actor1_inter"]  # protesters who riot are rioters
@@ -78,14 +81,33 @@ def told_in(sent: Span, told: list[tuple[int, str]]) -> set[str]:
     return {key for _, key in told[first : bisect_left(told, (sent.end_char, ""))]}
 
 
-def same_event(incidents: list[dict], rule: dict, told: set[str], paragraph: int) -> dict | None:
+def same_event(
+    incidents: list[dict], rule: dict, told: set[str], paragraph: int, date: TimeValue | None = None
+) -> dict | None:
     """An earlier incident of the same ACLED type, from another paragraph, that groups an event this sentence
-    tells again: a news article's lede retold in its body."""
+    tells again: a news article's lede retold in its body; not one its own sentences date to another day (a
+    headline's 'shelling and air strikes' joined the lede's shelling; 'A day later, jets struck ...' is the air
+    strike's own)."""
     for item in incidents:
         same_type = item["rule"]["event_type"] == rule["event_type"]
-        if same_type and item["paragraph"] != paragraph and told & set(item["events"]):
+        if (
+            same_type
+            and item["paragraph"] != paragraph
+            and told & set(item["events"])
+            and not _other_day(item, date)
+        ):
             return item
     return None
+
+
+def _other_day(item: dict, date: TimeValue | None) -> bool:
+    """The sentence states a later day than the incident's sentences state (not one carried from elsewhere): a
+    new development ('A day later, ...'); an earlier one may be the body's more exact date of what the lede, dated
+    by its report ('said on Thursday'), told."""
+    known = item["date"]
+    if date is None or known is None or not known.text or date.precision != "day" or known.precision != "day":
+        return False
+    return date.value > known.value and any(known.text in sent.text for sent in item["evidence"])
 
 
 def same_happening(
@@ -109,3 +131,17 @@ def same_happening(
 def _day(date: TimeValue | None) -> tuple[str, str] | None:
     """What a date says, whatever words said it ('on Tuesday', 'later that day')."""
     return None if date is None else (date.value, date.precision)
+
+
+def restated_date(date: TimeValue | None, told: TimeValue | None) -> TimeValue | None:
+    """The date of an incident a later sentence tells again with the date ``told``: that one when the incident had
+    none or only an inferred one, unless it is vaguer ('last week' does not replace 'on Wednesday').
+
+    >>> restated_date(TimeValue("2023-11-15", inferred=True), TimeValue("2023-11-09", "approximate")).value
+    '2023-11-15'
+    """
+    if told is None or (date is not None and not date.inferred):
+        return date
+    if date is not None and PRECISION_ORDER.get(told.precision, 9) > PRECISION_ORDER.get(date.precision, 9):
+        return date
+    return told

@@ -32,11 +32,12 @@ from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
 from kg.extract.coding import CodingRules, load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
-from kg.extract.grouping import generic, recode, refine, same_event, same_happening, told_in
+from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
 from kg.extract.incident_places import drop_told, incident_place
-from kg.extract.newstime import background, long_running, news_time
+from kg.extract.newstime import background, news_time
 from kg.extract.state import doc_text
+from kg.extract.summaries import recalled
 from kg.records import Entity, Event, Incident, Mention, TimeValue
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     now = news_time((e.date for e in events), doc_date)
     incidents: list[dict] = []
     last_date: TimeValue | None = None
+    told_before: TimeValue | None = None  # an earlier paragraph's last date: 'A day later' counts from it
     previous_end = paragraph = 0
     mention_index = MentionIndex(entities)
     # the reporting verbs of this pipeline's lexicon, as the claims component found them (not the default lexicon's)
@@ -86,12 +88,12 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
     for sent in doc.sents:
         sent_text = text[sent.start_char : sent.end_char]  # Span.text joins every token again on each call
         if "\n" in text[previous_end : sent.start_char]:
-            last_date = None  # a new paragraph: an earlier paragraph's date does not date what this one says
+            told_before, last_date = last_date or told_before, None  # that date dates nothing here
             paragraph += 1
         previous_end = sent.start_char + len(sent_text.rstrip())
         if any(s <= sent.start_char < e for s, e in skipped) or not sent_text.strip():
             continue
-        own_date = sentence_date(sent, sent_text, doc_date, last_date, reporting)
+        own_date = sentence_date(sent, sent_text, doc_date, last_date or told_before, reporting)
         same_day = _SAME_DAY.search(sent_text) if own_date is None and last_date is not None else None
         if same_day is not None and last_date is not None:
             own_date = dataclasses.replace(last_date, text=same_day[0])  # this sentence's words date it
@@ -144,8 +146,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             agent = rule["actor1_inter"]
         if own_date is not None and own_date.precision in CARRIED:
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
-        if long_running(own_date, now):
-            continue  # "since 1984 ... more than 40,000 people have been killed": a running total, no incident
+        # an undated sentence after the report's own first incident goes on with it, whatever its date
+        carried = None if own_date is None and incidents and last_date == incidents[-1]["date"] else last_date
+        if recalled(sent, reporting, own_date, carried, now, history=bool(incidents)):
+            continue  # history, a trend or a running total ("since 1984 ... 40,000 people have been killed")
         if rule is None and not hurt:
             # nothing to code alone, but it may tell more of the last incident ("Police dispersed the march")
             refine(incidents[-1] if incidents else None, classes, rules, paragraph, sent, inside)
@@ -163,8 +167,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         doubtful = bool(certainties) and all(c in DOUBTFUL for c in certainties)
         same = None
         if rule is not None:
-            same = same_event(incidents, rule, told_in(sent, told), paragraph)
+            same = same_event(incidents, rule, told_in(sent, told), paragraph, own_date)
             same = same or same_happening(incidents, rule, own_date or last_date, location)
+        if same and doubtful:
+            continue  # "would launch counter-attacks to retake the lost areas": the happening only talked of again
         if same:
             same["events"] += [e.key for e in inside]
             same["classes"] |= classes
@@ -172,12 +178,14 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             same["victims"] += " " + counts.victims
             same["injured"] = same["injured"] or counts.injured
             same["evidence"].append(sent)
-            if own_date is not None and (same["date"] is None or same["date"].inferred):
-                same["date"] = own_date  # the body states the date the lede left out
+            same["date"] = restated_date(same["date"], own_date)  # the body states the date the lede left out
             if same["location"] is None and location is not None:
                 same["location"], same["place"], same["admin"] = location, place_key, admin
             continue
         previous = incidents[-1] if incidents else None
+        # undated and not referring back, a sentence goes on with the last incident only in the paragraph it ends in
+        gap = text[previous["evidence"][-1].start_char : sent.start_char] if previous else ""
+        near = previous is not None and "\n" not in gap[len(gap.rstrip()) :]
         follow_up = (
             previous is not None
             and location is None
@@ -186,30 +194,20 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             and not (own_date is None and rule is not None and background(previous["date"], now))
             and (
                 _BACK_REFERENCE.search(sent_text) is not None
-                or (
-                    rule is not None
+                or (near and own_date is None and (
                     # the same type ("Police dispersed the march" after the march): "Strategic developments" is
                     # too broad, its sub-type must agree
-                    and (
-                        _code(rule) == _code(previous["rule"])
-                        or (_kin(rules, rule) == _kin(rules, previous["rule"]) != "Strategic developments")
-                    )
-                    and own_date is None
-                )
-                # a sentence that only counts the dead or hurt: "3 fatalities." "6 militiamen were killed."
-                or (own_date is None and not rules.cues_in(_FATE_WORDS.sub(" ", sent_text)))
-                # more dead of the same happening: "One of the attackers was also killed."
-                or (own_date is None and counts.also)
-                # the dead or hurt of a demonstration, told with no one named ("Police fired tear gas at the
+                    (rule is not None and (_code(rule) == _code(previous["rule"]) or (
+                        _kin(rules, rule) == _kin(rules, previous["rule"]) != "Strategic developments")))
+                    # only counts the dead or hurt: "3 fatalities." "6 militiamen were killed.", or more dead of the
+                    # same happening: "One of the attackers was also killed."
+                    or counts.also or not rules.cues_in(_FATE_WORDS.sub(" ", sent_text))
+                ))
+                # the dead or hurt of a demonstration, told next with no one named ("Police fired tear gas at the
                 # marchers. Five people were shot dead."): ACLED codes them with the demonstration
-                or (
-                    own_date is None
-                    and hurt
-                    and not agent_keys
-                    and _kin(rules, previous["rule"]) == "demonstration"
-                )
+                or (own_date is None and hurt and not agent_keys and _kin(rules, previous["rule"]) == "demonstration")
             )
-        )
+        )  # fmt: skip
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
             refine(previous, classes, rules, paragraph, sent, inside, join=False)
             previous["events"] += [e.key for e in inside]
@@ -223,9 +221,11 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             continue
         if rule is None or (own_date is None and generic(sent, reporting)):
             continue
+        placeless = location is None and not (places.items or places.mentions)
+        if own_date is None and last_date is None and placeless and incidents:
+            continue  # told after an incident with no date or place in its paragraph: a comment, a claim, a detail
         confidence = 0.8 if inside else 0.6
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
-        confidence -= 0.2 * background(own_date, now)  # history the report recalls, not what it reports
         # a sentence that names no place goes on where the report is ('Gunmen then threw a grenade at the house',
         # 'Troops then clashed with militants in the area'): the last incident's place, in the same paragraph
         if (

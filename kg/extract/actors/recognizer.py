@@ -48,7 +48,7 @@ from kg.extract.actors.spans import (
     widen_title,
 )
 from kg.extract.actors.titles import acronym_definitions, person_roles
-from kg.extract.boilerplate import find_regions
+from kg.extract.boilerplate import find_regions, in_dateline
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.state import Found, doc_text, slug
 
@@ -190,6 +190,8 @@ class ActorRecognizer:
         entry = found.entry
         if entry is None or not (entry.capital_of or entry.seat_of) or not is_agentive(found.span):
             return found
+        if in_dateline(doc_text(found.span.doc), found.span.start_char):
+            return found  # "BANGKOK, Nov 16 - A Myanmar air strike killed ...": where the report was filed
         if entry.seat_of:
             actor = self.gazetteer.get(entry.seat_of)
         else:

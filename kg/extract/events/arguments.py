@@ -108,3 +108,18 @@ def objects_are_places(token: Token, *, passive: bool = False, names: bool = Fal
         or o.i in mapped
         for o in objects
     )
+
+
+def first_conjunct(noun: Token) -> Token:
+    """The first of coordinated nouns, or of nouns in coordinated phrases: 'talks' in 'a ceasefire and talks' and
+    in 'for a ceasefire and for talks' gives 'ceasefire'."""
+    while True:
+        if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+            noun = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "conj" and noun.head.head.dep_ == "prep":
+            first = next((c for c in noun.head.head.children if c.dep_ == "pobj"), None)
+            if first is None:
+                return noun
+            noun = first
+        else:
+            return noun

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from kg.extract.events.arguments import (
     PARTS,
     acts_on_something,
+    first_conjunct,
     found_place_object,
     objects_are_places,
     of_what,
@@ -233,6 +234,7 @@ def irrealis(head: Token) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_MODIFIERS for c in head.children):
         return True
+    head = first_conjunct(head)  # 'called for a ceasefire and for talks': the talks are asked for too
     preposition = head.head.lower_ if head.dep_ == "pobj" else None
     # "the risk of X", "calls for X", "a halt to X", "a ban on X": the noun the preposition hangs from
     governor = head.head.head if preposition in {"of", "for", "to", "on"} else head.head
