@@ -146,3 +146,20 @@ def test_a_people_qualified_thing_that_undergoes_an_act_is_no_group(nlp) -> None
 
     record = records_from_doc(nlp("Soldiers burned Rohingya houses in the village."))
     assert not [e for e in record.entities if e.label.endswith("houses")]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        # one unnamed attacker acts as one person
+        ("A gunman shot dead two policemen in the market.", "Killing", ("gunman", "Person")),
+        ("A suicide bomber killed five soldiers.", "Killing", ("suicide bomber", "Person")),
+        # plural nouns for people who act as a body
+        ("Commandos stormed the hijacked plane.", "Attack", ("commandos", "Group")),
+        ("Lawyers boycotted the courts.", "Rejection", ("lawyers", "Group")),
+        ("Prosecutors opened an investigation into the bank.", "Investigation", ("prosecutors", "Group")),
+    ],
+)  # fmt: skip
+def test_unnamed_people_who_attack_or_act_as_a_body_are_agents(nlp, text, event_type, agent) -> None:
+    assert _roles(nlp, text, event_type)["agent"] == [agent]

@@ -14,6 +14,7 @@ from kg.extract.collectives import unnamed_actor
 from kg.extract.language import PERSONAL_PRONOUNS
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
+from kg.extract.principals import principal
 from kg.extract.state import Found, FoundClaim, FoundEvent, sentence_ents, token_index
 from kg.extract.subjects import fronted_subject, shared_subject, subject_word
 from kg.extract.temporal import normalise_date
@@ -21,7 +22,6 @@ from kg.records import PLACE_KINDS
 
 CLAIMABLE = word_set("events", "claimable_types")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
-SPOKES_NOUNS = word_set("actors", "spokes_nouns")
 ORGANISATION_PRONOUNS = {"they", "it", "we"}
 THIRD_PERSON_OTHERS = {"they", "it"}  # never the person who speaks
 QUOTES = "\"“”'‘’"
@@ -112,18 +112,8 @@ class ClaimExtractor(SavesLexicon):
     def _principal(self, doc: Doc, claim: FoundClaim, index: dict[int, Found]) -> str | None:
         """Whom a spokesman speaks for: 'a spokesman for the rebels said', 'the army's spokeswoman said'."""
         speaker = next((c for c in claim.verb.root.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.lemma_.lower() not in SPOKES_NOUNS:
-            return None
-        owners = [c for c in speaker.children if c.dep_ in {"poss", "compound"}]
-        owners += [o for p in speaker.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children
-                   if o.dep_ == "pobj"]  # fmt: skip
-        for owner in owners:
-            found = index.get(owner.i)
-            if found is None or found.kind == "Person":  # 'the army's spokeswoman' is one mention of a person
-                found = unnamed_actor(owner, index, doc, self.lexicon)
-            if found is not None and found.is_actor and found.kind != "Person" and not found.is_place:
-                return found.key
-        return None
+        found = principal(speaker, index, doc, self.lexicon) if speaker is not None else None
+        return found.key if found is not None else None
 
     def _region(self, doc: Doc, verb: Token) -> set[int]:
         """Token indices of what is reported: the complement clause, the rest of the clause, or a quote."""
