@@ -22,6 +22,7 @@ CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 UNDERGO_VERBS = {"come", "put", "place", "fall", "remain", "be", "keep", "hold", "bring"}
 TRIP_VERBS = word_set("events", "trip_verbs")  # "arrived on a visit", "went on strike"
 MANNER_NOUNS = word_set("events", "manner_nouns")  # "camped outside the capital in protest"
+THIRD_PARTIES = word_set("events", "third_party_participles")  # "a ceasefire brokered by Qatar"
 
 
 def nominal_arguments(
@@ -63,7 +64,9 @@ def nominal_arguments(
             and child.tag_ == "VBN"
             and (by := [a for p in child.children if p.dep_ == "agent" for a in pobjs(p)])
         ):
-            roles["agent"].extend(by)  # "a car bomb planted by militants", "raids carried out by X"
+            # "a car bomb planted by militants", "raids carried out by X"; not "a truce brokered by Qatar"
+            if child.lemma_.lower() not in THIRD_PARTIES:
+                roles["agent"].extend(by)
         elif child.dep_ == "prep" and child.lower_ == "between":
             between.extend(pobjs(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
