@@ -42,7 +42,9 @@ class ClaimExtractor(SavesLexicon):
         self._nest(claims, doc._.kg_events or [])
         kinds = {f.key: f.kind for f in doc._.kg_mentions or []}
         for claim in claims:
-            claim.about = _named_in(claim, index)
+            claim.about = list(
+                dict.fromkeys([*self._addressed(claim.verb.root, index), *_named_in(claim, index)])
+            )
             principal = self._principal(doc, claim, index)
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
@@ -78,7 +80,7 @@ class ClaimExtractor(SavesLexicon):
             else:  # 'rejected the plan and said ...'; 'With X, A and B have said ...'
                 speaker_tok = shared_subject(verb) or fronted_subject(verb)
             claim.region = self._region(doc, verb)
-            claim.event_type = self._act_type(doc, verb, claim.region)
+            claim.event_type = self._act_type(doc, verb, claim.region, index)
             for child in verb.children:
                 media = child.i in index and index[child.i].kind == "MediaOrganization"
                 if child.dep_ in {"dobj", "dative"} and media:
@@ -90,10 +92,21 @@ class ClaimExtractor(SavesLexicon):
             claim.date = normalise_date(ent.text, doc._.kg_date)
         return claim
 
-    def _act_type(self, doc: Doc, verb: Token, region: set[int]) -> str:
-        """'denied' is a rejection; 'said Sudan must return the helicopter' is a demand."""
+    def _addressed(self, verb: Token, index: dict[int, Found]) -> list[str]:
+        """The party a verb of ``addressed_types`` addresses as its object ('warned Taiwan that ...')."""
+        if verb.lemma_ not in self.lexicon.addressed_types:
+            return []
+        return [
+            index[c.i].key for c in verb.children if c.dep_ == "dobj" and c.i in index and index[c.i].is_actor
+        ]
+
+    def _act_type(self, doc: Doc, verb: Token, region: set[int], index: dict[int, Found]) -> str:
+        """'denied' is a rejection; 'said Sudan must return the helicopter' is a demand; 'warned Taiwan that' a
+        threat to the party it addresses."""
         if verb.lemma_ in self.lexicon.reporting_types:
             return self.lexicon.reporting_types[verb.lemma_]
+        if self._addressed(verb, index):
+            return self.lexicon.addressed_types[verb.lemma_]
         heads = [doc[i] for i in region if doc[i].head.i not in region]  # top of the reported clause
         modals = {c.lower_ for h in heads for c in h.children if c.dep_ == "aux"}
         return self.lexicon.deontic_type if modals & self.lexicon.deontic else "Statement"
