@@ -163,3 +163,15 @@ def test_a_people_qualified_thing_that_undergoes_an_act_is_no_group(nlp) -> None
 )  # fmt: skip
 def test_unnamed_people_who_attack_or_act_as_a_body_are_agents(nlp, text, event_type, agent) -> None:
     assert _roles(nlp, text, event_type)["agent"] == [agent]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("A court in Lusaka jailed three opposition activists for two years.", "Detention"),
+        ("A Nairobi court sentenced four men to death for the attack.", "Detention"),
+    ],
+)
+def test_an_unnamed_court_that_jails_people_is_the_agent(nlp, text, event_type) -> None:
+    assert _roles(nlp, text, event_type)["agent"] == [("court", "Government")]

@@ -39,3 +39,20 @@ def test_a_wording_tells_its_event_type(nlp, text, kind) -> None:
 )
 def test_a_sentence_without_who_is_sentenced_is_no_detention(nlp, text) -> None:
     assert "Detention" not in _types(nlp, text)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will give 20 million dollars to the refugees.",
+        "Germany will provide 20 million euros to Ukraine.",
+    ],
+)
+def test_money_given_is_aid(nlp, text) -> None:
+    assert "Aid" in _types(nlp, text)
+
+
+@pytest.mark.integration
+def test_shares_given_are_no_aid(nlp) -> None:
+    assert "Aid" not in _types(nlp, "The company gave one million shares to its staff.")
