@@ -1,4 +1,5 @@
-"""Claims (kg.extract.claims): who says what happened, and with what certainty, on sentences of our own."""
+"""Claims (kg.extract.claims): who says what happened, with what certainty, and reporting acts that are acts in
+their own right (whom a warning addresses), on sentences of our own."""
 
 from __future__ import annotations
 
@@ -56,3 +57,23 @@ def test_who_is_accused_or_blamed_of_an_act_did_it_as_the_accuser_claims(
 ) -> None:
     event = _event(nlp, text, trigger)
     assert (event.roles.get("agent"), event.certainty) == ((agent,), "claimed")
+
+
+def _acts(nlp, text: str) -> list[tuple[str, list[str]]]:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    return [(c.event_type, [labels.get(k, k) for k in c.about]) for c in record.claims]
+
+
+@pytest.mark.integration
+def test_a_warning_to_a_party_is_a_threat_to_it(nlp) -> None:
+    acts = _acts(nlp, "China warned Vietnam on Monday that any drilling in the area would be met with force.")
+    assert acts and acts[0][0] == "Threat" and acts[0][1][0] == "Vietnam"
+
+
+@pytest.mark.integration
+def test_a_warning_to_no_one_is_a_statement(nlp) -> None:
+    acts = _acts(nlp, "The agency warned that millions of people face hunger.")
+    assert [t for t, _ in acts] == ["Statement"]

@@ -174,3 +174,32 @@ def test_forces_are_the_group_their_words_name(nlp, text: str, key: str, texts: 
 
     entities = {e.key: e for e in records_from_doc(nlp(text)).entities}
     assert sorted(m.text for m in entities[key].mentions) == sorted(texts)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type", "agent"),
+    [
+        # one unnamed attacker acts as one person
+        ("A gunman shot dead two policemen in the market.", "Killing", ("gunman", "Person")),
+        ("A suicide bomber killed five soldiers.", "Killing", ("suicide bomber", "Person")),
+        # plural nouns for people who act as a body
+        ("Commandos stormed the hijacked plane.", "Attack", ("commandos", "Group")),
+        ("Lawyers boycotted the courts.", "Rejection", ("lawyers", "Group")),
+        ("Prosecutors opened an investigation into the bank.", "Investigation", ("prosecutors", "Group")),
+    ],
+)  # fmt: skip
+def test_unnamed_people_who_attack_or_act_as_a_body_are_agents(nlp, text, event_type, agent) -> None:
+    assert _roles(nlp, text, event_type)["agent"] == [agent]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("A court in Lusaka jailed three opposition activists for two years.", "Detention"),
+        ("A Nairobi court sentenced four men to death for the attack.", "Detention"),
+    ],
+)
+def test_an_unnamed_court_that_jails_people_is_the_agent(nlp, text, event_type) -> None:
+    assert _roles(nlp, text, event_type)["agent"] == [("court", "Government")]

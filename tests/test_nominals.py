@@ -98,3 +98,50 @@ def test_a_clause_whose_subject_is_the_event_noun_gives_no_agent(nlp) -> None:
     record = records_from_doc(nlp("The talks, which began in March, collapsed."))
     (talks,) = [e for e in record.events if e.type == "Consultation"]
     assert not talks.roles.get("agent")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # a bare 'in protest' says why the clause's subject acts, wherever the model hangs it
+        ("Dock workers camped outside the port for a week in protest against the layoffs.", ["dock workers"]),
+        ("Teachers stayed away from their schools in protest.", ["teachers"]),
+    ],
+)
+def test_who_acts_in_protest_protests(nlp, text, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (protest,) = [e for e in record.events if e.type == "Protest"]
+    assert [labels[k] for k in protest.roles.get("agent", ())] == agent
+
+
+@pytest.mark.integration
+def test_a_protest_with_a_determiner_is_no_manner_of_the_clause(nlp) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp("Two students died in the protest."))
+    (protest,) = [e for e in record.events if e.type == "Protest"]
+    assert not protest.roles.get("agent")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # who brokers, hosts or backs an act is no party to it
+        ("The truce brokered by Qatar collapsed on Monday.", "Ceasefire", []),
+        ("Rebels handed back the town under a deal mediated by Moscow.", "Agreement", []),
+        # who plants or carries out an act does it
+        ("A car bomb planted by militants exploded in the market.", "Bombing", ["militants"]),
+    ],
+)
+def test_a_participles_by_phrase_names_the_doer_unless_it_only_helped(nlp, text, kind, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent

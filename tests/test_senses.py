@@ -131,7 +131,7 @@ def _roles(nlp, text: str, kind: str) -> dict[str, list[str]]:
         ("The Malian government accepted demands from Tuareg rebels.", "Concession", "Malian government",
          "target", "Tuareg forces"),
         # allowing is yielding (CAMEO 080); the one allowed to act is what it is directed at
-        ("The court allowed the opposition leader to contest the election.", "Concession", None, "theme",
+        ("The court allowed the opposition leader to contest the election.", "Concession", "court", "theme",
          "opposition leader"),
         ("Rebels allowed aid workers into the town.", "Concession", "rebels", "theme", "aid workers"),
     ],

@@ -95,3 +95,22 @@ def test_actor_component_resolves_a_capital_that_acts_to_its_government():
     assert [(f.span.text, f.kind) for f in doc._.kg_mentions] == [("Damascus", "Government")]
     doc = run_components(nlp, hand_parse(nlp.vocab, IN_DAMASCUS, ents=[(3, 4, "GPE")]))
     assert [(f.span.text, f.kind) for f in doc._.kg_mentions] == [("Damascus", "City")]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kenya Airways suspended its flights to Juba.", "Kenya Airways"),
+        ("Japan Airlines signed a deal with Boeing.", "Japan Airlines"),
+    ],
+)
+def test_a_company_named_after_its_country_is_the_company(nlp, text, name) -> None:
+    (first, *_) = nlp(text)._.kg_mentions
+    assert (first.span.text, first.kind) == (name, "Company")
+
+
+@pytest.mark.integration
+def test_a_countrys_named_army_stays_the_countrys(nlp) -> None:
+    (army,) = nlp("The Nigerian Army shelled the camp.")._.kg_mentions
+    assert army.kind == "MilitaryOrganization" and army.key.startswith("nigeria")

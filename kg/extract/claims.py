@@ -14,6 +14,7 @@ from kg.extract.collectives import unnamed_actor
 from kg.extract.language import PERSONAL_PRONOUNS
 from kg.extract.language import SINGULAR_PERSON_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon, word_set
+from kg.extract.principals import principal
 from kg.extract.state import Found, FoundClaim, FoundEvent, sentence_ents, token_index
 from kg.extract.subjects import fronted_subject, shared_subject, subject_word
 from kg.extract.temporal import normalise_date
@@ -22,7 +23,6 @@ from kg.records import PLACE_KINDS
 CLAIMABLE = word_set("events", "claimable_types")
 CONTENT_NOUNS = word_set("events", "content_nouns")
 ORGANISED = {"Government", "MilitaryOrganization", "ArmedGroup", "Country"}
-SPOKES_NOUNS = word_set("actors", "spokes_nouns")
 ORGANISATION_PRONOUNS = {"they", "it", "we"}
 THIRD_PERSON_OTHERS = {"they", "it"}  # never the person who speaks
 QUOTES = "\"“”'‘’"
@@ -43,7 +43,9 @@ class ClaimExtractor(SavesLexicon):
         self._nest(claims, doc._.kg_events or [])
         kinds = {f.key: f.kind for f in doc._.kg_mentions or []}
         for claim in claims:
-            claim.about = _named_in(claim, index)
+            claim.about = list(
+                dict.fromkeys([*self._addressed(claim.verb.root, index), *_named_in(claim, index)])
+            )
             principal = self._principal(doc, claim, index)
             for event in (c for c in claim.content if isinstance(c, FoundEvent)):
                 _implied_agent(event, claim, kinds)
@@ -79,7 +81,7 @@ class ClaimExtractor(SavesLexicon):
             else:  # 'rejected the plan and said ...'; 'With X, A and B have said ...'
                 speaker_tok = shared_subject(verb) or fronted_subject(verb)
             claim.region = self._region(doc, verb)
-            claim.event_type = self._act_type(doc, verb, claim.region)
+            claim.event_type = self._act_type(doc, verb, claim.region, index)
             for child in verb.children:
                 media = child.i in index and index[child.i].kind == "MediaOrganization"
                 if child.dep_ in {"dobj", "dative"} and media:
@@ -91,10 +93,21 @@ class ClaimExtractor(SavesLexicon):
             claim.date = normalise_date(ent.text, doc._.kg_date)
         return claim
 
-    def _act_type(self, doc: Doc, verb: Token, region: set[int]) -> str:
-        """'denied' is a rejection; 'said Sudan must return the helicopter' is a demand."""
+    def _addressed(self, verb: Token, index: dict[int, Found]) -> list[str]:
+        """The party a verb of ``addressed_types`` addresses as its object ('warned Taiwan that ...')."""
+        if verb.lemma_ not in self.lexicon.addressed_types:
+            return []
+        return [
+            index[c.i].key for c in verb.children if c.dep_ == "dobj" and c.i in index and index[c.i].is_actor
+        ]
+
+    def _act_type(self, doc: Doc, verb: Token, region: set[int], index: dict[int, Found]) -> str:
+        """'denied' is a rejection; 'said Sudan must return the helicopter' is a demand; 'warned Taiwan that' a
+        threat to the party it addresses."""
         if verb.lemma_ in self.lexicon.reporting_types:
             return self.lexicon.reporting_types[verb.lemma_]
+        if self._addressed(verb, index):
+            return self.lexicon.addressed_types[verb.lemma_]
         heads = [doc[i] for i in region if doc[i].head.i not in region]  # top of the reported clause
         modals = {c.lower_ for h in heads for c in h.children if c.dep_ == "aux"}
         return self.lexicon.deontic_type if modals & self.lexicon.deontic else "Statement"
@@ -113,18 +126,8 @@ class ClaimExtractor(SavesLexicon):
     def _principal(self, doc: Doc, claim: FoundClaim, index: dict[int, Found]) -> str | None:
         """Whom a spokesman speaks for: 'a spokesman for the rebels said', 'the army's spokeswoman said'."""
         speaker = next((c for c in claim.verb.root.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.lemma_.lower() not in SPOKES_NOUNS:
-            return None
-        owners = [c for c in speaker.children if c.dep_ in {"poss", "compound"}]
-        owners += [o for p in speaker.children if p.dep_ == "prep" and p.lower_ in {"for", "of"} for o in p.children
-                   if o.dep_ == "pobj"]  # fmt: skip
-        for owner in owners:
-            found = index.get(owner.i)
-            if found is None or found.kind == "Person":  # 'the army's spokeswoman' is one mention of a person
-                found = unnamed_actor(owner, index, doc, self.lexicon)
-            if found is not None and found.is_actor and found.kind != "Person" and not found.is_place:
-                return found.key
-        return None
+        found = principal(speaker, index, doc, self.lexicon) if speaker is not None else None
+        return found.key if found is not None else None
 
     def _region(self, doc: Doc, verb: Token) -> set[int]:
         """Token indices of what is reported: the complement clause, the rest of the clause, or a quote."""

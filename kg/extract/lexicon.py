@@ -34,6 +34,7 @@ class Lexicon:
     reporting: dict[str, str] = field(default_factory=dict)
     reporting_phrases: dict[str, str] = field(default_factory=dict)
     reporting_types: dict[str, str] = field(default_factory=dict)
+    addressed_types: dict[str, str] = field(default_factory=dict)  # "warned Taiwan that ...": a threat
     deontic: frozenset[str] = frozenset()
     deontic_type: str = "Demand"
     groups: dict[str, str] = field(default_factory=dict)
@@ -106,6 +107,7 @@ def lexicon_from_dict(data: dict[str, Any], secondary_verbs: dict[str, str] | No
         reporting=dict(reporting.get("verbs", {})),
         reporting_phrases=dict(reporting.get("phrases", {})),
         reporting_types=dict(reporting.get("types", {})),
+        addressed_types=dict(reporting.get("addressed_types", {}).get("verbs", {})),
         deontic=frozenset(reporting.get("deontic", {}).get("modals", [])),
         deontic_type=reporting.get("deontic", {}).get("type", "Demand"),
         groups=dict(data.get("generic_groups", {}).get("nouns", {})),

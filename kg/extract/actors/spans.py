@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.actors.kinds import ADMIN_WORDS, FACILITY_WORDS
+from kg.extract.actors.kinds import ADMIN_WORDS, FACILITY_WORDS, guess_kind
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.language import MONTHS
 from kg.extract.lexicon import word_set
@@ -117,7 +117,7 @@ def prefer(spans: list[Span]) -> list[Span]:
         if (
             inner
             and ent.label_ in {"ORG", "PERSON", "FAC"}
-            and covered * 2 < len(words)
+            and (covered * 2 < len(words) or _company(ent))
             and "," not in ent.text
         ) or (inner and ent.label_ == "NORP" and ent.root.i not in chosen):
             for c in inner.values():
@@ -126,6 +126,18 @@ def prefer(spans: list[Span]) -> list[Span]:
         if free(ent):
             take(ent)
     return sorted({id(c): c for c in chosen.values()}.values(), key=lambda s: s.start)
+
+
+def _company(ent: Span) -> bool:
+    """A company the model names after its country ('Japan Airlines', 'British Airways'): not the country. Its
+    last word says so; an acronym there ('... Council (PLC') is none."""
+    head = ent[-1]
+    return (
+        ent.label_ == "ORG"
+        and len(ent) > 1
+        and not head.is_upper
+        and guess_kind("ORG", head.text) == "Company"
+    )
 
 
 # Verbs whose object is a party addressed or acted on politically ("accused Kabul", "urged Kyiv"), not a place.

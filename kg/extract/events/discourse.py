@@ -5,6 +5,8 @@
 - A definite generic noun ("the unrest", "the incident") refers back to the latest event.
 - "X, sparked by Y" / "Y sparked X" / "Y led to X" link X ``caused_by`` Y; linked events share what only one of
   them states (date, place), marked as inferred.
+- A violent act told without a doer takes the doers of the violent act that caused it in the same sentence
+  ("were killed when gunmen ambushed them", "fighting between A and B killed 30"; :mod:`kg.extract.events.causes`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.events.causes import inherit_agents
 from kg.extract.events.senses import irrealis
 from kg.extract.language import DEFINITE_DETERMINERS as DEFINITE
 from kg.extract.lexicon import Lexicon
@@ -247,6 +250,7 @@ def absorb_support_verbs(events: list[FoundEvent]) -> list[FoundEvent]:
 def link_events(events: list[FoundEvent], lexicon: Lexicon) -> list[FoundEvent]:
     """Causal links, shared date/place across linked events, then one node per real event."""
     events = absorb_support_verbs(events)
+    inherit_agents(events)  # 'were killed when gunmen ambushed them': by the gunmen
     for effect, cause in _causal_pairs(events, lexicon):
         if cause not in effect.caused_by:
             effect.caused_by.append(cause)

@@ -21,6 +21,8 @@ CLAIM_VERBS = {"claim", "accept", "admit", "take", "bear", "assume"}
 # Verbs whose subject undergoes the event noun of their 'under' phrase: "came under fire", "placed under arrest".
 UNDERGO_VERBS = {"come", "put", "place", "fall", "remain", "be", "keep", "hold", "bring"}
 TRIP_VERBS = word_set("events", "trip_verbs")  # "arrived on a visit", "went on strike"
+MANNER_NOUNS = word_set("events", "manner_nouns")  # "camped outside the capital in protest"
+THIRD_PARTIES = word_set("events", "third_party_participles")  # "a ceasefire brokered by Qatar"
 
 
 def nominal_arguments(
@@ -62,7 +64,9 @@ def nominal_arguments(
             and child.tag_ == "VBN"
             and (by := [a for p in child.children if p.dep_ == "agent" for a in pobjs(p)])
         ):
-            roles["agent"].extend(by)  # "a car bomb planted by militants", "raids carried out by X"
+            # "a car bomb planted by militants", "raids carried out by X"; not "a truce brokered by Qatar"
+            if child.lemma_.lower() not in THIRD_PARTIES:
+                roles["agent"].extend(by)
         elif child.dep_ == "prep" and child.lower_ == "between":
             between.extend(pobjs(child))
         elif child.dep_ == "prep" and child.lower_ == "by":
@@ -185,7 +189,8 @@ def measured(noun: Token, light_nouns: frozenset[str] = frozenset()) -> Token:
 def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> tuple[Token, Token] | None:
     """(verb, subject) of the clause an event noun is the object or the purpose of, when the subject takes part
     in it: 'The United States speeded up the withdrawal', 'Syrian officers ended mediation efforts', 'U.S.
-    negotiators return to Geneva for talks', 'the president arrived on a visit'. Not when the subject only undergoes
+    negotiators return to Geneva for talks', 'the president arrived on a visit', 'farmers camped outside the city
+    in protest'. Not when the subject only undergoes
     the clause (passive) or acts on someone else ('blamed the rebels for the attack', 'cracked down on protests').
     The caller decides whether that verb is an event itself.
 
@@ -201,7 +206,11 @@ def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> 
     verb = phrase.head
     # "returned for talks", "arrived on a three-day visit", "went on strike"
     trip = verb.lower_ == "on" and verb.head.lemma_.lower() in TRIP_VERBS
-    if phrase.dep_ == "pobj" and (verb.lower_ == "for" or trip) and verb.dep_ == "prep":
+    if phrase.dep_ == "pobj" and verb.dep_ == "prep" and _manner(phrase):
+        verb = _clause_verb(
+            verb
+        )  # "camped outside the city for a month in protest": the model may hang it lower
+    elif phrase.dep_ == "pobj" and (verb.lower_ == "for" or trip) and verb.dep_ == "prep":
         verb = verb.head
         if any(c.dep_ in {"dobj", "dative"} for c in verb.children):
             return None
@@ -213,6 +222,19 @@ def governing_clause(noun: Token, light_nouns: frozenset[str] = frozenset()) -> 
     if subject is None or passive:
         return None
     return verb, contents(subject)
+
+
+def _manner(noun: Token) -> bool:
+    """'in protest', 'in solidarity': a bare manner noun of an 'in' phrase (not 'died in the protest')."""
+    bare = not any(c.dep_ in {"det", "poss", "nummod"} for c in noun.children)
+    return bare and noun.head.lower_ == "in" and noun.lemma_.lower() in MANNER_NOUNS
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb a phrase belongs to: up through the nouns and prepositions it hangs on."""
+    while token.pos_ in {"ADP", "ADV", "NOUN", "PROPN", "NUM", "ADJ"} and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _named(token: Token) -> bool:

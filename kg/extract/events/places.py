@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, fronted, locates, names_area
+from kg.extract.datelines import dateline_before
 from kg.extract.events.roles import vagueness
 from kg.extract.linking import is_mission, measures_from, where_told
 from kg.extract.state import Found, FoundEvent
@@ -91,8 +92,10 @@ def sentence_place(event: FoundEvent, head: Token, index: dict[int, Found]) -> N
     do), at lower confidence; with two or more places the sentence is ambiguous and none is taken."""
     used = {k for keys in event.roles.values() for k in keys}
     sent = head.sent
-    # the sentence's mentions, token by token (by index: no Token objects made)
-    found = [f for i in range(sent.start, sent.end) if (f := index.get(i))]
+    # the sentence's mentions, token by token (by index: no Token objects made); a story's first sentence after a
+    # dateline has its place too ('KABUL (Reuters) - A bomb killed 12 people near parliament')
+    dateline = dateline_before(sent)
+    found = [f for i in range(dateline.start if dateline else sent.start, sent.end) if (f := index.get(i))]
     # a place that acts ('captured by the Northern Alliance') or is part of a date does not say where
     places = {
         f.key
