@@ -165,3 +165,9 @@ def test_members_of_a_named_group_are_its_members(nlp, text, expected):
 def test_a_name_both_a_channel_and_a_town_is_the_town_where_the_sentence_places_it(nlp, text, kind) -> None:
     (found,) = [f for f in nlp(text)._.kg_mentions if "mayadeen" in f.span.text.lower()]
     assert found.kind == kind
+
+
+@pytest.mark.integration
+def test_a_lowercase_word_the_model_tags_as_a_place_is_none(nlp) -> None:
+    mentions = nlp("A military court sentenced the former president to death in absentia.")._.kg_mentions
+    assert not [f for f in mentions if f.span.text == "absentia"]
