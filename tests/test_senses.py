@@ -378,3 +378,14 @@ def test_a_gerund_that_names_the_fighting_is_a_clash(nlp, text: str) -> None:
 
 def test_a_vow_of_revenge_is_a_threat(nlp) -> None:
     assert "Threat" in {k for k, _ in _events(nlp, "Tehran vowed revenge against Washington for the strike.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A suicide bomber attacked a police post in Quetta.", "Attack"),
+        ("Russian bombers struck the city.", "Airstrike"),
+    ],
+)
+def test_a_suicide_bomber_is_a_person_not_an_aircraft(nlp, text: str, kind: str) -> None:
+    assert kind in {k for k, _ in _events(nlp, text)}

@@ -149,7 +149,9 @@ class ActorRecognizer:
     def _ner_spans(self, doc: Doc) -> list[Span]:
         # "Sabiid base", "the Toto Hernández coliseum": the model often stops before the facility word.
         # a name has a capital: the small model also tags words such as 'absentia' ('in absentia') as places
-        return [extend_head(e) for e in doc.ents if e.label_ in NER_LABELS and any(c.isupper() for c in e.text)]
+        return [
+            extend_head(e) for e in doc.ents if e.label_ in NER_LABELS and any(c.isupper() for c in e.text)
+        ]
 
     def _resolve(self, span: Span) -> Found | None:
         gaz = self.gazetteer

@@ -131,6 +131,8 @@ def by_aircraft(verb: Token) -> bool:
     subjects += [c for s in subjects for c in s.conjuncts]
     for noun in subjects:
         compounds = {c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}}
+        if "suicide" in compounds:  # 'a suicide bomber attacked' is a person
+            continue
         if noun.lemma_.lower() in AIRCRAFT or (noun.lemma_.lower() == "force" and "air" in compounds):
             return True
     return False
