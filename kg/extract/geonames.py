@@ -124,6 +124,9 @@ class PlaceIndex:
 
 @functools.cache
 def _load(path: str) -> PlaceIndex:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        rows, keys = handle.read().split("\n#keys\n")
+    # decompressed and decoded whole: about twice as fast as reading through a text stream
+    text = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
+    if "\r" in text:  # the newlines a text stream would have read as "\n"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rows, keys = text.split("\n#keys\n")
     return PlaceIndex(rows.split("\n"), keys.split("\n"))
