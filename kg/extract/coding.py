@@ -54,7 +54,7 @@ def folded(text: str) -> str | None:
     >>> folded("Car BOMB"), folded("\u212aabul")
     ('car bomb', None)
     """
-    return text.lower() if _ASCII_CASE_MATES.isdisjoint(text) else None
+    return text.lower() if text.isascii() or _ASCII_CASE_MATES.isdisjoint(text) else None
 
 
 def may_hold(lower: str | None, literals: tuple[str, ...] | None) -> bool:
