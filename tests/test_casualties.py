@@ -66,9 +66,10 @@ _CASED = [
 
 @pytest.mark.parametrize("text", _CASED)
 def test_the_word_checks_agree_with_the_patterns_they_spare(text):
-    from kg.extract.casualties import _ANY_FATE, _NEEDS, _has_fate, _may_match
+    from kg.extract.casualties import _ANY_FATE, _FATE_WORDS, _NEEDS, _may_match
+    from kg.extract.wordcheck import holds
 
-    assert _has_fate(text) == (_ANY_FATE.search(text) is not None)
+    assert holds(text, _FATE_WORDS, _ANY_FATE) == (_ANY_FATE.search(text) is not None)
     for pattern in _NEEDS:
         if pattern.search(text):
             assert _may_match(pattern, text)

@@ -157,14 +157,3 @@ def _scanned(rules, text):
 def test_cue_classes_are_those_of_a_scan_of_every_pattern(text):
     rules = load_rules()
     assert rules.cues_in(text) == _scanned(rules, text)
-
-
-def test_every_character_that_matches_an_ascii_letter_ignoring_case_is_known():
-    import re
-    import sys
-
-    from kg.extract.coding import _ASCII_CASE_MATES
-
-    letter = re.compile("(?i)[a-z]")
-    mates = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
-    assert mates == _ASCII_CASE_MATES

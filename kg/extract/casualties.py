@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.coding import folded, may_hold
 from kg.extract.language import NUMBER_WORDS
 from kg.extract.lexicon import word_list, word_map
+from kg.extract.wordcheck import folded, holds, may_hold
 
 # Digits, the number words of kg.extract.language (longest first) and vague counts
 _NUM = (
@@ -109,23 +109,12 @@ _EARLIER_TIME = re.compile(r"\b(?:after|since|earlier|last|previous|ago|before)\
 
 
 # a word every pattern above needs (each pattern's verb, death or hurt word, _NONE's and _DENIED's), case
-# folded: a sentence with none of them counts nobody, and most sentences of a report have none, so one scan
+# folded: a sentence with none of them counts nobody, and most sentences of a report have none, so one check
 # spares the ~10 patterns' searches (several backtrack over every number of the sentence)
 _FATE_WORDS = ("kill", "dead", "death", "died", "fatalit", "bodies", "lives", "slain", "execut", "massacr",
                "neutrali", "lynch", "leaving", "left", "claimed", "wound", "injur", "hurt", "casualt", "causing",
                "denied")  # fmt: skip
 _ANY_FATE = re.compile("|".join(_FATE_WORDS), re.I)
-
-
-def _has_fate(text: str) -> bool:
-    """Whether ``text`` holds a word of :data:`_FATE_WORDS`, its case ignored: substring tests on the lower-case
-    text, which give what ``_ANY_FATE`` finds (see :func:`kg.extract.coding.folded`) several times faster.
-
-    >>> _has_fate("Two soldiers were KILLED."), _has_fate("Talks resumed.")
-    (True, False)
-    """
-    lower = folded(text)
-    return _ANY_FATE.search(text) is not None if lower is None else may_hold(lower, _FATE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -208,7 +197,7 @@ def _noun(match: re.Match[str]) -> str:
 def casualties(text: str) -> Casualties:
     """Counts of dead and hurt stated in a sentence: the first count of each, the dead summed over the sides a
     sentence counts apart ("killing 5 soldiers; the army said 14 insurgents were killed")."""
-    if not _has_fate(text):
+    if not holds(text, _FATE_WORDS, _ANY_FATE):
         return _NOBODY
     text = _REASON.sub(lambda m: " " * len(m[0]), text)  # same length: offsets stay
     text = _EARLIER.sub(lambda m: " " * len(m[0]), text)

@@ -23,49 +23,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.extract.wordcheck import WordIndex
+
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "acled_rules.json"
 
 
 def _pattern(words: list[str]) -> re.Pattern[str]:
     parts = [re.escape(w[:-1]) + r"\b" if w.endswith("$") else re.escape(w) for w in words]
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")", re.IGNORECASE)
-
-
-# The non-ASCII characters that a case-insensitive pattern matches to an ASCII letter ('K', the Kelvin sign, is
-# 'k'): a text with none of them matches a word of ASCII letters only where its lower case holds that word.
-_ASCII_CASE_MATES = frozenset("\u0130\u0131\u017f\u212a")
-
-
-def _literals(words: list[str]) -> tuple[str, ...] | None:
-    """The lower-case words one of which a text's lower case must hold for :func:`_pattern` of ``words`` to
-    match it; None when a word is not plain ASCII (then the pattern alone decides).
-
-    >>> _literals(["ied$", "Car bomb"]), _literals(["café"])
-    (('ied', 'car bomb'), None)
-    """
-    literals = tuple(w.removesuffix("$").lower() for w in words)
-    return literals if all(w.isascii() for w in literals) else None
-
-
-def folded(text: str) -> str | None:
-    """``text`` in lower case for :func:`may_hold`, or None when it holds a character that matches an ASCII letter
-    only case-insensitively (then every pattern scans it).
-
-    >>> folded("Car BOMB"), folded("\u212aabul")
-    ('car bomb', None)
-    """
-    return text.lower() if text.isascii() or _ASCII_CASE_MATES.isdisjoint(text) else None
-
-
-def may_hold(lower: str | None, literals: tuple[str, ...] | None) -> bool:
-    """False only when the text whose :func:`folded` form is ``lower`` cannot match the pattern of the words
-    behind ``literals`` (see :func:`_literals`): a few substring tests spare a regex scan of the whole text, which
-    most texts fail.
-
-    >>> may_hold("rebels planted a car bomb.", ("car bomb",)), may_hold("rebels left.", ("car bomb",))
-    (True, False)
-    """
-    return lower is None or literals is None or any(word in lower for word in literals)
 
 
 def _group(inter: int | None, groups: dict[str, set[int]]) -> str:
@@ -115,8 +80,8 @@ class CodingRules:
     unnamed_codes: dict[str, int] = field(default_factory=dict)
     unnamed_replaces: frozenset[int] = frozenset()
     unnamed_except: frozenset[str] = frozenset()  # sub-types whose unnamed actor has no default
-    # cue class -> the words its pattern needs (lower case), to skip the scans of texts without any of them
-    cue_words: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    # the cue classes a text holds a word of: the others' patterns need no scan (None: scan every pattern)
+    cue_index: WordIndex | None = field(default=None, repr=False, compare=False)
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -136,11 +101,9 @@ class CodingRules:
         if found is None:
             if len(self._seen) > 20_000:  # a bound for long runs: texts seldom repeat across documents
                 self._seen.clear()
-            words, lower = self.cue_words, folded(text)
+            held = self.cue_index.holding(text) if self.cue_index is not None else None
             found = self._seen[text] = frozenset(
-                n
-                for n, pattern in self.cues.items()
-                if may_hold(lower, words.get(n)) and pattern.search(text)
+                n for n, pattern in self.cues.items() if (held is None or n in held) and pattern.search(text)
             )
         return set(found)
 
@@ -245,7 +208,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
     unnamed = inter.get("unnamed", {})
     return CodingRules(
         cues={name: _pattern(ws) for name, ws in data["cues"].items()},
-        cue_words={name: _literals(ws) for name, ws in data["cues"].items()},
+        cue_index=WordIndex(data["cues"]),
         rules=tuple(data["rules"]),
         kind_inter=dict(inter["kinds"]),
         word_inter=words,
