@@ -52,3 +52,36 @@ def test_a_later_sentence_adds_dead_only_when_they_are_others():
     assert more_dead(2, casualties("Two guards were killed.")) == 2  # the same dead told again
     denied = casualties("Rebels claimed a third guard was also killed, which the army denied.")
     assert more_dead(2, denied) == 2
+
+
+_CASED = [
+    "Two soldiers were KILLED and three WOUNDED.",
+    "Gunmen \u212aILLED four people.",  # the Kelvin sign matches 'k' when case is ignored
+    "Ten were \u017flain near the border.",  # a long s matches 's'
+    "Officials \u201cdenied\u201d that anyone died.",
+    "Talks resumed in the capital.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _CASED)
+def test_the_word_checks_agree_with_the_patterns_they_spare(text):
+    from kg.extract.casualties import _ANY_FATE, _FATE_WORDS, _NEEDS, _may_match
+    from kg.extract.wordcheck import holds
+
+    assert holds(text, _FATE_WORDS, _ANY_FATE) == (_ANY_FATE.search(text) is not None)
+    for pattern in _NEEDS:
+        if pattern.search(text):
+            assert _may_match(pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "hurt"),
+    [
+        ("Gunmen KILLED two soldiers and WOUNDED five civilians.", 2, 5),
+        ("Gunmen \u212aILLED four people.", 4, None),
+    ],
+)
+def test_counts_do_not_depend_on_the_case_of_the_words(text, dead, hurt):
+    found = casualties(text)
+    assert (found.fatalities, found.injured) == (dead, hurt)

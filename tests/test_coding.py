@@ -135,3 +135,25 @@ def test_an_armed_head_word_beats_a_civilian_word_of_a_name():
     rules = load_rules()
     assert rules.inter_of("Kurdistan Workers' Party militants", None) == 2
     assert rules.inter_of("striking workers", None) == 6
+
+
+def _scanned(rules, text):
+    """The cue classes by scanning every pattern (what the word check before the scans must not change)."""
+    return {name for name, pattern in rules.cues.items() if pattern.search(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents SHELLED the base and KIDNAPPED two engineers.",
+        "A roadside bomb exploded; the IEDs were found later.",
+        "Rebels rode a mine-resistant truck.",  # a word inside a hyphenated one is no cue
+        "The \u212aidnapping was reported on Tuesday.",  # the Kelvin sign matches 'k' case-insensitively
+        "Residents \u201cfled\u201d the town after the airstrike.",
+        "Nothing happened in the capital.",
+        "",
+    ],
+)
+def test_cue_classes_are_those_of_a_scan_of_every_pattern(text):
+    rules = load_rules()
+    assert rules.cues_in(text) == _scanned(rules, text)

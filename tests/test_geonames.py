@@ -62,3 +62,24 @@ def test_lookups_are_fast_enough_not_to_slow_extraction() -> None:
     per_lookup = (time.perf_counter() - start) / len(names)
     print(f"{per_lookup * 1e6:.0f} us per lookup over {len(index)} places")
     assert per_lookup < 0.001  # a 700-word article asks a few dozen: well under the model's own time
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_index_file_reads_the_same_whatever_its_newlines(tmp_path, newline: str) -> None:
+    import gzip
+
+    from kg.extract.geonames import _load
+
+    rows = ["P\t1\tBirao\tcentral-african-republic\t\t10.28\t22.78\t10000", "A\t2\tVakaga\t\t\t\t\t0"]
+    text = newline.join([*rows, "#keys", "birao\t0", "vakaga\t1"])
+    path = tmp_path / f"index{len(newline)}.tsv.gz"
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    index = _load(str(path))
+    assert len(index) == 2 and [p.name for p in index.candidates("Birao")] == ["Birao"]
+
+
+@pytest.mark.parametrize("name", ["Tell Tamer", "Deir ez-Zor", "Culiacán", "al-Hasakah"])
+def test_a_remembered_name_key_is_the_match_key(name: str) -> None:
+    from kg.extract.geonames import name_key
+
+    assert name_key(name) == match_key(name) == name_key(name)

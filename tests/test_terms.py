@@ -48,3 +48,17 @@ def test_closed_namespace_still_refuses_a_typo():
 
 def test_docstring_examples_run():
     assert doctest.testmod(kg.rdf.terms).failed == 0
+
+
+@pytest.mark.parametrize("value", [0, 7, 1234, -3])
+def test_a_repeated_integer_gives_the_same_literal_as_a_new_one(value):
+    import pyoxigraph
+
+    fresh = pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(str(XSD.integer)))
+    assert literal(value) == fresh and literal(value) == literal(value)
+
+
+def test_a_cached_integer_is_never_taken_for_a_boolean():
+    number, flag = literal(1), literal(True)
+    assert number.datatype.value.endswith("#integer") and flag.datatype.value.endswith("#boolean")
+    assert (number.value, flag.value) == ("1", "true")

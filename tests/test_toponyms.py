@@ -73,3 +73,36 @@ def test_a_name_measured_from_a_place_is_a_place_inside_it(text: str, name: str,
 def test_a_name_may_begin_with_the_arabic_article_in_lower_case() -> None:
     phrases = place_phrases("Troops shelled the town of al-Ruwaida and a market in el-Barid.")
     assert [p.name for p in phrases] == ["al-Ruwaida", "el-Barid"]
+
+
+_NEEDS_TEXTS = [
+    "Officials of Kabul and the town of al-Tall met the governor of Idlib.",
+    "Shelling hit Sarmin (Idleb district, Idleb governorate) and a post of the coalition (CENTCOM).",
+    "Belet Huen, about 200 miles (322 kilometers) northwest of Mogadishu, and Jowhar, 90 km from it.",
+    "The capital Grozny and the villages of Tal Nasri and Umm Kaif, a small village near Dardara.",
+    "Rebels took Birao and Ndele districts; the Sudanese capital, Khartoum, was calm.",
+    "nothing of note happened in the capital.",
+]
+
+
+@pytest.mark.parametrize("text", _NEEDS_TEXTS)
+def test_a_scan_is_spared_only_where_its_pattern_cannot_match(text: str) -> None:
+    from kg.extract.actors.places import _LIST_NEEDS
+    from kg.extract.toponyms import _NEEDS
+
+    for pattern, need in [*_NEEDS.items(), *_LIST_NEEDS.items()]:
+        if pattern.search(text):
+            assert need.search(text), pattern.pattern[:60]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Protesters gathered in the town of Bor and in the city of al-Tall.", ["Bor", "al-Tall"]),
+        ("Shelling hit Sarmin (Idleb district) and the base (CENTCOM) on Monday.", ["Sarmin", "Idleb"]),
+        ("Belet Huen, about 200 miles northwest of Mogadishu, was quiet.", ["Belet Huen", "Mogadishu"]),
+    ],
+)
+def test_places_behind_an_of_a_parenthesis_or_a_distance_are_found(text: str, names: list[str]) -> None:
+    found = {p.name for p in place_phrases(text)} | {n for p in place_phrases(text) for n in p.parents}
+    assert set(names) <= found

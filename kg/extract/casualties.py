@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kg.extract.language import NUMBER_WORDS
 from kg.extract.lexicon import word_list, word_map
+from kg.extract.wordcheck import folded, holds, may_hold
 
 # Digits, the number words of kg.extract.language (longest first) and vague counts
 _NUM = (
@@ -108,13 +109,12 @@ _EARLIER_TIME = re.compile(r"\b(?:after|since|earlier|last|previous|ago|before)\
 
 
 # a word every pattern above needs (each pattern's verb, death or hurt word, _NONE's and _DENIED's), case
-# folded: a sentence with none of them counts nobody, and most sentences of a report have none, so one scan
+# folded: a sentence with none of them counts nobody, and most sentences of a report have none, so one check
 # spares the ~10 patterns' searches (several backtrack over every number of the sentence)
-_ANY_FATE = re.compile(
-    r"kill|dead|death|died|fatalit|bodies|lives|slain|execut|massacr|neutrali|lynch|leaving|left|claimed|"
-    r"wound|injur|hurt|casualt|causing|denied",
-    re.I,
-)
+_FATE_WORDS = ("kill", "dead", "death", "died", "fatalit", "bodies", "lives", "slain", "execut", "massacr",
+               "neutrali", "lynch", "leaving", "left", "claimed", "wound", "injur", "hurt", "casualt", "causing",
+               "denied")  # fmt: skip
+_ANY_FATE = re.compile("|".join(_FATE_WORDS), re.I)
 
 
 @dataclass(frozen=True)
@@ -126,25 +126,26 @@ class Casualties:
 
 
 _NOBODY = Casualties()
-# the word a pattern cannot match without (its death or hurt word): a sentence that only kills skips the hurt
-# patterns' scans, one that only wounds the death patterns'
-_DEATH_WORD = re.compile(r"kill|dead|died|death|fatalit|bodies|lives|slain|execut|massacr|neutrali", re.I)
-_HURT_WORD = re.compile(r"wound|injur|hurt", re.I)
+# the words a pattern cannot match without (its death or hurt word; case folded, tested as substrings): a sentence
+# that only kills skips the hurt patterns' scans, one that only wounds the death patterns'
+_DEATH_WORDS = ("kill", "dead", "died", "death", "fatalit", "bodies", "lives", "slain", "execut", "massacr",
+                "neutrali")  # fmt: skip
+_HURT_WORDS = ("wound", "injur", "hurt")
 _NEEDS = {
-    _FORWARD["hurt"]: _HURT_WORD,
-    _BACKWARD["hurt"]: _HURT_WORD,
-    _BACKWARD["dead"]: _DEATH_WORD,
-    _COORD: _DEATH_WORD,
-    _BARE: re.compile(r"fatalit|death", re.I),
-    _TO_DEATH: re.compile(r"death", re.I),
-    _LEFT_DEAD: re.compile(r"dead", re.I),
+    _FORWARD["hurt"]: _HURT_WORDS,
+    _BACKWARD["hurt"]: _HURT_WORDS,
+    _BACKWARD["dead"]: _DEATH_WORDS,
+    _COORD: _DEATH_WORDS,
+    _BARE: ("fatalit", "death"),
+    _TO_DEATH: ("death",),
+    _LEFT_DEAD: ("dead",),
 }
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when ``text`` lacks the word ``pattern`` needs (then no scan can match)."""
     needed = _NEEDS.get(pattern)
-    return needed is None or needed.search(text) is not None
+    return needed is None or may_hold(folded(text), needed)
 
 
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -196,7 +197,7 @@ def _noun(match: re.Match[str]) -> str:
 def casualties(text: str) -> Casualties:
     """Counts of dead and hurt stated in a sentence: the first count of each, the dead summed over the sides a
     sentence counts apart ("killing 5 soldiers; the army said 14 insurgents were killed")."""
-    if _ANY_FATE.search(text) is None:
+    if not holds(text, _FATE_WORDS, _ANY_FATE):
         return _NOBODY
     text = _REASON.sub(lambda m: " " * len(m[0]), text)  # same length: offsets stay
     text = _EARLIER.sub(lambda m: " " * len(m[0]), text)

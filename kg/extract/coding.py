@@ -23,6 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.extract.wordcheck import WordIndex
+
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "acled_rules.json"
 
 
@@ -80,6 +82,8 @@ class CodingRules:
     unnamed_codes: dict[str, int] = field(default_factory=dict)
     unnamed_replaces: frozenset[int] = frozenset()
     unnamed_except: frozenset[str] = frozenset()  # sub-types whose unnamed actor has no default
+    # the cue classes a text holds a word of: the others' patterns need no scan (None: scan every pattern)
+    cue_index: WordIndex | None = field(default=None, repr=False, compare=False)
     # text -> its cue classes: one noun's words and a sentence's text are read again and again (each of ~35
     # patterns scans the whole text), so the incident coding of a document repeats most searches
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -99,8 +103,9 @@ class CodingRules:
         if found is None:
             if len(self._seen) > 20_000:  # a bound for long runs: texts seldom repeat across documents
                 self._seen.clear()
+            held = self.cue_index.holding(text) if self.cue_index is not None else None
             found = self._seen[text] = frozenset(
-                n for n, pattern in self.cues.items() if pattern.search(text)
+                n for n, pattern in self.cues.items() if (held is None or n in held) and pattern.search(text)
             )
         return set(found)
 
@@ -210,6 +215,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
     unnamed = inter.get("unnamed", {})
     return CodingRules(
         cues={name: _pattern(ws) for name, ws in data["cues"].items()},
+        cue_index=WordIndex(data["cues"]),
         rules=tuple(data["rules"]),
         kind_inter=dict(inter["kinds"]),
         word_inter=words,

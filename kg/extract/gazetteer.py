@@ -19,7 +19,7 @@ from typing import Any
 from spacy.util import registry
 
 from kg.extract.aliases import is_acronym, normalize
-from kg.extract.geonames import Place, PlaceIndex, match_key
+from kg.extract.geonames import Place, PlaceIndex, match_key, name_key
 from kg.extract.lexicon import word_set
 from kg.records import PLACE_KINDS
 
@@ -229,7 +229,7 @@ class Gazetteer:
         place = next((e for e in self.lookup_all(name) if e.kind in PLACE_KINDS), None)
         compass = name.lower() in COMPASS_NAMES  # 'North' alone: a region of the text's countries or nothing
         if place is None:
-            keyed = self._place_keys.get(match_key(name), [])
+            keyed = self._place_keys.get(name_key(name), [])
             place = next((e for e in keyed if not countries or e.country in countries), None)
         if place is not None and (not countries or place.country in countries or place.kind == "Country"):
             return place if not compass or place.country in countries else None

@@ -50,6 +50,17 @@ def match_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9]", "", text))
 
 
+@functools.lru_cache(maxsize=8192)
+def name_key(name: str) -> str:
+    """:func:`match_key` of a name looked up in a text, remembered: a document names its places again and again,
+    and geocoding one name reads its key twice (the gazetteer's places, then GeoNames').
+
+    >>> name_key("Tell Tamer") == match_key("Tell Tamer")
+    True
+    """
+    return match_key(name)
+
+
 @dataclass(frozen=True)
 class Place:
     """One GeoNames populated place or admin-1 area."""
@@ -103,7 +114,7 @@ class PlaceIndex:
         >>> [p.name for p in PlaceIndex.load().candidates("Aceh")]  # not "Aca" (Acapulco)
         []
         """
-        key = match_key(name)
+        key = name_key(name)
         # a key the spelling rules cut to three letters ("Aceh" -> "aca") matches too much ("Aca", Acapulco)
         short = len(key) < 4 and len(re.sub(r"[^a-z0-9]", "", name.lower())) > len(key)
         numbers = self._numbers(key) if len(key) >= 3 and not short else None
@@ -124,6 +135,9 @@ class PlaceIndex:
 
 @functools.cache
 def _load(path: str) -> PlaceIndex:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        rows, keys = handle.read().split("\n#keys\n")
+    # decompressed and decoded whole: about twice as fast as reading through a text stream
+    text = gzip.decompress(Path(path).read_bytes()).decode("utf-8")
+    if "\r" in text:  # the newlines a text stream would have read as "\n"
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rows, keys = text.split("\n#keys\n")
     return PlaceIndex(rows.split("\n"), keys.split("\n"))

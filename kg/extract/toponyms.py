@@ -80,8 +80,14 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
-# what a pattern cannot match without: the parenthesis it looks ahead to, the number of a distance, its word
-_NEEDS = {_BEFORE_PAREN: re.compile(r"\("), _MEASURED: re.compile(r"\d"), _CAPITAL: re.compile("capital")}
+# what a pattern cannot match without: an 'of' before a name, the parenthesis and capital it looks ahead to (not
+# an acronym's), the unit of a distance, its word
+_NEEDS = {
+    _OF: re.compile(r"\sof\s+(?:(?:al|el)-)?[A-Z]"),
+    _BEFORE_PAREN: re.compile(r"\((?![A-Z]{2,}\))[A-Z]"),
+    _MEASURED: re.compile(r"km|kilomet|mile|metre|meter"),
+    _CAPITAL: re.compile("capital"),
+}
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,7 @@ def place_phrases(text: str) -> list[PlacePhrase]:
         _PREP,
     ):  # a feature word after a name first
         if pattern in _NEEDS and _NEEDS[pattern].search(text) is None:
-            continue  # most sentences have no '(', number or 'capital': spare the pattern's scan
+            continue  # most sentences have no 'of X', '(', distance or 'capital': spare the pattern's scan
         for match in pattern.finditer(text):
             name = _clean(match["name"])
             if not name:

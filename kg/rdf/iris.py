@@ -31,12 +31,19 @@ class IRIs:
     def __init__(self, base: str = DEFAULT_BASE_IRI) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self._docs: dict[str, str] = {}  # doc id -> its IRI text: every mention span starts with it
+        self._quoted: dict[str, str] = {}  # doc id -> its IRI-safe form: every item of a document repeats it
 
     def _doc(self, doc_id: str) -> str:
         iri = self._docs.get(doc_id)
         if iri is None:
-            iri = self._docs[doc_id] = f"{self.base}doc/{quote(doc_id, safe='')}"
+            iri = self._docs[doc_id] = f"{self.base}doc/{self._quote(doc_id)}"
         return iri
+
+    def _quote(self, doc_id: str) -> str:
+        quoted = self._quoted.get(doc_id)
+        if quoted is None:
+            quoted = self._quoted[doc_id] = quote(doc_id, safe="")
+        return quoted
 
     def doc(self, doc_id: str) -> NamedNode:
         return NamedNode(self._doc(doc_id))
@@ -46,14 +53,14 @@ class IRIs:
 
     def entity(self, entity: Entity, doc_id: str) -> NamedNode:
         if entity.local:  # "detainees" means something only inside its document
-            return NamedNode(f"{self.base}actor/{quote(doc_id, safe='')}/{quote(entity.key, safe='')}")
+            return NamedNode(f"{self.base}actor/{self._quote(doc_id)}/{quote(entity.key, safe='')}")
         folder = "place" if entity.is_place and entity.kind != "Country" else "actor"
         if entity.scoped:  # not linked to a gazetteer: "the army", "Ahmed Hassan" of this document only
             return NamedNode(f"{self._doc(doc_id)}/{folder}/{quote(entity.key, safe='')}")
         return NamedNode(f"{self.base}{folder}/{quote(entity.key, safe='')}")
 
     def item(self, folder: str, doc_id: str, key: str) -> NamedNode:
-        return NamedNode(f"{self.base}{folder}/{quote(doc_id, safe='')}/{key}")
+        return NamedNode(f"{self.base}{folder}/{self._quote(doc_id)}/{key}")
 
     def extractor(self, name: str) -> NamedNode:
         return NamedNode(f"{self.base}extractor/{name}/{EXTRACTOR_VERSION}")

@@ -50,10 +50,17 @@ def literal(value: str | int | Decimal) -> pyoxigraph.Literal:
     if isinstance(value, bool):  # before int: bool is an int
         return pyoxigraph.Literal("true" if value else "false", datatype=_BOOLEAN)
     if isinstance(value, int):
-        return pyoxigraph.Literal(str(value), datatype=_INTEGER)
+        return _integer(value)
     if isinstance(value, Decimal):
         return pyoxigraph.Literal(f"{value:f}", datatype=_DECIMAL)  # rdflib's lexical form of a Decimal
     return _ox(Literal(value), {})  # anything else: exactly what rdflib makes of it
+
+
+@lru_cache(maxsize=65536)
+def _integer(value: int) -> pyoxigraph.Literal:
+    """An xsd:integer literal, made once per value: every mention and sentence has two character offsets, and
+    the offsets of a corpus repeat. Literals are immutable, so the cached one is as good as a new one."""
+    return pyoxigraph.Literal(str(value), datatype=_INTEGER)
 
 
 @lru_cache(maxsize=65536)

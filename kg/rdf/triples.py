@@ -11,6 +11,7 @@ each with its evidence (mentions, sentences), the way :mod:`kg.rdf.build` puts t
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph
 from pyoxigraph import NamedNode
@@ -41,6 +42,12 @@ def _date_literal(value: str) -> pyoxigraph.Literal:
         return typed_literal(value, str(XSD.gMonthDay))
     datatype = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(value), XSD.date)
     return typed_literal(value, str(datatype))
+
+
+@lru_cache(maxsize=4096)
+def _confidence(value: float) -> pyoxigraph.Literal:
+    """A mention's confidence as an xsd:decimal to three places, made once per value (a few values recur)."""
+    return literal(Decimal(str(round(value, 3))))
 
 
 class Triples(dict[Triple, None]):
@@ -86,7 +93,7 @@ class DocumentTriples:
         g.add((node, _KG.startChar, literal(mention.start)))
         g.add((node, _KG.endChar, literal(mention.end)))
         g.add((node, _KG.anchorOf, literal(mention.text)))
-        g.add((node, _KG.confidence, literal(Decimal(str(round(mention.confidence, 3))))))
+        g.add((node, _KG.confidence, _confidence(mention.confidence)))
         g.add((node, _PROV.wasGeneratedBy, self._node("extractor", mention.extractor)))
         if mention.sentence:
             s, e = mention.sentence

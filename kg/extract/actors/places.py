@@ -54,6 +54,8 @@ _LISTS = (
     re.compile(rf"{_LIST}\s+(?P<feature>{_PLURAL})\b"),
     re.compile(rf"(?P<names>{NAME}),\s+an?\s+(?:[a-z-]+\s+){{0,2}}?(?P<feature>{_SINGULAR})\b"),
 )
+# what a pattern cannot match without (the first begins with its plural word: it fails fast without one)
+_LIST_NEEDS = {_LISTS[1]: re.compile(_PLURAL), _LISTS[2]: re.compile(r",\s+an?\s")}
 
 
 _NOT_NAMES = {w.lower() for w in (*calendar.day_name, *calendar.month_name) if w} | {
@@ -74,6 +76,8 @@ def list_phrases(text: str) -> list[PlacePhrase]:
     """
     out = []
     for pattern in _LISTS:
+        if (need := _LIST_NEEDS.get(pattern)) is not None and need.search(text) is None:
+            continue  # a scan from every capitalised word that cannot end in a match
         for match in pattern.finditer(text):
             feature = _PLURALS.get(match["feature"].lower(), match["feature"].lower())
             for name in re.finditer(NAME, match["names"]):
