@@ -43,3 +43,13 @@ def run_components(nlp: Language, doc: Doc, *, date: str | None = None) -> Doc:
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def agents_of(nlp: Language, text: str, kind: str) -> list[str]:
+    """Labels of the agents of the first event of type ``kind`` that the real pipeline finds in ``text``."""
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    return [labels[k] for k in event.roles.get("agent", ()) if k in labels]

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _agents(nlp, text: str, kind: str) -> list[str]:
-    from kg.extract.recorder import records_from_doc
-
-    record = records_from_doc(nlp(text))
-    labels = {e.key: e.label for e in record.entities}
-    (event, *_) = [e for e in record.events if e.type == kind]
-    return [labels[k] for k in event.roles.get("agent", ()) if k in labels]
+from tests.parses import agents_of
 
 
 @pytest.mark.integration
@@ -29,7 +22,7 @@ def _agents(nlp, text: str, kind: str) -> list[str]:
 def test_a_violent_act_without_a_doer_takes_the_doers_of_the_act_that_caused_it(
     nlp, text, kind, agents
 ) -> None:
-    assert sorted(_agents(nlp, text, kind)) == sorted(agents)
+    assert sorted(agents_of(nlp, text, kind)) == sorted(agents)
 
 
 @pytest.mark.integration
@@ -45,4 +38,4 @@ def test_a_violent_act_without_a_doer_takes_the_doers_of_the_act_that_caused_it(
     ],
 )
 def test_no_doer_is_taken_from_a_weapon_a_victim_or_a_later_act(nlp, text, kind) -> None:
-    assert _agents(nlp, text, kind) == []
+    assert agents_of(nlp, text, kind) == []

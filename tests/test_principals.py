@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _agents(nlp, text: str, kind: str) -> list[str]:
-    from kg.extract.recorder import records_from_doc
-
-    record = records_from_doc(nlp(text))
-    labels = {e.key: e.label for e in record.entities}
-    (event, *_) = [e for e in record.events if e.type == kind]
-    return [labels[k] for k in event.roles.get("agent", ()) if k in labels]
+from tests.parses import agents_of
 
 
 @pytest.mark.integration
@@ -25,9 +18,9 @@ def _agents(nlp, text: str, kind: str) -> list[str]:
     ],
 )  # fmt: skip
 def test_a_spokesman_acts_for_whom_he_speaks_for(nlp, text, kind, agent) -> None:
-    assert _agents(nlp, text, kind) == agent
+    assert agents_of(nlp, text, kind) == agent
 
 
 @pytest.mark.integration
 def test_a_spokesman_of_no_organisation_stays_himself(nlp) -> None:
-    assert _agents(nlp, "A spokesman rejected the offer.", "Rejection") == ["spokesman"]
+    assert agents_of(nlp, "A spokesman rejected the offer.", "Rejection") == ["spokesman"]

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from kg.extract.clauses import PRECISION_ORDER
 from kg.extract.coding import CodingRules
+from kg.extract.summaries import main_verb
 from kg.records import Event, TimeValue
 
 
@@ -62,12 +63,7 @@ def generic(sent: Span, reporting: frozenset[int] | set[int]) -> bool:
     """A sentence that describes a state, not a happening: its finite verb (under 'X says that ...'; ``reporting``
     holds the reporting verbs the claims component found) is in the present tense with no date ('Repatriation
     remains fraught', 'The transfers address a crisis')."""
-    verb = sent.root
-    while verb.i in reporting:
-        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if clause is None:
-            break
-        verb = clause
+    verb = main_verb(sent, reporting)
     present = verb.tag_ in {"VBZ", "VBP"} or (  # the small model tags some as base forms: "transfers address"
         verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
     )
