@@ -124,3 +124,8 @@ def test_other_shapes_are_left_to_dateparser(text):
 def test_days_ago_day_ranges_and_iso_days_resolve(text: str, value: str, precision: str) -> None:
     date = normalise_date(text, "2024-06-25")
     assert (date.value, date.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text", ["a week", "one week", "a week of fighting"])
+def test_a_span_of_time_is_no_date(text: str) -> None:
+    assert normalise_date(text, "2024-06-25") is None

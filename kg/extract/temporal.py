@@ -216,6 +216,7 @@ def _relative_month(text: str, doc_date: str | None, prefer: str) -> TimeValue |
 
 
 _EARLIER_THIS = re.compile(r"^(?:earlier|later)\s+(?=this\s+(?:week|month|year)$)", re.IGNORECASE)
+_SPAN_OF_TIME = re.compile(r"^(?:a|an|one)\s+week$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PART_OF_DAY = re.compile(
     r"^(?:the\s+)?(?:night|morning|evening|afternoon|early hours|dawn|hours)\s+of\s+", re.I
@@ -269,6 +270,8 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
     clean = _RUN_ON.sub(r"\1", clean)  # "20 November 2023, days (after ...)": the model's span ran on
     clean = _PART_OF_DAY.sub("", clean)  # "the night of 21-22 June", "the early hours of Sunday"
     clean = _EARLIER_THIS.sub("", clean)  # "earlier this month" is this month
+    if _SPAN_OF_TIME.match(clean):  # 'after a week of fighting': how long, not when
+        return None
     if _ISO_DAY.match(clean):  # '2023-05-12' as written in tables and datelines
         with suppress(ValueError):
             return TimeValue(dt.date.fromisoformat(clean).isoformat(), "day", text=text)
