@@ -171,3 +171,9 @@ def test_a_name_both_a_channel_and_a_town_is_the_town_where_the_sentence_places_
 def test_a_lowercase_word_the_model_tags_as_a_place_is_none(nlp) -> None:
     mentions = nlp("A military court sentenced the former president to death in absentia.")._.kg_mentions
     assert not [f for f in mentions if f.span.text == "absentia"]
+
+
+@pytest.mark.integration
+def test_an_event_word_opening_a_sentence_is_no_name(nlp) -> None:
+    mentions = nlp("Riot police dispersed students with tear gas in Accra on Monday.")._.kg_mentions
+    assert [f.span.text for f in mentions] == ["Accra"]

@@ -50,6 +50,7 @@ from kg.extract.actors.spans import (
 from kg.extract.actors.titles import acronym_definitions, person_roles
 from kg.extract.boilerplate import find_regions, in_dateline
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.lexicon import load_lexicon
 from kg.extract.state import Found, doc_text, slug
 
 NER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -150,7 +151,9 @@ class ActorRecognizer:
         # "Sabiid base", "the Toto Hernández coliseum": the model often stops before the facility word.
         # a name has a capital: the small model also tags words such as 'absentia' ('in absentia') as places
         return [
-            extend_head(e) for e in doc.ents if e.label_ in NER_LABELS and any(c.isupper() for c in e.text)
+            extend_head(e)
+            for e in doc.ents
+            if e.label_ in NER_LABELS and any(c.isupper() for c in e.text) and not _capitalised_word(e)
         ]
 
     def _resolve(self, span: Span) -> Found | None:
@@ -246,3 +249,15 @@ def make_actor_recognizer(nlp: Language, name: str, gazetteer: Gazetteer) -> Act
     """Create the ``kg_actors`` component; ``gazetteer`` is a registered gazetteer (``kg.gazetteer.v1`` with a
     ``path`` swaps the packaged one for another)."""
     return ActorRecognizer(nlp, name, gazetteer)
+
+
+def _capitalised_word(ent: Span) -> bool:
+    """An event word capitalised at the start of a sentence and modifying the noun after it ('Riot police
+    dispersed ...'), which the small model tags as a person or organisation."""
+    token = ent[0]
+    return (
+        len(ent) == 1
+        and bool(token.is_sent_start)
+        and token.dep_ in {"compound", "amod"}
+        and load_lexicon().type_of_lemma(token.lower_, "NOUN") is not None
+    )
