@@ -690,9 +690,3 @@ def test_a_vaguer_date_told_later_does_not_replace_the_day(nlp):
     )
     dates = [i.date.value for i in _incidents(nlp, text) if i.event_type == "Battles"]
     assert dates[:1] == ["2023-05-10"], dates
-
-
-def test_people_demanding_something_whom_police_disperse_are_a_protest(nlp):
-    text = "Police used water cannon to disperse teachers who demanded unpaid wages in Kisumu on Monday."
-    incident = _one(nlp, text, "2024-06-25")
-    assert (incident.event_type, incident.sub_event_type) == ("Protests", "Protest with intervention")
