@@ -690,3 +690,15 @@ def test_a_vaguer_date_told_later_does_not_replace_the_day(nlp):
     )
     dates = [i.date.value for i in _incidents(nlp, text) if i.event_type == "Battles"]
     assert dates[:1] == ["2023-05-10"], dates
+
+
+@pytest.mark.parametrize(
+    ("text", "territory"),
+    [
+        ("On 4 May 2021, the suspects were handed over to prosecutors in Malindi.", False),
+        ("On 4 May 2021, the rebels handed over the town of Kiwanja to the army without a fight.", True),
+    ],
+)
+def test_people_handed_over_to_prosecutors_are_no_transfer_of_territory(nlp, text, territory):
+    found = _incidents(nlp, text, "2021-05-05")
+    assert any(i.sub_event_type == "Non-violent transfer of territory" for i in found) == territory
