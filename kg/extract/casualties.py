@@ -257,9 +257,7 @@ def _other_sides(text: str, first: re.Match[str], end: int, patterns: list[re.Pa
         if not re.search(r"[;,.]|\b(?:while|and)\b", between):
             continue  # the same clause: one count
         other = _noun(match).split()[-1:] or [""]
-        sides = {w.lower().rstrip("s") for w in (*head, *other)}
-        different = "" not in sides and not sides & _NO_SIDE and len(sides) == 2
-        if _ALSO.search(match[0]) or different:
+        if _ALSO.search(match[0]) or _other_side(head[0], other[0]):
             total += _count(match) or 0
     return total
 

@@ -50,7 +50,6 @@ _BACK_REFERENCE = re.compile(
     r"protest|demonstration|rally|operation|was|were|also|later)",
     re.IGNORECASE,
 )
-_FORMER = re.compile(r"\b(?:former|retired|ex-)", re.I)
 _FATE_WORDS = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hurt)\b", re.I)
 _SAME_DAY = re.compile(r"\b(same day|hours later|later that day|that (?:night|evening|morning|afternoon)|"
                        r"earlier that day|meanwhile|simultaneously)\b", re.I)  # fmt: skip
@@ -114,8 +113,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         # "killing three people" says nothing of who they were: in a clash they may be fighters
         named = " ".join(w for w in counts.victims.split() if w.lower() not in GENERIC_PEOPLE)
         victims = rules.inter_of(named, None) if named else None
-        if _FORMER.search(named):
-            victims = 7  # "a former rebel commander", "a retired officer": no longer armed
+        victims = rules.former_code(named) or victims  # "a former rebel commander", "a retired officer"
         specific = tuple(k for k in target_keys if labels.get(k, "").lower() not in GENERIC_PEOPLE)
         victims = victims or people_code(specific, sent, mention_index, doc._.kg_gazetteer)
         victims = victims or inter_of_keys(rules, specific, by_key, "")

@@ -16,6 +16,7 @@ import re
 from contextlib import suppress
 from functools import lru_cache
 
+from kg.extract.elapsed import ago
 from kg.extract.language import MONTHS as _MONTHS
 from kg.records import TimeValue
 
@@ -221,30 +222,6 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PART_OF_DAY = re.compile(
     r"^(?:the\s+)?(?:night|morning|evening|afternoon|early hours|dawn|hours)\s+of\s+", re.I
 )
-_AGO = re.compile(
-    r"^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+ago$", re.I
-)
-_UNITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10}  # fmt: skip
-
-
-def _ago(match: re.Match[str], doc_date: str, text: str) -> TimeValue:
-    """'two days ago' is a day, 'three weeks ago' about a day, 'a month ago' a month, 'two years ago' a year.
-
-    >>> _ago(_AGO.match("two days ago"), "2024-06-25", "two days ago").value
-    '2024-06-23'
-    >>> _ago(_AGO.match("a month ago"), "2024-01-10", "a month ago").value
-    '2023-12'
-    """
-    number = int(match[1]) if match[1].isdigit() else _UNITS[match[1].lower()]
-    base, unit = dt.date.fromisoformat(doc_date), match[2].lower()
-    if unit in {"day", "week"}:
-        day = base - dt.timedelta(days=number * (7 if unit == "week" else 1))
-        return TimeValue(day.isoformat(), "day" if unit == "day" else "approximate", inferred=True, text=text)
-    if unit == "month":
-        months = base.year * 12 + base.month - 1 - number
-        return TimeValue(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", inferred=True, text=text)
-    return TimeValue(f"{base.year - number:04d}", "year", inferred=True, text=text)
 
 
 @lru_cache(maxsize=4096)
@@ -275,8 +252,8 @@ def normalise_date(text: str, doc_date: str | None, prefer: str = "past") -> Tim
     if _ISO_DAY.match(clean):  # '2023-05-12' as written in tables and datelines
         with suppress(ValueError):
             return TimeValue(dt.date.fromisoformat(clean).isoformat(), "day", text=text)
-    if doc_date is not None and (ago := _AGO.match(clean)):
-        return _ago(ago, doc_date, text)
+    if doc_date is not None and (elapsed := ago(clean, doc_date)) is not None:
+        return dataclasses.replace(elapsed, text=text)
     since = _SINCE.match(clean)
     if since:
         inner = normalise_date(since.group(2), doc_date)
