@@ -1,8 +1,8 @@
 """The RDF side of ``kg build``: a build's quads into a memory store (for the summary and the view), into the
 corpus store when one is given, and into the graph files, with the slow parts overlapped.
 
-Oxigraph's bulk loader releases the GIL, so the on-disk store is written in a background thread while this
-thread sorts and serialises the files; the files are written (atomically) only once the store has its
+Oxigraph's bulk loader parses N-Quads bytes without holding the GIL (see :func:`kg.rdf.store.add_dataset`), so
+the on-disk store is written in a background thread while this thread sorts and serialises the files; the files are written (atomically) only once the store has its
 documents, so a store failure still leaves no new files, as before.
 
 >>> import tempfile, pathlib

@@ -1,0 +1,167 @@
+"""Who acts, on real wire sentences: newskg's agents and targets of a marked event verb against a hand annotation.
+
+Run by hand: ``python benchmarks/wire_sources.py [--data PATH] [--gold benchmarks/data/wire_sources.jsonl]
+[--errors dev] [--json OUT]``. The sentences are real wire copy from ``../shared/data/event_location_dev.jsonl``
+(not republished: the gold file holds ids, offsets and the actors' own words only). Each gold line names a record
+(``id`` and ``verb``, the marked verb) and the actors that carry it out (``sources``) and undergo it
+(``targets``), annotated blind (the annotators neither ran newskg nor read its code), following PLOVER's
+conventions: a passive without a by-agent and a weapon ("a car bomb killed") have no source. Lines marked
+``skip`` (a pronoun with no antecedent, no event, unclear) are left out.
+
+Scored on the event newskg has on the marked verb (:func:`kg.evaluation.event_places.event_on`): no event there
+is no prediction. Two naive baselines are measured in the same run on the same parse: the first and second
+actor-like NER entities of the sentence (the PLOVER baseline), and the marked verb's syntactic subject and
+object (``nsubj``, the passive's ``by`` agent, a participle's or relative clause's head noun; ``dobj``).
+Splits follow :func:`kg.evaluation.event_places.split_of`: ``aside`` is measured, never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.evaluation.baselines import ner_actors  # noqa: E402
+from kg.evaluation.event_places import event_on, load_event_places, split_of  # noqa: E402
+from kg.evaluation.scores import actor_prf  # noqa: E402
+from kg.extract.pipeline import load_pipeline  # noqa: E402
+from kg.extract.recorder import records_from_doc  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "event_location_dev.jsonl"
+GOLD = ROOT / "benchmarks" / "data" / "wire_sources.jsonl"
+Spans = list[tuple[int, int]]
+Hits = tuple[int, int, int, int]
+
+
+def hits(gold: Spans, predicted: Spans) -> Hits:
+    """(matched gold, gold, matched predicted, predicted): a match is a character overlap.
+
+    >>> hits([(0, 6)], [(4, 10), (20, 25)])
+    (1, 1, 1, 2)
+    """
+    overlap = lambda a, b: a[0] < b[1] and b[0] < a[1]  # noqa: E731
+    return (
+        sum(any(overlap(g, p) for p in predicted) for g in gold),
+        len(gold),
+        sum(any(overlap(g, p) for g in gold) for p in predicted),
+        len(predicted),
+    )
+
+
+def _phrase(token: Token) -> tuple[int, int]:
+    """A noun's phrase without its clauses: compounds, modifiers, determiners."""
+    left = min((t for t in token.lefts if t.dep_ in {"compound", "amod", "det", "nummod", "poss", "nmod"}),
+               key=lambda t: t.i, default=token)  # fmt: skip
+    return left.idx, token.idx + len(token)
+
+
+def subject_object(span: Span) -> tuple[Spans, Spans]:
+    """The syntactic baseline: the verb's subject (a passive's ``by`` agent; a relative or participial clause's
+    head noun, or the governing clause's subject) and its direct object (a passive's subject)."""
+    verb = span.root
+    subjects = [t for t in verb.children if t.dep_ in {"nsubj"}]
+    passives = [t for t in verb.children if t.dep_ in {"nsubjpass"}]
+    agents = [g for t in verb.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
+    objects = [t for t in verb.children if t.dep_ == "dobj"] + passives
+    if not subjects and agents:
+        subjects = agents
+    elif not subjects and not passives and verb.dep_ in {"relcl", "acl"}:
+        subjects = [verb.head]
+    elif not subjects and not passives and verb.dep_ in {"advcl", "xcomp", "conj"}:
+        subjects = [t for t in verb.head.children if t.dep_ == "nsubj"]
+    return [_phrase(t) for t in subjects], [_phrase(t) for t in objects]
+
+
+def _spans(doc: Doc, keys: Iterable[str], names: dict) -> Spans:
+    return [(m.start, m.end) for k in dict.fromkeys(keys) for m in names.get(k, ())]
+
+
+def predict(doc: Doc, verb: dict) -> dict:
+    """newskg's and both baselines' sources and targets of the marked verb, as character spans."""
+    record = records_from_doc(doc)
+    names = {e.key: e.mentions for e in record.entities}
+    event = event_on(record, verb)
+    roles = event.roles if event is not None else {}
+    targets = [k for r in ("target", "patient", "theme", "recipient") for k in roles.get(r, ())]
+    actors = [(s, e) for s, e, _ in ner_actors(doc)]
+    span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
+    syntax = subject_object(span) if span is not None else ([], [])
+    return {
+        "event": event.type if event is not None else None,
+        "newskg": (_spans(doc, roles.get("agent", ()), names), _spans(doc, targets, names)),
+        "ner": (actors[:1], actors[1:2]),
+        "syntax": syntax,
+    }
+
+
+def score(gold: list[dict], predicted: list[dict]) -> dict:
+    """Source and target P/R/F1 per system and split."""
+    out: dict = {}
+    for split in ("dev", "aside", "all"):
+        pairs = [(g, p) for g, p in zip(gold, predicted, strict=True) if split in {"all", split_of(g["id"])}]
+        out[split] = {
+            "n": len(pairs),
+            "event_found": round(sum(bool(p["event"]) for _, p in pairs) / max(len(pairs), 1), 3),
+        }
+        for system in ("newskg", "ner", "syntax"):
+            for slot, role in ((0, "sources"), (1, "targets")):
+                prf = actor_prf(hits(_gold(g[role]), p[system][slot]) for g, p in pairs)
+                out[split][f"{system} {role}"] = [
+                    round(prf.precision, 3),
+                    round(prf.recall, 3),
+                    round(prf.f1, 3),
+                ]
+    return out
+
+
+def _gold(spans: list[dict]) -> Spans:
+    return [(s["start"], s["end"]) for s in spans]
+
+
+def print_error(gold: dict, predicted: dict, text: str) -> None:
+    """Print one record whose newskg sources are not exactly the gold ones, with both baselines'."""
+    found = hits(_gold(gold["sources"]), predicted["newskg"][0])
+    if (found[0], found[2]) == (found[1], found[3]):
+        return
+    show = {name: [text[s:e] for s, e in spans[0]] for name, spans in predicted.items() if name != "event"}
+    print(
+        f"[{gold['verb']['text']}] {predicted['event']} gold={[s['text'] for s in gold['sources']]} {show}\n   {text}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--errors", choices=["dev"], help="list the dev split's source errors")
+    parser.add_argument("--json", type=Path, help="also write the scores and per-record predictions here")
+    args = parser.parse_args()
+    by_key = {f"{r['id']}@{r['event_verb'][0]['start']}": r for r in load_event_places(args.data)}
+    lines = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [g for g in lines if not g.get("skip")]
+    items = [by_key[f"{g['id']}@{g['verb']['start']}"] for g in gold]
+    nlp = load_pipeline()
+    docs = nlp.pipe((nlp.make_doc(i["text"]) for i in items), batch_size=32)
+    predicted = [predict(doc, g["verb"]) for g, doc in zip(gold, docs, strict=True)]
+    scores = score(gold, predicted)
+    for split, row in scores.items():
+        print(split, " ".join(f"{k}={v}" for k, v in row.items()))
+    if args.errors:
+        for g, p, item in zip(gold, predicted, items, strict=True):
+            if split_of(g["id"]) == "dev":
+                print_error(g, p, item["text"])
+    if args.json:
+        args.json.write_text(
+            json.dumps({"scores": scores, "predicted": predicted}, indent=1), encoding="utf-8"
+        )
+
+
+if __name__ == "__main__":
+    main()
