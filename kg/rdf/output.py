@@ -31,9 +31,10 @@ from kg.rdf.store import add_dataset
 def add_in_background(store: pyoxigraph.Store, quads: list[pyoxigraph.Quad]) -> Callable[[], list[str]]:
     """Start :func:`kg.rdf.store.add_dataset` (bulk) in a thread; the function returned waits for it and
     returns its graph names, or raises its :class:`kg.rdf.store.StoreError`."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as pool:
-        future = pool.submit(add_dataset, store, quads, bulk=True)
-        pool.shutdown(wait=False)  # the thread ends with its one task; `future.result` waits for it
+    # no `with` block: its exit waits for the task, which left nothing to overlap
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store")
+    future = pool.submit(add_dataset, store, quads, bulk=True)
+    pool.shutdown(wait=False)  # the thread ends with its one task; `future.result` waits for it
     return future.result
 
 
