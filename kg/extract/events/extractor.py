@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.collectives import national_group, own_state
+from kg.extract.collectives import own_state
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets, owner
@@ -33,6 +33,7 @@ from kg.extract.events.senses import armed, coded_actors, moved_or_struck
 from kg.extract.events.triggers import find_triggers
 from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
+from kg.extract.nationals import national_group
 from kg.extract.principals import role_actor
 from kg.extract.state import Found, FoundEvent, token_index
 
