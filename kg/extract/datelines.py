@@ -60,8 +60,9 @@ def dateline_before(sent: Span) -> Span | None:
     return before if dateline_end(before[0]) == sent.start else None
 
 
-# What follows a place in capitals that opens a dateline: a comma (a date or country next), its agency, a dash.
-_AFTER_CAPITALS = {",", "(", "-", "\u2014", "\u2013"}
+# What follows a place in capitals that opens a dateline: a comma (a date or country next), its agency, a dash
+# (every one of DASHES but "--", as this test always read them: a bare "KABUL --" is no dateline place here).
+_AFTER_CAPITALS = {",", "("} | (DASHES - {"--"})
 _MONTH = re.compile(rf"^(?:{MONTHS})\.?$", re.IGNORECASE)
 
 
