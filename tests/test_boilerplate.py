@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.boilerplate import find_regions, in_dateline, is_headline, source_names
+from kg.extract.boilerplate import find_regions, is_headline, source_names
 
 
 @pytest.mark.parametrize(
@@ -51,24 +51,3 @@ def test_a_sentence_beginning_with_sources_is_reporting_not_a_credit_line(line):
 )
 def test_credit_lines_with_or_without_a_colon_are_sources(line):
     assert [k for _, _, k in find_regions(f"Rebels attacked the town.\n{line}\n")] == ["sources"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "expected"),
-    [
-        ("NAIROBI, May 3 - Police fired tear gas at marchers.", "NAIROBI", True),
-        ("Headline here\n\nPORT-AU-PRINCE, Aug 7 (Wire) - Gangs stormed a town.", "PORT-AU-PRINCE", True),
-        ("KABUL, Afghanistan, May 3 - A blast hit a mosque.", "KABUL", True),
-        ("Nairobi said on Monday it would send troops.", "Nairobi", False),
-        ("Troops left. NAIROBI, the capital, was calm.", "NAIROBI", False),  # not at the start of a line
-    ],
-)
-def test_a_dateline_city_opens_its_line_in_capitals(text, name, expected):
-    assert in_dateline(text, text.index(name)) is expected
-
-
-def test_a_dateline_capital_is_no_government_that_acts(nlp):
-    from kg.extract.recorder import records_from_doc
-
-    record = records_from_doc(nlp("NAIROBI, May 3 - Gunmen killed four herders near Marsabit on Monday."))
-    assert not [e for e in record.entities if e.kind == "Government"]

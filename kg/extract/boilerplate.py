@@ -30,23 +30,6 @@ _BOILERPLATE = re.compile(
 )
 
 
-# A wire dateline opens the first paragraph: the city the report was filed from, in capitals, then a comma
-# ("BANGKOK, Nov 16 - ", "IDLIB, Syria, Oct 12 (Reuters) - ").
-_DATELINE = re.compile(r"[A-Z][A-Z'’. -]*[A-Z],")
-
-
-def in_dateline(text: str, start: int) -> bool:
-    """Whether the name at ``start`` is a dateline's city: where the report was filed, not who acts or where.
-
-    >>> in_dateline("BANGKOK, Nov 16 - A Myanmar air strike killed six people.", 0)
-    True
-    >>> in_dateline("Bangkok said on Monday it would send aid.", 0)
-    False
-    """
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _DATELINE.match(text, start) is not None
-
-
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for line in text.splitlines(keepends=True):

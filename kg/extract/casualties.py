@@ -18,20 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.language import NUMBER_WORDS
-from kg.extract.lexicon import word_list, word_map
+from kg.extract.lexicon import word_list
+from kg.extract.numerals import NUMERAL as _NUM
+from kg.extract.numerals import numeral_value
 from kg.extract.wordcheck import folded, holds, may_hold
 
-# Digits, the number words of kg.extract.language (longest first) and vague counts
-_NUM = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|"
-    + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-    + r"|a|an|another|dozens|scores|several)"
-)
 # a count a killing verb can take as its object: "killing him", "killing both"
 _OBJ = rf"(?:{_NUM}|him|her|both)"
-# ACLED's fatalities column records a vague count at ACLED's value ("dozens" is 12), not the phrase's own
-_ACLED_VAGUE = word_map("casualties", "acled_vague_counts")
 _ALSO = re.compile(
     r"\b(?:" + "|".join(map(re.escape, word_list("casualties", "additional_words"))) + r")\b", re.I
 )
@@ -153,30 +146,6 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text) if _may_match(pattern, text) else None
 
 
-def vague_count(phrase: str) -> int | None:
-    """ACLED's value of a vague count ("dozens" is 12), None for a phrase that is none.
-
-    >>> vague_count("dozens"), vague_count("seven")
-    (12, None)
-    """
-    value = _ACLED_VAGUE.get(phrase.lower())
-    return int(value) if value is not None else None
-
-
-def _value(text: str) -> int | None:
-    low = text.lower().replace(",", "")
-    if low.isdigit():
-        return int(low)
-    if low in {"a", "an", "another", "him", "her"}:
-        return 1
-    if low == "both":
-        return 2
-    if (vague := vague_count(low)) is not None:
-        return vague
-    value = NUMBER_WORDS.get(low)
-    return int(value) if value is not None else None
-
-
 def _count(match: re.Match[str]) -> int | None:
     """The count a death or injury pattern matched: its number, both numbers of a coordination, or 1 for "the
     bomber"."""
@@ -186,7 +155,7 @@ def _count(match: re.Match[str]) -> int | None:
         return 1 if "n" not in groups else None
     if any(re.match(r"\d{4}$", n) for n in numbers):
         return None  # a year, not a count
-    values = [_value(n) for n in numbers]
+    values = [numeral_value(n) for n in numbers]
     return None if None in values else sum(v for v in values if v is not None)
 
 
@@ -274,13 +243,13 @@ def _joined(text: str, end: int, backward: re.Pattern[str] | None = None) -> tup
     if backward is not None:
         link = _AND.match(text, end)
         more = backward.match(text, link.end()) if link else None
-        return ((_value(more["n"]) or 0), more.end()) if more else (0, end)
+        return ((numeral_value(more["n"]) or 0), more.end()) if more else (0, end)
     joined = _JOINED.match(text, end)
     if joined is None:
         return 0, end
     if joined["kin"] is not None:
         return 1, joined.end()
-    return _value(joined["n"] or joined["m"]) or 0, joined.end()
+    return numeral_value(joined["n"] or joined["m"]) or 0, joined.end()
 
 
 def more_dead(earlier: int | None, counts: Casualties, earlier_victims: str = "") -> int | None:

@@ -30,7 +30,7 @@ ARMED_MODIFIERS = word_set("actors", "armed_modifiers")
 AMBIGUOUS_ORGANISATIONS = word_set("actors", "ambiguous_organisation_nouns")
 
 
-def _left_edge(token: Token) -> int:
+def left_edge(token: Token) -> int:
     """Start of the noun phrase's modifiers, contiguous and without a clause: 'escaped ISIS detainees', not
     'After a prison break in Hasakah, some escaped ISIS detainees'."""
     inside = {t.i for c in token.lefts if c.dep_ in MODIFIER_DEPS for t in c.subtree}
@@ -43,7 +43,7 @@ def _left_edge(token: Token) -> int:
     return start
 
 
-def _name(found: Found) -> str:
+def owner_name(found: Found) -> str:
     """How an owner reads in front of a noun: the demonym for a country ('Russian negotiators')."""
     entry = found.entry
     return entry.demonym if found.kind == "Country" and entry and entry.demonym else found.label
@@ -71,7 +71,8 @@ def _local_groups(doc: Doc, canonical: str) -> dict[str, str]:
     return groups[canonical]
 
 
-def _register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
+def register(found: Found, index: dict[int, Found], doc: Doc) -> Found:
+    """Add an unnamed participant to the document's mentions and to the token index (where no mention is yet)."""
     doc._.kg_mentions.append(
         found
     )  # unnamed participants join the document's mentions (see kg.extract.state)
@@ -153,10 +154,10 @@ def _unowned_institution(token: Token, index: dict[int, Found], doc: Doc) -> Fou
     owner = _state(countries, states, doc) if len(states) == 1 else None
     if owner is not None and _acted_on(token, owner, doc):
         owner = None
-    label = f"{_name(owner)} {token.lower_}" if owner is not None else token.lower_
+    label = f"{owner_name(owner)} {token.lower_}" if owner is not None else token.lower_
     found = Found(doc[token.i : token.i + 1], slug(label), label, INSTITUTIONS[token.lemma_.lower()],
                   confidence=0.5, member_of=owner.key if owner is not None else None)  # fmt: skip
-    return _register(found, index, doc)
+    return register(found, index, doc)
 
 
 def _institution(token: Token, owner: Found, left: int, index: dict[int, Found], doc: Doc) -> Found:
@@ -167,12 +168,12 @@ def _institution(token: Token, owner: Found, left: int, index: dict[int, Found],
         government = gazetteer.government_of(owner.key)
         if government is not None:
             found = Found(span, government.key, government.label, government.kind, government, 0.8)
-            return _register(found, index, doc)
-    label = f"{_name(owner)} {token.lower_}"
+            return register(found, index, doc)
+    label = f"{owner_name(owner)} {token.lower_}"
     found = Found(
         span, slug(label), label, INSTITUTIONS[lemma], confidence=0.6, local=True, member_of=owner.key
     )
-    return _register(found, index, doc)
+    return register(found, index, doc)
 
 
 def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
@@ -180,7 +181,7 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
 
     A bare 'detainees' joins the one '<owner> detainees' group of the text.
     """
-    left = _left_edge(token)
+    left = left_edge(token)
     owners = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].is_actor]
     lemma = token.lemma_.lower()
     if lemma in INSTITUTIONS and owners:
@@ -202,18 +203,18 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
     words = _hyphened(doc[left : token.i]) or words  # 'pro-government forces' are not just 'forces'
     owner = owners[0] if owners else None
     if person:
-        label = " ".join([*([_name(owner)] if owner else []), *words, token.lower_])
+        label = " ".join([*([owner_name(owner)] if owner else []), *words, token.lower_])
         found = Found(doc[left : token.i + 1], slug(label), label, "Person", confidence=0.6, local=True,
                       member_of=owner.key if owner and owner.kind != "Country" else None)  # fmt: skip
-        return _register(found, index, doc)
+        return register(found, index, doc)
     assert canonical is not None  # not a person, so a known group noun (checked above)
     if owner is not None and owner.label.lower().endswith(" " + canonical):
         # 'SDF forces' are the Syrian Democratic Forces, not a group of theirs named 'Syrian Democratic Forces forces'
         found = Found(
             doc[left : token.i + 1], owner.key, owner.label, owner.kind, owner.entry, owner.confidence
         )
-        return _register(found, index, doc)
-    label = f"{_name(owner)} {canonical}" if owner else " ".join([*words, canonical])
+        return register(found, index, doc)
+    label = f"{owner_name(owner)} {canonical}" if owner else " ".join([*words, canonical])
     bare = all(t.dep_ in {"det", "poss", "predet", "punct"} for t in doc[left : token.i])
     if owner is None and not words and bare:  # 'the forces', not 'other forces', joins the text's one group
         same = _local_groups(doc, canonical)
@@ -221,7 +222,7 @@ def unnamed_actor(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexi
             label = next(iter(same.values()))
     found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.6, local=True,
                   member_of=owner.key if owner is not None else None)  # fmt: skip
-    return _register(found, index, doc)
+    return register(found, index, doc)
 
 
 def _hyphened(modifiers: Span) -> list[str]:
@@ -255,42 +256,12 @@ def _organisation(
         return None  # a bare noun ('group leader'), or 'the movement' alone
     armed = "ArmedGroup" if ARMED_MODIFIERS & set(words) else None
     kind = armed or ORGANISATION_NOUNS[token.lemma_.lower()] or "Organization"
-    label = " ".join([*([_name(owner)] if owner is not None else []), *words, token.lower_])
+    label = " ".join([*([owner_name(owner)] if owner is not None else []), *words, token.lower_])
     if any(f.key == slug(label) and not f.is_actor for f in doc._.kg_mentions or []):
         return None  # the text's 'Junta' is a town elsewhere: one key, one thing
     found = Found(doc[left : token.i + 1], slug(label), label, kind, confidence=0.5, local=True,
                   member_of=owner.key if owner is not None and owner.kind != "Country" else None)  # fmt: skip
-    return _register(found, index, doc)
-
-
-WEAPONS = word_set("events", "weapons")
-
-
-def national_group(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
-    """'Colombian peasants marched', 'Egyptian lawyers staged a sit-in': a plural common noun that a nationality or
-    country qualifies, acting in an event, is that people's group, whatever the noun ('Algerian landowners' are
-    not Algeria); a weapon acts for its country ('Iraqi missiles struck', as CAMEO codes it). For the agent role
-    only: a target or theme so qualified is often a thing ('shelled Palestinian homes'). Not an event noun."""
-    lemma = token.lemma_.lower()
-    if (
-        token.tag_ != "NNS"
-        or token.i in index
-        or lexicon.type_of_lemma(lemma, token.pos_)
-        or lemma in lexicon.light_nouns
-    ):
-        return None  # "Russian military operations" stand for events
-    left = _left_edge(token)
-    owners = [index[t.i] for t in doc[left : token.i] if t.i in index and index[t.i].is_actor]
-    owner = next((f for f in owners if f.kind == "Country" or f.span.root.ent_type_ == "NORP"), None)
-    if owner is None:
-        return None
-    if lemma in WEAPONS:
-        return owner
-    words = [t.lower_ for t in doc[left : token.i] if t.i not in index and t.pos_ in {"NOUN", "PROPN"}]
-    label = " ".join([_name(owner), *words, token.lower_])
-    found = Found(doc[left : token.i + 1], slug(label), label, "Group", confidence=0.5, local=True,
-                  member_of=owner.key)  # fmt: skip
-    return _register(found, index, doc)
+    return register(found, index, doc)
 
 
 OWN_STATE_NOUNS = word_set("actors", "own_state_nouns")

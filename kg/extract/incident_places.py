@@ -16,7 +16,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import Places, qualifies
-from kg.extract.linking import where_told
+from kg.extract.exclusions import where_told
 from kg.extract.state import span_ents
 from kg.extract.toponyms import FEATURE_RANK
 

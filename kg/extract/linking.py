@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from kg.extract.candidates import KIND_RANK, SUBAREAS, Places, fronted, names_area, names_kind, qualifies
-from kg.extract.clauses import REPORTING
+from kg.extract.exclusions import DIRECTIONS, UNITS, is_mission, where_told
 from kg.extract.toponyms import FEATURE_RANK
 from kg.extract.whose import says_whose
 
@@ -79,9 +79,6 @@ def sharper(link: Link | None, key: str | None, current: str, kinds: dict[str, s
 LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "into", "throughout", "within", "along",
             "off", "on", "onto", "outskirts", "over", "through", "toward", "towards", "nearby", "between", "among",
             "above", "beside", "alongside", "behind", "opposite", "beneath", "below"}  # fmt: skip
-_DIRECTIONS = {f"{a}{b}" for a in ("north", "south", "east", "west", "northeast", "northwest", "southeast",
-                                    "southwest") for b in ("", "ern")}  # fmt: skip
-_UNITS = {"km", "kilometres", "kilometers", "miles", "mi", "metres", "meters", "kms"}
 _NAMED_WIDER = {"area", "region", "zone", "sector", "district"}  # a named one of these lies in its 'of'-place
 _NP_LINKS = {"compound", "poss", "appos", "nmod", "npadvmod", "conj", "cc", "amod"}
 _CLAUSE_LINKS = {"xcomp", "advcl", "conj", "ccomp", "relcl", "pcomp", "acl"}
@@ -102,72 +99,6 @@ class Link:
     )
 
 
-def measures_from(place: Span) -> bool:
-    """Whether a place is only a reference point a distance or direction is measured from ('south of Tikrit',
-    '100 km from Kabul', 'a town 75 kilometres northeast of Yangon'), not where something is ('in the north of
-    Iraq').
-
-    >>> from kg.extract.pipeline import load_pipeline
-    >>> doc = load_pipeline()("They clashed in Dalo, 40 km south of Varna.")
-    >>> measures_from(doc[9:10]), measures_from(doc[3:4])
-    (True, False)
-    """
-    root = place.root
-    if root.dep_ != "pobj" or root.head.lower_ not in {"of", "from"}:
-        return False
-    direction = root.head.head
-    if root.head.lower_ == "of" and any(c.dep_ == "det" for c in direction.children):
-        return False  # 'in the north of X' is in X
-    return direction.lower_ in _DIRECTIONS or any(
-        c.lower_ in _UNITS for c in direction.subtree if c.i < root.head.i
-    )
-
-
-_MISSIONS = {"embassy", "embassies", "consulate", "consulates"}
-
-
-def is_mission(place: Span) -> bool:
-    """An embassy or consulate ('the Israeli Embassy in Buenos Aires'): where a country is represented, not a place
-    an event is coded at; the city it stands in is.
-
-    >>> from kg.extract.pipeline import load_pipeline
-    >>> doc = load_pipeline()("Protesters gathered outside the US embassy in Lusaka.")
-    >>> is_mission(doc[4:6]), is_mission(doc[4:5]), is_mission(doc[7:8])
-    (True, True, False)
-    """
-    head = place.root.head  # 'Israeli' alone, a modifier of 'embassy'
-    return any(t.lower_ in _MISSIONS for t in place) or (
-        place.root.dep_ in {"compound", "amod", "nmod", "poss"} and head.lower_ in _MISSIONS
-    )
-
-
-def where_told(place: Span, anchor: Token) -> bool:
-    """A place of the reporting clause that tells the event: where it was told, not where it happened.
-
-    >>> from kg.extract.pipeline import load_pipeline
-    >>> doc = load_pipeline()("A spokesman told reporters in Kinshasa that the army had retaken a village.")
-    >>> where_told(doc[5:6], doc[10]), where_told(doc[5:6], doc[1])
-    (True, False)
-    """
-    node = place.root
-    while (
-        node.dep_ in {"pobj", "prep", "dobj", "dative", "compound", "conj", "appos"} and node.head.i != node.i
-    ):
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-    if node.lemma_ not in REPORTING or node.i == anchor.i or not node.is_ancestor(anchor):
-        return False
-    if (
-        place.start < node.i
-    ):  # a fronted scene-setter ('In Tawila, the WFP said a convoy had arrived') locates it
-        return False
-    told = anchor
-    while told.head.i != node.i:
-        told = told.head
-    return told.dep_ in {"ccomp", "parataxis", "xcomp"}  # the anchor is in what was told
-
-
 def _phrase_head(token: Token) -> Token:
     """Climb from a place name to the head of its noun phrase: 'West Bank' and 'Hebron' in 'the West Bank city
     of Hebron' both hang from 'city'; 'Syria' in 'Kobane, Syria' from 'Kobane'."""
@@ -178,7 +109,7 @@ def _phrase_head(token: Token) -> Token:
             token.dep_ == "pobj"
             and token.head.lower_ == "of"
             and token.head.head.pos_ in {"NOUN", "PROPN"}
-            and token.head.head.lower_ not in _DIRECTIONS  # 'south of X' measures from X
+            and token.head.head.lower_ not in DIRECTIONS  # 'south of X' measures from X
         ):
             token = token.head.head
         else:
@@ -197,8 +128,7 @@ def _relation(head: Token, anchor: Token) -> str:
             return "locative"
         direction = head.head.head
         if prep in {"of", "from"} and (
-            direction.lower_ in _DIRECTIONS
-            or any(c.like_num or c.lower_ in _UNITS for c in direction.subtree)
+            direction.lower_ in DIRECTIONS or any(c.like_num or c.lower_ in UNITS for c in direction.subtree)
         ):
             # 'in the north of X' is in X; 'south of X', '100 km from X' only measure from X
             if prep == "of" and any(c.dep_ == "det" for c in direction.children):

@@ -48,7 +48,8 @@ from kg.extract.actors.spans import (
     widen_title,
 )
 from kg.extract.actors.titles import acronym_definitions, person_roles
-from kg.extract.boilerplate import find_regions, in_dateline
+from kg.extract.boilerplate import find_regions
+from kg.extract.datelines import in_dateline
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import load_lexicon
 from kg.extract.state import Found, doc_text, slug

@@ -11,8 +11,8 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.actors.kinds import ADMIN_WORDS, FACILITY_WORDS, guess_kind
+from kg.extract.datelines import is_dateline_place
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
-from kg.extract.language import MONTHS
 from kg.extract.lexicon import word_set
 from kg.records import is_place
 
@@ -150,7 +150,7 @@ def is_agentive(span: Span) -> bool:
     """Whether a place name is used as a party that acts or is addressed ("Damascus claims", "accused Kabul",
     "talks between Kyiv and Moscow", "according to Baghdad", "an admission by Moscow"), not as a location ("in Damascus", "struck Kyiv")."""
     root = span.root
-    if dateline(span):
+    if is_dateline_place(span):
         return False
     if root.dep_ == "conj":
         return is_agentive(root.head.doc[root.head.i : root.head.i + 1])  # "Kyiv and Moscow said"
@@ -173,31 +173,6 @@ def is_agentive(span: Span) -> bool:
             and prep.head.lemma_.lower() in RELATION_NOUNS
         )
     return False
-
-
-def dateline(span: Span) -> bool:
-    """Whether a place opens its sentence as a dateline ('NAIROBI, June 25 (Reuters) -', 'Kabul, Jan. 3 -'):
-    where the story was filed, never an actor.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("NAIROBI, June 25 (Reuters) - Police fired tear gas.")
-    >>> dateline(doc[0:1]), dateline(doc[6:7])
-    (True, False)
-    """
-    doc, end = span.doc, span.end
-    if not (span.start == 0 or span[0].is_sent_start) or end >= len(doc):
-        return False
-    after = doc[end : end + 4]
-    if span.text.isupper() and len(span.text) > 2 and after[0].text in {",", "(", "-", "—", "–"}:
-        return True
-    return (
-        after[0].text == ","
-        and len(after) > 1
-        and (after[1].text == "(" or bool(_MONTH.match(after[1].text)))
-    )
-
-
-_MONTH = re.compile(rf"^(?:{MONTHS})\.?$", re.IGNORECASE)
 
 
 # Titles written before a name in news: part of the mention ("Colonel Bakary Sanogo"), not of the name.

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from kg.extract.casualties import vague_count
 from kg.extract.lexicon import word_set
+from kg.extract.numerals import vague_count
 from kg.extract.state import FoundEvent, FoundQuantity
 from kg.records import Quantity
 

@@ -1,43 +1,37 @@
 """spaCy component ``kg_events``: events with typed roles, dates, certainty and counts.
 
 Needs ``kg_actors`` before it. Triggers come from the data lexicon (:mod:`kg.extract.lexicon`); roles from the parse
-(:mod:`kg.extract.events.roles`); document-level linking (same event twice, "the unrest", "sparked by") from
-:mod:`kg.extract.events.discourse`. Writes ``doc._.kg_events`` (a list of :class:`FoundEvent`).
+(:mod:`kg.extract.events.roles`), filled by :mod:`kg.extract.events.participants`; document-level linking (same
+event twice, "the unrest", "sparked by") from :mod:`kg.extract.events.discourse`. Writes ``doc._.kg_events`` (a list
+of :class:`FoundEvent`).
 """
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.collectives import national_group, own_state
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
-from kg.extract.events.complements import inherit_targets, owner
+from kg.extract.events.complements import inherit_targets
 from kg.extract.events.dates import date_entities, date_event
 from kg.extract.events.discourse import link_events
 from kg.extract.events.nominals import governing_clause, nominal_arguments
-from kg.extract.events.parties import contents, expand, owner_rules, pobjs
+from kg.extract.events.participants import ACTOR_ROLES, PLACE_ROLES, fill_role
+from kg.extract.events.parties import contents, expand, pobjs
 from kg.extract.events.patterns import pattern_type
 from kg.extract.events.places import (
-    guessed_town,
     inherit_places,
     object_place,
     order_places,
-    phrase_place,
     sentence_place,
 )
-from kg.extract.events.pronouns import antecedent_subject, controllers
 from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import verbal_arguments
 from kg.extract.events.senses import armed, coded_actors, moved_or_struck
 from kg.extract.events.triggers import find_triggers
-from kg.extract.language import PERSONAL_PRONOUNS as PRONOUNS
 from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.principals import role_actor
 from kg.extract.state import Found, FoundEvent, token_index
-
-ACTOR_ROLES = ("agent", "target", "theme", "recipient")
-PLACE_ROLES = ("place", "origin", "destination")
 
 
 class EventExtractor(SavesLexicon):
@@ -163,7 +157,7 @@ class EventExtractor(SavesLexicon):
                 tokens["agent"] = [o for p in support.children if p.lower_ == "between" for o in pobjs(p)]
         for role, heads in tokens.items():
             for token in heads:
-                self._fill(event, role, token, index, doc)
+                fill_role(event, role, token, index, doc, self.lexicon)
         verbs_of = [t for t in event.anchor or () if t.pos_ == "VERB" and t.i != head.i]
         for verb in (head, *verbs_of, *((support,) if support is not None else ())):
             if not event.roles.get("place") and (found := object_place(verb, index)) is not None:
@@ -220,68 +214,9 @@ class EventExtractor(SavesLexicon):
         if role is None or (role == "target" and event.roles.get("target")):
             return
         for party in expand(contents(clause[1])):  # "U.S. and Russian negotiators return for talks"
-            self._fill(event, role, party, index, doc)
+            fill_role(event, role, party, index, doc, self.lexicon)
         if event.roles.get(role):
             event.confidence = min(event.confidence, 0.6)
-
-    def _fill(self, event: FoundEvent, role: str, token: Token, index: dict[int, Found], doc: Doc) -> None:
-        if role == "instrument":
-            if token.i not in index and token.pos_ == "NOUN":
-                event.instrument = token.lemma_
-            return
-        if role in PLACE_ROLES:
-            if token.lemma_.lower() in self.lexicon.response or self.lexicon.type_of_lemma(
-                token.lemma_, token.pos_
-            ):
-                return  # "in retaliation for an attack on Sderot": that place belongs to the other event
-            # "aid to Kurdish refugees in X": people the act goes to are its recipient, not the place they are in
-            people = (
-                role == "destination"
-                and token.pos_ == "NOUN"
-                and (token.i not in index or not index[token.i].is_place)
-            )
-            best = None if people else phrase_place(token, index)
-            if best is not None:
-                _add(event.roles, role, best.key)
-            elif (
-                role == "destination"
-                and (found := self._actor(token, index, doc)) is not None
-                and found.is_actor
-            ):
-                _add(event.roles, "recipient", found.key)
-            elif people and (best := phrase_place(token, index)) is not None:
-                _add(event.roles, role, best.key)  # "sent troops to the capital"
-            return
-        if token.lower_ in PRONOUNS and role in ACTOR_ROLES and token.i not in index:
-            # "Berlin rejected the calls, saying it was withholding aid": the subject of the trigger's own clause
-            # a subject ('it' the object of 'rejected it' is something said, not the speaker)
-            own = token.dep_ in {"nsubj", "nsubjpass"} and token.head.i in controllers(event.trigger.root)
-            subject = antecedent_subject(token) if own else None
-            found = self._actor(subject, index, doc) if subject is not None else None
-            # else "they would meet": filled from the claim's speaker; a subject's role before an object's ('the
-            # army said it rejected it' is the army's rejection, not one of the army)
-            if own or event.pronoun_role is None:
-                event.pronoun_role = role
-            if found is None or not found.is_actor:
-                return
-            _add(event.roles, role, found.key)
-            event.confidence = min(event.confidence, 0.6)
-            return
-        found = self._actor(token, index, doc) or owner(token, index)  # "condemned Russia's attack"
-        if found is None:  # a plain noun standing for its author or owner: an inference, trusted less
-            rules = owner_rules(role, self._is_trigger(token))
-            found = owner(token, index, **rules, resolve=lambda t: self._actor(t, index, doc))
-            found = found or (national_group(token, index, doc, self.lexicon) if role == "agent" else None)
-            if found is None and role in ACTOR_ROLES and own_state(token):
-                event.pronoun_role = event.pronoun_role or role  # "said his country would": the speaker's
-            if found is not None and found.is_actor:
-                event.confidence = min(event.confidence, 0.6)
-        if found is not None and found.is_actor:
-            _add(event.roles, role, found.key)
-        elif found is not None and role in {"target", "theme"} and not guessed_town(found, token):
-            # "an attack on Kharkiv", "the hospital was shelled": where it happened
-            _add(event.roles, "place", found.key)
-            event.object_place = True
 
 
 @Language.factory(
@@ -294,8 +229,3 @@ def make_event_extractor(nlp: Language, name: str, triggers: Lexicon) -> EventEx
     """Create the ``kg_events`` component; ``triggers`` is a registered lexicon (``kg.triggers.v1`` with a
     ``path`` swaps in another trigger file)."""
     return EventExtractor(nlp, name, triggers)
-
-
-def _add(roles: dict[str, list[str]], role: str, key: str) -> None:
-    if key not in roles.setdefault(role, []):
-        roles[role].append(key)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.candidates import KIND_RANK, fronted, locates, names_area
 from kg.extract.datelines import dateline_before
 from kg.extract.events.roles import vagueness
-from kg.extract.linking import is_mission, measures_from, where_told
+from kg.extract.exclusions import is_mission, measures_from, where_told
 from kg.extract.state import Found, FoundEvent
 from kg.extract.toponyms import FEATURE_RANK
 from kg.extract.whose import says_whose
@@ -136,7 +136,7 @@ def _goal(place: Span) -> bool:
 def guessed_town(found: Found, token: Token) -> bool:
     """'Ocalan was captured', 'Zubaydah was shot': a passive subject that only the model's guess calls a town (no
     gazetteer entry, no feature word) is more often a person than the place of the event; and an embassy or
-    consulate acted on is no place of the event (:func:`kg.extract.linking.is_mission`: its city is)."""
+    consulate acted on is no place of the event (:func:`kg.extract.exclusions.is_mission`: its city is)."""
     return (found.entry is None and found.kind == "City" and token.dep_ == "nsubjpass") or is_mission(
         found.span
     )
