@@ -367,3 +367,31 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
     (fired,) = [e for e in record.events if e.trigger.text == "fired"]
     assert [labels[k] for k in fired.roles["agent"]] == ["Ugandan police"]
     assert "uganda-government" not in labels
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "kind", "agent"),
+    [
+        # a gerund after a preposition shares its clause's subject, in either voice of that clause
+        ("The gunmen fled after shooting two guards.", "Attack", ["gunmen"]),
+        ("Police dispersed the crowd by firing tear gas.", "Attack", ["police"]),
+        ("A suicide bomber was stopped before detonating his explosives.", "Bombing", ["suicide bomber"]),
+        # the model can hang the subject on the auxiliary when a possessive follows the verb
+        ("National Guard troops were patrolling Venezuela's oil installations.", "Mobilization",
+         ["National Guard troops"]),
+        # a participle of an act done to no one, misparsed under the root noun, is the sentence's verb
+        ("About 1,000 Brazilians from trade unions protested outside the consulate in Sao Paulo.", "Protest",
+         ["Brazilians"]),
+        # collective nouns for people who act
+        ("In the province of Hama, terrorists shelled the village.", "Attack", ["terrorists"]),
+    ],
+)  # fmt: skip
+def test_the_subject_the_parse_hides_is_the_agent(nlp, text, kind, agent) -> None:
+    from kg.extract.recorder import records_from_doc
+
+    record = records_from_doc(nlp(text))
+    labels = {e.key: e.label for e in record.entities}
+    (event, *_) = [e for e in record.events if e.type == kind]
+    assert [labels[k] for k in event.roles.get("agent", ())] == agent
+    assert not set(event.roles.get("agent", ())) & set(event.roles.get("target", ()))

@@ -6,7 +6,14 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.subjects import fronted_subject, shared_subject, subject_word
+from kg.extract.subjects import (
+    fronted_subject,
+    gerund_governor,
+    root_predicate,
+    shared_subject,
+    subject_word,
+    with_hung_subjects,
+)
 
 
 def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject() -> None:
@@ -80,3 +87,35 @@ def test_a_subject_with_a_comma_in_a_sentence_that_opens_with_it_stays() -> None
               pos=["NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "VERB"],
               tags=["NNS", "IN", "NNP", ",", "NNP", "CC", "NNP", "VBD"])  # fmt: skip
     assert subject_word(doc[0]).text == "Talks"
+
+
+def _parse(words, heads, deps, tags, pos) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verbs() -> None:
+    doc = _parse(["troops", "were", "patrolling", "sites"], [1, 2, 2, 2], ["nsubj", "aux", "ROOT", "dobj"],
+                 ["NNS", "VBD", "VBG", "NNS"], ["NOUN", "AUX", "VERB", "NOUN"])  # fmt: skip
+    assert [t.text for t in with_hung_subjects(doc[2])] == ["were", "sites", "troops"]
+
+
+@pytest.mark.parametrize(
+    ("prep", "governed"), [("after", True), ("by", True), ("before", True), ("despite", False)]
+)
+def test_a_gerund_after_a_clause_preposition_belongs_to_that_clause(prep, governed) -> None:
+    doc = _parse(["gunmen", "fled", prep, "shooting", "guards"], [1, 1, 1, 2, 3],
+                 ["nsubj", "ROOT", "prep", "pcomp", "dobj"], ["NNS", "VBD", "IN", "VBG", "NNS"],
+                 ["NOUN", "VERB", "ADP", "VERB", "NOUN"])  # fmt: skip
+    assert (gerund_governor(doc[3]) == doc[1]) is governed
+
+
+@pytest.mark.parametrize(
+    ("verb", "is_predicate"), [("protested", True), ("marched", True), ("killed", False)]
+)
+def test_a_participle_of_an_act_done_to_no_one_on_the_root_noun_is_its_verb(verb, is_predicate) -> None:
+    # "About 1,000 students ... protested outside X" comes out as one noun phrase; "soldiers killed in X" is passive
+    doc = _parse(["1,000", "students", verb, "outside", "offices"], [1, 1, 1, 2, 3],
+                 ["nummod", "ROOT", "acl", "prep", "pobj"], ["CD", "NNS", "VBN", "IN", "NNS"],
+                 ["NUM", "NOUN", "VERB", "ADP", "NOUN"])  # fmt: skip
+    doc[2].lemma_ = {"protested": "protest", "marched": "march", "killed": "kill"}[verb]
+    assert (root_predicate(doc[2]) == doc[1]) is is_predicate

@@ -14,6 +14,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.lexicon import word_set
+
+INTRANSITIVE_ACTS = word_set("events", "intransitive_acts")
+# prepositions whose gerund shares the clause's subject: "after shooting", "by firing", "before detonating"
+GERUND_PREPS = {"after", "before", "by", "for", "upon", "while", "without"}
+
 
 def subject_word(subject: Token) -> Token:
     """The head of the subject phrase: 'The Red Cross operating in Iraq said' comes out with the participle as the
@@ -72,3 +78,36 @@ def shared_subject(verb: Token) -> Token | None:
         return None
     subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject_word(subject) if subject is not None else None
+
+
+def with_hung_subjects(verb: Token) -> list[Token]:
+    """The verb's children and the subjects the parser hung on its auxiliary ('troops were patrolling X's sites'
+    can give 'troops' to 'were')."""
+    hung = [g for a in verb.children if a.dep_ in {"aux", "auxpass"} for g in a.children]
+    return [*verb.children, *(g for g in hung if g.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass"})]
+
+
+def gerund_governor(verb: Token) -> Token | None:
+    """The verb whose clause a gerund after a preposition belongs to ('fled after shooting two guards', 'was
+    arrested for murdering X'): its subject is the gerund's."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS:
+        return None
+    return prep.head if prep.head.pos_ in {"VERB", "AUX"} and prep.head.i != prep.i else None
+
+
+def root_predicate(verb: Token) -> Token | None:
+    """The subject of a past participle that is really the sentence's verb, or None: an act done to no one
+    (``intransitive_acts`` in the events lexicon), with nothing of a passive, under the root noun's phrase ('1,000
+    students from three unions protested outside X' comes out as a noun phrase: the students protested)."""
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ not in {"VBN", "VBD"}
+        or verb.lemma_ not in INTRANSITIVE_ACTS
+        or any(c.dep_ in {"agent", "dobj", "nsubjpass", "auxpass"} for c in verb.children)
+    ):
+        return None
+    noun = verb.head
+    while noun.dep_ in {"pobj", "prep", "conj"} and noun.head.i != noun.i:  # 'students from three unions'
+        noun = noun.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} else None

@@ -20,13 +20,18 @@ from kg.extract.language import ORIGIN_PREPOSITIONS as ORIGIN_PREPS
 from kg.extract.language import PLACE_PREPOSITIONS as PLACE_PREPS
 from kg.extract.language import RELATIVE_PRONOUNS
 from kg.extract.lexicon import word_set
-from kg.extract.subjects import fronted_subject, subject_word
+from kg.extract.subjects import (
+    fronted_subject,
+    gerund_governor,
+    root_predicate,
+    subject_word,
+    with_hung_subjects,
+)
 
 # Verbs whose subject is the agent of the event noun they govern: "X launched an offensive", "X held talks",
 # "X lodged a protest", "X will provide food aid".
 LIGHT_VERBS = word_set("events", "light_verbs")
 DOCUMENTS = word_set("events", "documents")  # "a law banning X" acts for whoever passed it
-INTRANSITIVE_ACTS = word_set("events", "intransitive_acts")
 SUBJECTS = {"nsubj", "csubj"}
 CONTROL_PREPS = {"on", "upon"}  # "called on X to ...", "prevailed upon X to ..."
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -60,7 +65,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return controller[-1], False
         relative = current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN"}
         # of two subjects the nearer one: 'NAIROBI, June 25 (Reuters) - Kenyan police fired' parses the dateline as one
-        children = _arguments(current)
+        children = with_hung_subjects(current)
         subjects = [c for c in children if c.dep_ in SUBJECTS and c.i < current.i]
         for child in (*subjects[-1:], *children):
             # "detainees who escaped": the noun; not an object or adverb relative ("the hostages whom guerrillas
@@ -74,8 +79,13 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, is_passive(verb) if raised else True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return current.head, is_passive(current)
-        if root_predicate(current):
-            return current.head, False
+        if (root := root_predicate(current)) is not None:
+            return root, False
+        if (governor := gerund_governor(current)) is not None:  # 'fled after shooting': the clause's subject
+            subject, _ = subject_of(
+                governor
+            )  # in any voice; the gerund's voice is its own ('after being shot')
+            return subject, subject is not None and is_passive(current)
         if (fronted := fronted_subject(current)) is not None:
             return fronted, False
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head.i != current.i:
@@ -86,26 +96,6 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
-
-
-def _arguments(verb: Token) -> list[Token]:
-    """The verb's children and the subjects the parser hung on its auxiliary ('troops were patrolling X's sites')."""
-    hung = [g for a in verb.children if a.dep_ in {"aux", "auxpass"} for g in a.children]
-    return [*verb.children, *(g for g in hung if g.dep_ in SUBJECTS | PASSIVE_SUBJECTS)]
-
-
-def root_predicate(verb: Token) -> bool:
-    """Whether a participle on the sentence's root noun is really its verb: an act done to no one
-    (``intransitive_acts``) with nothing of a passive ('1,000 students from three unions protested outside X')."""
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in {"VBN", "VBD"}
-        and verb.lemma_ in INTRANSITIVE_ACTS
-        and verb.head.dep_ == "ROOT"
-        and verb.head.pos_ in {"NOUN", "PROPN"}
-        and not is_passive(verb)
-        and not any(c.dep_ in {"agent", "dobj"} for c in verb.children)
-    )
 
 
 def verbal_arguments(
@@ -119,7 +109,9 @@ def verbal_arguments(
     ``clause_role`` is the role of a complement clause's subject ('demanded that Israel ease ...')."""
     roles: dict[str, list[Token]] = defaultdict(list)
     subject, passive = subject_of(verb)
-    modifies = verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"} and not root_predicate(verb)
+    modifies = (
+        verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"} and not root_predicate(verb)
+    )
     infinitive = modifies and verb.tag_ == "VB" and not is_passive(verb)
     if infinitive and subject is None:  # "Syria's decision to withdraw", "announced plans to expel"
         subject = _infinitive_subject(verb.head)
