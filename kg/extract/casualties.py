@@ -24,7 +24,7 @@ from kg.extract.numerals import numeral_value
 from kg.extract.wordcheck import folded, holds, may_hold
 
 # a count a killing verb can take as its object: "killing him", "killing both"
-_OBJ = rf"(?:{_NUM}|him|her|both)"
+_OBJ = rf"(?:{_NUM}|himself|herself|him|her|both)"  # a bomber "killing himself and 3 soldiers" is one of the dead
 _ALSO = re.compile(
     r"\b(?:" + "|".join(map(re.escape, word_list("casualties", "additional_words"))) + r")\b", re.I
 )
@@ -32,6 +32,7 @@ _QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|as
 # a word that tells another fate: "40 people were arrested and a journalist was injured" counts no 40 injured
 _NOT_FATE = r"(?!(?:arrested|detained|abducted|kidnapped|captured|missing|rescued|released)\b)"
 _NOUN = rf"(?P<noun>(?:{_NOT_FATE}[a-z\-]+\s+){{0,2}}?{_NOT_FATE}[a-z\-]+?)"
+_AGE = r"(?:\d{1,3}-(?:year|month)s?-old\s+)?"  # "A 12-year-old boy was shot dead": one boy
 _DEATH = (
     r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives|"
     r"neutrali[sz]ed)"
@@ -42,14 +43,14 @@ _FORWARD = {
                        rf"(?:lynched|lynching)(?:\s+and\s+[a-z]+)?|"
                        rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death)|"
                        rf"(?:resulting in|leading to|led to|causing|caused) the deaths? of)\s+"
-                       rf"{_QUAL}(?P<n>{_OBJ})(?:\s+{_NOUN})?(?=[\s,.;]|$)", re.I),
+                       rf"{_QUAL}(?P<n>{_OBJ})(?:\s+(?!and\b){_NOUN})?(?=[\s,.;]|$)", re.I),
     "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip
 _BACKWARD = {
-    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
+    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_AGE}{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
                        rf"are|lay|being)?\s*{_DEATH}\b", re.I),
-    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|"
+    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_AGE}(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|"
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)

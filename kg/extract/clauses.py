@@ -101,6 +101,14 @@ def _with_day(ent: Span) -> str:
         and ent[0].lower_ in _MONTHS
         and before.ent_type_ in {"", "CARDINAL"}
     ):
+        doc, i = ent.doc, ent.start - 1
+        if (
+            i >= 2
+            and doc[i - 1].text in {"-", "–"}
+            and doc[i - 2].is_digit
+            and 1 <= int(doc[i - 2].text) <= 31
+        ):
+            return f"{doc[i - 2].text}-{before.text} {ent.text}"  # 'the night of 2-3 August': from the 2nd
         return f"{before.text} {ent.text}"
     if before is not None and before.lower_ == "since":  # 'since 1984': an interval up to now, not the year
         return f"since {ent.text}"
@@ -135,10 +143,18 @@ def actor_verb(sent: Span, events: list[Event], reporting: frozenset[int] = froz
         and t.i not in reporting
         and t.lemma_ not in REPORTING
     ]
-    for root in [*verbs, *told, *others, sent.root]:
+    # "... were killed when a Turkish drone hit their car": the clause that tells how, before the root
+    how = [
+        t
+        for t in sent
+        if t.dep_ == "advcl" and t.pos_ == "VERB" and any(c.lower_ == "when" for c in t.children)
+    ]
+    for root in [*verbs, *told, *others, *how, sent.root]:
         agents = [g for c in root.children if c.dep_ == "agent" for g in c.children]
         # not a relative pronoun ("factions that killed 11 fighters": 'that' says nothing of who acted)
         chosen = agents or [c for c in root.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP"}]
+        if root is sent.root and (root.i in reporting or root.lemma_ in REPORTING):
+            return root, []  # "..., the SDF said": who tells it did not act
         if chosen or root is sent.root:
             return root, chosen
     return sent.root, []

@@ -141,3 +141,16 @@ def restated_date(date: TimeValue | None, told: TimeValue | None) -> TimeValue |
     if date is not None and PRECISION_ORDER.get(told.precision, 9) > PRECISION_ORDER.get(date.precision, 9):
         return date
     return told
+
+
+def intervenes(item: dict | None, classes: set[str], rules: CodingRules) -> bool:
+    """Whether a sentence's cues, added to a demonstration's, code it again as a demonstration: "Police used tear
+    gas and detained 9 people" after a march is its intervention (ACLED codes arrests at a protest with it),
+    not an incident of arrests of its own."""
+    if item is None or item["rule"] is None or not classes - item["classes"]:
+        return False
+    hurt = bool(item["fatalities"] or item["injured"])
+    rule = rules.code_classes(item["classes"] | classes, agent=item["inter1"], victims=item["inter2"],
+                              casualties=hurt)  # fmt: skip
+    kin = {rules.kin.get(r["event_type"], r["event_type"]) for r in (rule, item["rule"]) if r is not None}
+    return rule is not None and rule is not item["rule"] and kin == {"demonstration"}

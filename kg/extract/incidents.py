@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from kg.extract import grouping
 from kg.extract.actor_types import actor1_inter, document_country, entity_inter
 from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
@@ -204,6 +205,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 # the dead or hurt of a demonstration, told next with no one named ("Police fired tear gas at the
                 # marchers. Five people were shot dead."): ACLED codes them with the demonstration
                 or (own_date is None and hurt and not agent_keys and _kin(rules, previous["rule"]) == "demonstration")
+                or (near and own_date is None and grouping.intervenes(previous, classes, rules))
             )
         )  # fmt: skip
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):

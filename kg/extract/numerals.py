@@ -44,7 +44,7 @@ def numeral_value(text: str) -> int | None:
     low = text.lower().replace(",", "")
     if low.isdigit():
         return int(low)
-    if low in {"a", "an", "another", "him", "her"}:
+    if low in {"a", "an", "another", "him", "her", "himself", "herself"}:
         return 1
     if low == "both":
         return 2

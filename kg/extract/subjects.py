@@ -111,3 +111,14 @@ def root_predicate(verb: Token) -> Token | None:
     while noun.dep_ in {"pobj", "prep", "conj"} and noun.head.i != noun.i:  # 'students from three unions'
         noun = noun.head
     return noun if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+def elided_passive(verb: Token) -> bool:
+    """Whether a participle coordinated with a passive verb shares its auxiliary ('Two children were killed and
+    five civilians wounded': the civilians were wounded, the model gives them as the subject of 'wounded')."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )

@@ -8,6 +8,8 @@ toponyms as entities belongs to the actor layer. Ranks: smaller is more specific
 [('Kafr Nabudah', 'village'), ('Suqaylabiyah', 'town')]
 >>> place_phrases("Shelling hit Sarmin (Idleb district, Idleb governorate) on Monday.")[0].parents
 ('Idleb', 'Idleb')
+>>> place_phrases("A post near the M4 highway (Ariha district, Idleb governorate).")[1].parents
+('Idleb',)
 >>> [p.name for p in place_phrases("Protesters gathered in the town of Bor and near Juba.")]
 ['Bor', 'Juba']
 """
@@ -58,6 +60,7 @@ _PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|tow
                    rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
                    rf"(?P<name>{NAME})")  # fmt: skip
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
+_NEXT_LEVEL = re.compile(rf",\s*(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
 # "some 70 kilometres (40 miles) to the north-northeast of", "10 km from": a distance measured from a place
 _MEASURE = (
@@ -123,8 +126,12 @@ def _clean(name: str) -> str | None:
     return " ".join(words) if words and words[0].lower() not in _NOT_NAMES else None
 
 
-def _parents(text: str, end: int) -> tuple[str, ...]:
-    """Parents stated right after a place: '(Y district, Z governorate)', ', east of Y town', 'in central Y'."""
+def _parents(text: str, end: int, feature: str = "") -> tuple[str, ...]:
+    """Parents stated right after a place: '(Y district, Z governorate)', ', east of Y town', 'in central Y', and
+    a higher level named next in a list ('Ariha district, Idleb governorate': Ariha is in Idleb)."""
+    higher = _NEXT_LEVEL.match(text, end)
+    if higher and FEATURE_RANK.get(higher["feature"].lower(), 0) > max(FEATURE_RANK.get(feature, 9), 3):
+        return (higher["name"],)
     paren = _PAREN.match(text, end)
     if paren and not re.fullmatch(r"[A-Z]{2,}", paren["inside"].strip()):
         names = [
@@ -169,7 +176,7 @@ def place_phrases(text: str) -> list[PlacePhrase]:
                 continue
             feature = (match.groupdict().get("feature") or "").lower()
             end = match.end()
-            parents = _parents(text, end) + ((_clean(owner[1]) or owner[1],) if owner else ())
+            parents = _parents(text, end, feature) + ((_clean(owner[1]) or owner[1],) if owner else ())
             found[span] = PlacePhrase(
                 name, span[0], span[1], feature, FEATURE_RANK.get(feature, 2.5), parents
             )

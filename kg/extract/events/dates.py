@@ -50,6 +50,10 @@ def since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeVa
     return None
 
 
+def _day(token: Token) -> bool:
+    return token.is_digit and 1 <= int(token.text) <= 31 and token.ent_type_ == ""
+
+
 def date_entities(doc: Doc) -> list[Span]:
     """The document's DATE entities, each with a day number the model left outside it: in 'Around 11 May 2020,
     police ...' the small model tags only 'May 2020', which would read as a month.
@@ -60,13 +64,17 @@ def date_entities(doc: Doc) -> list[Span]:
     >>> doc.ents = [Span(doc, 2, 4, label="DATE")]
     >>> [d.text for d in date_entities(doc)]
     ['11 May 2020']
+    >>> doc = nlp("On the night of 2-3 May 2020, police arrested two men.")
+    >>> doc.ents = [Span(doc, 7, 9, label="DATE")]
+    >>> [d.text for d in date_entities(doc)]
+    ['2-3 May 2020']
     """
     dates = []
     for ent in (e for e in doc.ents if e.label_ == "DATE"):
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        day = (
-            before is not None and before.is_digit and 1 <= int(before.text) <= 31 and before.ent_type_ == ""
-        )
+        day = ent.start > 0 and _day(doc[ent.start - 1])
         month = ent[0].lower_.rstrip(".") in _MONTH_NAMES
-        dates.append(doc[ent.start - 1 : ent.end] if day and month else ent)
+        start = ent.start - 1 if day and month else ent.start
+        if day and month and start >= 2 and doc[start - 1].text in {"-", "–"} and _day(doc[start - 2]):
+            start -= 2  # 'the night of 2-3 August 2021': the range, whose first day ACLED codes
+        dates.append(doc[start : ent.end])
     return dates

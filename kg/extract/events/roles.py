@@ -21,6 +21,7 @@ from kg.extract.language import PLACE_PREPOSITIONS as PLACE_PREPS
 from kg.extract.language import RELATIVE_PRONOUNS
 from kg.extract.lexicon import word_set
 from kg.extract.subjects import (
+    elided_passive,
     fronted_subject,
     gerund_governor,
     root_predicate,
@@ -74,7 +75,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return current.head, child.dep_ in PASSIVE_SUBJECTS
             # an infinitive's voice is its own: "X was expected to sign" (X signs), "X wants to be freed"
             if child.dep_ in SUBJECTS:
-                return subject_word(child), raised and is_passive(verb)
+                return subject_word(child), (raised and is_passive(verb)) or elided_passive(current)
             if child.dep_ in PASSIVE_SUBJECTS:
                 return child, is_passive(verb) if raised else True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
