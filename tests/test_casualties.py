@@ -20,6 +20,11 @@ from kg.extract.casualties import casualties, more_dead
         ("A drone struck a truck carrying two traders, killing both men.", 2),
         ("A mob lynched a suspected thief in the market.", 1),
         ("A car bomb went off at a gate, wounding four guards. Fatalities: 2.", 2),
+        (
+            "A bomber rammed a car into the gate, killing himself and 3 guards.",
+            4,
+        ),  # the bomber is one of them
+        ("A 9-year-old girl was shot dead by a sniper near the market.", 1),  # the age is no count
     ],
 )
 def test_dead_are_summed_over_the_sides_counted(text, dead):

@@ -702,3 +702,43 @@ def test_a_vaguer_date_told_later_does_not_replace_the_day(nlp):
 def test_people_handed_over_to_prosecutors_are_no_transfer_of_territory(nlp, text, territory):
     found = _incidents(nlp, text, "2021-05-05")
     assert any(i.sub_event_type == "Non-violent transfer of territory" for i in found) == territory
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a day range before a month: ACLED codes its first day
+        ("On the night of 2-3 May 2023, gunmen abducted four men near Tala village.", "2023-05-04", "2023-05-02"),
+    ],
+)  # fmt: skip
+def test_a_day_range_dates_its_first_day(nlp, text, date, expected):
+    assert _one(nlp, text, date).date.value == expected
+
+
+def test_arrests_told_right_after_a_march_are_its_intervention(nlp):
+    incident = _one(
+        nlp,
+        "Hundreds of women marched in Dala town on 5 May 2023. Police used tear gas and detained 9 people.",
+    )
+    assert (incident.event_type, incident.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_arrests_on_a_later_day_are_their_own_incident(nlp):
+    found = _incidents(nlp, "On 5 May 2023, dozens of teachers marched in Dala town. On 7 May 2023, police arrested "
+                            "four teachers in Dala town.")  # fmt: skip
+    assert [i.sub_event_type for i in found] == ["Peaceful protest", "Arrests"]
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1"),
+    [
+        # who reports it did not do it (the rebels, 2); the 'when' clause tells who did: a drone's, state forces
+        ("Two fighters were killed on 3 May 2023 when a drone hit their car near Tala village, the rebels said.", 1),
+        # the wounded of an elided passive are no actor
+        ("Two children were killed and five civilians wounded when a missile fired by rebels hit Tala town on "
+         "3 May 2023.", 2),
+        ("Unidentified men set fire to a shop in Tala town on 3 May 2023.", 3),
+    ],
+)  # fmt: skip
+def test_actor_one_is_who_acted_not_who_told_or_was_hit(nlp, text, inter1):
+    assert _one(nlp, text, "2023-05-04").inter1 == inter1

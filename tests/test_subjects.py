@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from kg.extract.subjects import (
+    elided_passive,
     fronted_subject,
     gerund_governor,
     root_predicate,
@@ -119,3 +120,15 @@ def test_a_participle_of_an_act_done_to_no_one_on_the_root_noun_is_its_verb(verb
                  ["NUM", "NOUN", "VERB", "ADP", "NOUN"])  # fmt: skip
     doc[2].lemma_ = {"protested": "protest", "marched": "march", "killed": "kill"}[verb]
     assert (root_predicate(doc[2]) == doc[1]) is is_predicate
+
+
+@pytest.mark.parametrize(("aux", "elided"), [(None, True), ("were", False)])
+def test_a_participle_coordinated_with_a_passive_shares_its_auxiliary(aux, elided) -> None:
+    # "Two men were killed and five civilians [were] wounded": the civilians were wounded
+    words = ["men", "were", "killed", "and", "civilians", *([aux] if aux else []), "wounded"]
+    n = len(words)
+    heads = [2, 2, 2, 2, n - 1, *([n - 1] if aux else []), 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "cc", "nsubj", *(["auxpass"] if aux else []), "conj"]
+    tags = ["NNS", "VBD", "VBN", "CC", "NNS", *(["VBD"] if aux else []), "VBN"]
+    pos = ["NOUN", "AUX", "VERB", "CCONJ", "NOUN", *(["AUX"] if aux else []), "VERB"]
+    assert elided_passive(_parse(words, heads, deps, tags, pos)[n - 1]) is elided

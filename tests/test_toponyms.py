@@ -106,3 +106,17 @@ def test_a_scan_is_spared_only_where_its_pattern_cannot_match(text: str) -> None
 def test_places_behind_an_of_a_parenthesis_or_a_distance_are_found(text: str, names: list[str]) -> None:
     found = {p.name for p in place_phrases(text)} | {n for p in place_phrases(text) for n in p.parents}
     assert set(names) <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parents"),
+    [
+        # a higher level named next in a list is the parent, whatever precedes the list
+        ("Troops set up a post near the N5 road (Tarsa district, Umbra governorate).", "Tarsa", ("Umbra",)),
+        ("Shelling hit Kelo village, Tarsa district, on Monday.", "Kelo", ("Tarsa",)),
+        # two places of one level are neighbours, not parent and child
+        ("Clashes spread across Umbra governorate, Lira governorate.", "Umbra", ()),
+    ],
+)  # fmt: skip
+def test_a_higher_level_named_next_is_the_parent(text: str, name: str, parents: tuple[str, ...]) -> None:
+    assert next(p for p in place_phrases(text) if p.name == name).parents == parents
