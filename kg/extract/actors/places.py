@@ -266,8 +266,12 @@ class PlaceFinder:
     def _placed(f: Found, phrase: PlacePhrase, parents: tuple[str, ...], nearest: Found | None) -> Found:
         """A place the model or gazetteer already found: stated parents added; an unlinked one takes the kind
         its feature word gives and its parent's point."""
-        if f.entry is not None:
+        home = nearest.key if nearest is not None and nearest.kind == "Country" else None
+        home = home or (nearest.entry.country if nearest is not None and nearest.entry is not None else None)
+        if f.entry is not None and (home is None or f.entry.country in (None, home) or f.entry.kind == "Country"):
             return replace(f, parents=f.parents or parents)
+        # unlinked, or the gazetteer's namesake in another country than the stated parent ('Ariha district,
+        # Idleb governorate' is not the Ariha of Palestine): a local place inside that parent
         kind = FEATURE_KINDS.get(phrase.feature) or f.kind
         return replace(f, kind=kind, entry=_local_entry(f.key, f.label, kind, nearest), parents=parents)
 
