@@ -120,3 +120,8 @@ def test_places_behind_an_of_a_parenthesis_or_a_distance_are_found(text: str, na
 )  # fmt: skip
 def test_a_higher_level_named_next_is_the_parent(text: str, name: str, parents: tuple[str, ...]) -> None:
     assert next(p for p in place_phrases(text) if p.name == name).parents == parents
+
+
+def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
+    phrases = place_phrases("An IED hit a patrol on the Kelo-Tarsa road (Umbra province) on Monday.")
+    assert [(p.name, p.parents) for p in phrases][:1] == [("Kelo", ("Umbra",))]

@@ -130,6 +130,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         # the clause's subject does
         if not agent_keys and rule is not None and (not inside or rule.get("actor1_subject")):
             agent_keys = subject_actors(acting[1], mention_index)
+            agent = agent or inter_of_keys(rules, agent_keys, by_key, "")  # the subject's own code
         if rule is not None and denied(sent, rules):
             continue  # an explicitly denied claim is not coded, nor are its casualties
         if (

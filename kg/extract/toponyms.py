@@ -10,6 +10,8 @@ toponyms as entities belongs to the actor layer. Ranks: smaller is more specific
 ('Idleb', 'Idleb')
 >>> place_phrases("A post near the M4 highway (Ariha district, Idleb governorate).")[1].parents
 ('Idleb',)
+>>> [(p.name, p.parents) for p in place_phrases("A bomb hit a patrol on the Lice-Hazro road (Diyarbakir province).")]
+[('Lice', ('Diyarbakir',)), ('Diyarbakir', ())]
 >>> [p.name for p in place_phrases("Protesters gathered in the town of Bor and near Juba.")]
 ['Bor', 'Juba']
 """
@@ -59,6 +61,8 @@ _BEFORE_PAREN = re.compile(rf"\b(?P<name>{NAME})(?=\s*\((?![A-Z]{{2,}}\))[A-Z])"
 _PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|towards|close to)|north|south|east|west)\s+"
                    rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
                    rf"(?P<name>{NAME})")  # fmt: skip
+# "on the Lice-Hazro road": the road's first town names where it happened (as ACLED codes it)
+_ROAD = re.compile(r"\b(?P<name>[A-Z][\w'’]+)-[A-Z][\w'’]+\s+(?P<feature>road|highway)\b")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
 _NEXT_LEVEL = re.compile(rf",\s*(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
@@ -90,6 +94,7 @@ _NEEDS = {
     _BEFORE_PAREN: re.compile(r"\((?![A-Z]{2,}\))[A-Z]"),
     _MEASURED: re.compile(r"km|kilomet|mile|metre|meter"),
     _CAPITAL: re.compile("capital"),
+    _ROAD: re.compile(r"-[A-Z][\w'’]+\s+(?:road|highway)\b"),
 }
 
 
@@ -152,6 +157,7 @@ def place_phrases(text: str) -> list[PlacePhrase]:
         _OF,
         _CAPITAL,
         _BEFORE_PAREN,
+        _ROAD,
         _MEASURED,
         _PREFIXED,
         _PREP,
