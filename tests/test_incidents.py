@@ -746,5 +746,7 @@ def test_actor_one_is_who_acted_not_who_told_or_was_hit(nlp, text, inter1):
 
 def test_an_actor_found_as_the_clauses_subject_gives_its_code(nlp):
     # no event word names who looted: the clause's subject does, and its code comes with it (2, an armed group)
-    incident = _one(nlp, "On 2 May 2023, members of an ISIS faction looted shops in Tala village.", "2023-05-03")
+    incident = _one(
+        nlp, "On 2 May 2023, members of an ISIS faction looted shops in Tala village.", "2023-05-03"
+    )
     assert incident.inter1 == 2

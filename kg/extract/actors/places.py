@@ -268,7 +268,9 @@ class PlaceFinder:
         its feature word gives and its parent's point."""
         home = nearest.key if nearest is not None and nearest.kind == "Country" else None
         home = home or (nearest.entry.country if nearest is not None and nearest.entry is not None else None)
-        if f.entry is not None and (home is None or f.entry.country in (None, home) or f.entry.kind == "Country"):
+        if f.entry is not None and (
+            home is None or f.entry.country in (None, home) or f.entry.kind == "Country"
+        ):
             return replace(f, parents=f.parents or parents)
         # unlinked, or the gazetteer's namesake in another country than the stated parent ('Ariha district,
         # Idleb governorate' is not the Ariha of Palestine): a local place inside that parent
