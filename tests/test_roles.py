@@ -385,6 +385,9 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
          ["Brazilians"]),
         # collective nouns for people who act
         ("In the province of Hama, terrorists shelled the village.", "Attack", ["terrorists"]),
+        ("Thousands marched in the streets of the capital.", "Protest", ["people"]),
+        # who acts alongside the subject acts too
+        ("The army, alongside Hezbollah fighters, attacked the town.", "Attack", ["army", "Hezbollah fighters"]),
     ],
 )  # fmt: skip
 def test_the_subject_the_parse_hides_is_the_agent(nlp, text, kind, agent) -> None:

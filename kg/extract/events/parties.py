@@ -167,7 +167,8 @@ def owner_rules(role: str, names_an_act: bool) -> dict[str, bool]:
 
 
 def companions(prep: Token) -> list[Token]:
-    """The objects of 'along with' / 'together with': who acts beside the subject ('Chad, along with Niger,').
+    """The objects of 'along with' / 'together with' / 'alongside': who acts beside the subject ('Chad, along with
+    Niger,').
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -176,6 +177,8 @@ def companions(prep: Token) -> list[Token]:
     >>> [t.text for t in companions(doc[0])]
     ['Niger']
     """
+    if prep.lower_ == "alongside":
+        return pobjs(prep)
     if prep.lower_ not in {"along", "together"}:
         return []
     return [o for w in prep.children if w.lower_ == "with" for o in pobjs(w)]
