@@ -10,7 +10,9 @@ told that vehicles are no actors either, where PLOVER codes "Israeli tanks fired
 named by a vehicle noun ("warplanes", "tanks") that the annotation leaves out is not scored. Lines marked
 ``skip`` (a pronoun with no antecedent, no event, unclear) are left out.
 
-Scored on the event newskg has on the marked verb (:func:`kg.evaluation.event_places.event_on`): no event there
+Scored on the event newskg has on the marked verb (:func:`kg.evaluation.event_places.event_on`), its sources and
+targets read as the PLOVER scorer reads them (:func:`kg.evaluation.evaluate.sources_and_targets`: with no target,
+the event's place is one, where the annotators marked a place only when it was acted on); no event there
 is no prediction. Two naive baselines are measured in the same run on the same parse: the first and second
 actor-like NER entities of the sentence (the PLOVER baseline), and the marked verb's syntactic subject and
 object (``nsubj``, the passive's ``by`` agent, a participle's or relative clause's head noun; ``dobj``).
@@ -22,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.evaluation.baselines import ner_actors  # noqa: E402
+from kg.evaluation.evaluate import sources_and_targets  # noqa: E402
 from kg.evaluation.event_places import event_on, load_event_places, split_of  # noqa: E402
 from kg.evaluation.scores import actor_prf  # noqa: E402
 from kg.extract.pipeline import load_pipeline  # noqa: E402
@@ -102,9 +104,9 @@ def subject_object(span: Span) -> tuple[Spans, Spans]:
     return [_phrase(t) for t in subjects], [_phrase(t) for t in objects]
 
 
-def _actors(keys: Iterable[str], names: dict) -> list[Spans]:
-    """Each actor of ``keys`` as its mentions' spans."""
-    return [[(m.start, m.end) for m in names[k]] for k in dict.fromkeys(keys) if k in names]
+def _spans(entities: list) -> list[Spans]:
+    """Each actor as its mentions' spans."""
+    return [[(m.start, m.end) for m in entity.mentions] for entity in entities]
 
 
 def predict(doc: Doc, gold: dict) -> dict:
@@ -112,15 +114,13 @@ def predict(doc: Doc, gold: dict) -> dict:
     the :func:`unscored` vehicles)."""
     verb = gold["verb"]
     record = records_from_doc(doc)
-    names = {e.key: e.mentions for e in record.entities}
     event = event_on(record, verb)
-    roles = event.roles if event is not None else {}
-    targets = [k for r in ("target", "patient", "theme", "recipient") for k in roles.get(r, ())]
+    sources, targets = sources_and_targets(record, event)  # as the PLOVER scorer reads them
     actors = [(s, e) for s, e, _ in ner_actors(doc)]
     span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
     syntax = subject_object(span) if span is not None else ([], [])
     systems = {
-        "newskg": (_actors(roles.get("agent", ()), names), _actors(targets, names)),
+        "newskg": (_spans(sources), _spans(targets)),
         "ner": ([[a] for a in actors[:1]], [[a] for a in actors[1:2]]),
         "syntax": ([[s] for s in syntax[0]], [[s] for s in syntax[1]]),
     }

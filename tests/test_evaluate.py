@@ -164,7 +164,7 @@ def test_the_plover_keyword_baseline_takes_the_first_keyword(text: str, expected
     ],
 )
 def test_a_plover_target_is_the_events_place_only_when_it_has_no_target(roles, expected_targets) -> None:
-    from kg.evaluation.evaluate import _actors
+    from kg.evaluation.evaluate import sources_and_targets
     from kg.records import DocumentRecord, Event
 
     entities = tuple(
@@ -173,7 +173,7 @@ def test_a_plover_target_is_the_events_place_only_when_it_has_no_target(roles, e
                                  ("town", "Cizre", "Town"), ("country", "Turkey", "Town")]
     )  # fmt: skip
     event = Event("e1", "Coercion", Mention("d", 0, 1, "imposed"), roles=roles)
-    sources, targets = _actors(DocumentRecord("d", "x", entities=entities, events=(event,)), event)
+    sources, targets = sources_and_targets(DocumentRecord("d", "x", entities=entities, events=(event,)), event)
     assert [e.label for e in sources] == ["Turkish government"]
     assert [e.label for e in targets] == expected_targets
 

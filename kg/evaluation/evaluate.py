@@ -43,7 +43,7 @@ from kg.records import DocumentRecord, Entity, Event, Mention
 
 # PLOVER's target is whoever the action is directed at, which includes where people or aid are sent to or taken
 # from ("deliveries to Afghanistan", "withdraw troops from Lebanon"); what is moved (the theme: "its troops")
-# is a target only when the act names no recipient, destination or origin (see _actors).
+# is a target only when the act names no recipient, destination or origin (see sources_and_targets).
 TARGET_ROLES = ("target", "theme", "recipient", "destination", "origin")
 
 
@@ -185,7 +185,8 @@ def _hits(gold: Sequence[str], predicted: Sequence[Entity], sentence: str) -> tu
     return matched_gold, len(gold), matched_pred, len(predicted)
 
 
-def _actors(record: DocumentRecord, event: Event | None) -> tuple[list[Entity], list[Entity]]:
+def sources_and_targets(record: DocumentRecord, event: Event | None) -> tuple[list[Entity], list[Entity]]:
+    """An event's source actors (its agents) and targets as PLOVER codes them (see TARGET_ROLES)."""
     if event is None:
         return [], []
     entities = {e.key: e for e in record.entities}
@@ -207,7 +208,7 @@ def predict(gold: GoldRecord, doc: Doc, mappings: dict[str, dict[str, str]]) -> 
     """Score one processed gold sentence."""
     record = records_from_doc(doc)
     event = main_event(doc, record, mappings)
-    sources, targets = _actors(record, event)
+    sources, targets = sources_and_targets(record, event)
     incident = codes_by_event(record).get(event.key) if event else None
     return Prediction(
         gold.id, gold.event, (event_class(event, mappings, gold.text, incident) if event else None) or NONE,
