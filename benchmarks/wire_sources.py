@@ -31,12 +31,15 @@ from spacy.tokens import Doc, Span, Token
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluation.baselines import ner_actors  # noqa: E402
+from kg.evaluation.baselines import keyword_plover, ner_actors  # noqa: E402
 from kg.evaluation.evaluate import sources_and_targets  # noqa: E402
 from kg.evaluation.event_places import event_on, load_event_places, split_of  # noqa: E402
+from kg.evaluation.plover import event_class  # noqa: E402
 from kg.evaluation.scores import actor_prf  # noqa: E402
 from kg.extract.pipeline import load_pipeline  # noqa: E402
 from kg.extract.recorder import records_from_doc  # noqa: E402
+from kg.rdf.codes import codes_by_event  # noqa: E402
+from kg.rdf.ontology import event_type_mappings  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "event_location_dev.jsonl"
 GOLD = ROOT / "benchmarks" / "data" / "wire_sources.jsonl"
@@ -124,8 +127,12 @@ def predict(doc: Doc, gold: dict) -> dict:
         "ner": ([[a] for a in actors[:1]], [[a] for a in actors[1:2]]),
         "syntax": ([[s] for s in syntax[0]], [[s] for s in syntax[1]]),
     }
+    mappings = event_type_mappings()
+    incident = codes_by_event(record).get(event.key) if event is not None else None
+    plover = event_class(event, mappings, doc.text, incident) if event is not None else None
     return {
         "event": event.type if event is not None else None,
+        "class": (plover or "NONE", keyword_plover(doc.text) or "NONE"),
         **{name: tuple(unscored(_gold(gold[role]), found, doc.text) for role, found in zip(("sources", "targets"), pair, strict=True))
            for name, pair in systems.items()},
     }  # fmt: skip
@@ -139,6 +146,11 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
         out[split] = {
             "n": len(pairs),
             "event_found": round(sum(bool(p["event"]) for _, p in pairs) / max(len(pairs), 1), 3),
+            # the annotators' rough PLOVER class of the marked verb against newskg's event there and the keywords'
+            "class newskg / keywords": [
+                round(sum(p["class"][i] == g["plover"] for g, p in pairs) / max(len(pairs), 1), 3)
+                for i in (0, 1)
+            ],
         }
         for system in ("newskg", "ner", "syntax"):
             for slot, role in ((0, "sources"), (1, "targets")):

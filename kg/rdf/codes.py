@@ -11,6 +11,7 @@ from kg.records import DocumentRecord, Incident
 # "killed in a car bomb" is a bombing (183), "killed by shelling" artillery (194), as PETRARCH2's own KILL patterns
 # code them; an incident's weapon codes pass to its violent events.
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
+CIVILIANS = "Violence against civilians"  # the ACLED type of violence against people who do not fight back
 WEAPON_CODES = (
     "183",
     "194",
@@ -34,6 +35,9 @@ def coded_in_context(mapping: dict[str, str], incident: dict[str, str | None] | 
     '190'
     >>> coded_in_context(event_type_mappings()["Arrest"], {"plover": "ASSAULT", "cameo": "183"})["plover"]
     'COERCE'
+    >>> civilians = {"plover": "ASSAULT", "cameo": "180", "acled_event_type": "Violence against civilians"}
+    >>> coded_in_context(killing, civilians)["plover"], coded_in_context(killing, civilians)["cameo"]
+    ('ASSAULT', '190')
     """
     if not incident:
         return mapping
@@ -43,6 +47,10 @@ def coded_in_context(mapping: dict[str, str], incident: dict[str, str | None] | 
         coded.update({k: v for k in ("acled_event_type", "acled_sub_event_type") if (v := incident.get(k))})
     if mapping.get("plover") in VIOLENT and (incident.get("cameo") or "").startswith(WEAPON_CODES):
         coded.update({k: v for k in ("plover", "cameo") if (v := incident.get(k))})
+    elif mapping.get("plover") in VIOLENT and incident.get("acled_event_type") == CIVILIANS and incident.get("plover"):
+        # PLOVER's ASSAULT is violence against people who do not fight back ("gunmen shot dead seven pilgrims");
+        # the CAMEO code stays the act's (PETRARCH codes 'kill' 190 whoever is killed)
+        coded["plover"] = str(incident["plover"])
     return coded
 
 
