@@ -132,7 +132,7 @@ def test_a_failed_bulk_write_is_a_clear_store_error():
         def contains_named_graph(self, name):
             return False
 
-        def bulk_load(self, data, format):
+        def bulk_extend(self, quads):
             raise OSError("No space left on device")
 
     with pytest.raises(StoreError, match="No space left on device.*run the same build again"):

@@ -98,10 +98,7 @@ def add_dataset(
         store.extend(quads)
         return names
     try:
-        # bulk_load parses bytes without holding the GIL (bulk_extend holds it throughout, measured with
-        # pyoxigraph 0.5): a build's store thread then really runs beside the file sorting
-        data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS)
-        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.bulk_extend(quads)
         store.flush()
     except OSError as error:
         raise StoreError(
