@@ -173,7 +173,9 @@ def test_a_plover_target_is_the_events_place_only_when_it_has_no_target(roles, e
                                  ("town", "Cizre", "Town"), ("country", "Turkey", "Town")]
     )  # fmt: skip
     event = Event("e1", "Coercion", Mention("d", 0, 1, "imposed"), roles=roles)
-    sources, targets = sources_and_targets(DocumentRecord("d", "x", entities=entities, events=(event,)), event)
+    sources, targets = sources_and_targets(
+        DocumentRecord("d", "x", entities=entities, events=(event,)), event
+    )
     assert [e.label for e in sources] == ["Turkish government"]
     assert [e.label for e in targets] == expected_targets
 

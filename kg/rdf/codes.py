@@ -47,7 +47,11 @@ def coded_in_context(mapping: dict[str, str], incident: dict[str, str | None] | 
         coded.update({k: v for k in ("acled_event_type", "acled_sub_event_type") if (v := incident.get(k))})
     if mapping.get("plover") in VIOLENT and (incident.get("cameo") or "").startswith(WEAPON_CODES):
         coded.update({k: v for k in ("plover", "cameo") if (v := incident.get(k))})
-    elif mapping.get("plover") in VIOLENT and incident.get("acled_event_type") == CIVILIANS and incident.get("plover"):
+    elif (
+        mapping.get("plover") in VIOLENT
+        and incident.get("acled_event_type") == CIVILIANS
+        and incident.get("plover")
+    ):
         # PLOVER's ASSAULT is violence against people who do not fight back ("gunmen shot dead seven pilgrims");
         # the CAMEO code stays the act's (PETRARCH codes 'kill' 190 whoever is killed)
         coded["plover"] = str(incident["plover"])
