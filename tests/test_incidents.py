@@ -61,6 +61,8 @@ def test_one_attack_with_casualties_is_one_incident_with_counts(nlp):
          "2021-08-12"),
         ("On Tuesday, gunmen attacked Kuri village, killing two farmers.", "2026-12-01", "2026-12-01"),
         ("Gunmen attacked Kuri village on Sunday, killing two farmers.", "2026-12-01", "2026-11-29"),
+        # a day range before a month: ACLED codes its first day
+        ("On the night of 2-3 May 2023, gunmen abducted four men near Tala village.", "2023-05-04", "2023-05-02"),
     ],
 )  # fmt: skip
 def test_a_sentence_date_reaches_the_incident(nlp, text, date, expected):
@@ -702,17 +704,6 @@ def test_a_vaguer_date_told_later_does_not_replace_the_day(nlp):
 def test_people_handed_over_to_prosecutors_are_no_transfer_of_territory(nlp, text, territory):
     found = _incidents(nlp, text, "2021-05-05")
     assert any(i.sub_event_type == "Non-violent transfer of territory" for i in found) == territory
-
-
-@pytest.mark.parametrize(
-    ("text", "date", "expected"),
-    [
-        # a day range before a month: ACLED codes its first day
-        ("On the night of 2-3 May 2023, gunmen abducted four men near Tala village.", "2023-05-04", "2023-05-02"),
-    ],
-)  # fmt: skip
-def test_a_day_range_dates_its_first_day(nlp, text, date, expected):
-    assert _one(nlp, text, date).date.value == expected
 
 
 def test_arrests_told_right_after_a_march_are_its_intervention(nlp):

@@ -391,10 +391,5 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
     ],
 )  # fmt: skip
 def test_the_subject_the_parse_hides_is_the_agent(nlp, text, kind, agent) -> None:
-    from kg.extract.recorder import records_from_doc
-
-    record = records_from_doc(nlp(text))
-    labels = {e.key: e.label for e in record.entities}
-    (event, *_) = [e for e in record.events if e.type == kind]
-    assert [labels[k] for k in event.roles.get("agent", ())] == agent
-    assert not set(event.roles.get("agent", ())) & set(event.roles.get("target", ()))
+    assert _labels_of(nlp, text, kind, "agent") == agent
+    assert not set(agent) & set(_labels_of(nlp, text, kind, "target"))
