@@ -33,6 +33,9 @@ def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
          "Protests", "Peaceful protest"),
         ("Police fired tear gas to disperse protesters in Dala town on 5 May 2023.",
          "Protests", "Protest with intervention"),
+        # crowd-control munitions are no shelling
+        ("Police fired tear gas shells at farmers trying to march to Dala town on 5 May 2023.",
+         "Protests", "Protest with intervention"),
         ("Rebels clashed with army troops near Sora village on 6 May 2023.", "Battles", "Armed clash"),
         ("Soldiers repelled a militant attack on their base near Sora village on 6 May 2023, killing four militants.",
          "Battles", "Armed clash"),

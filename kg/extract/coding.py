@@ -78,6 +78,7 @@ class CodingRules:
         frozenset()
     )  # verbs whose relative clause denies its sentence ('which X denied')
     names: re.Pattern[str] | None = None  # organisation names that hold a cue word ('Air Force Intelligence')
+    munitions: re.Pattern[str] | None = None  # crowd-control munitions: 'tear gas shells' are no shelling
     # event type or sub-type -> the code of a perpetrator not named (or named only as people: codes replaced)
     unnamed_codes: dict[str, int] = field(default_factory=dict)
     unnamed_replaces: frozenset[int] = frozenset()
@@ -241,4 +242,14 @@ def load_rules(path: str | Path = "") -> CodingRules:
         if data.get("modifiers", {}).get("names")
         else None,
         event_classes={t: frozenset(cs) for t, cs in data.get("event_classes", {}).items() if t != "about"},
+        munitions=_munitions(data.get("modifiers", {}).get("munitions")),
     )
+
+
+def _munitions(entry: dict[str, list[str]] | None) -> re.Pattern[str] | None:
+    """'tear gas shells', 'stun grenades': the weapon word (group ``word``) after a crowd-control kind."""
+    if not entry:
+        return None
+    kinds = "|".join(re.escape(k) for k in sorted(entry["kinds"], key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(entry["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{kinds})[\s-]+(?P<word>{words})\b", re.IGNORECASE)

@@ -56,6 +56,11 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
             (sent.start_char + m.start(), sent.start_char + m.end())
             for m in rules.names.finditer(doc_text(sent.doc)[sent.start_char : sent.end_char])
         ]
+    if rules.munitions is not None:  # 'fired tear gas shells at protesters': an intervention, no shelling
+        spans += [
+            (sent.start_char + m.start("word"), sent.start_char + m.end("word"))
+            for m in rules.munitions.finditer(doc_text(sent.doc)[sent.start_char : sent.end_char])
+        ]
     text = _blank(sent, spans)
     return text, _blank(sent, _doubtful_spans(sent, events), text)
 
