@@ -35,6 +35,8 @@ def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
          "Protests", "Protest with intervention"),
         ("On 5 May 2023, fighters of a brigade announced in Dala town that they were leaving the group.",
          "Strategic developments", "Change to group/activity"),
+        ("On 5 May 2023, search teams exhumed 12 bodies from a mass grave in Dala town.", "Strategic developments",
+         "Other"),
         # crowd-control munitions are no shelling
         ("Police fired tear gas shells at farmers trying to march to Dala town on 5 May 2023.",
          "Protests", "Protest with intervention"),
