@@ -119,9 +119,11 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
         elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
             asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'
-            parts = [c for c in verb.children if (c.lower_ if c.dep_ == "prep" else c.dep_) in asked]
+            asked_for = [c for c in verb.children if (c.lower_ if c.dep_ == "prep" else c.dep_) in asked]
             # an event asked for, not people ('pushed back protesters')
-            parts = [p for p in parts if p.dep_ == "prep" or lexicon.type_of_lemma(p.lemma_, "NOUN")]
+            parts = [p for p in asked_for if p.dep_ == "prep" or lexicon.type_of_lemma(p.lemma_, "NOUN")]
+            # 'demanding news of relatives detained by X': a participle that describes whom it is about
+            parts += [t for p in asked_for for t in p.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
