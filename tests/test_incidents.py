@@ -39,6 +39,8 @@ def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
          "Other"),
         ("Rebels seized checkpoints near Sora village on 6 May 2023 after brief clashes with a rival faction.",
          "Battles", "Non-state actor overtakes territory"),
+        ("Army troops regained control of Sora village on 6 May 2023 after a brief exchange of fire with rebels.",
+         "Battles", "Government regains territory"),
         # who is asked about is no intervention
         ("Dozens of women held a sit-in in Dala town on 5 May 2023, demanding news of sons detained by the army.",
          "Protests", "Peaceful protest"),
