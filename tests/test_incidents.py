@@ -41,6 +41,8 @@ def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
          "Battles", "Non-state actor overtakes territory"),
         ("Army troops regained control of Sora village on 6 May 2023 after a brief exchange of fire with rebels.",
          "Battles", "Government regains territory"),
+        ("Rebel fighters seized a large army base near Sora town on 6 May 2023 after days of fighting.", "Battles",
+         "Non-state actor overtakes territory"),
         # who is asked about is no intervention
         ("Dozens of women held a sit-in in Dala town on 5 May 2023, demanding news of sons detained by the army.",
          "Protests", "Peaceful protest"),

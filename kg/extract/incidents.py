@@ -122,8 +122,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         hurt = bool(counts.fatalities or counts.injured)
         cue, happened = cue_text(sent, inside, rules, told=bool(incidents))
         # an event word blanked as a mere modifier ('the sit-in committee') tells no happening either
-        told_types = [e.type for e in inside if e.certainty not in DOUBTFUL
-                      and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
+        kept = [e for e in inside if e.certainty not in DOUBTFUL
+                and cue[e.trigger.start - sent.start_char : e.trigger.end - sent.start_char].strip()]  # fmt: skip
+        # a type and its word: 'ArmedClash seized' is a place seized (the event layer checked the object's sense)
+        told_types = [*(e.type for e in kept), *(f"{e.type} {e.trigger.text.lower()}" for e in kept)]
         classes = rules.classes(cue, happened) | rules.classes_of(told_types)
         rule = rules.code_classes(classes, agent=agent, victims=victims, casualties=hurt)
         # no event word says who acts ('SDF forces responded with artillery fire', 'air defences intercepted a drone'):
