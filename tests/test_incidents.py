@@ -757,3 +757,17 @@ def test_an_actor_found_as_the_clauses_subject_gives_its_code(nlp):
         nlp, "On 2 May 2023, members of an ISIS faction looted shops in Tala village.", "2023-05-03"
     )
     assert incident.inter1 == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # what earlier acts have done is no new act
+        ("Warplanes struck radar sites near Tala town on 3 May 2023. Officials say the strikes have degraded the "
+         "group's capabilities.", 1),
+        # what an actor has long been doing, told in a relative clause, is no happening
+        ("Officials blamed the militia, which has been fighting the army near Sora village for months.", 0),
+    ],
+)  # fmt: skip
+def test_what_has_been_done_over_time_opens_no_incident(nlp, text, count):
+    assert len(_incidents(nlp, text, "2023-05-04")) == count

@@ -24,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import word_list, word_set
+from kg.extract.lexicon import load_lexicon, word_list, word_set
 from kg.extract.newstime import BACKGROUND_DAYS, background, latest_day, long_running
 from kg.records import TimeValue
 
@@ -76,10 +76,19 @@ def summary(
         d.dep_ == "det" and d.lower_ in kinds for s in subjects for d in s.children
     ):
         return True
+    if any(_earlier_acts(s) for s in subjects):
+        return True  # 'the strikes have degraded its capabilities': what earlier acts have done, no new one
     clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1].text
     if _period().search(clause):
         return True
     return any(t.lower_ == "since" for t in verb.subtree) and _old_start(date, now)
+
+
+def _earlier_acts(subject: Token) -> bool:
+    """'the strikes', 'these raids': acts the report has told, as a whole (a plural event noun with a definite
+    determiner)."""
+    definite = any(d.dep_ == "det" and d.lower_ in {"the", "these", "those", "such"} for d in subject.children)
+    return definite and subject.tag_ == "NNS" and load_lexicon().type_of_lemma(subject.lemma_, "NOUN") is not None
 
 
 def recalled(
