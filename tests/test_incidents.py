@@ -43,6 +43,9 @@ def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
          "Battles", "Government regains territory"),
         ("Rebel fighters seized a large army base near Sora town on 6 May 2023 after days of fighting.", "Battles",
          "Non-state actor overtakes territory"),
+        # a helicopter that carries troops strikes nothing
+        ("Troops landed by helicopter near Sora village on 6 May 2023 and detained two suspects.",
+         "Strategic developments", "Arrests"),
         # who is asked about is no intervention
         ("Dozens of women held a sit-in in Dala town on 5 May 2023, demanding news of sons detained by the army.",
          "Protests", "Peaceful protest"),
