@@ -110,7 +110,9 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             # 'the SDF, backed by coalition helicopters, raided the town': who helped, not what happened
             spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
             continue
-        if verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children):
+        if verb.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children
+        ):
             # 'AQAP, which has been fighting STC forces in Abyan': what an actor has long done, no happening
             spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
             continue

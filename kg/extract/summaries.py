@@ -87,8 +87,14 @@ def summary(
 def _earlier_acts(subject: Token) -> bool:
     """'the strikes', 'these raids': acts the report has told, as a whole (a plural event noun with a definite
     determiner)."""
-    definite = any(d.dep_ == "det" and d.lower_ in {"the", "these", "those", "such"} for d in subject.children)
-    return definite and subject.tag_ == "NNS" and load_lexicon().type_of_lemma(subject.lemma_, "NOUN") is not None
+    definite = any(
+        d.dep_ == "det" and d.lower_ in {"the", "these", "those", "such"} for d in subject.children
+    )
+    return (
+        definite
+        and subject.tag_ == "NNS"
+        and load_lexicon().type_of_lemma(subject.lemma_, "NOUN") is not None
+    )
 
 
 def recalled(
