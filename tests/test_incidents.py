@@ -774,3 +774,9 @@ def test_an_actor_found_as_the_clauses_subject_gives_its_code(nlp):
 )  # fmt: skip
 def test_what_has_been_done_over_time_opens_no_incident(nlp, text, count):
     assert len(_incidents(nlp, text, "2023-05-04")) == count
+
+
+def test_an_act_of_any_kind_is_no_happening(nlp):
+    # 'any attack' names a kind of act that may come, not one that happened
+    text = "The rebels said they would defend the population of Sora village against any attack."
+    assert _incidents(nlp, text, "2023-05-04") == []

@@ -40,6 +40,7 @@ _REQUESTED = word_set("events", "requested")
 _MODALS = {"will", "would", "could", "might", "may", "can", "shall", "should", "'ll", "'d"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
+_GENERIC = word_set("events", "generic_determiners")  # any attack, every protest
 
 
 def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = False) -> tuple[str, str]:
@@ -79,6 +80,9 @@ def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     spans, text = [], doc_text(sent.doc)  # once: spaCy rebuilds doc.text from every token on each access
     for head in sent:
         if head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if any(d.dep_ == "det" and d.lower_ in _GENERIC for d in head.lefts):
+            spans.append((head.idx, head.idx + len(head)))  # 'against any attack': a kind, no happening
             continue
         modifiers = [c for c in head.lefts if c.dep_ in _MODIFIER_DEPS]
         if not modifiers or head.lemma_.lower() in rules.event_heads or rules.cues_in(head.text):
