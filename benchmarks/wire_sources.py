@@ -112,7 +112,7 @@ def _spans(entities: list) -> list[Spans]:
     return [[(m.start, m.end) for m in entity.mentions] for entity in entities]
 
 
-def predict(doc: Doc, gold: dict) -> dict:
+def predict(doc: Doc, gold: dict, mappings: dict[str, dict[str, str]]) -> dict:
     """newskg's and both baselines' sources and targets of the gold line's marked verb, as character spans (less
     the :func:`unscored` vehicles)."""
     verb = gold["verb"]
@@ -127,7 +127,6 @@ def predict(doc: Doc, gold: dict) -> dict:
         "ner": ([[a] for a in actors[:1]], [[a] for a in actors[1:2]]),
         "syntax": ([[s] for s in syntax[0]], [[s] for s in syntax[1]]),
     }
-    mappings = event_type_mappings()
     incident = codes_by_event(record).get(event.key) if event is not None else None
     plover = event_class(event, mappings, doc.text, incident) if event is not None else None
     return {
@@ -194,9 +193,9 @@ def main() -> None:
     lines = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = [g for g in lines if not g.get("skip")]
     items = [by_key[f"{g['id']}@{g['verb']['start']}"] for g in gold]
-    nlp = load_pipeline()
+    nlp, mappings = load_pipeline(), event_type_mappings()
     docs = nlp.pipe((nlp.make_doc(i["text"]) for i in items), batch_size=32)
-    predicted = [predict(doc, g) for g, doc in zip(gold, docs, strict=True)]
+    predicted = [predict(doc, g, mappings) for g, doc in zip(gold, docs, strict=True)]
     scores = score(gold, predicted)  # the aside split is printed only when asked
     for split, row in scores.items() if args.aside else [("dev", scores["dev"])]:
         print(split, " ".join(f"{k}={v}" for k, v in row.items()))

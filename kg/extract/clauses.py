@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.state import sentence_ents
+from kg.extract.state import day_range_start, sentence_ents
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Event, TimeValue
 
@@ -101,15 +101,9 @@ def _with_day(ent: Span) -> str:
         and ent[0].lower_ in _MONTHS
         and before.ent_type_ in {"", "CARDINAL"}
     ):
-        doc, i = ent.doc, ent.start - 1
-        if (
-            i >= 2
-            and doc[i - 1].text in {"-", "–"}
-            and doc[i - 2].is_digit
-            and 1 <= int(doc[i - 2].text) <= 31
-        ):
-            return f"{doc[i - 2].text}-{before.text} {ent.text}"  # 'the night of 2-3 August': from the 2nd
-        return f"{before.text} {ent.text}"
+        first = day_range_start(ent.doc, before.i)  # 'the night of 2-3 August': from the 2nd
+        days = before.text if first == before.i else f"{ent.doc[first].text}-{before.text}"
+        return f"{days} {ent.text}"
     if before is not None and before.lower_ == "since":  # 'since 1984': an interval up to now, not the year
         return f"since {ent.text}"
     return ent.text

@@ -20,6 +20,19 @@ from kg.extract.summaries import main_verb
 from kg.records import Event, TimeValue
 
 
+def kin(rules: CodingRules, rule: dict) -> str:
+    """The family of a rule's event type (riots and protests are one: a riot, then 'Police fired tear gas')."""
+    return rules.kin.get(rule["event_type"], rule["event_type"])
+
+
+def _coded(item: dict, rules: CodingRules, classes: set[str] | frozenset[str] = frozenset()) -> dict | None:
+    """The rule an incident's cue classes, with ``classes`` added, code it with now (its dead or hurt counted)."""
+    hurt = bool(item["fatalities"] or item["injured"])
+    return rules.code_classes(
+        item["classes"] | classes, agent=item["inter1"], victims=item["inter2"], casualties=hurt
+    )
+
+
 def refine(
     item: dict | None,
     classes: set[str],
@@ -34,9 +47,7 @@ def refine(
     a protest with intervention. Another type (a protest, then "Police arrested ...") is left to its own rule."""
     if item is None or item["paragraph"] != paragraph or not classes - item["classes"]:
         return
-    hurt = bool(item["fatalities"] or item["injured"])
-    rule = rules.code_classes(item["classes"] | classes, agent=item["inter1"], victims=item["inter2"],
-                              casualties=hurt)  # fmt: skip
+    rule = _coded(item, rules, classes)
     if rule is None or rule is item["rule"] or rule["event_type"] != item["rule"]["event_type"]:
         return
     item["rule"], item["classes"] = rule, item["classes"] | classes
@@ -48,12 +59,10 @@ def refine(
 def recode(item: dict, rules: CodingRules) -> None:
     """Code an incident again once a later sentence told its dead or hurt, within its event type or family: a
     protest the police dispersed, then "Five people were shot dead", is excessive force against protesters."""
-    hurt = bool(item["fatalities"] or item["injured"])
-    rule = rules.code_classes(item["classes"], agent=item["inter1"], victims=item["inter2"], casualties=hurt)
+    rule = _coded(item, rules)
     if rule is None or item["rule"] is None:
         return
-    family = {rules.kin.get(r["event_type"], r["event_type"]) for r in (rule, item["rule"])}
-    if len(family) == 1:
+    if kin(rules, rule) == kin(rules, item["rule"]):
         item["rule"] = rule
         if rule.get("actor1_inter") and item["inter1"] in (None, *rules.groups["civilian"]):
             item["inter1"] = rule["actor1_inter"]  # protesters who riot are rioters
@@ -149,8 +158,9 @@ def intervenes(item: dict | None, classes: set[str], rules: CodingRules) -> bool
     not an incident of arrests of its own."""
     if item is None or item["rule"] is None or not classes - item["classes"]:
         return False
-    hurt = bool(item["fatalities"] or item["injured"])
-    rule = rules.code_classes(item["classes"] | classes, agent=item["inter1"], victims=item["inter2"],
-                              casualties=hurt)  # fmt: skip
-    kin = {rules.kin.get(r["event_type"], r["event_type"]) for r in (rule, item["rule"]) if r is not None}
-    return rule is not None and rule is not item["rule"] and kin == {"demonstration"}
+    rule = _coded(item, rules, classes)
+    return (
+        rule is not None
+        and rule is not item["rule"]
+        and kin(rules, rule) == kin(rules, item["rule"]) == "demonstration"
+    )

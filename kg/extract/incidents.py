@@ -31,7 +31,7 @@ from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
-from kg.extract.coding import CodingRules, load_rules
+from kg.extract.coding import load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
@@ -200,14 +200,14 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                     # the same type ("Police dispersed the march" after the march): "Strategic developments" is
                     # too broad, its sub-type must agree
                     (rule is not None and (_code(rule) == _code(previous["rule"]) or (
-                        _kin(rules, rule) == _kin(rules, previous["rule"]) != "Strategic developments")))
+                        grouping.kin(rules, rule) == grouping.kin(rules, previous["rule"]) != "Strategic developments")))
                     # only counts the dead or hurt: "3 fatalities." "6 militiamen were killed.", or more dead of the
                     # same happening: "One of the attackers was also killed."
                     or counts.also or not rules.cues_in(_FATE_WORDS.sub(" ", sent_text))
                 ))
                 # the dead or hurt of a demonstration, told next with no one named ("Police fired tear gas at the
                 # marchers. Five people were shot dead."): ACLED codes them with the demonstration
-                or (own_date is None and hurt and not agent_keys and _kin(rules, previous["rule"]) == "demonstration")
+                or (own_date is None and hurt and not agent_keys and grouping.kin(rules, previous["rule"]) == "demonstration")
                 or (near and own_date is None and grouping.intervenes(previous, classes, rules))
             )
         )  # fmt: skip
@@ -257,11 +257,6 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             item["actor1"], item["inter1"] = (blamed.key,), entity_inter(rules, blamed, by_key)
         item["inter1"] = actor1_inter(rules, item, by_key, gazetteer, country)
     return [_record(doc_id, item) for item in incidents]
-
-
-def _kin(rules: CodingRules, rule: dict) -> str:
-    """The family of a rule's event type (riots and protests are one: a riot, then 'Police fired tear gas')."""
-    return rules.kin.get(rule["event_type"], rule["event_type"])
 
 
 def _inferred(date: TimeValue | None) -> TimeValue | None:

@@ -183,6 +183,21 @@ def sentence_start(token: Token) -> int:
     return memo["starts"][token.i]
 
 
+def day_range_start(doc: Doc, i: int) -> int:
+    """The first day of a day range whose second day is token ``i`` ('the night of 2-3 August': the 2), else ``i``:
+    ACLED codes a range by its first day.
+
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["night", "of", "2", "-", "3", "August"])
+    >>> day_range_start(doc, 4), day_range_start(doc, 2)
+    (2, 2)
+    """
+    first = doc[i - 2] if i >= 2 else None
+    if first is not None and doc[i - 1].text in {"-", "–"} and first.is_digit and 1 <= int(first.text) <= 31:
+        return i - 2
+    return i
+
+
 def scratch(doc: Doc, name: str) -> dict[str, Any]:
     """A per-Doc dict where an extractor keeps what it worked out once (released with the working state).
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.events.roles import spans_under
 from kg.extract.events.senses import sentence_date
 from kg.extract.language import MONTHS
-from kg.extract.state import FoundEvent
+from kg.extract.state import FoundEvent, day_range_start
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
 
@@ -73,8 +73,6 @@ def date_entities(doc: Doc) -> list[Span]:
     for ent in (e for e in doc.ents if e.label_ == "DATE"):
         day = ent.start > 0 and _day(doc[ent.start - 1])
         month = ent[0].lower_.rstrip(".") in _MONTH_NAMES
-        start = ent.start - 1 if day and month else ent.start
-        if day and month and start >= 2 and doc[start - 1].text in {"-", "–"} and _day(doc[start - 2]):
-            start -= 2  # 'the night of 2-3 August 2021': the range, whose first day ACLED codes
+        start = day_range_start(doc, ent.start - 1) if day and month else ent.start  # '2-3 August': the range
         dates.append(doc[start : ent.end])
     return dates
