@@ -174,7 +174,7 @@ def print_error(gold: dict, predicted: dict, text: str) -> None:
     show = {
         name: [text[slice(*actor[0])] for actor in roles[0]]
         for name, roles in predicted.items()
-        if name != "event"
+        if name not in {"event", "class"}
     }
     print(
         f"[{gold['verb']['text']}] {predicted['event']} gold={[s['text'] for s in gold['sources']]} {show}\n   {text}"
@@ -185,7 +185,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--errors", choices=["dev"], help="list the dev split's source errors")
+    parser.add_argument(
+        "--errors",
+        choices=["dev", "all"],
+        help="list the source errors of the dev split (or all, on a batch already measured)",
+    )
     parser.add_argument("--aside", action="store_true", help="also score the aside split (measured once)")
     parser.add_argument("--json", type=Path, help="also write the scores and per-record predictions here")
     args = parser.parse_args()
@@ -201,7 +205,7 @@ def main() -> None:
         print(split, " ".join(f"{k}={v}" for k, v in row.items()))
     if args.errors:
         for g, p, item in zip(gold, predicted, items, strict=True):
-            if split_of(g["id"]) == "dev":
+            if args.errors == "all" or split_of(g["id"]) == "dev":
                 print_error(g, p, item["text"])
     if args.json:
         args.json.write_text(

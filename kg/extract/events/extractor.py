@@ -15,6 +15,7 @@ from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets
 from kg.extract.events.dates import date_entities, date_event
 from kg.extract.events.discourse import link_events
+from kg.extract.events.doers import unnamed_doers
 from kg.extract.events.nominals import governing_clause, nominal_arguments
 from kg.extract.events.participants import ACTOR_ROLES, PLACE_ROLES, fill_role
 from kg.extract.events.parties import contents, expand, pobjs
@@ -182,6 +183,8 @@ class EventExtractor(SavesLexicon):
             and not armed(head, kind, self._is_trigger)
         ):
             return None  # a verb known only from the CAMEO-derived list codes actors, as PETRARCH does
+        if head.pos_ == "VERB" and not event.roles.get("agent") and event.pronoun_role is None:
+            unnamed_doers(event, tokens.get("agent", []), index, doc, self.lexicon)
         event.certainty, event.polarity = certainty_of(head)
         date_event(
             event, (head,) if support is None else (head, support), dates, verbs, doc, self.lexicon.reporting

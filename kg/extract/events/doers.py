@@ -1,0 +1,81 @@
+"""The unnamed doer of an act: the subject of an event verb that no lexicon knows as an actor.
+
+"Neighbours protested", "the division marched", "70,000 of its members demonstrated": the parse says who acted,
+but no name, gazetteer entry or group noun of the lexicon does. Such a subject is kept as a document-local actor
+with a low confidence, so an analyst can filter it out (``--min-confidence``), rather than losing who acted.
+Subjects that cannot act are never doers: weapons and vehicles ("a roadside bomb killed"), events ("the blast
+destroyed", "fighting erupted"), forces of nature ("floods killed"), texts ("the report accused"), places and
+times, pronouns, and a bare count ("many were wounded").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.collectives import left_edge, register
+from kg.extract.lexicon import Lexicon, word_set
+from kg.extract.state import Found, FoundEvent, slug
+
+NOT_DOERS = word_set("actors", "not_doers") | word_set("events", "weapons") | word_set("events", "aircraft")
+TEXTS = word_set("events", "content_nouns") | word_set("events", "documents")
+COUNT_WORDS = {"another", "all", "both", "each", "few", "many", "most", "none", "one", "other", "others", "several",
+               "some", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half"}  # fmt: skip
+CONFIDENCE = 0.4
+
+
+def unnamed_doer(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
+    """The low-confidence actor an agent's head noun stands for when nothing else resolves it, or None.
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Neighbours protested on Monday.")
+    >>> [(e.type, e.roles.get("agent")) for e in doc._.kg_events]
+    [('Protest', ['neighbours'])]
+    """
+    head = _counted(token)
+    if head is None or head.i in index or not _can_act(head, lexicon):
+        return None
+    left = left_edge(head)
+    words = doc[left : head.i + 1]
+    if any(t.i in index for t in words):  # a known name inside: not ours to guess
+        return None
+    label = " ".join(
+        t.text if t.pos_ == "PROPN" else t.lower_ for t in words if t.pos_ not in {"DET", "PRON"}
+    )
+    kind = "Organization" if head.pos_ == "PROPN" else "Group"
+    found = Found(words, slug(label), label, kind, confidence=CONFIDENCE, local=True)
+    return register(found, index, doc)
+
+
+def _counted(token: Token) -> Token | None:
+    """The noun a count stands for ('three of its bombers': bombers); the token itself if it is a noun."""
+    if token.like_num or token.lower_ in COUNT_WORDS:
+        nouns = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return nouns[0] if nouns and nouns[0].pos_ in {"NOUN", "PROPN"} else None
+    return token if token.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _can_act(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether the noun could name people: not a weapon, vehicle, event, force of nature, text, place or time."""
+    lemma = noun.lemma_.lower()
+    if any(c.lower_ == "suicide" for c in noun.children):  # "suicide bombers" are people, not aircraft
+        return True
+    if (
+        lemma in NOT_DOERS
+        or lemma in TEXTS
+        or noun.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC", "MONEY"}
+    ):
+        return False
+    if noun.pos_ == "NOUN" and (lexicon.type_of_lemma(noun.lemma_, "NOUN") or lemma in lexicon.response):
+        return False  # an event noun: "the attack killed", "fighting erupted"
+    return not any(c.dep_ == "compound" and c.lemma_.lower() in NOT_DOERS for c in noun.children)
+
+
+def unnamed_doers(
+    event: FoundEvent, heads: list[Token], index: dict[int, Found], doc: Doc, lexicon: Lexicon
+) -> None:
+    """Give an event with no agent the unnamed doers its parse names (:func:`unnamed_doer`), trusted less."""
+    for head in heads:
+        if (found := unnamed_doer(head, index, doc, lexicon)) is not None:
+            event.roles.setdefault("agent", []).append(found.key)
+    if event.roles.get("agent"):
+        event.confidence = min(event.confidence, 0.5)
