@@ -10,6 +10,7 @@ from kg.extract.subjects import (
     elided_passive,
     fronted_subject,
     gerund_governor,
+    object_conjunct,
     root_predicate,
     shared_subject,
     subject_word,
@@ -132,3 +133,22 @@ def test_a_participle_coordinated_with_a_passive_shares_its_auxiliary(aux, elide
     tags = ["NNS", "VBD", "VBN", "CC", "NNS", *(["VBD"] if aux else []), "VBN"]
     pos = ["NOUN", "AUX", "VERB", "CCONJ", "NOUN", *(["AUX"] if aux else []), "VERB"]
     assert elided_passive(_parse(words, heads, deps, tags, pos)[n - 1]) is elided
+
+
+@pytest.mark.parametrize(("head", "is_predicate"), [("said", True), ("fled", False)])
+def test_a_participle_with_an_object_under_a_reports_subject_is_its_verb(head, is_predicate) -> None:
+    # "gunmen killed two guards, police said": a passive participle takes no object, so 'killed' is the verb
+    doc = _parse(["gunmen", "killed", "guards", ",", "police", head], [5, 0, 1, 5, 5, 5],
+                 ["nsubj", "acl", "dobj", "punct", "nsubj", "ROOT"], ["NNS", "VBN", "NNS", ",", "NNS", "VBD"],
+                 ["NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB"])  # fmt: skip
+    doc[1].lemma_, doc[5].lemma_ = "kill", {"said": "say", "fled": "flee"}[head]
+    assert (root_predicate(doc[1]) == doc[0]) is is_predicate
+
+
+@pytest.mark.parametrize(("head_pos", "conjunct"), [("NOUN", True), ("VERB", False)])
+def test_a_verb_hung_on_an_object_is_coordinated_with_that_objects_verb(head_pos, conjunct) -> None:
+    # "nurses faced batons and marched on": the model coordinates 'marched' with 'batons'
+    doc = _parse(["nurses", "faced", "batons", "and", "marched"], [1, 1, 1, 2, 2],
+                 ["nsubj", "ROOT", "dobj", "cc", "conj"], ["NNS", "VBD", "NNS", "CC", "VBD"],
+                 ["NOUN", "VERB", head_pos, "CCONJ", "VERB"])  # fmt: skip
+    assert (object_conjunct(doc[4]) == doc[1]) is conjunct

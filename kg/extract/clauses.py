@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.state import day_range_start, sentence_ents
+from kg.extract.subjects import REPORTING
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Event, TimeValue
 
@@ -23,8 +24,6 @@ _NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day l
 _DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
 _WEEKDAY_TEXT = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 PRECISION_ORDER = {"day": 0, "approximate": 1, "month": 2, "year": 3}
-# who tells the news, not who acts: their subject is a source, their date the report's
-REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
 _TIMES_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "midnight", "noon", "overnight"}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",

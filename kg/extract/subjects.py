@@ -19,6 +19,8 @@ from kg.extract.lexicon import word_set
 INTRANSITIVE_ACTS = word_set("events", "intransitive_acts")
 # prepositions whose gerund shares the clause's subject: "after shooting", "by firing", "before detonating"
 GERUND_PREPS = {"after", "before", "by", "for", "upon", "while", "without"}
+# who tells the news, not who acts: their subject is a source, their date the report's
+REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
 
 
 def subject_word(subject: Token) -> Token:
@@ -97,20 +99,40 @@ def gerund_governor(verb: Token) -> Token | None:
 
 
 def root_predicate(verb: Token) -> Token | None:
-    """The subject of a past participle that is really the sentence's verb, or None: an act done to no one
-    (``intransitive_acts`` in the events lexicon), with nothing of a passive, under the root noun's phrase ('1,000
-    students from three unions protested outside X' comes out as a noun phrase: the students protested)."""
+    """The subject of a past participle that is really its clause's verb, or None, where the model made the
+    sentence a noun phrase: an act done to no one (``intransitive_acts`` in the events lexicon) under the root
+    noun's phrase ('1,000 students from three unions protested outside X': the students protested), or a
+    participle with a direct object, which no passive has, under the subject of a report ('armed groups
+    slaughtered 13 villagers, police said': the groups slaughtered)."""
     if (
         verb.dep_ != "acl"
         or verb.tag_ not in {"VBN", "VBD"}
-        or verb.lemma_ not in INTRANSITIVE_ACTS
-        or any(c.dep_ in {"agent", "dobj", "nsubjpass", "auxpass"} for c in verb.children)
+        or any(c.dep_ in {"agent", "nsubjpass", "auxpass"} for c in verb.children)
     ):
+        return None
+    transitive = any(c.dep_ == "dobj" for c in verb.children)
+    if not transitive and verb.lemma_ not in INTRANSITIVE_ACTS:
         return None
     noun = verb.head
     while noun.dep_ in {"pobj", "prep", "conj"} and noun.head.i != noun.i:  # 'students from three unions'
         noun = noun.head
-    return noun if noun.dep_ == "ROOT" and noun.pos_ in {"NOUN", "PROPN"} else None
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    reported = noun.dep_ == "nsubj" and noun.head.lemma_ in REPORTING and noun.head.i > verb.i
+    return noun if (noun.dep_ == "ROOT" and not transitive) or (transitive and reported) else None
+
+
+def object_conjunct(verb: Token) -> Token | None:
+    """The verb a verb is really coordinated with when the model hung it on that verb's object ('women are facing
+    water cannons and marching': 'marching' is coordinated with 'facing', not with 'cannons'), or None."""
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    noun = verb.head
+    while noun.dep_ in {"dobj", "pobj", "prep"} and noun.head.i != noun.i:
+        noun = noun.head
+        if noun.pos_ in {"VERB", "AUX"}:
+            return noun
+    return None
 
 
 def elided_passive(verb: Token) -> bool:

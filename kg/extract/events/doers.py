@@ -38,10 +38,10 @@ def unnamed_doer(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexic
     words = doc[left : head.i + 1]
     if any(t.i in index for t in words):  # a known name inside: not ours to guess
         return None
-    label = " ".join(
-        t.text if t.pos_ == "PROPN" else t.lower_ for t in words if t.pos_ not in {"DET", "PRON"}
-    )
-    kind = "Organization" if head.pos_ == "PROPN" else "Group"
+    # a name the model tagged as one; a capitalised common noun opening a sentence ('Neighbours protested') is none
+    proper = head.pos_ == "PROPN" and head.ent_type_ != ""
+    label = " ".join(t.text if proper else t.lower_ for t in words if t.pos_ not in {"DET", "PRON"})
+    kind = "Organization" if proper else "Group"
     found = Found(words, slug(label), label, kind, confidence=CONFIDENCE, local=True)
     return register(found, index, doc)
 

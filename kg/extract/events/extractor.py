@@ -216,8 +216,11 @@ class EventExtractor(SavesLexicon):
         role = {None: "agent", "target": "target", "none": None}[countering(clause[0])]
         if role is None or (role == "target" and event.roles.get("target")):
             return
-        for party in expand(contents(clause[1])):  # "U.S. and Russian negotiators return for talks"
+        parties = expand(contents(clause[1]))
+        for party in parties:  # "U.S. and Russian negotiators return for talks"
             fill_role(event, role, party, index, doc, self.lexicon)
+        if role == "agent" and not event.roles.get(role) and event.pronoun_role is None:
+            unnamed_doers(event, parties, index, doc, self.lexicon)  # "neighbours staged a protest"
         if event.roles.get(role):
             event.confidence = min(event.confidence, 0.6)
 

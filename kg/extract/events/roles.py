@@ -24,6 +24,7 @@ from kg.extract.subjects import (
     elided_passive,
     fronted_subject,
     gerund_governor,
+    object_conjunct,
     root_predicate,
     subject_word,
     with_hung_subjects,
@@ -89,6 +90,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return subject, subject is not None and is_passive(current)
         if (fronted := fronted_subject(current)) is not None:
             return fronted, False
+        if (verb_before := object_conjunct(current)) is not None:
+            current = verb_before
+            continue
         if current.dep_ in {"xcomp", "conj", "advcl", "acomp"} and current.head.i != current.i:
             # an infinitive, not a participle ('were found murdered' keeps the passive)
             infinitive = current.tag_ == "VB" or is_passive(current)  # 'to sign', 'to be freed'
