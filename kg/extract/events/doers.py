@@ -16,7 +16,13 @@ from kg.extract.collectives import left_edge, register
 from kg.extract.lexicon import Lexicon, word_set
 from kg.extract.state import Found, FoundEvent, slug
 
-NOT_DOERS = word_set("actors", "not_doers") | word_set("events", "weapons") | word_set("events", "aircraft")
+# 'movement', 'front' alone may be motion or a front line: an organisation only with a modifier ('the rebel movement')
+NOT_DOERS = (
+    word_set("actors", "not_doers")
+    | word_set("events", "weapons")
+    | word_set("events", "aircraft")
+    | word_set("actors", "ambiguous_organisation_nouns")
+)
 TEXTS = word_set("events", "content_nouns") | word_set("events", "documents")
 COUNT_WORDS = {"another", "all", "both", "each", "few", "many", "most", "none", "one", "other", "others", "several",
                "some", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half"}  # fmt: skip
