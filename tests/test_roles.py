@@ -388,6 +388,9 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
         ("Thousands marched in the streets of the capital.", "Protest", ["people"]),
         # who acts alongside the subject acts too
         ("The army, alongside Hezbollah fighters, attacked the town.", "Attack", ["army", "Hezbollah fighters"]),
+        ("The army, in cooperation with the police, raided the camp.", "Attack", ["army", "police"]),
+        # a participle with an object under a report's subject is the clause's verb, not a passive
+        ("Armed groups slaughtered 13 villagers in the north, police said.", "Killing", ["groups"]),
     ],
 )  # fmt: skip
 def test_the_subject_the_parse_hides_is_the_agent(nlp, text, kind, agent) -> None:

@@ -166,9 +166,12 @@ def owner_rules(role: str, names_an_act: bool) -> dict[str, bool]:
     return {"names": parties, "authors": role == "target", "of": parties and not names_an_act}
 
 
+JOINT_NOUNS = {"collaboration", "concert", "conjunction", "cooperation", "coordination", "partnership"}
+
+
 def companions(prep: Token) -> list[Token]:
-    """The objects of 'along with' / 'together with' / 'alongside': who acts beside the subject ('Chad, along with
-    Niger,').
+    """The objects of 'along with' / 'together with' / 'alongside' / 'in coordination with': who acts beside the
+    subject ('Chad, along with Niger,').
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -179,6 +182,9 @@ def companions(prep: Token) -> list[Token]:
     """
     if prep.lower_ == "alongside":
         return pobjs(prep)
+    if prep.lower_ == "in":  # 'in coordination with X', 'in cooperation with X'
+        joint = [n for n in pobjs(prep) if n.lemma_.lower() in JOINT_NOUNS]
+        return [o for n in joint for w in n.children if w.lower_ == "with" for o in pobjs(w)]
     if prep.lower_ not in {"along", "together"}:
         return []
     return [o for w in prep.children if w.lower_ == "with" for o in pobjs(w)]
