@@ -3,9 +3,10 @@
 "Neighbours protested", "the division marched", "70,000 of its members demonstrated": the parse says who acted,
 but no name, gazetteer entry or group noun of the lexicon does. Such a subject is kept as a document-local actor
 with a low confidence, so an analyst can filter it out (``--min-confidence``), rather than losing who acted.
-Subjects that cannot act are never doers: weapons and vehicles ("a roadside bomb killed"), events ("the blast
-destroyed", "fighting erupted"), forces of nature ("floods killed"), texts ("the report accused"), places and
-times, pronouns, and a bare count ("many were wounded").
+Only a subject that looks like people is a doer: a name, a noun for a body of people ("the crowd", "a hit team"),
+or a noun with a doer's ending ("dockers", "participants"); never weapons and vehicles ("a roadside bomb killed"),
+events ("the blast destroyed", "fighting erupted"), forces of nature ("floods killed"), texts ("the report
+accused"), places and times, pronouns, or a bare count ("many were wounded").
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ NOT_DOERS = (
     | word_set("events", "aircraft")
     | word_set("actors", "ambiguous_organisation_nouns")
 )
+DOER_NOUNS = word_set("actors", "doer_nouns")
+PERSON_NOUNS = word_set("actors", "person_nouns")
+DOER_SUFFIXES = tuple(word_set("actors", "doer_suffixes"))
 TEXTS = word_set("events", "content_nouns") | word_set("events", "documents")
 COUNT_WORDS = {"another", "all", "both", "each", "few", "many", "most", "none", "one", "other", "others", "several",
                "some", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half"}  # fmt: skip
@@ -44,8 +48,8 @@ def unnamed_doer(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexic
     words = doc[left : head.i + 1]
     if any(t.i in index for t in words):  # a known name inside: not ours to guess
         return None
-    # a name the model tagged as one; a capitalised common noun opening a sentence ('Neighbours protested') is none
-    proper = head.pos_ == "PROPN" and head.ent_type_ != ""
+    # a name the model tagged as one, or a capitalised word inside the sentence; not 'Neighbours' opening it
+    proper = head.pos_ == "PROPN" and (head.ent_type_ != "" or not head.is_sent_start)
     label = " ".join(t.text if proper else t.lower_ for t in words if t.pos_ not in {"DET", "PRON"})
     kind = "Organization" if proper else "Group"
     found = Found(words, slug(label), label, kind, confidence=CONFIDENCE, local=True)
@@ -61,19 +65,34 @@ def _counted(token: Token) -> Token | None:
 
 
 def _can_act(noun: Token, lexicon: Lexicon) -> bool:
-    """Whether the noun could name people: not a weapon, vehicle, event, force of nature, text, place or time."""
+    """Whether the noun names people who can act: a name, a noun for a body of people ('crowd', 'hit team',
+    'husband'), or a noun with a doer's ending ('dockers', 'biologists', 'participants'); never a weapon, vehicle,
+    event, text, place, time or one of the ``not_doers`` ('number', 'border', 'incident')."""
     lemma = noun.lemma_.lower()
-    if any(c.lower_ == "suicide" for c in noun.children):  # "suicide bombers" are people, not aircraft
-        return True
+    if lemma in {"bomber", "attacker"} and any(c.lower_ == "suicide" for c in noun.children):
+        return True  # "suicide bombers" are people, not aircraft
     if (
         lemma in NOT_DOERS
         or lemma in TEXTS
-        or noun.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC", "MONEY"}
+        or noun.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+        or any(c.dep_ == "compound" and c.lemma_.lower() in NOT_DOERS for c in noun.children)
     ):
         return False
-    if noun.pos_ == "NOUN" and (lexicon.type_of_lemma(noun.lemma_, "NOUN") or lemma in lexicon.response):
+    if noun.pos_ == "PROPN" and (noun.ent_type_ or not noun.is_sent_start):
+        return (
+            True  # a name; a capitalised word opening the sentence that no model tagged may be a common noun
+        )
+    if lexicon.type_of_lemma(noun.lemma_, "NOUN") or lemma in lexicon.response:
         return False  # an event noun: "the attack killed", "fighting erupted"
-    return not any(c.dep_ == "compound" and c.lemma_.lower() in NOT_DOERS for c in noun.children)
+    if lemma == "force":  # 'an international force', not 'used force'
+        return any(c.dep_ in {"amod", "compound"} for c in noun.children)
+    word = noun.lower_
+    single = (
+        word[:-1] if word.endswith("s") else word
+    )  # 'Mobs' opening a sentence is tagged a name, lemma and all
+    people = DOER_NOUNS | lexicon.singular_people | set(lexicon.groups) | PERSON_NOUNS
+    doer_like = word.endswith(DOER_SUFFIXES) and not single.endswith("ment") and len(word) > 5
+    return bool({lemma, word, single} & people) or doer_like
 
 
 def unnamed_doers(
