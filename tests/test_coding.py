@@ -41,6 +41,24 @@ def test_rules_code_the_sub_event_type_from_context(text, agent, victims, expect
 
 
 @pytest.mark.parametrize(
+    ("text", "agent", "victims", "casualties", "expected"),
+    [
+        # people who burn tyres or smash windows, hurting no one, riot: a violent demonstration
+        ("Young men set fire to tyres and closed the main road.", 7, None, False, "Violent demonstration"),
+        ("A group of youths smashed the windows of a bank.", 7, None, False, "Violent demonstration"),
+        # a crowd armed with sticks that hurts people of a protest camp is a mob, not a violent protest
+        ("Supporters armed with sticks attacked the protest camp, injuring six protesters.", 7, 6, True,
+         "Mob violence"),
+        # settlers throwing stones at a village are rioters
+        ("Settlers threw stones at houses in the village, wounding a man.", 4, 7, True, "Mob violence"),
+    ],
+)  # fmt: skip
+def test_riots_are_told_by_what_the_crowd_did_and_to_whom(text, agent, victims, casualties, expected):
+    coded = load_rules().code(text, agent=agent, victims=victims, casualties=casualties)
+    assert coded["sub_event_type"] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "code"),
     [("protesters", None, 6), ("the national army", None, 1), ("a local militia", None, 3),
      ("villagers", None, 7), ("Popular Mobilization Forces", "ArmedGroup", 3), ("ISIS", "ArmedGroup", 2),
