@@ -391,6 +391,10 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
         ("The army, in cooperation with the police, raided the camp.", "Attack", ["army", "police"]),
         # a participle with an object under a report's subject is the clause's verb, not a passive
         ("Armed groups slaughtered 13 villagers in the north, police said.", "Killing", ["groups"]),
+        # 'shot' read as a noun before 'and <verb>': who shot is the subject the sentence gives
+        ("Unidentified gunmen on a motorbike shot and killed a policeman.", "Attack", ["gunmen"]),
+        ("An unknown assailant shot and wounded the mayor.", "Assault", ["assailant"]),
+        ("Masked gunmen in a car shot and wounded a judge.", "Assault", ["gunmen"]),
     ],
 )  # fmt: skip
 def test_the_subject_the_parse_hides_is_the_agent(nlp, text, kind, agent) -> None:

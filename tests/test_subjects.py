@@ -10,6 +10,7 @@ from kg.extract.subjects import (
     elided_passive,
     fronted_subject,
     gerund_governor,
+    misparsed_verb,
     object_conjunct,
     root_predicate,
     shared_subject,
@@ -152,3 +153,13 @@ def test_a_verb_hung_on_an_object_is_coordinated_with_that_objects_verb(head_pos
                  ["nsubj", "ROOT", "dobj", "cc", "conj"], ["NNS", "VBD", "NNS", "CC", "VBD"],
                  ["NOUN", "VERB", head_pos, "CCONJ", "VERB"])  # fmt: skip
     assert (object_conjunct(doc[4]) == doc[1]) is conjunct
+
+
+@pytest.mark.parametrize(("before", "verb"), [("motorbike", "killed"), ("a", None)])
+def test_a_past_tense_read_as_a_noun_before_and_a_verb_is_a_verb(before, verb) -> None:
+    # "gunmen on a motorbike shot and killed X" comes out with 'motorbike shot' as a noun; "a shot and ..." is one
+    doc = _parse([before, "shot", "and", "killed", "him"], [1, 1, 1, 1, 3], ["compound", "ROOT", "cc", "conj", "dobj"],
+                 ["NN" if before != "a" else "DT", "NN", "CC", "VBD", "PRP"],
+                 ["NOUN" if before != "a" else "DET", "NOUN", "CCONJ", "VERB", "PRON"])  # fmt: skip
+    found = misparsed_verb(doc[1])
+    assert (found.text if found is not None else None) == verb

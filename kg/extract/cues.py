@@ -96,7 +96,8 @@ def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
 def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     """Character spans of what came before the happening: the object of a verb that ends it ('signed a truce,
     ending a week of clashes') and the reason given for an arrest or a sentence ('arrested seven people for
-    sharing videos of a protest', 'jailed over the riots'); and of what is only asked for ('called for talks')."""
+    sharing videos of a protest', 'jailed over the riots'), what a person is known for ('a lawyer known for defending
+    detained protesters'); and of what is only asked for ('called for talks')."""
     spans, lexicon = [], load_lexicon()
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"}:
@@ -127,6 +128,8 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma in rules.reasons_of:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
+        elif lemma in rules.descriptions and verb.dep_ in {"acl", "amod"}:  # 'a lawyer known for defending ...'
+            parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}]
         elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
             asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'
             asked_for = [c for c in verb.children if (c.lower_ if c.dep_ == "prep" else c.dep_) in asked]

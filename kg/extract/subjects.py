@@ -19,6 +19,8 @@ from kg.extract.lexicon import word_set
 INTRANSITIVE_ACTS = word_set("events", "intransitive_acts")
 # prepositions whose gerund shares the clause's subject: "after shooting", "by firing", "before detonating"
 GERUND_PREPS = {"after", "before", "by", "for", "upon", "while", "without"}
+# past tenses the small model reads as nouns before 'and <verb>' ('an unknown assailant shot and wounded')
+VERB_LIKE_NOUNS = {"shot", "hit"}
 # who tells the news, not who acts: their subject is a source, their date the report's
 REPORTING = {"say", "report", "tell", "add", "state", "announce", "confirm"}
 
@@ -30,7 +32,25 @@ def subject_word(subject: Token) -> Token:
         inner = [c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i]
         if inner:
             return inner[0]
+    if misparsed_verb(subject) is not None:  # 'An unknown assailant shot and wounded X': 'assailant shot' a noun
+        if subject.dep_ == "pobj" and subject.head.head.pos_ in {"NOUN", "PROPN"}:
+            return subject.head.head  # 'gunmen in a car shot and wounded X'
+        nouns = [c for c in subject.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
+        if nouns:
+            return nouns[-1]
     return _after_opening(subject) or subject
+
+
+def misparsed_verb(noun: Token) -> Token | None:
+    """The verb a past tense the model read as a noun is coordinated with ('gunmen on a motorbike shot and killed
+    a policeman': 'motorbike shot' comes out as a noun phrase before 'and killed'), or None."""
+    doc = noun.doc
+    if noun.tag_ != "NN" or noun.lower_ not in VERB_LIKE_NOUNS or not 0 < noun.i < len(doc) - 2:
+        return None
+    if doc[noun.i - 1].pos_ == "DET" or doc[noun.i + 1].lower_ != "and":
+        return None  # 'a shot and a scream' names a shot
+    verb = doc[noun.i + 2]
+    return verb if verb.pos_ == "VERB" and verb.tag_ in {"VBD", "VBN"} else None
 
 
 def _after_opening(subject: Token) -> Token | None:

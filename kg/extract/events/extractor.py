@@ -27,12 +27,13 @@ from kg.extract.events.places import (
     sentence_place,
 )
 from kg.extract.events.quantities import attach_quantities, distinct
-from kg.extract.events.roles import verbal_arguments
+from kg.extract.events.roles import subject_of, verbal_arguments
 from kg.extract.events.senses import armed, coded_actors, moved_or_struck
 from kg.extract.events.triggers import find_triggers
 from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.principals import role_actor
 from kg.extract.state import Found, FoundEvent, token_index
+from kg.extract.subjects import misparsed_verb, subject_word
 
 
 class EventExtractor(SavesLexicon):
@@ -164,6 +165,10 @@ class EventExtractor(SavesLexicon):
             if not event.roles.get("place") and (found := object_place(verb, index)) is not None:
                 event.roles["place"] = [found.key]  # 'targeting a bus in southern Pakistan'
         order_places(event, head, index)
+        if not event.roles.get("agent") and (verb := misparsed_verb(head)) is not None:
+            subject, passive = subject_of(verb)  # 'gunmen on a motorbike shot and killed X': the gunmen shot
+            if not passive:  # no subject: 'an unknown assailant shot and wounded X' hangs the verb on 'shot'
+                fill_role(event, "agent", subject_word(subject or head), index, doc, self.lexicon)
         if head.pos_ == "NOUN" and not event.roles.get("agent"):
             self._governing_subject(event, head, kinds, index, doc)
         has_object = event.roles.get(obj_role) or event.object_place or self._given(head, kind)

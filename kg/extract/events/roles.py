@@ -24,6 +24,7 @@ from kg.extract.subjects import (
     elided_passive,
     fronted_subject,
     gerund_governor,
+    misparsed_verb,
     object_conjunct,
     root_predicate,
     subject_word,
@@ -90,6 +91,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return subject, subject is not None and is_passive(current)
         if (fronted := fronted_subject(current)) is not None:
             return fronted, False
+        if current.dep_ == "conj" and misparsed_verb(current.head) == current:
+            return subject_word(current.head), False  # 'an unknown assailant shot and wounded X'
+        if current.dep_ == "conj" and current.tag_ == "VBD" and current.head.dep_ == "ROOT":
+            if current.head.pos_ in {"NOUN", "PROPN"}:  # 'Masked gunmen in a car shot and wounded X': no verb root
+                return current.head, False
         if (verb_before := object_conjunct(current)) is not None:
             current = verb_before
             continue
