@@ -128,7 +128,10 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma in rules.reasons_of:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
-        elif lemma in rules.descriptions and verb.dep_ in {"acl", "amod"}:  # 'a lawyer known for defending ...'
+        elif lemma in rules.descriptions and verb.dep_ in {
+            "acl",
+            "amod",
+        }:  # 'a lawyer known for defending ...'
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}]
         elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
             asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'

@@ -32,7 +32,9 @@ def subject_word(subject: Token) -> Token:
         inner = [c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i]
         if inner:
             return inner[0]
-    if misparsed_verb(subject) is not None:  # 'An unknown assailant shot and wounded X': 'assailant shot' a noun
+    if (
+        misparsed_verb(subject) is not None
+    ):  # 'An unknown assailant shot and wounded X': 'assailant shot' a noun
         if subject.dep_ == "pobj" and subject.head.head.pos_ in {"NOUN", "PROPN"}:
             return subject.head.head  # 'gunmen in a car shot and wounded X'
         nouns = [c for c in subject.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]
@@ -152,6 +154,15 @@ def object_conjunct(verb: Token) -> Token | None:
         noun = noun.head
         if noun.pos_ in {"VERB", "AUX"}:
             return noun
+    return None
+
+
+def noun_root(verb: Token) -> Token | None:
+    """The subject of a finite verb the model coordinated with the sentence's root noun, for want of a verb root
+    ('Masked gunmen in a car shot and wounded a judge' comes out rooted in 'gunmen'), or None."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"}:
+        return head
     return None
 
 

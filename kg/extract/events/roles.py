@@ -25,6 +25,7 @@ from kg.extract.subjects import (
     fronted_subject,
     gerund_governor,
     misparsed_verb,
+    noun_root,
     object_conjunct,
     root_predicate,
     subject_word,
@@ -93,9 +94,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return fronted, False
         if current.dep_ == "conj" and misparsed_verb(current.head) == current:
             return subject_word(current.head), False  # 'an unknown assailant shot and wounded X'
-        if current.dep_ == "conj" and current.tag_ == "VBD" and current.head.dep_ == "ROOT":
-            if current.head.pos_ in {"NOUN", "PROPN"}:  # 'Masked gunmen in a car shot and wounded X': no verb root
-                return current.head, False
+        if (noun := noun_root(current)) is not None:  # 'Masked gunmen in a car shot and wounded X'
+            return noun, False
         if (verb_before := object_conjunct(current)) is not None:
             current = verb_before
             continue
