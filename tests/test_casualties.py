@@ -36,6 +36,13 @@ def test_dead_are_summed_over_the_sides_counted(text, dead):
     [
         ("Gunmen killed 9 villagers, including 4 women who were killed in their homes.", 9),  # part of the 9
         (
+            "Five herders, including two boys, were killed when a shell hit their camp.",
+            5,
+        ),  # told before the verb
+        # a total on both sides holds the other counts; the dead of a happening days apart are its own
+        ("Monitors counted at least six dead on both sides, while the army said 20 rebels were killed.", 6),
+        ("Troops defused a bomb on the road, days after a similar device killed a shepherd.", None),
+        (
             "Gunmen killed 2 herders on Monday, a week after raiders killed 6 farmers nearby.",
             2,
         ),  # an earlier act

@@ -48,11 +48,12 @@ _FORWARD = {
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip
 _BACKWARD = {
-    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_AGE}{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
+    "dead": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_AGE}{_NOUN}\s+(?:(?!dead|killed|died|and\s+\d|least\b|{_NUM}\b){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|had been|"
                        rf"are|lay|being)?\s*{_DEATH}\b", re.I),
-    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_AGE}(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|"
+    "hurt": re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+{_AGE}(?:{_NOUN}\s+)?(?:(?!dead|killed|died|and\s+\d|least\b|{_NUM}\b){_NOT_FATE}[a-z]+\s+){{0,3}}?(?:were|was|have been|"
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
+_N_DEAD = re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+dead\b", re.I)  # "reported at least six dead on both sides"
 _LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
 _BARE = re.compile(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:fatalities|fatality|deaths)\b|\bfatalities:\s*(?P<n2>\d+)\b", re.I
@@ -98,6 +99,18 @@ _NONE = re.compile(r"\b(no casualties|no (?:one|body) was (?:killed|hurt|injured
 _DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "people", "others", "more"}
 # a victims' noun that tells no side: a second count of it may be the first told again
 _NO_SIDE = _DEATH_NOUNS | {"them", "whom", "those", "persons", "person", "victims", "individuals", "was", "were"}  # fmt: skip
+_ALL_SIDES = re.compile(r"[^.;,]{0,25}?\b(?:on|from|among) (?:both|all) sides\b|\s+in (?:total|all)\b", re.I)
+# another happening dated apart from this one: its dead are its own ('defused a bomb, days after a similar one killed
+# a shepherd')
+_DAYS_APART = re.compile(
+    r",?\s*\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+)?(?:days?|weeks?|months?)\s+"
+    r"(?:after|before)\b[^.;]*",
+    re.I,
+)
+# a subset told between a count and its verb: part of the count, not a count of its own
+_ASIDE = re.compile(
+    r",\s*(?:including|among them|among whom|most of them|all of them|mostly)\b[^,;.()]{1,80},", re.I
+)
 _SUBSET = re.compile(r"\b(?:including|among|of them|of whom|of the dead|of those)\b", re.I)
 _EARLIER_TIME = re.compile(r"\b(?:after|since|earlier|last|previous|ago|before)\b", re.I)
 
@@ -171,12 +184,14 @@ def casualties(text: str) -> Casualties:
         return _NOBODY
     text = _REASON.sub(lambda m: " " * len(m[0]), text)  # same length: offsets stay
     text = _EARLIER.sub(lambda m: " " * len(m[0]), text)
+    text = _ASIDE.sub(lambda m: " " * len(m[0]), text)  # 'Four people, including two migrants, were killed'
+    text = _DAYS_APART.sub(lambda m: " " * len(m[0]), text)  # '..., days after a device killed a shepherd'
     found: dict[str, int] = {}
     nouns: list[str] = []
     also = False
     for kind in ("dead", "hurt"):
         patterns = (
-            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _COORD, _BACKWARD[kind], _BARE, _THE_ONE]
+            [_LEFT_DEAD, _TO_DEATH, _FORWARD[kind], _COORD, _N_DEAD, _BACKWARD[kind], _BARE, _THE_ONE]
             if kind == "dead"
             else [_FORWARD[kind], _BACKWARD[kind]]
         )
@@ -209,6 +224,8 @@ def _other_sides(text: str, first: re.Match[str], end: int, patterns: list[re.Pa
     >>> _other_sides(text, _FORWARD["dead"].search(text), 18, [_FORWARD["dead"], _BACKWARD["dead"]])
     14
     """
+    if _ALL_SIDES.match(text, end):
+        return 0  # "six dead on both sides": a total, which the other counts are part of
     spans = [(first.start(), end)]
     others: list[re.Match[str]] = []
     for pattern in patterns:
