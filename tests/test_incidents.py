@@ -780,3 +780,21 @@ def test_an_act_of_any_kind_is_no_happening(nlp):
     # 'any attack' names a kind of act that may come, not one that happened
     text = "The rebels said they would defend the population of Sora village against any attack."
     assert _incidents(nlp, text, "2023-05-04") == []
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "inter1", "inter2"),
+    [
+        # an armed group that breaks up a protest is actor 2; the protesters are actor 1, as with the police
+        ("On 3 May 2020, displaced people protested in Atma camp demanding aid; HTS members fired into the air to "
+         "disperse them.", "Protest with intervention", 6, 2),
+        # settlers who throw stones riot: actor 1 is rioters
+        ("On 3 May 2020, settlers threw stones at houses in Burin village, wounding two residents.",
+         "Mob violence", 5, None),
+    ],
+)  # fmt: skip
+def test_protesters_and_rioters_are_actor_one_whoever_acts_on_them(nlp, text, sub_event_type, inter1, inter2):
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == (sub_event_type, inter1)
+    assert inter2 is None or incident.inter2 == inter2
