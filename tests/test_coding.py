@@ -16,6 +16,7 @@ from kg.extract.toponyms import place_phrases
         ("Troops fired mortars at the village.", 1, 7, "Shelling/artillery/missile attack"),
         ("A landmine exploded under a bus.", None, 7, "Remote explosive/landmine/IED"),
         ("A motorcycle rigged with explosives went off near a market.", None, 7, "Remote explosive/landmine/IED"),
+        ("Turkish troops evacuated its observation post near the town.", 8, None, "Change to group/activity"),
         ("A grenade was thrown into a bar.", None, 7, "Grenade"),
         ("A suicide bomber blew himself up at a market.", 2, 7, "Suicide bomb"),
         ("Protesters marched to parliament.", 6, None, "Peaceful protest"),
