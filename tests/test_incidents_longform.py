@@ -168,3 +168,8 @@ def test_what_a_side_says_of_the_strike_told_before_adds_to_it(nlp):
 )
 def test_what_an_actor_once_did_told_aside_opens_no_incident(nlp, text, count):
     assert len(_incidents(nlp, text)) == count
+
+
+def test_a_new_forward_base_is_a_base_established(nlp):
+    text = "The ministry said the army had set up a new forward base at Sora on 15 May 2023 to secure the border."
+    assert _codes(_incidents(nlp, text)) == [("Strategic developments", "Headquarters or base established")]
