@@ -25,6 +25,9 @@ from kg.extract.casualties import casualties, more_dead
             4,
         ),  # the bomber is one of them
         ("A 9-year-old girl was shot dead by a sniper near the market.", 1),  # the age is no count
+        # the count nearest its verb, not an article before it
+        ("A spokesman said six guards were killed.", 6),
+        ("Raiders hit a post, sparking a gun battle in which five guards were killed.", 5),
     ],
 )
 def test_dead_are_summed_over_the_sides_counted(text, dead):

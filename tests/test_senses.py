@@ -309,7 +309,9 @@ def test_a_convoy_is_aid_only_when_its_phrase_says_what_it_brings(nlp, text: str
     ("text", "kind", "trigger"),
     [
         ("Troops shot back at the gunmen near Gao.", "Attack", "shot"),  # returned fire is fire
-        ("Rioters looted and burned shops in the old town.", "Attack", "burned"),  # the object is shared
+        ("Rioters ransacked and burned shops in the old town.", "Attack", "burned"),  # the object is shared
+        # looting is an act of force
+        ("Rioters looted and burned shops in the old town.", "Attack", "looted"),
         ("Dozens of cars were burned in the capital overnight.", "Attack", "burned"),
         ("A farmer shot and killed a neighbour in Kisumu.", "Attack", "shot"),  # the model tags 'shot' a noun
         # taking part of a country or district is fighting over territory, not an arrest

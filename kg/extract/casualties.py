@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.language import NUMBER_WORDS
 from kg.extract.lexicon import word_list
 from kg.extract.numerals import NUMERAL as _NUM
 from kg.extract.numerals import numeral_value
@@ -79,6 +80,12 @@ _JOINED = re.compile(rf"(?:\s+[a-z\-]+){{0,3}}?\s*,?\s+and\s+(?:(?:his|her|their
                      rf"{_QUAL}(?P<n>{_NUM})\b)|{_QUAL}(?P<m>{_NUM})\b(?:\s+of\s+(?:his|her|their|them)\b)?)"
                      rf"(?!(?:\s+[a-z\-]+){{0,2}}?\s+(?:(?:were|was|are|have|had)\s+(?:been\s+)?)?(?:wounded|"
                      rf"injured|hurt|arrested|detained|abducted|kidnapped|missing|rescued)\b)", re.I)  # fmt: skip
+# a number written out or in digits (not the article 'a', nor an age: '9-year-old'), as a later count between a
+# count and its verb
+_LATER_COUNT = re.compile(
+    rf"\b(?:\d+|{'|'.join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))})\b(?!-)", re.I
+)
+_JOINS = re.compile(r",|\band\b", re.I)
 _AND = re.compile(r"\s*[,;]?\s*(?:and|while)\s+", re.I)
 # a count that says why someone is sought or held, not who died in this event: "arrested a man accused of killing
 # two soldiers", "a man suspected of ...", up to the end of its clause
@@ -156,8 +163,24 @@ def _may_match(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """``pattern.search(text)``, without the scan when ``text`` lacks the word the pattern needs."""
-    return pattern.search(text) if _may_match(pattern, text) else None
+    """``pattern.search(text)``, without the scan when ``text`` lacks the word the pattern needs; a count told
+    backward is the nearest to its verb ('An official said five people were killed', 'a gunfight in which four
+    soldiers were killed': five and four, not the article)."""
+    match = pattern.search(text) if _may_match(pattern, text) else None
+    while (
+        match is not None
+        and pattern in _BACKWARD.values()
+        and _later_count(text[match.end("n") : match.end()])
+    ):
+        match = pattern.search(text, match.end("n"))
+    return match
+
+
+def _later_count(between: str) -> bool:
+    """Whether another count stands between a count and its verb, not joined to it ('a man and his two sons',
+    '3 soldiers, 2 policemen and a civilian' are one count)."""
+    later = _LATER_COUNT.search(between)
+    return later is not None and _JOINS.search(between, 0, later.start()) is None
 
 
 def _count(match: re.Match[str]) -> int | None:

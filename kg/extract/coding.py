@@ -75,6 +75,8 @@ class CodingRules:
     former: tuple[int, re.Pattern[str]] | None = None
     # event type -> its family: a follow-up of the same family adds to an incident (a riot, then tear gas)
     kin: dict[str, str] = field(default_factory=dict)
+    # event type -> its family as a headline's loose words tell it ('fighters attack a base': violence)
+    headline_kin: dict[str, str] = field(default_factory=dict)
     denials: frozenset[str] = (
         frozenset()
     )  # verbs whose relative clause denies its sentence ('which X denied')
@@ -239,6 +241,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
         civil_only=frozenset(data.get("modifiers", {}).get("civil_only", ())),
         backing=frozenset(data.get("modifiers", {}).get("backing", ())),
         kin={t: f for t, f in data.get("kin", {}).items() if t != "about"},
+        headline_kin={t: f for t, f in data.get("headline_kin", {}).items() if t != "about"},
         denials=frozenset(data.get("modifiers", {}).get("denials", ())),
         names=_pattern(data.get("modifiers", {}).get("names", []))
         if data.get("modifiers", {}).get("names")

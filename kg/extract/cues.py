@@ -1,7 +1,7 @@
 """The text of a sentence as the incident coding rules read it: words that do not tell what happened are blanked
 out, so their cue words do not code the incident.
 
-Five kinds are blanked:
+Six kinds are blanked:
 
 - a cue word that only names a kind of thing, as the modifier of a noun that is no event: "riot police",
   "protest leaders", "the sit-in committee" (the cue classes and the event nouns are data, in
@@ -15,7 +15,9 @@ Five kinds are blanked:
   told, made definite ("Al-Shabaab claimed the attack");
 - the words of an event the event layer found did not happen, or only might, with what its verb acts on: "a halt
   to rocket attacks", "banned all demonstrations", "threatened to storm the town", "would send troops and drones"
-  (for the cue classes of acts only: "agreed to exchange prisoners" still codes an agreement).
+  (for the cue classes of acts only: "agreed to exchange prisoners" still codes an agreement);
+- a word or two in quotation marks: a side's label, not what the reporter tells ('force was used against
+  "rioters"', 'killed seven "apostates"').
 
 Blanking keeps every other character where it was, so offsets into the sentence stay valid.
 
@@ -27,6 +29,8 @@ Blanking keeps every other character where it was, so offsets into the sentence 
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -41,6 +45,7 @@ _MODALS = {"will", "would", "could", "might", "may", "can", "shall", "should", "
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 _GENERIC = word_set("events", "generic_determiners")  # any attack, every protest
+_LABEL = re.compile(r"[\"“](?:[^\s\"“”]+\s){0,1}[^\s\"“”]+[\"”]")  # a word or two in quotation marks
 
 
 def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = False) -> tuple[str, str]:
@@ -57,6 +62,8 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
             (sent.start_char + m.start(), sent.start_char + m.end())
             for m in rules.names.finditer(doc_text(sent.doc)[sent.start_char : sent.end_char])
         ]
+    said = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    spans += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _LABEL.finditer(said)]
     if rules.munitions is not None:  # 'fired tear gas shells at protesters': an intervention, no shelling
         spans += [
             (sent.start_char + m.start("word"), sent.start_char + m.end("word"))
@@ -93,6 +100,19 @@ def _modifier_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     return spans
 
 
+def _aside(verb: Token) -> bool:
+    """A relative clause set off by a comma, in the past and undated, on an actor: 'the SDF, which fought the
+    group alongside the coalition, vowed ...' says who the actor is, not what it did in the report."""
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return (
+        verb.tag_ == "VBD"
+        and before is not None
+        and before.text == ","
+        and verb.left_edge.lower_ in {"which", "who"}
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+    )
+
+
 def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     """Character spans of what came before the happening: the object of a verb that ends it ('signed a truce,
     ending a week of clashes') and the reason given for an arrest or a sentence ('arrested seven people for
@@ -115,10 +135,11 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             # 'the SDF, backed by coalition helicopters, raided the town': who helped, not what happened
             spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
             continue
-        if verb.dep_ == "relcl" and any(
-            c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children
+        if verb.dep_ == "relcl" and (
+            any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children) or _aside(verb)
         ):
-            # 'AQAP, which has been fighting STC forces in Abyan': what an actor has long done, no happening
+            # 'AQAP, which has been fighting STC forces in Abyan': what an actor has long done, no happening; and
+            # 'the SDF, which fought the group alongside the coalition, vowed ...': what it once did
             spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
             continue
         if lemma in rules.civil_only and _armed_subject(verb, rules):

@@ -10,14 +10,35 @@ True
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from spacy.tokens import Span
 
 from kg.extract.clauses import PRECISION_ORDER
 from kg.extract.coding import CodingRules
+from kg.extract.lexicon import load_lexicon, word_list
+from kg.extract.state import doc_text
 from kg.extract.summaries import main_verb
 from kg.records import Event, TimeValue
+
+
+def _either(key: str) -> str:
+    words = sorted(word_list("casualties", key), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# what refers a count of the dead back to a happening told before: 'killed in the fighting', 'two of the
+# attackers', a side's own losses ('it had lost three fighters', 'lost none of its own men')
+_TOLD = re.compile(
+    rf"\b(?:in|during|from)\s+the\s+(?:{_either('told_happenings')})\b"
+    rf"|\bof\s+the\s+(?:{_either('told_parties')})\b"
+    rf"|\blost\s+(?:\w+\s+of\s+)?(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:\w+\s+)?(?:{_either('own_losses')})\b",
+    re.IGNORECASE,
+)
+_FATES = re.compile(
+    r"\b(?:killed|killing|died|dead|wounded|wounding|injured|hurt|lost|losing)\b", re.IGNORECASE
+)
 
 
 def kin(rules: CodingRules, rule: dict) -> str:
@@ -163,4 +184,114 @@ def intervenes(item: dict | None, classes: set[str], rules: CodingRules) -> bool
         rule is not None
         and rule is not item["rule"]
         and kin(rules, rule) == kin(rules, item["rule"]) == "demonstration"
+    )
+
+
+def is_headline(sent: Span) -> bool:
+    """A report's first line with no closing punctuation, followed by more text: a headline in sentence case
+    (Title Case ones are skipped as regions before incidents are read)."""
+    words = [t for t in sent if not t.is_space]
+    return (
+        sent.start == 0
+        and sent.end < len(sent.doc)
+        and bool(words)
+        and words[-1].text not in {".", "!", "?", '"', "”", "'", "’"}
+    )
+
+
+def into_lede(incidents: list[dict], rules: CodingRules, kinds: dict[str, str]) -> list[dict]:
+    """The incidents, with the headline's (the first, told by the headline alone) joined to the first one the
+    body tells again (see :func:`restates`); a headline incident the body does not tell stays: a headline may be
+    all a report says of it."""
+    head = incidents[0] if incidents else None
+    if head is None or len(head["evidence"]) != 1 or not is_headline(head["evidence"][0]):
+        return incidents
+    for item in incidents[1:]:
+        if restates(head, item, rules, kinds):
+            item["events"] = head["events"] + item["events"]
+            item["evidence"].insert(0, head["evidence"][0])  # the sentences in the report's order
+            return incidents[1:]
+    return incidents
+
+
+def restates(head: dict, item: dict, rules: CodingRules, kinds: dict[str, str]) -> bool:
+    """Whether a headline's incident ``head`` is ``item`` told again: the same family of types
+    (``rules.headline_kin``: 'Gunmen hit a checkpoint' is the lede's clash), the same place or one that holds
+    it, or the country (``kinds``: entity key -> kind), and no other actor 1.
+
+    >>> from kg.extract.coding import load_rules
+    >>> head = {"rule": {"event_type": "Violence against civilians"}, "location": "Syria", "place": "syria",
+    ...         "actor1": ()}
+    >>> lede = {"rule": {"event_type": "Battles"}, "location": "Hama", "admin": ("Hama Governorate",),
+    ...         "actor1": ("rebels",)}
+    >>> restates(head, lede, load_rules(), {"syria": "Country"})
+    True
+    >>> restates({**head, "rule": {"event_type": "Protests"}}, lede, load_rules(), {"syria": "Country"})
+    False
+    """
+    family = rules.headline_kin
+    kind, other = head["rule"]["event_type"], item["rule"]["event_type"]
+    if kind != other and (family.get(kind) is None or family.get(kind) != family.get(other)):
+        return False
+    if head["actor1"] and item["actor1"] and not set(head["actor1"]) & set(item["actor1"]):
+        return False
+    where = (head["location"] or "").lower()
+    held = {(item["location"] or "").lower(), *(a.lower() for a in item.get("admin", ()))}
+    return not where or where in held or kinds.get(head["place"] or "") == "Country"
+
+
+def counts_told(text: str, rules: CodingRules, cue: str | None = None) -> bool:
+    """Whether a sentence (``text``; ``cue``: its cue text, with the words that code nothing blanked) only counts
+    the dead or hurt of a happening told before, and says so: 'in the fighting', 'two of the attackers', 'it had
+    lost three fighters'; no other cue codes anything in it ('Rebels stormed a village and lost two fighters'
+    tells a happening of its own).
+
+    >>> from kg.extract.coding import load_rules
+    >>> rules = load_rules()
+    >>> counts_told("Five people were killed in the fighting, a doctor said.", rules)
+    True
+    >>> counts_told("The group said it had lost two fighters.", rules)
+    True
+    >>> counts_told("Five people were killed in a clash near the border.", rules)
+    False
+    >>> counts_told("Rebels stormed a village and lost two fighters.", rules)
+    False
+    """
+    if _TOLD.search(text) is None:
+        return False
+    return not rules.cues_in(_FATES.sub(" ", _TOLD.sub(" ", text if cue is None else cue)))
+
+
+def told_subject(sent: Span, reporting: frozenset[int] | set[int], item: dict, rules: CodingRules) -> bool:
+    """Whether what the sentence reports has a happening told before as its subject: a definite event noun ('the
+    strike caused material damage only', 'state media said the shelling targeted militants') whose cue classes,
+    if any, are the incident ``item``'s."""
+    verb = main_verb(sent, reporting)
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        definite = any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in subject.children)
+        if (
+            definite
+            and subject.tag_ == "NN"
+            and load_lexicon().type_of_lemma(subject.lemma_, "NOUN") is not None
+            and rules.cues_in(subject.text) <= item["classes"]
+        ):
+            return True
+    return False
+
+
+def told_again(
+    sent: Span,
+    cue: str,
+    reporting: frozenset[int] | set[int],
+    item: dict,
+    rules: CodingRules,
+    hurt: bool,
+    date: TimeValue | None,
+) -> bool:
+    """Whether a sentence (``cue``: its cue text) tells more of the incident ``item`` told before it, and says
+    so, wherever it is: the dead of it (:func:`counts_told`; ``hurt``: the sentence counts dead or hurt) or, with
+    no ``date`` of its own, more of it (:func:`told_subject`)."""
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return (hurt and counts_told(text, rules, cue)) or (
+        date is None and told_subject(sent, reporting, item, rules)
     )

@@ -21,7 +21,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -40,9 +39,6 @@ from kg.extract.newstime import background, news_time
 from kg.extract.state import doc_text
 from kg.extract.summaries import recalled
 from kg.records import Entity, Event, Incident, Mention, TimeValue
-
-if TYPE_CHECKING:
-    pass
 
 CARRIED = {"day", "approximate", "month"}  # dates that carry on to the next sentences of a report
 _BACK_REFERENCE = re.compile(
@@ -213,11 +209,19 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
                 or (near and own_date is None and grouping.intervenes(previous, classes, rules))
             )
         )  # fmt: skip
+        # the dead of what was told ("killed in the fighting", "it had lost three fighters"), or more of it ("the
+        # strike caused damage only"), wherever it is
+        told_again = previous is not None and grouping.told_again(
+            sent, cue, reporting, previous, rules, hurt, own_date
+        )
+        follow_up = follow_up or told_again
         if previous is not None and follow_up and (rule is not None or counts.fatalities or counts.injured):
             refine(previous, classes, rules, paragraph, sent, inside, join=False)
             previous["events"] += [e.key for e in inside]
             previous["classes"] |= classes
-            previous["fatalities"] = more_dead(previous["fatalities"], counts, previous["victims"])
+            # a side's or a source's count of the dead told is another count of them, not more dead
+            counted = "" if told_again else previous["victims"]
+            previous["fatalities"] = more_dead(previous["fatalities"], counts, counted)
             previous["victims"] += " " + counts.victims
             previous["injured"] = previous["injured"] or counts.injured
             previous["evidence"].append(sent)
@@ -250,6 +254,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             certainties[0] if certainties else "asserted"), "confidence": round(max(confidence, 0.1), 2),
             "evidence": [sent], "paragraph": paragraph, "classes": set(classes), "subject": subject,
         })  # fmt: skip
+    # a headline told again in the body is the body's incident
+    incidents = grouping.into_lede(incidents, rules, {e.key: e.kind for e in entities})
     gazetteer, country = doc._.kg_gazetteer, document_country(entities, doc._.kg_gazetteer)
     cues = attribution_cues()
     # once an incident is complete: who the report blames, whether state forces are abroad

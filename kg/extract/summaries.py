@@ -58,8 +58,22 @@ def _old_start(date: TimeValue | None, now: dt.date | None) -> bool:
     """No date, or an interval begun more than a few weeks before the news time ('since the coup', 'since 2019')."""
     if date is None or now is None:
         return date is None
-    first = latest_day(date.start) if date.start else None
+    # 'since January' began on its first day
+    first = _first_day(date.start or date.value) or (latest_day(date.start) if date.start else None)
     return first is not None and (now - first).days > BACKGROUND_DAYS
+
+
+def _first_day(value: str) -> dt.date | None:
+    """The first day a month or a year names ('since January': since its first day); None for a day (a week-old
+    'since Monday' is news) or a value with no year.
+
+    >>> _first_day("2021-01"), _first_day("2021-01-05")
+    (datetime.date(2021, 1, 1), None)
+    """
+    parts = value.split("-")
+    if len(parts) > 2 or len(parts[0]) != 4 or not all(p.isdigit() for p in parts):
+        return None
+    return dt.date(int(parts[0]), int(parts[1]) if len(parts) == 2 else 1, 1)
 
 
 def summary(
