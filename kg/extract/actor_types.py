@@ -145,3 +145,35 @@ def actor1_inter(
         home = next((c.key for w in words if (c := gazetteer.demonym_to_country(w))), None)
         code = located(rules, code, home, where)
     return unnamed(rules, item["rule"], code)
+
+
+Keys = tuple[str, ...]
+
+
+def crowd_roles(
+    rules: CodingRules,
+    rule: dict[str, Any],
+    agent: int | None,
+    victims: int | None,
+    agent_keys: Keys,
+    target_keys: Keys,
+) -> tuple[int | None, int | None, Keys, Keys]:
+    """Actor 1 of a protest or riot rule (one with ``actor1_inter``): people who protest are protesters (6), who riot
+    rioters (5), and ACLED makes them actor 1 even when the police or a group act on them ('Police fired tear gas
+    at nurses marching', 'HTS members fired into the air to disperse the gathering': those forces become actor 2);
+    settlers who throw stones riot as rioters. Returns the agent and victims codes and keys.
+
+    >>> from kg.extract.coding import load_rules
+    >>> rules = load_rules()
+    >>> rule = {"event_type": "Protests", "actor1_inter": 6}
+    >>> crowd_roles(rules, rule, 2, None, ("hts",), ("people",))
+    (6, 2, ('people',), ('hts',))
+    """
+    acted_on = agent in rules.groups["state"] or (
+        rule["event_type"] == "Protests" and agent in rules.groups["armed"]
+    )
+    if acted_on:
+        victims, agent_keys, target_keys = agent, target_keys, agent_keys
+    if acted_on or agent in (None, *rules.groups["civilian"]) or rule["event_type"] == "Riots":
+        agent = rule["actor1_inter"]
+    return agent, victims, agent_keys, target_keys

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.asides import own_counts
 from kg.extract.language import NUMBER_WORDS
 from kg.extract.lexicon import word_list
 from kg.extract.numerals import NUMERAL as _NUM
@@ -87,14 +88,6 @@ _LATER_COUNT = re.compile(
 )
 _JOINS = re.compile(r",|\band\b", re.I)
 _AND = re.compile(r"\s*[,;]?\s*(?:and|while)\s+", re.I)
-# a count that says why someone is sought or held, not who died in this event: "arrested a man accused of killing
-# two soldiers", "a man suspected of ...", up to the end of its clause
-_REASON = re.compile(r"\b(?:accused of|suspected of|on suspicion of|charged with|convicted of|wanted for|"
-                     r"responsible for|in connection with|blamed for|over the killing|for the killing)\b[^;.]*",
-                     re.I)  # fmt: skip
-# someone killed before, named to say who acts now: "relatives of a man killed in a feud blocked roads"
-_EARLIER = re.compile(r"\b(?:relatives|family|families|funerals?|mourners|parents|widows?|killers?|murderers?)\s+"
-                      r"of\s+(?:[\w\-']+\s+){1,4}?(?:killed|slain|shot dead)\b", re.I)  # fmt: skip
 # casualties one side claims and the other denies are coded 0 (ACLED): "the army denied suffering any casualties",
 # "... was also killed, which the army denied" (a count told as a denied claim)
 _DENIED = re.compile(r"\bdenied\b[^.;]{0,30}\b(?:casualties|losses|deaths|fatalities)\b", re.I)
@@ -107,17 +100,6 @@ _DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "pe
 # a victims' noun that tells no side: a second count of it may be the first told again
 _NO_SIDE = _DEATH_NOUNS | {"them", "whom", "those", "persons", "person", "victims", "individuals", "was", "were"}  # fmt: skip
 _ALL_SIDES = re.compile(r"[^.;,]{0,25}?\b(?:on|from|among) (?:both|all) sides\b|\s+in (?:total|all)\b", re.I)
-# another happening dated apart from this one: its dead are its own ('defused a bomb, days after a similar one killed
-# a shepherd')
-_DAYS_APART = re.compile(
-    r",?\s*\b(?:(?:a|one|two|three|four|five|six|several|few|\d+)\s+)?(?:days?|weeks?|months?)\s+"
-    r"(?:after|before)\b[^.;]*",
-    re.I,
-)
-# a subset told between a count and its verb: part of the count, not a count of its own
-_ASIDE = re.compile(
-    r",\s*(?:including|among them|among whom|most of them|all of them|mostly)\b[^,;.()]{1,80},", re.I
-)
 _SUBSET = re.compile(r"\b(?:including|among|of them|of whom|of the dead|of those)\b", re.I)
 _EARLIER_TIME = re.compile(r"\b(?:after|since|earlier|last|previous|ago|before)\b", re.I)
 
@@ -205,10 +187,7 @@ def casualties(text: str) -> Casualties:
     sentence counts apart ("killing 5 soldiers; the army said 14 insurgents were killed")."""
     if not holds(text, _FATE_WORDS, _ANY_FATE):
         return _NOBODY
-    text = _REASON.sub(lambda m: " " * len(m[0]), text)  # same length: offsets stay
-    text = _EARLIER.sub(lambda m: " " * len(m[0]), text)
-    text = _ASIDE.sub(lambda m: " " * len(m[0]), text)  # 'Four people, including two migrants, were killed'
-    text = _DAYS_APART.sub(lambda m: " " * len(m[0]), text)  # '..., days after a device killed a shepherd'
+    text = own_counts(text)
     found: dict[str, int] = {}
     nouns: list[str] = []
     also = False

@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract import grouping
-from kg.extract.actor_types import actor1_inter, document_country, entity_inter
+from kg.extract.actor_types import actor1_inter, crowd_roles, document_country, entity_inter
 from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
@@ -132,18 +132,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if rule is not None and denied(sent, rules):
             continue  # an explicitly denied claim is not coded, nor are its casualties
         if rule is not None and rule.get("actor1_inter"):
-            # people who protest are protesters (6), who riot rioters (5) (protesters who burn tyres too), and ACLED
-            # makes them actor 1 even when the police or a group act on them ("Police fired tear gas at nurses
-            # marching ...", "HTS members fired into the air to disperse the gathering"); settlers who throw stones
-            # riot as rioters
-            acted_on = agent in rules.groups["state"] or (
-                rule["event_type"] == "Protests" and agent in rules.groups["armed"]
+            agent, victims, agent_keys, target_keys = crowd_roles(
+                rules, rule, agent, victims, agent_keys, target_keys
             )
-            if acted_on:
-                victims = agent  # the forces that act on them are actor 2, the people they act on actor 1
-                agent_keys, target_keys = target_keys, agent_keys
-            if acted_on or agent in (None, *rules.groups["civilian"]) or rule["event_type"] == "Riots":
-                agent = rule["actor1_inter"]
         if own_date is not None and own_date.precision in CARRIED:
             last_date = own_date  # a year or "since 2019" dates a state, not what the next sentence reports
         # an undated sentence after the report's own first incident goes on with it, whatever its date

@@ -157,6 +157,14 @@ def object_conjunct(verb: Token) -> Token | None:
     return None
 
 
+def lost_subject(verb: Token) -> Token | None:
+    """The subject of a verb the model hung on a noun: on a past tense it read as a noun ('an unknown assailant
+    shot and wounded X'), or on the sentence's root noun (:func:`noun_root`); else None."""
+    if verb.dep_ == "conj" and misparsed_verb(verb.head) == verb:
+        return subject_word(verb.head)
+    return noun_root(verb)
+
+
 def noun_root(verb: Token) -> Token | None:
     """The subject of a finite verb the model coordinated with the sentence's root noun, for want of a verb root
     ('Masked gunmen in a car shot and wounded a judge' comes out rooted in 'gunmen'), or None."""

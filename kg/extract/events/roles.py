@@ -24,8 +24,7 @@ from kg.extract.subjects import (
     elided_passive,
     fronted_subject,
     gerund_governor,
-    misparsed_verb,
-    noun_root,
+    lost_subject,
     object_conjunct,
     root_predicate,
     subject_word,
@@ -92,10 +91,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return subject, subject is not None and is_passive(current)
         if (fronted := fronted_subject(current)) is not None:
             return fronted, False
-        if current.dep_ == "conj" and misparsed_verb(current.head) == current:
-            return subject_word(current.head), False  # 'an unknown assailant shot and wounded X'
-        if (noun := noun_root(current)) is not None:  # 'Masked gunmen in a car shot and wounded X'
-            return noun, False
+        if (lost := lost_subject(current)) is not None:  # 'an unknown assailant shot and wounded X'
+            return lost, False
         if (verb_before := object_conjunct(current)) is not None:
             current = verb_before
             continue
