@@ -217,7 +217,7 @@ def into_lede(incidents: list[dict], rules: CodingRules, kinds: dict[str, str]) 
 def restates(head: dict, item: dict, rules: CodingRules, kinds: dict[str, str]) -> bool:
     """Whether a headline's incident ``head`` is ``item`` told again: the same family of types
     (``rules.headline_kin``: 'Gunmen hit a checkpoint' is the lede's clash), the same place or one that holds
-    it, or the country (``kinds``: entity key -> kind), and no other actor 1.
+    it, or the country (``kinds``: entity key -> kind), and no other named actor 1.
 
     >>> from kg.extract.coding import load_rules
     >>> head = {"rule": {"event_type": "Violence against civilians"}, "location": "Syria", "place": "syria",
@@ -233,7 +233,9 @@ def restates(head: dict, item: dict, rules: CodingRules, kinds: dict[str, str]) 
     kind, other = head["rule"]["event_type"], item["rule"]["event_type"]
     if kind != other and (family.get(kind) is None or family.get(kind) != family.get(other)):
         return False
-    if head["actor1"] and item["actor1"] and not set(head["actor1"]) & set(item["actor1"]):
+    # unnamed groups ('gunmen' in the headline, 'militants' in the lede) may be the same people: only names conflict
+    named = [{k for k in i["actor1"] if kinds.get(k) not in {None, "Group", "Person"}} for i in (head, item)]
+    if all(named) and not named[0] & named[1]:
         return False
     where = (head["location"] or "").lower()
     held = {(item["location"] or "").lower(), *(a.lower() for a in item.get("admin", ()))}
