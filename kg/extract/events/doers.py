@@ -2,7 +2,7 @@
 
 "Neighbours protested", "the division marched", "70,000 of its members demonstrated": the parse says who acted,
 but no name, gazetteer entry or group noun of the lexicon does. Such a subject is kept as a document-local actor
-with a low confidence, so an analyst can filter it out (``--min-confidence``), rather than losing who acted.
+with a low confidence, so an analyst can filter it out (``kg:confidence``), rather than losing who acted.
 Only a subject that looks like people is a doer: a name, a noun for a body of people ("the crowd", "a hit team"),
 or a noun with a doer's ending ("dockers", "participants"); never weapons and vehicles ("a roadside bomb killed"),
 events ("the blast destroyed", "fighting erupted"), forces of nature ("floods killed"), texts ("the report
@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.collectives import left_edge, register
+from kg.extract.events.arguments import of_what
 from kg.extract.lexicon import Lexicon, word_set
 from kg.extract.state import Found, FoundEvent, slug
 
@@ -59,7 +60,7 @@ def unnamed_doer(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexic
 def _counted(token: Token) -> Token | None:
     """The noun a count stands for ('three of its bombers': bombers); the token itself if it is a noun."""
     if token.like_num or token.lower_ in COUNT_WORDS:
-        nouns = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        nouns = of_what([token], COUNT_WORDS, numbers=True)
         return nouns[0] if nouns and nouns[0].pos_ in {"NOUN", "PROPN"} else None
     return token if token.pos_ in {"NOUN", "PROPN"} else None
 
@@ -78,18 +79,16 @@ def _can_act(noun: Token, lexicon: Lexicon) -> bool:
         or any(c.dep_ == "compound" and c.lemma_.lower() in NOT_DOERS for c in noun.children)
     ):
         return False
+    # a name; a capitalised word opening the sentence that no model tagged may be a common noun
     if noun.pos_ == "PROPN" and (noun.ent_type_ or not noun.is_sent_start):
-        return (
-            True  # a name; a capitalised word opening the sentence that no model tagged may be a common noun
-        )
+        return True
     if lexicon.type_of_lemma(noun.lemma_, "NOUN") or lemma in lexicon.response:
         return False  # an event noun: "the attack killed", "fighting erupted"
     if lemma == "force":  # 'an international force', not 'used force'
         return any(c.dep_ in {"amod", "compound"} for c in noun.children)
     word = noun.lower_
-    single = (
-        word[:-1] if word.endswith("s") else word
-    )  # 'Mobs' opening a sentence is tagged a name, lemma and all
+    # 'Mobs' opening a sentence is tagged a name, lemma and all
+    single = word[:-1] if word.endswith("s") else word
     people = DOER_NOUNS | lexicon.singular_people | set(lexicon.groups) | PERSON_NOUNS
     doer_like = word.endswith(DOER_SUFFIXES) and not single.endswith("ment") and len(word) > 5
     return bool({lemma, word, single} & people) or doer_like
