@@ -57,18 +57,12 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
         *_background_spans(sent, rules),
         *_negated_spans(sent, rules, told),
     ]
+    said, at = doc_text(sent.doc)[sent.start_char : sent.end_char], sent.start_char
     if rules.names is not None:  # 'Air Force Intelligence' names an organisation, no air strike
-        spans += [
-            (sent.start_char + m.start(), sent.start_char + m.end())
-            for m in rules.names.finditer(doc_text(sent.doc)[sent.start_char : sent.end_char])
-        ]
-    said = doc_text(sent.doc)[sent.start_char : sent.end_char]
-    spans += [(sent.start_char + m.start(), sent.start_char + m.end()) for m in _LABEL.finditer(said)]
+        spans += [(at + m.start(), at + m.end()) for m in rules.names.finditer(said)]
+    spans += [(at + m.start(), at + m.end()) for m in _LABEL.finditer(said)]
     if rules.munitions is not None:  # 'fired tear gas shells at protesters': an intervention, no shelling
-        spans += [
-            (sent.start_char + m.start("word"), sent.start_char + m.end("word"))
-            for m in rules.munitions.finditer(doc_text(sent.doc)[sent.start_char : sent.end_char])
-        ]
+        spans += [(at + m.start("word"), at + m.end("word")) for m in rules.munitions.finditer(said)]
     text = _blank(sent, spans)
     return text, _blank(sent, _doubtful_spans(sent, events), text)
 
@@ -149,10 +143,8 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [c for c in verb.children if c.dep_ == "dobj"]
         elif lemma in rules.reasons_of:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
-        elif lemma in rules.descriptions and verb.dep_ in {
-            "acl",
-            "amod",
-        }:  # 'a lawyer known for defending ...'
+        elif lemma in rules.descriptions and verb.dep_ in {"acl", "amod"}:
+            # what a person is known or wanted for: 'a lawyer known for defending ...'
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}]
         elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
             asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'

@@ -17,9 +17,9 @@ from spacy.tokens import Span
 
 from kg.extract.clauses import PRECISION_ORDER
 from kg.extract.coding import CodingRules
-from kg.extract.lexicon import load_lexicon, word_list
+from kg.extract.lexicon import word_list
 from kg.extract.state import doc_text
-from kg.extract.summaries import main_verb
+from kg.extract.summaries import definite_act, main_verb
 from kg.records import Event, TimeValue
 
 
@@ -269,16 +269,11 @@ def told_subject(sent: Span, reporting: frozenset[int] | set[int], item: dict, r
     strike caused material damage only', 'state media said the shelling targeted militants') whose cue classes,
     if any, are the incident ``item``'s."""
     verb = main_verb(sent, reporting)
-    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
-        definite = any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in subject.children)
-        if (
-            definite
-            and subject.tag_ == "NN"
-            and load_lexicon().type_of_lemma(subject.lemma_, "NOUN") is not None
-            and rules.cues_in(subject.text) <= item["classes"]
-        ):
-            return True
-    return False
+    return any(
+        definite_act(subject) and rules.cues_in(subject.text) <= item["classes"]
+        for subject in verb.children
+        if subject.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def told_again(

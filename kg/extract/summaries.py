@@ -90,7 +90,7 @@ def summary(
         d.dep_ == "det" and d.lower_ in kinds for s in subjects for d in s.children
     ):
         return True
-    if any(_earlier_acts(s) for s in subjects):
+    if any(definite_act(s, plural=True) for s in subjects):
         return True  # 'the strikes have degraded its capabilities': what earlier acts have done, no new one
     clause = sent.doc[verb.left_edge.i : verb.right_edge.i + 1].text
     if _period().search(clause):
@@ -98,16 +98,14 @@ def summary(
     return any(t.lower_ == "since" for t in verb.subtree) and _old_start(date, now)
 
 
-def _earlier_acts(subject: Token) -> bool:
-    """'the strikes', 'these raids': acts the report has told, as a whole (a plural event noun with a definite
-    determiner)."""
-    definite = any(
-        d.dep_ == "det" and d.lower_ in {"the", "these", "those", "such"} for d in subject.children
-    )
+def definite_act(noun: Token, plural: bool = False) -> bool:
+    """An event noun made definite: one told before ('the strike', 'this raid') or, ``plural``, the acts told as
+    a whole ('the strikes', 'these raids')."""
+    determiners = {"the", "these", "those", "such"} if plural else {"the", "this", "that"}
     return (
-        definite
-        and subject.tag_ == "NNS"
-        and load_lexicon().type_of_lemma(subject.lemma_, "NOUN") is not None
+        noun.tag_ == ("NNS" if plural else "NN")
+        and any(d.dep_ == "det" and d.lower_ in determiners for d in noun.children)
+        and load_lexicon().type_of_lemma(noun.lemma_, "NOUN") is not None
     )
 
 

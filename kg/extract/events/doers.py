@@ -89,9 +89,10 @@ def _can_act(noun: Token, lexicon: Lexicon) -> bool:
     word = noun.lower_
     # 'Mobs' opening a sentence is tagged a name, lemma and all
     single = word[:-1] if word.endswith("s") else word
-    people = DOER_NOUNS | lexicon.singular_people | set(lexicon.groups) | PERSON_NOUNS
-    doer_like = word.endswith(DOER_SUFFIXES) and not single.endswith("ment") and len(word) > 5
-    return bool({lemma, word, single} & people) or doer_like
+    people = (DOER_NOUNS, PERSON_NOUNS, lexicon.singular_people, lexicon.groups)
+    if any(w in words for w in (lemma, word, single) for words in people):
+        return True
+    return word.endswith(DOER_SUFFIXES) and not single.endswith("ment") and len(word) > 5
 
 
 def unnamed_doers(
