@@ -26,6 +26,8 @@ _DAYS_APART = re.compile(
     r"(?:after|before)\b[^.;]*",
     re.I,
 )
+# the dead a grave holds died before it was found: "unearthed a mass grave with the remains of 12 people"
+_GRAVE = re.compile(r"\b(?:mass\s+)?graves?\s+(?:containing|holding|with)\b[^.;]*", re.I)
 # a subset told between a count and its verb: part of the count, not a count of its own
 _ASIDE = re.compile(
     r",\s*(?:including|among them|among whom|most of them|all of them|mostly)\b[^,;.()]{1,80},", re.I
@@ -34,7 +36,8 @@ _ASIDE = re.compile(
 
 def own_counts(text: str) -> str:
     """The text less the reasons someone is held, the dead named to say who acts now, subsets told between a
-    count and its verb, and another happening dated days apart, each replaced by as many spaces."""
-    for pattern in (_REASON, _EARLIER, _ASIDE, _DAYS_APART):
+    count and its verb, another happening dated days apart and the dead a grave holds, each replaced by as many
+    spaces."""
+    for pattern in (_REASON, _EARLIER, _ASIDE, _DAYS_APART, _GRAVE):
         text = pattern.sub(lambda m: " " * len(m[0]), text)
     return text

@@ -6,6 +6,8 @@ attributions with the attributed actor (see ``tests/data/acled/README.md``); the
 >>> cues = Cues.load({"before": ["blamed"], "after": ["claimed"]})
 >>> bool(cues.before.search("Officials blamed the ")), bool(cues.after.match(" later claimed the attack"))
 (True, True)
+>>> bool(Cues.load({"before": [], "after": ["-linked"]}).after.match("-linked gunmen"))
+True
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class Cues:
             rf"\b(?:{alternatives(data['before'])})\s+(?:(?:members|fighters|militants) of\s+)?(?:the\s+)?$"
         )
         # a name's possessive or a few words of it may come between ("Islamic State's Sinai Province claimed")
-        after = rf"^(?:'s)?(?:\s+[\w-]+){{0,3}}?\s+(?:{alternatives(data['after'])})\b"
+        after = rf"^(?:'s)?(?:(?:\s+[\w-]+){{0,3}}?\s+|(?=-))(?:{alternatives(data['after'])})\b"
         replaces = frozenset({None, *data.get("replaces", ())})
         return cls(re.compile(before, re.I), re.compile(after, re.I), replaces)
 

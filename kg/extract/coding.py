@@ -192,6 +192,8 @@ class CodingRules:
                 continue
             if "agent_inter" in rule and agent not in rule["agent_inter"]:
                 continue
+            if "victims_inter" in rule and victims not in rule["victims_inter"]:
+                continue
             if "casualties" in rule and rule["casualties"] != casualties:
                 continue
             return rule

@@ -107,6 +107,20 @@ def _aside(verb: Token) -> bool:
     )
 
 
+def _dated_earlier(verb: Token) -> bool:
+    """A clause dated by a year of its own ('killed in 2014', 'displaced in March 2016'): a report's incident
+    is dated to the day, so a clause that gives only a year or a month tells of an earlier time (not 'fraud in the
+    2023 elections': that year names the elections)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during", "since"}):
+        for date in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"):
+            words = list(date.subtree)
+            if any(t.like_num and len(t.text) == 4 for t in words) and not any(
+                t.like_num and len(t.text) <= 2 for t in words
+            ):
+                return True
+    return False
+
+
 def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
     """Character spans of what came before the happening: the object of a verb that ends it ('signed a truce,
     ending a week of clashes') and the reason given for an arrest or a sentence ('arrested seven people for
@@ -135,6 +149,11 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             # 'AQAP, which has been fighting STC forces in Abyan': what an actor has long done, no happening; and
             # 'the SDF, which fought the group alongside the coalition, vowed ...': what it once did
             spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
+            continue
+        clause = verb.head if verb.dep_ == "xcomp" else verb  # 'people believed killed in 2014'
+        if clause.dep_ in {"acl", "relcl"} and _dated_earlier(verb):
+            # 'the remains of 12 people believed killed by IS in 2014': what happened to them years before
+            spans.append((clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)))
             continue
         if lemma in rules.civil_only and _armed_subject(verb, rules):
             spans.append((verb.idx, verb.idx + len(verb)))  # 'troops marched into the town': a move

@@ -1,0 +1,99 @@
+"""Incidents coded by who acts on whom (issue #12): crowds that attack a protest, forces that act on one, territory
+taken back or handed over, and deaths a clause dates to an earlier year (real model, sentences of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import InputDocument, extract
+from kg.records import Incident
+
+
+def _incidents(nlp, text: str, date: str = "2021-04-20") -> list[Incident]:
+    return list(next(iter(extract(nlp, [InputDocument("t", text, date)]))).incidents)
+
+
+def _one(nlp, text: str) -> Incident:
+    found = _incidents(nlp, text)
+    assert len(found) == 1, [(i.event_type, i.evidence[0].text) for i in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "inter1"),
+    [
+        # a crowd that is no armed force attacking a protest is a mob: ACLED's actor 1 are rioters
+        ("Followers of a local party attacked a sit-in in Dala town on 18 April 2021, beating several activists.",
+         "Mob violence", 5),
+        ("On 18 April 2021, loyalists of the mayor stormed a protest camp in Sora and beat dozens of demonstrators.",
+         "Mob violence", 5),
+        # state forces who beat protesters act on a protest; the protesters stay actor 1
+        ("Police beat dozens of demonstrators outside the town hall in Dala on 18 April 2021.",
+         "Protest with intervention", 6),
+        # protesters who attack the police riot
+        ("On 18 April 2021, protesters attacked a police station in Sora town.", "Violent demonstration", 5),
+        # an armed group that fires on a protest uses force against protesters
+        ("Gunmen opened fire on a protest camp in Dala on 18 April 2021, wounding four demonstrators.",
+         "Excessive force against protesters", 6),
+        # people who demand something and are dispersed were protesting
+        ("On 18 April 2021, police used tear gas to disperse jobless nurses demanding contracts in Sora town.",
+         "Protest with intervention", 6),
+    ],
+)  # fmt: skip
+def test_who_acts_on_a_protest_gives_its_sub_type_and_actor_one(nlp, text, sub_event_type, inter1):
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == (sub_event_type, inter1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Army units regained control of Tal Haddad village on 18 April 2021 after the rebels pulled out.",
+        "On 18 April 2021, government troops regained the town of Sora from the insurgents.",
+    ],
+)
+def test_forces_that_regain_a_place_regain_territory(nlp, text):
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == ("Government regains territory", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The injured driver regained consciousness in hospital on Sunday.",
+        "The striker regained his form this season.",
+    ],
+)
+def test_regaining_what_is_no_place_is_no_incident(nlp, text):
+    assert _incidents(nlp, text) == []
+
+
+def test_who_takes_over_handed_territory_is_actor_one(nlp):
+    text = (
+        "On 18 April 2021, the foreign contingent handed over its camp near Sora town to the national army."
+    )
+    incident = _one(nlp, text)
+    assert incident.sub_event_type == "Non-violent transfer of territory"
+    assert incident.inter1 == 1 and "army" in incident.actor1[0]  # entity keys: the army, not the contingent
+
+
+def test_deaths_a_clause_dates_to_an_earlier_year_are_no_fight_and_no_fatalities(nlp):
+    text = (
+        "On 18 April 2021, investigators found a mass grave containing the bodies of at least 20 men believed "
+        "executed by the militants in 2015, near Sora village."
+    )
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Other")
+    assert not incident.fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "inter1"),
+    [
+        # a group's affiliates are coded with the group ('X-affiliated gunmen', 'gunmen loyal to X')
+        ("On 18 April 2021, SNA-affiliated gunmen looted shops in Sora town.", 2),
+        ("On 18 April 2021, STC forces and government troops exchanged fire near Sora town.", 3),
+    ],
+)
+def test_a_named_group_gives_its_affiliates_and_forces_their_code(nlp, text, inter1):
+    assert _one(nlp, text).inter1 == inter1
