@@ -97,3 +97,55 @@ def test_deaths_a_clause_dates_to_an_earlier_year_are_no_fight_and_no_fatalities
 )
 def test_a_named_group_gives_its_affiliates_and_forces_their_code(nlp, text, inter1):
     assert _one(nlp, text).inter1 == inter1
+
+
+def test_what_a_gathering_mourns_or_denounces_is_its_reason_not_an_attack(nlp):
+    text = (
+        "On 18 April 2021, hundreds of students gathered in Sora town to mourn the passengers of a plane shot "
+        "down by the air force and to denounce the cover-up."
+    )
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == ("Peaceful protest", 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a clash fought with rocket-propelled grenades is a clash, not a grenade attack
+        ("On 18 April 2021, two clans exchanged fire with rocket-propelled grenades in Dala town.", "Armed clash"),
+        # gunmen who fire on troops that fire back fight a battle, whatever the troops were doing
+        ("On 18 April 2021, gunmen fired on soldiers carrying out an arrest raid in Sora camp, and the soldiers "
+         "returned fire.", "Armed clash"),
+        # a launch pad found with unfired rockets is a disrupted weapons use
+        ("On 18 April 2021, police found a launch pad with three unfired rockets on a farm near Sora town.",
+         "Disrupted weapons use"),
+    ],
+)  # fmt: skip
+def test_how_a_fight_or_a_find_is_told_gives_its_sub_type(nlp, text, sub_event_type):
+    assert _one(nlp, text).sub_event_type == sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "inter1"),
+    [
+        # a tribe named after a place is an identity group, and the place where they fought is the location
+        ("Members of the Al-Bu Hamad and Al-Jubur tribes exchanged fire in Dala district on 18 April 2021.",
+         "Dala district", 4),
+        # where the doers come from is not where they acted
+        ("On 18 April 2021, settlers from the Kafr Dan outpost threw stones at houses in Sora village, injuring a "
+         "woman.", "Sora village", None),
+    ],
+)  # fmt: skip
+def test_a_tribe_name_or_the_doers_origin_is_not_the_location(nlp, text, location, inter1):
+    incident = _one(nlp, text)
+    assert location.startswith(incident.location or "-")
+    assert inter1 is None or incident.inter1 == inter1
+
+
+def test_forces_of_a_named_group_and_militants_believed_to_be_its_members_are_that_group(nlp):
+    forces = _one(nlp, "On 18 April 2021, forces of the Southern Transitional Council attacked a checkpoint in Sora.")
+    believed = _one(
+        nlp,
+        "On 18 April 2021, militants believed to be members of Kataib Hezbollah shot dead an activist in Sora town.",
+    )
+    assert (forces.inter1, believed.inter1) == (3, 3)

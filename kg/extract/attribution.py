@@ -31,6 +31,7 @@ class Cues:
     before: re.Pattern[str]  # words that end right before the blamed group's name
     after: re.Pattern[str]  # words right after it ('later claimed')
     replaces: frozenset[int | None] = frozenset({None})  # the codes of an actor 1 that may still be blamed on
+    bare: frozenset[str] = frozenset()  # actors that name no group of their own ('militants believed to be X')
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Cues:
@@ -43,7 +44,8 @@ class Cues:
         # a name's possessive or a few words of it may come between ("Islamic State's Sinai Province claimed")
         after = rf"^(?:'s)?(?:(?:\s+[\w-]+){{0,3}}?\s+|(?=-))(?:{alternatives(data['after'])})\b"
         replaces = frozenset({None, *data.get("replaces", ())})
-        return cls(re.compile(before, re.I), re.compile(after, re.I), replaces)
+        bare = frozenset(w.lower() for w in data.get("bare", ()))
+        return cls(re.compile(before, re.I), re.compile(after, re.I), replaces, bare)
 
 
 def attributed(
@@ -102,11 +104,12 @@ def blamed_for(
     default = rules.unnamed_codes.get(
         rule.get("sub_event_type") or "", rules.unnamed_codes.get(rule["event_type"])
     )
-    if item["inter1"] not in cues.replaces or default not in cues.replaces:
+    named = [entities[k] for k in item["actor1"] if k in entities]
+    if named and all(e.label.lower() in cues.bare for e in named):
+        pass  # 'militants believed to be members of X': X
+    elif item["inter1"] not in cues.replaces or default not in cues.replaces:
         return None  # a named actor 1, or an incident no armed group is blamed for (an arrest)
-    if any(
-        entity_inter(rules, entities[k], entities, generic=False) for k in item["actor1"] if k in entities
-    ):
+    elif any(entity_inter(rules, e, entities, generic=False) for e in named):
         return None  # a named actor 1 ('Houthi gunmen')
     spans = spans_of(doc, item["evidence"])
     return attributed(rules, cues, doc_text(doc), spans, entities, item["actor2"])

@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
+from kg.extract.actors.groups import kin_of
 from kg.extract.state import doc_text, scratch
 from kg.extract.toponyms import FEATURE_RANK, PREFIXES, PlacePhrase, place_phrases
 from kg.records import Entity, Mention
@@ -201,14 +202,30 @@ def fronted(span: Span) -> bool:
 
 
 def qualifies(span: Span) -> bool:
-    """'Doha' in 'the Doha-based channel', 'London-born', 'Saudi-led': the place describes something else."""
+    """'Doha' in 'the Doha-based channel', 'London-born', 'Saudi-led': the place describes something else; so does a
+    name of a tribe or clan ('the Shammar tribe', 'the Jaafar and Shamas clans') and where the doers come from
+    ('settlers from Yitzhar threw stones').
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Settlers from Kerma fought men of the Shammar tribe in Dala.")
+    >>> qualifies(doc[2:3]), qualifies(doc[7:8]), qualifies(doc[10:11])
+    (True, True, False)
+    """
     doc = span.doc
-    return (
+    if (
         span.end + 1 < len(doc)
         and doc[span.end].text == "-"
-        and doc[span.end + 1].lower_
-        in {"based", "born", "led", "backed", "made", "bound", "controlled", "held"}
-    )
+        and doc[span.end + 1].lower_ in {"based", "born", "led", "backed", "made", "bound", "controlled", "held"}
+    ):
+        return True
+    root = span.root
+    if kin_of(span) is not None:
+        return True
+    noun = root
+    while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head  # 'from the Yitzhar settlement'
+    origin = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "from" else None
+    return origin is not None and origin.head.dep_ in {"nsubj", "nsubjpass"} and origin.head.pos_ == "NOUN"
 
 
 # words after a country name that keep it a place: 'the Syria border'

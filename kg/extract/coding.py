@@ -64,6 +64,7 @@ class CodingRules:
     ended_by: frozenset[str] = frozenset()  # verbs whose object came before ('ending a week of clashes')
     reasons_of: frozenset[str] = frozenset()  # verbs whose 'for'-reason came before ('arrested for ...')
     descriptions: frozenset[str] = frozenset()  # participles that describe a person ('known for ...')
+    purposes: frozenset[str] = frozenset()  # what a gathering is for ('gathered to mourn the victims of ...')
     topics: frozenset[str] = frozenset()  # nouns that talk about what they name ('the right to protest')
     # verbs that cue only when they act on someone ('dispersed the crowd')
     transitive: frozenset[str] = frozenset()
@@ -238,6 +239,7 @@ def load_rules(path: str | Path = "") -> CodingRules:
         ended_by=frozenset(data.get("modifiers", {}).get("ended_by", ())),
         reasons_of=frozenset(data.get("modifiers", {}).get("reasons_of", ())),
         descriptions=frozenset(data.get("modifiers", {}).get("descriptions", ())),
+        purposes=frozenset(data.get("modifiers", {}).get("purposes", ())),
         topics=frozenset(data.get("modifiers", {}).get("topics", ())),
         transitive=frozenset(data.get("modifiers", {}).get("transitive", ())),
         civil_only=frozenset(data.get("modifiers", {}).get("civil_only", ())),

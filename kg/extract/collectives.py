@@ -18,7 +18,7 @@ INSTITUTIONS = word_map("actors", "institutions")
 GOVERNMENT_NOUNS = word_set("actors", "government_nouns")
 # Institutions a text names with "the" alone ("the army", "the regime"): the police are a group of their own.
 # Nouns for the members of a group, whose "of" phrase names the group ("members of the FARC", "fighters of ISIS").
-MEMBERSHIP_NOUNS = {"member", "fighter", "militant", "supporter", "element", "loyalist", "operative", "gunman",
+MEMBERSHIP_NOUNS = {"member", "fighter", "militant", "supporter", "element", "loyalist", "operative", "gunman", "force", "unit",
                     "soldier", "officer", "official", "leader", "commander", "activist", "minister", "diplomat",
                     "representative", "delegate", "envoy", "negotiator"}  # fmt: skip
 STATE_KINDS = {"Government", "MilitaryOrganization"}

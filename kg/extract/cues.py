@@ -107,6 +107,13 @@ def _aside(verb: Token) -> bool:
     )
 
 
+def _purpose(verb: Token, rules: CodingRules) -> bool:
+    """A purpose clause of a gathering ('gathered to mourn ...', 'rallied, denouncing ...', '... and to denounce')."""
+    while verb.dep_ == "conj" and verb.head.lemma_.lower() in rules.purposes:
+        verb = verb.head
+    return verb.dep_ in {"advcl", "xcomp", "acl"}
+
+
 def _dated_earlier(verb: Token) -> bool:
     """A clause dated by a year of its own ('killed in 2014', 'displaced in March 2016'): a report's incident
     is dated to the day, so a clause that gives only a year or a month tells of an earlier time (not 'fraud in the
@@ -165,6 +172,9 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         elif lemma in rules.descriptions and verb.dep_ in {"acl", "amod"}:
             # what a person is known or wanted for: 'a lawyer known for defending ...'
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}]
+        elif lemma in rules.purposes and _purpose(verb, rules):
+            # 'gathered to mourn the victims of the airliner shot down by X': why they gathered
+            parts = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ABOUT)]
         elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
             asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'
             asked_for = [c for c in verb.children if (c.lower_ if c.dep_ == "prep" else c.dep_) in asked]

@@ -14,15 +14,25 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.actors.spans import CONTROLLED
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, slug
 
 FORCE_NOUNS = word_set("actors", "group_force_nouns")
+KIN_NOUNS = word_set("actors", "kin_nouns")
 AREA_NOUNS = word_set("actors", "held_area_nouns")
 ARMED = {"ArmedGroup", "MilitaryOrganization"}
+
+
+def kin_of(span: Span) -> Token | None:
+    """The tribe or clan noun a name stands before ('the Shammar tribe', 'the Jaafar and Shamas clans'), if any."""
+    root = span.root
+    if root.dep_ not in {"compound", "nmod", "amod", "conj", "pobj"}:
+        return None
+    heads = (root.head, *root.conjuncts, root.head.head)
+    return next((t for t in heads if t.lemma_.lower() in KIN_NOUNS and t.i >= span.end), None)
 
 
 def _held(span: Span) -> bool:
@@ -51,6 +61,12 @@ def group_nouns(found: list[Found]) -> list[Found]:
     """Each people's mention that is really its armed group or its land, re-resolved (see the module doc)."""
     out = []
     for f in found:
+        if f.kind != "Country" and (kin := kin_of(f.span)) is not None:
+            # a tribe, not the village or the man it is named after ('Jaafar clans' reads it as an owner)
+            key, doc = slug(f"{f.span.text} {kin.lemma_.lower()}"), f.span.doc
+            span = Span(doc, f.span.start, kin.i + 1) if kin.i == f.span.end else f.span  # 'the Shammar tribe'
+            out.append(Found(span, key, f.span.text, "EthnoReligiousGroup", confidence=0.6, local=True))
+            continue
         if (
             f.is_place
             and f.kind != "Country"
