@@ -798,3 +798,19 @@ def test_protesters_and_rioters_are_actor_one_whoever_acts_on_them(nlp, text, su
     incident = _one(nlp, text)
     assert (incident.sub_event_type, incident.inter1) == (sub_event_type, inter1)
     assert inter2 is None or incident.inter2 == inter2
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # a place another place is stated to be in is its parent, not the location
+        (
+            "On 18 April 2021, troops took Kafr Nabl's neighbouring village of Tarsa after heavy fighting.",
+            "Tarsa",
+        ),
+        # a road between two towns is placed at the first
+        ("On 18 April 2021, engineers defused two bombs on the road between Idlib and Saraqib.", "Idlib"),
+    ],
+)
+def test_a_parent_or_the_far_end_of_a_road_is_not_the_location(nlp, text, location):
+    assert _one(nlp, text, "2021-04-20").location == location

@@ -143,7 +143,9 @@ def test_a_tribe_name_or_the_doers_origin_is_not_the_location(nlp, text, locatio
 
 
 def test_forces_of_a_named_group_and_militants_believed_to_be_its_members_are_that_group(nlp):
-    forces = _one(nlp, "On 18 April 2021, forces of the Southern Transitional Council attacked a checkpoint in Sora.")
+    forces = _one(
+        nlp, "On 18 April 2021, forces of the Southern Transitional Council attacked a checkpoint in Sora."
+    )
     believed = _one(
         nlp,
         "On 18 April 2021, militants believed to be members of Kataib Hezbollah shot dead an activist in Sora town.",

@@ -125,3 +125,28 @@ def test_a_higher_level_named_next_is_the_parent(text: str, name: str, parents: 
 def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
     phrases = place_phrases("An IED hit a patrol on the Kelo-Tarsa road (Umbra province) on Monday.")
     assert [(p.name, p.parents) for p in phrases][:1] == [("Kelo", ("Umbra",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parents"),
+    [
+        # a road's first town may have two words or an article ("Bani X-Al-Y road"), not just "Al"
+        ("Drones hit a convoy on the Bani Tarsa-Al-Kelo road on Monday.", "Bani Tarsa", ()),
+        # a square, street or market is in the city named right after it
+        ("Crowds gathered in Kelo Square, Tarsa, on Monday.", "Kelo", ("Tarsa",)),
+        # "X district of Y": X, in Y
+        ("Police arrested two men in Ma'lu district of Tarsa on Monday.", "Ma'lu", ("Tarsa",)),
+        # "Y's neighbouring village of X": X, in Y
+        ("Troops took Tarsa's neighbouring village of Kelo on Monday.", "Kelo", ("Tarsa",)),
+    ],
+)  # fmt: skip
+def test_a_place_phrase_states_where_the_place_lies(text: str, name: str, parents: tuple[str, ...]) -> None:
+    assert next(p for p in place_phrases(text) if p.name == name).parents == parents
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Members of the SNA's Hamza Division raided the house.", "Fighters of the Kelo Front raided the house."],
+)
+def test_an_armed_unit_is_no_place(text: str) -> None:
+    assert not [p for p in place_phrases(text) if "Division" in p.name or p.name.startswith("Kelo")]

@@ -31,7 +31,9 @@ class Cues:
     before: re.Pattern[str]  # words that end right before the blamed group's name
     after: re.Pattern[str]  # words right after it ('later claimed')
     replaces: frozenset[int | None] = frozenset({None})  # the codes of an actor 1 that may still be blamed on
-    bare: frozenset[str] = frozenset()  # actors that name no group of their own ('militants believed to be X')
+    bare: frozenset[str] = (
+        frozenset()
+    )  # actors that name no group of their own ('militants believed to be X')
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Cues:

@@ -215,7 +215,8 @@ def qualifies(span: Span) -> bool:
     if (
         span.end + 1 < len(doc)
         and doc[span.end].text == "-"
-        and doc[span.end + 1].lower_ in {"based", "born", "led", "backed", "made", "bound", "controlled", "held"}
+        and doc[span.end + 1].lower_
+        in {"based", "born", "led", "backed", "made", "bound", "controlled", "held"}
     ):
         return True
     root = span.root

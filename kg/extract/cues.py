@@ -174,7 +174,9 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}]
         elif lemma in rules.purposes and _purpose(verb, rules):
             # 'gathered to mourn the victims of the airliner shot down by X': why they gathered
-            parts = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ABOUT)]
+            parts = [
+                c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in _ABOUT)
+            ]
         elif lemma in _REQUESTED:  # asked for: 'called for a ceasefire and for talks', 'demanded a truce'
             asked = {"for"} if lemma == "call" else {"for", "dobj"}  # not 'called the attack cowardly'
             asked_for = [c for c in verb.children if (c.lower_ if c.dep_ == "prep" else c.dep_) in asked]

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 FEATURE_RANK = {
     "village": 1, "hamlet": 1, "neighbourhood": 1, "neighborhood": 1, "quarter": 1, "camp": 1, "district of": 1,
-    "suburb": 1, "locality": 1, "settlement": 1, "market": 1, "shantytown": 1, "township": 1,
+    "suburb": 1, "locality": 1, "settlement": 1, "market": 1, "shantytown": 1, "township": 1, "square": 1,
+    "street": 1, "avenue": 1,
     "outpost": 1.5, "airstrip": 1.5, "farms": 1.5, "orchards": 1.5,
     "town": 2, "city": 2, "capital": 2, "islet": 2, "": 2.5, "hills": 3,
     "sub-district": 3, "subdistrict": 3, "ward": 3, "lga": 3, "commune": 3, "municipality": 3, "area": 3.5,
@@ -62,7 +63,16 @@ _PREP = re.compile(rf"\b(?:(?i:in|near|at|outside|around|of|from|into|toward|tow
                    rf"(?:the\s+)?(?:(?:northern|southern|eastern|western|central|rural|outskirts of)\s+)?"
                    rf"(?P<name>{NAME})")  # fmt: skip
 # "on the Lice-Hazro road": the road's first town names where it happened (as ACLED codes it)
-_ROAD = re.compile(r"\b(?P<name>[A-Z][\w'’]+)-[A-Z][\w'’]+\s+(?P<feature>road|highway)\b")
+# ("the Bani Walid-Al-Shwayrif road": Bani Walid, not "Al")
+_ROAD = re.compile(
+    rf"\b(?P<name>(?:(?i:{_PARTICLE}|sheikh|shaykh|khan|ras|{'|'.join(PREFIXES)})\s+)?[A-Z][\w'’]+)"
+    rf"-(?:(?i:{_PARTICLE})-)?[A-Z][\w'’]+\s+(?P<feature>road|highway)\b"
+)
+# "Baharestan Square, Tehran,": a square, street or market is in the city named right after it
+_COMMA_PARENT = re.compile(rf",\s*(?P<name>{NAME})(?=\s*(?:,|\.|;|\bon\b|\bin\b|$))")
+_OF_PARENT = re.compile(rf"\s+of\s+(?:the\s+)?(?P<name>{NAME})")
+_STREETS = {"square", "street", "avenue", "market", "neighbourhood", "neighborhood", "quarter"}
+_OWNER_BEFORE = re.compile(rf"(?P<owner>{NAME})['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:the\s+)?$")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{2,80})\)")
 _NEXT_LEVEL = re.compile(rf",\s*(?P<name>{NAME})\s+(?P<feature>(?i:{_FEATURES}))\b")
 _COMPASS = r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
@@ -116,8 +126,10 @@ _DAYS_AND_MONTHS = {w for w in _NOT_NAMES if w.endswith("day") or w in {"january
                     "july", "august", "september", "october", "november", "december"}}  # fmt: skip
 # Words that make a name an event, a text or a contest, never a place ("the end of World War II", "the Paris
 # Peace Accords", "the World Cup")
+# or an armed unit or organisation ("the SNA's Hamza Division", "the Kassara front")
 _NOT_PLACE_WORDS = {"war", "accord", "accords", "agreement", "treaty", "games", "olympics", "cup", "summit",
-                    "conference", "amendment", "convention", "act"}  # fmt: skip
+                    "conference", "amendment", "convention", "act", "division", "brigade", "brigades", "battalion",
+                    "regiment", "corps", "front", "forces", "movement", "council", "party", "committee"}  # fmt: skip
 
 
 def _clean(name: str) -> str | None:
@@ -143,6 +155,10 @@ def _parents(text: str, end: int, feature: str = "") -> tuple[str, ...]:
             re.sub(rf"\s+(?:{_FEATURES})$", "", p.strip(), flags=re.I) for p in paren["inside"].split(",")
         ]
         return tuple(n for n in names if n and n[0].isupper())
+    if feature in _STREETS and (city := _COMMA_PARENT.match(text, end)) and (name := _clean(city["name"])):
+        return (name,)
+    if feature and (wider := _OF_PARENT.match(text, end)) and (name := _clean(wider["name"])):
+        return (name,)  # "Ma'ain district of Sanaa": Ma'ain, in Sanaa
     direction = _DIRECTION.match(text, end)
     if direction and (name := _clean(direction["name"])):
         return (name,)
@@ -182,6 +198,8 @@ def place_phrases(text: str) -> list[PlacePhrase]:
                 continue
             feature = (match.groupdict().get("feature") or "").lower()
             end = match.end()
+            if owner is None:  # "Kafr Nabl's neighbouring village of Hazarin": Hazarin, in Kafr Nabl
+                owner = _OWNER_BEFORE.search(text, max(0, match.start() - 60), match.start())
             parents = _parents(text, end, feature) + ((_clean(owner[1]) or owner[1],) if owner else ())
             found[span] = PlacePhrase(
                 name, span[0], span[1], feature, FEATURE_RANK.get(feature, 2.5), parents

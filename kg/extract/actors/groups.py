@@ -64,7 +64,9 @@ def group_nouns(found: list[Found]) -> list[Found]:
         if f.kind != "Country" and (kin := kin_of(f.span)) is not None:
             # a tribe, not the village or the man it is named after ('Jaafar clans' reads it as an owner)
             key, doc = slug(f"{f.span.text} {kin.lemma_.lower()}"), f.span.doc
-            span = Span(doc, f.span.start, kin.i + 1) if kin.i == f.span.end else f.span  # 'the Shammar tribe'
+            span = (
+                Span(doc, f.span.start, kin.i + 1) if kin.i == f.span.end else f.span
+            )  # 'the Shammar tribe'
             out.append(Found(span, key, f.span.text, "EthnoReligiousGroup", confidence=0.6, local=True))
             continue
         if (
