@@ -252,3 +252,64 @@ def test_a_bare_direction_names_a_region_only_of_the_texts_countries(
 ) -> None:
     place = gaz.geocode(name, countries)
     assert (place.country if place is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("spelling", "key", "country"),
+    [
+        ("Sanliurfa Province", "sanliurfa-province", "turkey"),
+        ("Şanlıurfa Province", "sanliurfa-province", "turkey"),
+        ("Hakkari province", "hakkari-province", "turkey"),
+        ("Sistan and Baluchestan", "sistan-va-baluchestan-province", "iran"),
+        ("Khuzestan", "khuzestan-province", "iran"),
+        ("West Azerbaijan", "azarbayjan-e-gharbi-province", "iran"),
+        ("Kermanshah Province", "kermanshah-province", "iran"),
+        ("North Sinai", "north-sinai-governorate", "egypt"),
+        ("Ad Dali Governorate", "dhale-governorate", "yemen"),
+        ("Hadramawt", "hadramout-governorate", "yemen"),
+        ("Amanat al Asimah", "amanat-al-asimah", "yemen"),
+        ("Missan", "maysan-governorate", "iraq"),
+        ("Babylon", "babil-governorate", "iraq"),
+        ("Erbil Governorate", "erbil-governorate", "iraq"),
+        ("Rural Damascus Governorate", "rif-dimashq-governorate", "syria"),
+        ("HaDarom", "southern-district", "israel"),
+        ("Nabatiye Governorate", "nabatieh-governorate", "lebanon"),
+        ("Eastern Province", "eastern-province", "saudi-arabia"),
+        ("Jizan Province", "jizan-province", "saudi-arabia"),
+        ("Al Jabal al Gharbi District", "al-jabal-al-gharbi-popularate", "libya"),
+        ("Irbid Governorate", "irbid-governorate", "jordan"),
+        ("Al Ahmadi Governorate", "al-ahmadi-governorate", "kuwait"),
+        ("Northern Governorate", "northern-governorate", "bahrain"),
+        ("Dhofar", "dhofar-governorate", "oman"),
+    ],
+)
+def test_acled_spellings_of_regions_resolve_to_the_region(
+    gaz: Gazetteer, spelling: str, key: str, country: str
+) -> None:
+    entry = gaz.geocode(spelling)
+    assert entry is not None and entry.kind == "AdministrativeRegion"
+    assert (entry.key, entry.country) == (key, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Sanliurfa", "turkey"), ("Irbid", "jordan"), ("Ibb", "yemen"), ("Ma'an", "jordan")]
+)
+def test_a_bare_region_name_that_is_its_seat_stays_the_town(gaz: Gazetteer, name: str, country: str) -> None:
+    entry = gaz.geocode(name)
+    assert entry is not None and entry.kind == "City" and entry.country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "key"),
+    [
+        ("Capital Governorate", set(), "capital-governorate"),  # Bahrain's, by its label
+        ("Capital Governorate", {"kuwait"}, "al-asimah-governorate"),
+        ("Kurdistan", set(), "kurdistan"),
+        ("Kurdistan", {"iran"}, "kordestan-province"),
+    ],
+)
+def test_a_name_shared_by_regions_of_two_countries_takes_the_texts_country(
+    gaz: Gazetteer, name: str, countries: set[str], key: str
+) -> None:
+    entry = gaz.geocode(name, countries)
+    assert entry is not None and entry.key == key

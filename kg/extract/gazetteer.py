@@ -226,7 +226,11 @@ class Gazetteer:
         >>> gaz.geocode("Tripoli", {"lebanon"}).country
         'lebanon'
         """
-        place = next((e for e in self.lookup_all(name) if e.kind in PLACE_KINDS), None)
+        places = [e for e in self.lookup_all(name) if e.kind in PLACE_KINDS]
+        place = places[0] if places else None
+        if place is not None and place.kind != "Country" and countries and place.country not in countries:
+            # one name, regions of two countries ("Capital Governorate"): the document's own, as keys do below
+            place = next((e for e in places if e.kind != "Country" and e.country in countries), place)
         compass = name.lower() in COMPASS_NAMES  # 'North' alone: a region of the text's countries or nothing
         if place is None:
             keyed = self._place_keys.get(name_key(name), [])
