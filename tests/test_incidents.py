@@ -810,7 +810,12 @@ def test_protesters_and_rioters_are_actor_one_whoever_acts_on_them(nlp, text, su
         ),
         # a road between two towns is placed at the first
         ("On 18 April 2021, engineers defused two bombs on the road between Idlib and Saraqib.", "Idlib"),
+        # a march goes where it ends, not where it set off
+        (
+            "On 18 April 2021, students marched from Kelo Square to Dala Square in central Tarsa.",
+            "Dala Square",
+        ),
     ],
 )
-def test_a_parent_or_the_far_end_of_a_road_is_not_the_location(nlp, text, location):
+def test_a_parent_the_far_end_of_a_road_or_a_starting_point_is_not_the_location(nlp, text, location):
     assert _one(nlp, text, "2021-04-20").location == location

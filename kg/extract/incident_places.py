@@ -25,6 +25,7 @@ _ANCHOR = re.compile(
     r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
     re.I,
 )
+_FROM, _TO = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I), re.compile(r"\b(?:to|towards?)\s+(?:the\s+)?$", re.I)
 _SECOND = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w'’-]+\s+){1,4}?and\s+(?:the\s+)?$", re.I)
 # a wider place stated right after a place: "Tahrir Square in central Baghdad", "Al-Hal market of Manbij city",
 # "Palestine Street, eastern Baghdad"
@@ -71,9 +72,14 @@ def incident_place(
     # a place another candidate is stated to be in ("Kafr Nabl's village of Hazarin") or the second end of a road
     # "between X and Y" (ACLED codes the first) is not the location
     stated = {p for i in items for p in i[4] if p != i[2]}
+    # and where people came from when the sentence says where they went ("marched from X Square to Y Square")
+    went = any(_TO.search(text, max(0, i[1] - 12), i[1]) for i in items)
     items = [
-        i for i in items if i[2] not in stated and not _SECOND.search(text, max(0, i[1] - 60), i[1])
-    ] or items
+        i for i in items
+        if i[2] not in stated
+        and not _SECOND.search(text, max(0, i[1] - 60), i[1])
+        and not (went and _FROM.search(text, max(0, i[1] - 12), i[1]))
+    ] or items  # fmt: skip
     location, key, admin = places.best(preferred) if len(items) == len(places.items) else (None, None, ())
     if location is None and items:
         _, _, location, key, parents = min(items, key=lambda i: (min(i[0], 9), i[3] not in preferred, i[1]))
