@@ -151,3 +151,26 @@ def test_forces_of_a_named_group_and_militants_believed_to_be_its_members_are_th
         "On 18 April 2021, militants believed to be members of Kataib Hezbollah shot dead an activist in Sora town.",
     )
     assert (forces.inter1, believed.inter1) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # fire on protesters that kills is excessive force
+        ("On 18 April 2021, security forces opened fire on people protesting power cuts in Sora town, killing a "
+         "young man.", "Excessive force against protesters"),
+        # an arrest with weapons seized is an arrest, and a grenade launcher seized is no grenade attack
+        ("On 18 April 2021, police arrested four members of a banned group in Dala and seized weapons.", "Arrests"),
+        ("On 18 April 2021, troops arrested a smuggler in Sora, seizing rifles and a grenade launcher.", "Arrests"),
+        # a curfew or a lockdown imposed is a strategic development of its own kind
+        ("On 18 April 2021, the governor imposed a curfew on Dala town.", "Other"),
+        # property burned with nobody hurt is property destruction, not an attack on people
+        ("On 18 April 2021, gunmen set three lorries ablaze near Sora town; no one was hurt.",
+         "Looting/property destruction"),
+        # shots fired into the air attack nobody: people who burn tyres that way riot
+        ("On 18 April 2021, supporters of a candidate fired shots in the air and set tyres and a bus on fire in "
+         "Dala town.", "Violent demonstration"),
+    ],
+)  # fmt: skip
+def test_what_was_done_and_to_whom_gives_the_sub_type(nlp, text, sub_event_type):
+    assert _one(nlp, text).sub_event_type == sub_event_type

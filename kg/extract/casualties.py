@@ -11,6 +11,8 @@
 1
 >>> casualties("Shells hit the camp, killing 6 displaced people and injuring 14.").injured
 14
+>>> (c := casualties("Gunmen torched two buses; no one was hurt.")).fatalities, c.injured
+(0, None)
 """
 
 from __future__ import annotations
@@ -94,7 +96,8 @@ _DENIED = re.compile(r"\bdenied\b[^.;]{0,30}\b(?:casualties|losses|deaths|fatali
 _DENIED_CLAIM = re.compile(
     r"\b(?:which|a claim|the claim)\b[^.;]{0,40}?\b(?:denied|rejected|dismissed)\b", re.I
 )
-_NONE = re.compile(r"\b(no casualties|no (?:one|body) was (?:killed|hurt|injured)|without casualties|"
+_NO_ONE = re.compile(r"\bno one\b", re.I)
+_NONE = re.compile(r"\b(no casualties|no ?(?:one|body) was (?:killed|hurt|injured)|without casualties|"
                    r"no deaths|no fatalities|causing no)\b", re.I)  # fmt: skip
 _DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "people", "others", "more"}
 # a victims' noun that tells no side: a second count of it may be the first told again
@@ -187,7 +190,8 @@ def casualties(text: str) -> Casualties:
     sentence counts apart ("killing 5 soldiers; the army said 14 insurgents were killed")."""
     if not holds(text, _FATE_WORDS, _ANY_FATE):
         return _NOBODY
-    text = own_counts(text)
+    # "no one was hurt": nobody, not one hurt (same length, so offsets stay)
+    text = _NO_ONE.sub("nobody", own_counts(text))
     found: dict[str, int] = {}
     nouns: list[str] = []
     also = False
