@@ -161,7 +161,8 @@ def _parents(text: str, end: int, feature: str = "") -> tuple[str, ...]:
         return (name,)  # "Ma'ain district of Sanaa": Ma'ain, in Sanaa
     direction = _DIRECTION.match(text, end)
     if direction and (name := _clean(direction["name"])):
-        return (name,)
+        # "in Burkina Faso's Oudalan province": Oudalan, in Burkina Faso
+        return tuple(reversed(re.split(r"['’]s\s+", name, maxsplit=1)))
     return ()
 
 
