@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.coding import CodingRules
-from kg.records import Entity
+from kg.records import Entity, Event
 
 if TYPE_CHECKING:
     from kg.extract.gazetteer import Gazetteer
@@ -177,3 +177,30 @@ def crowd_roles(
     if acted_on or agent in (None, *rules.groups["civilian"]) or rule["event_type"] == "Riots":
         agent = rule["actor1_inter"]
     return agent, victims, agent_keys, target_keys
+
+
+def taken_over(
+    rules: CodingRules,
+    rule: dict[str, Any],
+    events: list[Event],
+    agent: int | None,
+    keys: tuple[Keys, Keys],
+    entities: dict[str, Entity],
+) -> tuple[int | None, Keys, Keys]:
+    """Actor 1 and 2 of a rule that names the event role of its actor 1 (``actor1_role``): ACLED's actor 1 of a
+    non-violent transfer of territory is who takes it over ('the coalition handed its base over to the army'), the
+    one who leaves is actor 2. Returns actor 1's code and both actors' keys.
+
+    >>> from kg.extract.coding import load_rules
+    >>> from kg.records import Mention
+    >>> handed = Event("e", "DetaineeTransfer", Mention("d", 0, 6, "handed"), roles={"recipient": ("army",)})
+    >>> taken_over(load_rules(), {"actor1_role": "recipient"}, [handed], 8, (("coalition",), ()), {})
+    (None, ('army',), ('coalition',))
+    """
+    role = rule.get("actor1_role")
+    takers = tuple(dict.fromkeys(k for e in events for k in e.roles.get(role, ()))) if role else ()
+    if not takers:
+        return agent, *keys
+    codes = (entity_inter(rules, entities[k], entities) for k in takers if k in entities)
+    others = tuple(k for k in dict.fromkeys((*keys[0], *keys[1])) if k not in takers)
+    return next((c for c in codes if c is not None), None), takers, others

@@ -32,24 +32,6 @@ def actors_in(events: list[Event], roles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for e in events for r in roles for k in e.roles.get(r, ())))
 
 
-def takers_first(
-    rule: dict, events: list[Event], agent_keys: tuple[str, ...], target_keys: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Actor 1 and 2 of a rule that names the role of its actor 1 (``actor1_role``): ACLED's actor 1 of a
-    non-violent transfer of territory is who takes it over ('the coalition handed its base over to the army'),
-    the one who leaves is actor 2.
-
-    >>> from kg.records import Mention
-    >>> handed = Event("e", "DetaineeTransfer", Mention("d", 0, 6, "handed"), roles={"recipient": ("army",)})
-    >>> takers_first({"actor1_role": "recipient"}, [handed], ("coalition",), ())
-    (('army',), ('coalition',))
-    """
-    takers = actors_in(events, (rule["actor1_role"],)) if rule.get("actor1_role") else ()
-    if not takers:
-        return agent_keys, target_keys
-    return takers, tuple(k for k in dict.fromkeys((*agent_keys, *target_keys)) if k not in takers)
-
-
 def inter_of_keys(
     rules: CodingRules, keys: tuple[str, ...], entities: dict[str, Entity], fallback: str
 ) -> int | None:

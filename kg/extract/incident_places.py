@@ -71,12 +71,12 @@ def incident_place(
     items = [i for i in items if not _bracketed(text, i[1], items)] or items
     # a place another candidate is stated to be in ("Kafr Nabl's village of Hazarin") or the second end of a road
     # "between X and Y" (ACLED codes the first) is not the location
-    stated = {p for i in items for p in i[4] if p != i[2]}
+    wider = {p for i in items for p in i[4] if p != i[2]}
     # and where people came from when the sentence says where they went ("marched from X Square to Y Square")
     went = any(_TO.search(text, max(0, i[1] - 12), i[1]) for i in items)
     items = [
         i for i in items
-        if i[2] not in stated
+        if i[2] not in wider
         and not _SECOND.search(text, max(0, i[1] - 60), i[1])
         and not (went and _FROM.search(text, max(0, i[1] - 12), i[1]))
     ] or items  # fmt: skip

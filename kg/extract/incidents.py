@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract import grouping
-from kg.extract.actor_types import actor1_inter, crowd_roles, document_country, entity_inter
+from kg.extract.actor_types import actor1_inter, crowd_roles, document_country, entity_inter, taken_over
 from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
@@ -33,14 +33,7 @@ from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence
 from kg.extract.coding import load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
-from kg.extract.incident_actors import (
-    actors_in,
-    describes,
-    inter_of_keys,
-    people_code,
-    subject_actors,
-    takers_first,
-)
+from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
 from kg.extract.incident_places import drop_told, incident_place
 from kg.extract.newstime import background, news_time
 from kg.extract.state import doc_text
@@ -136,12 +129,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if not agent_keys and rule is not None and (not inside or rule.get("actor1_subject")):
             agent_keys = subject_actors(acting[1], mention_index)
             agent = agent or inter_of_keys(rules, agent_keys, by_key, "")  # the subject's own code
-        if (
-            rule is not None
-            and (taken := takers_first(rule, inside, agent_keys, target_keys))[0] != agent_keys
-        ):
-            agent_keys, target_keys = taken
-            agent = inter_of_keys(rules, agent_keys, by_key, "")
+        if rule is not None and rule.get("actor1_role"):  # who takes over territory handed to them
+            agent, agent_keys, target_keys = taken_over(
+                rules, rule, inside, agent, (agent_keys, target_keys), by_key
+            )
         if rule is not None and denied(sent, rules):
             continue  # an explicitly denied claim is not coded, nor are its casualties
         if rule is not None and rule.get("actor1_inter"):
