@@ -167,6 +167,9 @@ def test_forces_of_a_named_group_and_militants_believed_to_be_its_members_are_th
         # property burned with nobody hurt is property destruction, not an attack on people
         ("On 18 April 2021, gunmen set three lorries ablaze near Sora town; no one was hurt.",
          "Looting/property destruction"),
+        # a crowd that attacks a house and burns it is a mob
+        ("On 18 April 2021, an angry crowd attacked the house of a suspected thief in Dala town and set it on fire.",
+         "Mob violence"),
         # shots fired into the air attack nobody: people who burn tyres that way riot
         ("On 18 April 2021, supporters of a candidate fired shots in the air and set tyres and a bus on fire in "
          "Dala town.", "Violent demonstration"),
