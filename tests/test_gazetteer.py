@@ -95,6 +95,15 @@ def records() -> list[dict]:
         ("Yugoslavia", "yugoslavia"),
         ("East Germany", "east-germany"),
         ("Zaire", "drc"),
+        # the acronyms ACLED's Middle East notes use
+        ("QSD", "sdf"),
+        ("GoY", "yemen-government"),
+        ("LAF", "lebanon-military"),
+        ("AAH", "asaib-ahl-al-haq"),
+        ("NDF", "ndf-syria"),
+        ("TFSA", "syrian-national-army"),
+        ("HPG", "pkk"),
+        ("PFLP", "popular-front-for-the-liberation-of-palestine"),
     ],
 )
 def test_alias_resolves_to_entry(gaz: Gazetteer, surface: str, key: str) -> None:

@@ -177,3 +177,9 @@ def test_forces_of_a_named_group_and_militants_believed_to_be_its_members_are_th
 )  # fmt: skip
 def test_what_was_done_and_to_whom_gives_the_sub_type(nlp, text, sub_event_type):
     assert _one(nlp, text).sub_event_type == sub_event_type
+
+
+def test_a_count_told_next_with_no_place_of_its_own_adds_to_the_incident(nlp):
+    text = "On 17 April 2021, militants attacked an army checkpoint in Dala district. Three soldiers were killed."
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.fatalities) == ("Armed clash", 3)

@@ -153,6 +153,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         drop_told(places, sent, [(e.trigger.start, e.trigger.end) for e in inside])
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = incident_place(sent, places, preferred, text)
+        named_place = location is not None  # this sentence's own words name it
         if (
             location is None and preferred
         ):  # a place the event has from elsewhere ("linked events share a place")
@@ -183,7 +184,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         near = previous is not None and "\n" not in gap[len(gap.rstrip()) :]
         follow_up = (
             previous is not None
-            and location is None
+            # no place of its own: "3 STC members were killed." after the attack in Ahwar
+            and (location is None or (not named_place and location == previous["location"]))
             # an undated sentence is told at the news time: it goes on with no incident dated long before it, unless
             # it codes nothing and only counts ('On 9 May 2020, X clashed with Y. 6 fatalities.' in a later report)
             and not (own_date is None and rule is not None and background(previous["date"], now))
