@@ -104,6 +104,9 @@ def records() -> list[dict]:
         ("TFSA", "syrian-national-army"),
         ("HPG", "pkk"),
         ("PFLP", "popular-front-for-the-liberation-of-palestine"),
+        ("Ahrar al-Sham", "ahrar-al-sham"),
+        ("Sultan Murad Division", "sultan-murad-division"),
+        ("Harakat al-Nujaba", "harakat-al-nujaba"),
     ],
 )
 def test_alias_resolves_to_entry(gaz: Gazetteer, surface: str, key: str) -> None:

@@ -28,6 +28,9 @@ from kg.extract.wordcheck import WordIndex
 RULES_PATH = Path(__file__).resolve().parent.parent / "data" / "acled_rules.json"
 
 
+_UNIDENTIFIED = re.compile(r"(?:an?\s+|the\s+)?(?:unidentified|unknown)\b", re.IGNORECASE)
+
+
 def _pattern(words: list[str]) -> re.Pattern[str]:
     parts = [re.escape(w[:-1]) + r"\b" if w.endswith("$") else re.escape(w) for w in words]
     return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")", re.IGNORECASE)
@@ -126,6 +129,8 @@ class CodingRules:
 
     def _inter_of(self, text: str, kind: str | None, generic: bool) -> int | None:
         known = self.kind_inter.get(kind or "")
+        if generic and known is not None and _UNIDENTIFIED.match(text):
+            known = None  # 'an unidentified armed group' names no group: ACLED's Unidentified Armed Group (3)
         for code, pattern, is_generic in self.word_inter:
             if is_generic and not generic:
                 continue
