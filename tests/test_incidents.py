@@ -819,3 +819,8 @@ def test_protesters_and_rioters_are_actor_one_whoever_acts_on_them(nlp, text, su
 )
 def test_a_parent_the_far_end_of_a_road_or_a_starting_point_is_not_the_location(nlp, text, location):
     assert _one(nlp, text, "2021-04-20").location == location
+
+
+def test_whose_supporters_they_are_is_not_where_they_gathered(nlp):
+    text = "On 6 October 2020, police dispersed dozens of HDP supporters who gathered in the Baglar district of Tarsa."
+    assert _one(nlp, text, "2020-10-08").location.startswith("Baglar")

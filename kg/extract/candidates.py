@@ -204,7 +204,7 @@ def fronted(span: Span) -> bool:
 def qualifies(span: Span) -> bool:
     """'Doha' in 'the Doha-based channel', 'London-born', 'Saudi-led': the place describes something else; so does a
     name of a tribe or clan ('the Shammar tribe', 'the Jaafar and Shamas clans') and where the doers come from
-    ('settlers from Yitzhar threw stones').
+    ('settlers from Yitzhar threw stones') and whose people they are ('HDP supporters').
 
     >>> from kg.extract.pipeline import load_pipeline
     >>> doc = load_pipeline()("Settlers from Kerma fought men of the Shammar tribe in Dala.")
@@ -222,6 +222,8 @@ def qualifies(span: Span) -> bool:
     root = span.root
     if kin_of(span) is not None:
         return True
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _FOLLOWERS:
+        return True  # 'HDP supporters', 'PKK members': whose they are, not where
     noun = root
     while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head  # 'from the Yitzhar settlement'
@@ -229,6 +231,18 @@ def qualifies(span: Span) -> bool:
     return origin is not None and origin.head.dep_ in {"nsubj", "nsubjpass"} and origin.head.pos_ == "NOUN"
 
 
+# people named by whom they follow, not where they live ('HDP supporters'; 'Aleppo residents' stays a place)
+_FOLLOWERS = {
+    "supporter",
+    "member",
+    "loyalist",
+    "follower",
+    "fighter",
+    "militant",
+    "activist",
+    "cadre",
+    "partisan",
+}
 # words after a country name that keep it a place: 'the Syria border'
 _EDGES = {"border", "borders", "frontier", "side", "coast", "coastline"}
 
