@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.arguments import shared_objects
+from kg.extract.events.causes import inherit_victims
 from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets
 from kg.extract.events.dates import date_entities, date_event
@@ -83,6 +84,7 @@ class EventExtractor(SavesLexicon):
         for event in events:  # last: "killed 25 fighters from X" is done to X, read from the phrase above
             if event.objects and not event.roles.get("target") and not event.object_place:
                 unnamed_targets(event, event.objects, index, doc, self.lexicon)
+        inherit_victims(events)  # 'a bomb exploded, killing four traders': the traders were bombed
         inherit_places(events, index)  # 'an ambush in X, killing 20': the killing is in X
         attach_quantities(doc, events, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
