@@ -163,3 +163,32 @@ def test_a_past_tense_read_as_a_noun_before_and_a_verb_is_a_verb(before, verb) -
                  ["NOUN" if before != "a" else "DET", "NOUN", "CCONJ", "VERB", "PRON"])  # fmt: skip
     found = misparsed_verb(doc[1])
     assert (found.text if found is not None else None) == verb
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "passive"),
+    [
+        # 'Smith was re-arrested': the split word hangs the subject on the passive auxiliary
+        (["Smith", "was", "re", "-", "arrested"], [1, 4, 1, 1, 4], ["nsubj", "auxpass", "acomp", "acomp", "ROOT"],
+         ["NNP", "VBD", "VB", "VB", "VBN"], True),
+        # 'they were re-arrested': 'be' is the root, the participle its complement
+        (["They", "were", "re", "-", "arrested"], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "acomp", "acomp", "acomp"],
+         ["PRP", "VBD", "VB", "VB", "VBN"], True),
+        # 'they have re-armed': an active perfect, no passive
+        (["They", "have", "re", "-", "armed"], [4, 4, 4, 4, 4], ["nsubj", "aux", "dep", "dep", "ROOT"],
+         ["PRP", "VBP", "VB", "VB", "VBN"], False),
+    ],
+)  # fmt: skip
+def test_a_passive_subject_hung_on_its_auxiliary_stays_passive(words, heads, deps, tags, passive) -> None:
+    lemmas = [w.lower() if w not in {"was", "were"} else "be" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+    verb = doc[4]
+    clause = doc[1] if deps[1] == "ROOT" else verb  # where the subject is found
+    assert elided_passive(clause, doc[0], verb) is passive
+
+
+@pytest.mark.integration
+def test_a_split_passive_verb_makes_its_subject_the_target(nlp) -> None:
+    doc = nlp("Later, both Smith and Jones were re-arrested and sent to prison.")
+    event = next(e for e in doc._.kg_events if e.type == "Arrest")
+    assert event.roles.get("target") == ["smith", "jones"] and not event.roles.get("agent")

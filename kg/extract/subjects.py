@@ -174,9 +174,23 @@ def noun_root(verb: Token) -> Token | None:
     return None
 
 
-def elided_passive(verb: Token) -> bool:
+def elided_passive(verb: Token, subject: Token | None = None, participle: Token | None = None) -> bool:
     """Whether a participle coordinated with a passive verb shares its auxiliary ('Two children were killed and
-    five civilians wounded': the civilians were wounded, the model gives them as the subject of 'wounded')."""
+    five civilians wounded': the civilians were wounded, the model gives them as the subject of 'wounded'); or
+    whether the model hung a passive's ``subject`` on its auxiliary, or on 'be' with the ``participle`` as its
+    complement ('Smith was re-arrested', 'they were re-arrested': the split word leaves no passive arc).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Smith", "was", "re", "-", "arrested"], heads=[1, 4, 1, 1, 4],
+    ...           deps=["nsubj", "auxpass", "acomp", "acomp", "ROOT"], tags=["NNP", "VBD", "VB", "VB", "VBN"])
+    >>> elided_passive(doc[4], doc[0])
+    True
+    """
+    if subject is not None and subject.head.dep_ == "auxpass":
+        return True
+    if subject is not None and participle is not None and participle.head == subject.head:
+        return participle.dep_ == "acomp" and participle.tag_ == "VBN" and subject.head.lemma_ == "be"
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"
