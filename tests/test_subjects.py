@@ -146,6 +146,19 @@ def test_a_participle_with_an_object_under_a_reports_subject_is_its_verb(head, i
     assert (root_predicate(doc[1]) == doc[0]) is is_predicate
 
 
+@pytest.mark.parametrize(("report", "is_predicate"), [("said", True), ("hoped", False)])
+def test_a_participle_with_an_object_under_the_subject_of_a_told_clause_is_its_verb(
+    report, is_predicate
+) -> None:
+    # "gunmen killed guards who were unarmed, police said": the gunmen are the subject of 'were', which 'said' tells
+    doc = _parse(["gunmen", "killed", "guards", "were", "unarmed", ",", "police", report],
+                 [3, 0, 1, 7, 3, 7, 7, 7], ["nsubj", "acl", "dobj", "ccomp", "acomp", "punct", "nsubj", "ROOT"],
+                 ["NNS", "VBN", "NNS", "VBD", "JJ", ",", "NNS", "VBD"],
+                 ["NOUN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT", "NOUN", "VERB"])  # fmt: skip
+    doc[1].lemma_, doc[3].lemma_, doc[7].lemma_ = "kill", "be", {"said": "say", "hoped": "hope"}[report]
+    assert (root_predicate(doc[1]) == doc[0]) is is_predicate
+
+
 @pytest.mark.parametrize(("head_pos", "conjunct"), [("NOUN", True), ("VERB", False)])
 def test_a_verb_hung_on_an_object_is_coordinated_with_that_objects_verb(head_pos, conjunct) -> None:
     # "nurses faced batons and marched on": the model coordinates 'marched' with 'batons'
