@@ -1,7 +1,7 @@
 """Who acts, on real wire sentences: newskg's agents and targets of a marked event verb against a hand annotation.
 
 Run by hand: ``python benchmarks/wire_sources.py [--data PATH] [--gold benchmarks/data/wire_sources.jsonl]
-[--errors dev] [--json OUT]``. The sentences are real wire copy from ``../shared/data/event_location_dev.jsonl``
+[--errors dev] [--roles targets] [--json OUT]``. The sentences are real wire copy from ``../shared/data/event_location_dev.jsonl``
 (not republished: the gold file holds ids, offsets and the actors' own words only). Each gold line names a record
 (``id`` and ``verb``, the marked verb) and the actors that carry it out (``sources``) and undergo it
 (``targets``), annotated blind (the annotators neither ran newskg nor read its code), following PLOVER's
@@ -166,18 +166,20 @@ def _gold(spans: list[dict]) -> Spans:
     return [(s["start"], s["end"]) for s in spans]
 
 
-def print_error(gold: dict, predicted: dict, text: str) -> None:
-    """Print one record whose newskg sources are not exactly the gold ones, with both baselines'."""
-    found = hits(_gold(gold["sources"]), predicted["newskg"][0])
+def print_error(gold: dict, predicted: dict, text: str, role: str = "sources") -> None:
+    """Print one record whose newskg ``role`` actors (``sources`` or ``targets``) are not exactly the gold ones,
+    with both baselines'."""
+    slot = ("sources", "targets").index(role)
+    found = hits(_gold(gold[role]), predicted["newskg"][slot])
     if (found[0], found[2]) == (found[1], found[3]):
         return
     show = {
-        name: [text[slice(*actor[0])] for actor in roles[0]]
+        name: [text[slice(*actor[0])] for actor in roles[slot]]
         for name, roles in predicted.items()
         if name not in {"event", "class"}
     }
     print(
-        f"[{gold['verb']['text']}] {predicted['event']} gold={[s['text'] for s in gold['sources']]} {show}\n   {text}"
+        f"[{gold['verb']['text']}] {predicted['event']} gold={[s['text'] for s in gold[role]]} {show}\n   {text}"
     )
 
 
@@ -188,7 +190,10 @@ def main() -> None:
     parser.add_argument(
         "--errors",
         choices=["dev", "all"],
-        help="list the source errors of the dev split (or all, on a batch already measured)",
+        help="list the errors of the dev split (or all, on a batch already measured)",
+    )
+    parser.add_argument(
+        "--roles", choices=["sources", "targets"], default="sources", help="whose errors to list"
     )
     parser.add_argument("--aside", action="store_true", help="also score the aside split (measured once)")
     parser.add_argument("--json", type=Path, help="also write the scores and per-record predictions here")
@@ -206,7 +211,7 @@ def main() -> None:
     if args.errors:
         for g, p, item in zip(gold, predicted, items, strict=True):
             if args.errors == "all" or split_of(g["id"]) == "dev":
-                print_error(g, p, item["text"])
+                print_error(g, p, item["text"], args.roles)
     if args.json:
         args.json.write_text(
             json.dumps({"scores": scores, "predicted": predicted}, indent=1), encoding="utf-8"

@@ -39,3 +39,29 @@ def test_a_violent_act_without_a_doer_takes_the_doers_of_the_act_that_caused_it(
 )
 def test_no_doer_is_taken_from_a_weapon_a_victim_or_a_later_act(nlp, text, kind) -> None:
     assert agents_of(nlp, text, kind) == []
+
+
+def _targets(nlp, text: str, word: str) -> list[str]:
+    doc = nlp(text)
+    labels = {m.key: m.label for m in doc._.kg_mentions}
+    event = next(e for e in doc._.kg_events if any(t.text == word for t in e.anchor or e.trigger))
+    return [labels.get(k, k) for k in event.roles.get("target", [])]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "word", "victims"),
+    [
+        # a violent act with no object but its weapon was done to whom the harm it caused hit
+        ("A car bomb exploded near the depot, killing four porters.", "exploded", ["porters"]),
+        ("Rebels detonated a device by the gate, wounding two guards.", "detonated", ["guards"]),
+    ],
+)
+def test_a_violent_act_done_to_no_one_takes_the_victims_of_its_participle(nlp, text, word, victims) -> None:
+    assert _targets(nlp, text, word) == victims
+
+
+@pytest.mark.integration
+def test_an_act_with_an_object_of_its_own_takes_no_victims(nlp) -> None:
+    # the hotel was bombed (no actor, so no target), the guests were killed
+    assert _targets(nlp, "Gunmen bombed a hotel in the port, killing two guests.", "bombed") == []

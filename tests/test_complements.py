@@ -195,13 +195,13 @@ def test_an_adjective_complement_takes_the_subject_and_a_claims_pronoun_the_spea
         # people named by their role are collectives: "policemen", "pupils", "loyalists"
         ("Gunmen shot two policemen in Quetta.", "Attack", "target", ["police"]),
         ("Bandits kidnapped 20 pupils in Kaduna.", "Abduction", "target", ["pupils"]),
-        # a nationality before a person noun is theirs: no country as the target
-        ("A Palestinian man was shot dead in Tulkarem.", "Killing", "target", None),
+        # a nationality before a person noun is theirs: no country as the target, but the man, of that people
+        ("A Palestinian man was shot dead in Tulkarem.", "Killing", "target", ["Palestinian man"]),
         ("Israeli troops shelled Palestinian homes in Gaza.", "Attack", "target", ["Palestine"]),
         # whom an attack fires on or at is its target; a place there stays its place
         ("Gunmen fired on civilians in the square.", "Attack", "target", ["civilians"]),
-        # "at" mostly names where ("shot a man at his Jaffna home"): no target from it
-        ("Gunmen shot a man at his Jaffna home.", "Attack", "target", None),
+        # "at" mostly names where ("shot a man at his Jaffna home"): no target from it; the man shot is one
+        ("Gunmen shot a man at his Jaffna home.", "Attack", "target", ["man"]),
         ("Troops fired on the village of Kafr Nabl on Sunday.", "Attack", "target", None),
     ],
 )  # fmt: skip
@@ -260,3 +260,25 @@ def test_targets_through_a_relation_a_carried_noun_a_prepared_war_and_a_by_autho
 def test_an_event_noun_named_by_its_means_gives_its_agent_to_what_it_does(nlp, text, kind, agent):
     roles, _ = _roles(nlp, text, kind)
     assert roles.get("agent") == agent
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Hundreds of nurses marched in Lyon, urging the health minister to resign.", ["health minister"]),
+        ("Some 2,000 miners demonstrated outside parliament, demanding that Poland keep the pits open.", ["Poland"]),
+    ],
+)  # fmt: skip
+def test_a_protest_is_directed_at_whom_the_demand_it_presses_is_made_of(nlp, text, target):
+    roles, _ = _roles(nlp, text, "Protest")
+    assert roles.get("target") == target
+
+
+@pytest.mark.integration
+def test_a_participle_that_presses_no_demand_gives_no_target(nlp):
+    # 'chanting' tells how they marched, not whom they pressed
+    roles, _ = _roles(
+        nlp, "Hundreds of nurses marched in Lyon, chanting slogans about the health minister.", "Protest"
+    )
+    assert not roles.get("target") or roles["target"] != ["health minister"]

@@ -400,3 +400,29 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
 def test_the_subject_the_parse_hides_is_the_agent(nlp, text, kind, agent) -> None:
     assert _labels_of(nlp, text, kind, "agent") == agent
     assert not set(agent) & set(_labels_of(nlp, text, kind, "target"))
+
+
+POS = {"killed": "VERB", "said": "VERB", ",": "PUNCT", "and": "CCONJ", "there": "ADV"}
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "parties"),
+    [
+        # 'killed farmers, police and medics said': the speakers of the report are no victims
+        (["killed", "farmers", ",", "police", "and", "medics", "said"], [6, 0, 1, 1, 3, 3, 6],
+         ["ccomp", "dobj", "punct", "conj", "cc", "conj", "ROOT"], ["farmers"]),
+        # no comma before the last parties: all stay victims ('killed farmers and guards said to be unarmed')
+        (["killed", "farmers", "and", "guards", "said"], [0, 0, 1, 1, 3],
+         ["ROOT", "dobj", "cc", "conj", "acl"], ["farmers", "guards"]),
+        # no reporting verb after them: a list of victims
+        (["killed", "farmers", ",", "police", "and", "medics", "there"], [0, 0, 1, 1, 3, 3, 0],
+         ["ROOT", "dobj", "punct", "conj", "cc", "conj", "advmod"], ["farmers", "police", "medics"]),
+    ],
+)  # fmt: skip
+def test_the_speakers_of_a_report_coordinated_with_an_object_are_no_parties(
+    words, heads, deps, parties
+) -> None:
+    lemmas = [w if w != "said" else "say" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, lemmas=lemmas,
+              pos=[POS.get(w, "NOUN") for w in words])  # fmt: skip
+    assert [t.text for t in expand(doc[1])] == parties

@@ -146,6 +146,19 @@ def test_a_participle_with_an_object_under_a_reports_subject_is_its_verb(head, i
     assert (root_predicate(doc[1]) == doc[0]) is is_predicate
 
 
+@pytest.mark.parametrize(("report", "is_predicate"), [("said", True), ("hoped", False)])
+def test_a_participle_with_an_object_under_the_subject_of_a_told_clause_is_its_verb(
+    report, is_predicate
+) -> None:
+    # "gunmen killed guards who were unarmed, police said": the gunmen are the subject of 'were', which 'said' tells
+    doc = _parse(["gunmen", "killed", "guards", "were", "unarmed", ",", "police", report],
+                 [3, 0, 1, 7, 3, 7, 7, 7], ["nsubj", "acl", "dobj", "ccomp", "acomp", "punct", "nsubj", "ROOT"],
+                 ["NNS", "VBN", "NNS", "VBD", "JJ", ",", "NNS", "VBD"],
+                 ["NOUN", "VERB", "NOUN", "AUX", "ADJ", "PUNCT", "NOUN", "VERB"])  # fmt: skip
+    doc[1].lemma_, doc[3].lemma_, doc[7].lemma_ = "kill", "be", {"said": "say", "hoped": "hope"}[report]
+    assert (root_predicate(doc[1]) == doc[0]) is is_predicate
+
+
 @pytest.mark.parametrize(("head_pos", "conjunct"), [("NOUN", True), ("VERB", False)])
 def test_a_verb_hung_on_an_object_is_coordinated_with_that_objects_verb(head_pos, conjunct) -> None:
     # "nurses faced batons and marched on": the model coordinates 'marched' with 'batons'
@@ -163,3 +176,32 @@ def test_a_past_tense_read_as_a_noun_before_and_a_verb_is_a_verb(before, verb) -
                  ["NOUN" if before != "a" else "DET", "NOUN", "CCONJ", "VERB", "PRON"])  # fmt: skip
     found = misparsed_verb(doc[1])
     assert (found.text if found is not None else None) == verb
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "passive"),
+    [
+        # 'Smith was re-arrested': the split word hangs the subject on the passive auxiliary
+        (["Smith", "was", "re", "-", "arrested"], [1, 4, 1, 1, 4], ["nsubj", "auxpass", "acomp", "acomp", "ROOT"],
+         ["NNP", "VBD", "VB", "VB", "VBN"], True),
+        # 'they were re-arrested': 'be' is the root, the participle its complement
+        (["They", "were", "re", "-", "arrested"], [1, 1, 1, 1, 1], ["nsubj", "ROOT", "acomp", "acomp", "acomp"],
+         ["PRP", "VBD", "VB", "VB", "VBN"], True),
+        # 'they have re-armed': an active perfect, no passive
+        (["They", "have", "re", "-", "armed"], [4, 4, 4, 4, 4], ["nsubj", "aux", "dep", "dep", "ROOT"],
+         ["PRP", "VBP", "VB", "VB", "VBN"], False),
+    ],
+)  # fmt: skip
+def test_a_passive_subject_hung_on_its_auxiliary_stays_passive(words, heads, deps, tags, passive) -> None:
+    lemmas = [w.lower() if w not in {"was", "were"} else "be" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, lemmas=lemmas)
+    verb = doc[4]
+    clause = doc[1] if deps[1] == "ROOT" else verb  # where the subject is found
+    assert elided_passive(clause, doc[0], verb) is passive
+
+
+@pytest.mark.integration
+def test_a_split_passive_verb_makes_its_subject_the_target(nlp) -> None:
+    doc = nlp("Later, both Smith and Jones were re-arrested and sent to prison.")
+    event = next(e for e in doc._.kg_events if e.type == "Arrest")
+    assert event.roles.get("target") == ["smith", "jones"] and not event.roles.get("agent")

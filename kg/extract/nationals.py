@@ -14,14 +14,17 @@ from kg.extract.state import Found, slug
 WEAPONS = word_set("events", "weapons")
 
 
-def national_group(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
+def national_group(
+    token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon, *, singular: bool = False
+) -> Found | None:
     """'Colombian peasants marched', 'Egyptian lawyers staged a sit-in': a plural common noun that a nationality or
     country qualifies, acting in an event, is that people's group, whatever the noun ('Algerian landowners' are
     not Algeria); a weapon acts for its country ('Iraqi missiles struck', as CAMEO codes it). For the agent role
-    only: a target or theme so qualified is often a thing ('shelled Palestinian homes'). Not an event noun."""
+    only: a target or theme so qualified is often a thing ('shelled Palestinian homes'). Not an event noun. With
+    ``singular``, a singular noun too (for a victim its caller has checked is a person: 'killed a Somali elder')."""
     lemma = token.lemma_.lower()
     if (
-        token.tag_ != "NNS"
+        token.tag_ not in ({"NNS", "NN"} if singular else {"NNS"})
         or token.i in index
         or lexicon.type_of_lemma(lemma, token.pos_)
         or lemma in lexicon.light_nouns

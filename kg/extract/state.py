@@ -134,6 +134,9 @@ class FoundEvent:
     pronoun_role: str | None = None
     object_place: bool = False  # the object was a place ("blocked the bridge", "struck Kharkiv")
     anchor: Span | None = None  # the trigger with its support verb ("launched an attack"), when it has one
+    objects: list[Token] = field(
+        default_factory=list
+    )  # a verb's object heads: unnamed victims, if nothing else
 
 
 @dataclass

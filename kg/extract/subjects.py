@@ -124,8 +124,8 @@ def root_predicate(verb: Token) -> Token | None:
     """The subject of a past participle that is really its clause's verb, or None, where the model made the
     sentence a noun phrase: an act done to no one (``intransitive_acts`` in the events lexicon) under the root
     noun's phrase ('1,000 students from three unions protested outside X': the students protested), or a
-    participle with a direct object, which no passive has, under the subject of a report ('armed groups
-    slaughtered 13 villagers, police said': the groups slaughtered)."""
+    participle with a direct object, which no passive has, under the subject of a report or of the clause it
+    tells ('armed groups slaughtered 13 villagers, police said': the groups slaughtered)."""
     if (
         verb.dep_ != "acl"
         or verb.tag_ not in {"VBN", "VBD"}
@@ -140,7 +140,10 @@ def root_predicate(verb: Token) -> Token | None:
         noun = noun.head
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    reported = noun.dep_ == "nsubj" and noun.head.lemma_ in REPORTING and noun.head.i > verb.i
+    # the subject of a report, or of the clause a report tells ('... were rebels, police said')
+    clause = noun.head
+    told = clause.lemma_ in REPORTING or (clause.dep_ == "ccomp" and clause.head.lemma_ in REPORTING)
+    reported = noun.dep_ == "nsubj" and told and clause.i > verb.i
     return noun if (noun.dep_ == "ROOT" and not transitive) or (transitive and reported) else None
 
 
@@ -174,9 +177,23 @@ def noun_root(verb: Token) -> Token | None:
     return None
 
 
-def elided_passive(verb: Token) -> bool:
+def elided_passive(verb: Token, subject: Token | None = None, participle: Token | None = None) -> bool:
     """Whether a participle coordinated with a passive verb shares its auxiliary ('Two children were killed and
-    five civilians wounded': the civilians were wounded, the model gives them as the subject of 'wounded')."""
+    five civilians wounded': the civilians were wounded, the model gives them as the subject of 'wounded'); or
+    whether the model hung a passive's ``subject`` on its auxiliary, or on 'be' with the ``participle`` as its
+    complement ('Smith was re-arrested', 'they were re-arrested': the split word leaves no passive arc).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Smith", "was", "re", "-", "arrested"], heads=[1, 4, 1, 1, 4],
+    ...           deps=["nsubj", "auxpass", "acomp", "acomp", "ROOT"], tags=["NNP", "VBD", "VB", "VB", "VBN"])
+    >>> elided_passive(doc[4], doc[0])
+    True
+    """
+    if subject is not None and subject.head.dep_ == "auxpass":
+        return True
+    if subject is not None and participle is not None and participle.head == subject.head:
+        return participle.dep_ == "acomp" and participle.tag_ == "VBN" and subject.head.lemma_ == "be"
     return (
         verb.dep_ == "conj"
         and verb.tag_ == "VBN"

@@ -1,8 +1,8 @@
 """What a trigger acts on and who does it, as the sense checks (:mod:`kg.extract.events.senses`) read them: whether
 its object is a place ('captured the town', not 'captured the bomb maker'), where a part or a count stands for what
 it is of ('captured a third of Zaire', 'thousands of people were patrolling') and a place the gazetteer puts on the
-map is a place whatever the model's label; a verb may share its partner's object ('looted and burned shops'), and a
-violent verb with 'back' and a clause of what was said is a retort.
+map is a place whatever the model's label; a verb may share its partner's object ('looted and burned shops', 'shot and
+killed two farmers'), and a violent verb with 'back' and a clause of what was said is a retort.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "loc
     "building", "house", "home", "village", "town", "city", "area", "region", "zone", "outskirts", "farms",
     "positions", "position", "frontline", "front", "border", "camp", "prison", "hospital", "embassy"}  # fmt: skip
 COUNTS = {"thousand", "hundred", "dozen", "million", "score", "ten", "tens"}
+PERSON_VERBS = word_set("events", "person_object_verbs")
 
 
 def of_what(nouns: Iterable[Token], heads: set[str], numbers: bool = False) -> list[Token]:
@@ -50,6 +51,34 @@ def acts_on_something(verb: Token) -> bool:
     if verb.dep_ in {"acl", "relcl", "amod"}:
         return True
     return any(c.dep_ in {"dobj", "nsubjpass"} for p in (verb, *verb.conjuncts) for c in p.children)
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The objects a verb done to people takes from the like verb coordinated after it: 'shot and killed two
+    farmers', 'killing and wounding dozens': both acts are done to them. Not a verb with an object or passive
+    subject of its own, nor one whose partner has its own subject ('shot him and troops killed two'), nor other
+    verbs ('marched and burned cars': the marchers burned the cars, nobody was marched).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Gunmen", "shot", "and", "killed", "farmers"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 3], lemmas=["gunman", "shoot", "and",
+    ...           "kill", "farmer"], deps=["nsubj", "ROOT", "cc", "conj", "dobj"], pos=["NOUN", "VERB", "CCONJ",
+    ...           "VERB", "NOUN"])
+    >>> [t.text for t in shared_objects(doc[1])]
+    ['farmers']
+    """
+    if verb.lemma_.lower() not in PERSON_VERBS or any(
+        c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in verb.children
+    ):
+        return []
+    partners = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in PERSON_VERBS
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+    ]  # fmt: skip
+    return [o for c in partners[:1] for o in c.children if o.dep_ == "dobj" and o.pos_ != "NUM"]
 
 
 def retort(verb: Token) -> bool:

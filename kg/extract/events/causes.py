@@ -6,6 +6,11 @@
 - A violent verb whose subject is the noun of a violent event with doers is done by them: 'Fighting between A and B
   killed 30 soldiers', 'Clashes between police and youths injured ten'.
 
+- A violent act done to no one named, its verb taking no object but its weapon, was done to the victims of the harm it
+  caused, told by a participle: 'a car bomb exploded in the market, killing four traders' (the traders were bombed),
+  'militants detonated a device, wounding two guards'. Not an act with an object of its own: 'bombed a hotel,
+  killing two guests' was done to the hotel.
+
 A weapon is no doer, so 'were killed when a bomb exploded' stays without one (the bombing has none), and who is hit
 never becomes who hits ('two soldiers were killed when they clashed with rebels' gives the soldiers nothing).
 Inferred, so trusted less.
@@ -16,10 +21,25 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.events.senses import VIOLENT
+from kg.extract.lexicon import word_set
 from kg.extract.state import FoundEvent
 
 CAUSE_WORDS = {"when", "as"}  # 'were killed when / as police opened fire'; 'after' may be a later, other act
 HIT = ("target", "theme")
+HARM = {
+    "Killing",
+    "Assault",
+}  # what a participle after a violent act tells it did: ', killing 20', ', wounding two'
+WEAPONS = word_set("events", "weapons")
+BOMBS = {
+    "bomb",
+    "device",
+    "explosive",
+    "ied",
+    "charge",
+    "car",
+    "vehicle",
+}  # what is detonated: no victim itself
 
 
 def inherit_agents(events: list[FoundEvent]) -> None:
@@ -60,3 +80,30 @@ def _marked(clause: Token) -> bool:
     return any(
         c.dep_ in {"advmod", "mark"} and c.lower_ in CAUSE_WORDS and c.i < clause.i for c in clause.children
     )
+
+
+def inherit_victims(events: list[FoundEvent]) -> None:
+    """Give each violent verb event done to no one the victims of the harm its participle tells (module doc).
+
+    >>> inherit_victims([])
+    """
+    by_root = {e.trigger.root.i: e for e in events}
+    for event in events:
+        head = event.trigger.root
+        if event.type not in VIOLENT or event.roles.get("target") or head.pos_ != "VERB" or _acts_on(event):
+            continue
+        harms = [by_root.get(c.i) for c in head.children if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VBG"]
+        for harm in (h for h in harms if h is not None and h is not event and h.type in HARM):
+            victims = [k for k in harm.roles.get("target", ()) if k not in event.roles.get("agent", ())]
+            if victims:
+                event.roles["target"] = victims
+                event.confidence = min(event.confidence, 0.6)
+                break
+
+
+def _acts_on(event: FoundEvent) -> bool:
+    """The event's verb has an object or passive subject that is not its weapon or its own words ('bombed a
+    hotel'; not 'detonated a device', 'a bomb was detonated', 'opened fire')."""
+    own = {t.i for span in (event.trigger, *event.mentions) for t in span}
+    objects = [c for c in event.trigger.root.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.i not in own and o.lemma_.lower() not in WEAPONS | BOMBS for o in objects)

@@ -3,8 +3,9 @@
 - **An act it intends, promises, refuses or threatens** (its ``xcomp``): "Iran threatened to launch an offensive
   against Iraq", "Libya offered to hand two suspects over to Britain", "Pakistan refused to send troops to Iraq":
   whoever that act is directed at (its target or recipient, or a country it goes to or leaves) is the target of
-  the threat, offer or refusal. When the governed verb is no event of its own, its prepositional objects count
-  where the event's type says the preposition introduces a target ("threatened to deliver blows to the US").
+  the threat, offer or refusal, and whom a demand it presses is made of ("marched, urging the governor to quit").
+  When the governed verb is no event of its own, its prepositional objects count where the event's type says the
+  preposition introduces a target ("threatened to deliver blows to the US").
 - **Another's act it responds to** (its object): "Serbia rejected an Australian ultimatum", "Beirut rejected a UN
   appeal", "Kenya condemned the attack by the rebels", "police broke up the protest": the author of that act is
   the target of the response; an act of others it hosts has its parties as targets ("hosted talks between A
@@ -43,6 +44,7 @@ TARGETS = ("target", "recipient")
 MOVES = ("destination", "origin")  # "agreed to withdraw from Lebanon": a country it leaves, as an actor
 CONFIDENCE = 0.6
 PERSON_NOUNS = word_set("actors", "person_nouns")
+REQUESTED = word_set("events", "requested")
 
 
 def inherit_targets(
@@ -138,9 +140,11 @@ def _governed(
         inner = by_head.get(child.i)
         if inner is event or (inner is not None and event.trigger.start <= child.i < event.trigger.end):
             continue  # the event's own words ("launched an attack")
-        purpose = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        # "threatened to attack X", "blocked roads to demand X's resignation", "marched, urging X to quit"
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        pressing = child.tag_ == "VBG" and child.lemma_.lower() in REQUESTED
+        purpose = child.dep_ == "advcl" and (to or pressing)
         if (child.dep_ == "xcomp" or purpose) and child.pos_ in {"VERB", "AUX"}:
-            # "threatened to attack X", "blocked roads to demand X's resignation"
             keys += _targets(inner, actors) if inner is not None else _carried(child, purpose, by_head, find)
             if inner is not None and not _targets(inner, actors):
                 # "refused to deploy peacekeepers in Iraq": an act directed at no one is directed at the
@@ -166,9 +170,7 @@ def _governed(
                     keys += _targets(inner, actors)
                 elif inner is None and child.lower_ == "for":  # the same when the noun is no event of its own
                     keys += _prep_actors(obj, {"against"}, find)
-                elif (
-                    inner is None and child.lower_ == "of" and head.pos_ == "NOUN"
-                ):  # "suspension of links with X"
+                elif inner is None and child.lower_ == "of" and head.pos_ == "NOUN":  # "suspension of links"
                     keys += _prep_actors(obj, targets, find)
         elif child.dep_ == "prep" and child.lower_ in targets - {"of", "for"}:
             # "reneged on his commitment to X", "backed out of ... with X": the thing it is directed at is no

@@ -1,4 +1,5 @@
-"""The unnamed doer of an act: the subject of an event verb that no lexicon knows as an actor.
+"""The unnamed doer of an act, and its unnamed victim: the subject (or object) of an event verb that no lexicon
+knows as an actor.
 
 "Neighbours protested", "the division marched", "70,000 of its members demonstrated": the parse says who acted,
 but no name, gazetteer entry or group noun of the lexicon does. Such a subject is kept as a document-local actor
@@ -6,7 +7,9 @@ with a low confidence, so an analyst can filter it out (``kg:confidence``), rath
 Only a subject that looks like people is a doer: a name, a noun for a body of people ("the crowd", "a hit team"),
 or a noun with a doer's ending ("dockers", "participants"); never weapons and vehicles ("a roadside bomb killed"),
 events ("the blast destroyed", "fighting erupted"), forces of nature ("floods killed"), texts ("the report
-accused"), places and times, pronouns, or a bare count ("many were wounded").
+accused"), places and times, pronouns, or a bare count ("many were wounded"). The same test finds whom an act is done to when its object names no known
+actor ("killed five shoppers", "shot a police guard"): people, not a building, a weapon or a count ("wounded 30
+others").
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.collectives import left_edge, register
 from kg.extract.events.arguments import of_what
 from kg.extract.lexicon import Lexicon, word_set
+from kg.extract.nationals import national_group
 from kg.extract.state import Found, FoundEvent, slug
 
 # 'movement', 'front' alone may be motion or a front line: an organisation only with a modifier ('the rebel movement')
@@ -29,9 +33,14 @@ DOER_NOUNS = word_set("actors", "doer_nouns")
 PERSON_NOUNS = word_set("actors", "person_nouns")
 DOER_SUFFIXES = tuple(word_set("actors", "doer_suffixes"))
 TEXTS = word_set("events", "content_nouns") | word_set("events", "documents")
+INTRANSITIVE_ACTS = word_set("events", "intransitive_acts")
 COUNT_WORDS = {"another", "all", "both", "each", "few", "many", "most", "none", "one", "other", "others", "several",
                "some", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "half"}  # fmt: skip
 CONFIDENCE = 0.4
+# the model's labels of what never acts or suffers as people do: times, places, sums, named events ("on New Year's
+# Eve"), laws, works and products
+NOT_ACTOR_LABELS = {"DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT",
+                    "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}  # fmt: skip
 
 
 def unnamed_doer(token: Token, index: dict[int, Found], doc: Doc, lexicon: Lexicon) -> Found | None:
@@ -75,7 +84,7 @@ def _can_act(noun: Token, lexicon: Lexicon) -> bool:
     if (
         lemma in NOT_DOERS
         or lemma in TEXTS
-        or noun.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+        or noun.ent_type_ in NOT_ACTOR_LABELS
         or any(c.dep_ == "compound" and c.lemma_.lower() in NOT_DOERS for c in noun.children)
     ):
         return False
@@ -104,3 +113,30 @@ def unnamed_doers(
             event.roles.setdefault("agent", []).append(found.key)
     if event.roles.get("agent"):
         event.confidence = min(event.confidence, 0.5)
+
+
+def unnamed_targets(
+    event: FoundEvent, heads: list[Token], index: dict[int, Found], doc: Doc, lexicon: Lexicon
+) -> None:
+    """Give an event with no target the unnamed people its object names (:func:`unnamed_doer`'s test): the actor
+    is trusted less, the event is not (its trigger and doer are no less sure for an unnamed victim).
+
+    >>> from kg.extract.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Gunmen killed five shoppers on Monday.")
+    >>> [(e.type, e.roles.get("target")) for e in doc._.kg_events]
+    [('Killing', ['shoppers'])]
+    """
+    if event.trigger.root.lemma_.lower() in INTRANSITIVE_ACTS:
+        return  # done to no one: an 'object' is a misparse ("behind them marched three regiments")
+    agents = set(event.roles.get("agent", ()))
+    for head in heads:
+        noun = _counted(head)
+        known = index.get(noun.i) if noun is not None else None
+        # "a man was shot and wounded": the victim another act of the sentence already named
+        found = known if known is not None and known.local and known.is_actor else None
+        found = found or unnamed_doer(head, index, doc, lexicon)
+        if found is None and noun is not None and _can_act(noun, lexicon):
+            # "killed a Somali elder": people a nationality qualifies, of that people (not Somalia killed)
+            found = national_group(noun, index, doc, lexicon, singular=True)
+        if found is not None and found.key not in agents:
+            event.roles.setdefault("target", []).append(found.key)

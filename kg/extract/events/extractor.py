@@ -11,11 +11,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
+from kg.extract.events.arguments import shared_objects
+from kg.extract.events.causes import inherit_victims
 from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets
 from kg.extract.events.dates import date_entities, date_event
 from kg.extract.events.discourse import link_events
-from kg.extract.events.doers import unnamed_doers
+from kg.extract.events.doers import unnamed_doers, unnamed_targets
 from kg.extract.events.nominals import governing_clause, nominal_arguments
 from kg.extract.events.participants import ACTOR_ROLES, PLACE_ROLES, fill_role
 from kg.extract.events.parties import contents, expand, pobjs
@@ -79,6 +81,10 @@ class EventExtractor(SavesLexicon):
         inherit_targets(
             events, index, self.lexicon.prep_roles, self._undoes, lambda t: self._actor(t, index, doc)
         )
+        for event in events:  # last: "killed 25 fighters from X" is done to X, read from the phrase above
+            if event.objects and not event.roles.get("target") and not event.object_place:
+                unnamed_targets(event, event.objects, index, doc, self.lexicon)
+        inherit_victims(events)  # 'a bomb exploded, killing four traders': the traders were bombed
         inherit_places(events, index)  # 'an ambush in X, killing 20': the killing is in X
         attach_quantities(doc, events, skipped)
         doc._.kg_events = link_events(events, self.lexicon)
@@ -131,6 +137,8 @@ class EventExtractor(SavesLexicon):
                 self.lexicon.prep_roles(kind),
                 self.lexicon.clause_subject_role(kind),
             )
+            if not tokens.get(obj_role) and (shared := shared_objects(head)):  # 'shot and killed two farmers'
+                tokens[obj_role] = [t for o in shared for t in expand(contents(o))]
             for noun in (t for t in span if t.head.i == head.i and t.dep_ == "dobj" and t.pos_ == "NOUN"):
                 # "imposed sanctions on X"
                 inner = nominal_arguments(noun, obj_role, self.lexicon.prep_roles(kind))
@@ -190,6 +198,8 @@ class EventExtractor(SavesLexicon):
             return None  # a verb known only from the CAMEO-derived list codes actors, as PETRARCH does
         if head.pos_ == "VERB" and not event.roles.get("agent") and event.pronoun_role is None:
             unnamed_doers(event, tokens.get("agent", []), index, doc, self.lexicon)
+        if head.pos_ == "VERB" and obj_role == "target":
+            event.objects = tokens.get("target", [])  # "killed five shoppers": see __call__
         event.certainty, event.polarity = certainty_of(head)
         date_event(
             event, (head,) if support is None else (head, support), dates, verbs, doc, self.lexicon.reporting

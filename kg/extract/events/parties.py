@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.lexicon import word_set
+from kg.extract.subjects import REPORTING
 
 # Heads that only measure or select what follows 'of': "a batch of 144 detainees", "most of the escapees".
 CONTAINERS = word_set("events", "containers")
@@ -31,7 +32,8 @@ def expand(token: Token) -> list[Token]:
     whose modifier is coordinated ('U.S. and Russian negotiators', 'Turkish and Greek sides': the noun is one
     phrase, but each modifier names a party too)."""
     token = _named_apposition(token) or token
-    heads = [token, *token.conjuncts]
+    speakers = _speakers(token)
+    heads = [token, *(c for c in token.conjuncts if c.i not in speakers)]
     # "Nigeria's President Tinubu and Ghana's President X met": the model hangs the second on the apposition
     heads += [c for head in heads[:1] for a in head.children if a.dep_ == "appos" for c in a.conjuncts]
     heads += [p for head in heads if head.pos_ == "NOUN" for p in patrons(head)]
@@ -201,3 +203,27 @@ def pobjs(prep: Token) -> list[Token]:
     ['A', 'B']
     """
     return [t for c in prep.children if c.dep_ in {"pobj", "pcomp"} for t in expand(c)]
+
+
+def _speakers(noun: Token) -> set[int]:
+    """The conjuncts of a noun that are the speakers of the report after it, which the model coordinates with it:
+    'killed seven people, police and a nurse said' (a reporting verb with no subject of its own right after the
+    last one; the speakers start after the last comma).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["killed", "farmers", ",", "police", "and", "medics", "said"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 0, 1, 1, 3, 3, 6],
+    ...           deps=["ccomp", "dobj", "punct", "conj", "cc", "conj", "ROOT"], lemmas=[*words[:6], "say"])
+    >>> sorted(_speakers(doc[1]))
+    [3, 5]
+    """
+    conjuncts = noun.conjuncts
+    doc = noun.doc
+    if not conjuncts or conjuncts[-1].right_edge.i + 1 >= len(doc):
+        return set()
+    verb = doc[conjuncts[-1].right_edge.i + 1]
+    if verb.lemma_.lower() not in REPORTING or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return set()
+    after_comma = [c for c in conjuncts if c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
+    return {c.i for c in conjuncts if after_comma and c.i >= after_comma[-1].i}

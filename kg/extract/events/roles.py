@@ -77,7 +77,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return current.head, child.dep_ in PASSIVE_SUBJECTS
             # an infinitive's voice is its own: "X was expected to sign" (X signs), "X wants to be freed"
             if child.dep_ in SUBJECTS:
-                return subject_word(child), (raised and is_passive(verb)) or elided_passive(current)
+                passive = (raised and is_passive(verb)) or elided_passive(current, child, verb)
+                return subject_word(child), passive
             if child.dep_ in PASSIVE_SUBJECTS:
                 return child, is_passive(verb) if raised else True
         if current.dep_ == "relcl" and current.head.pos_ in {"NOUN", "PROPN", "PRON"}:
@@ -85,9 +86,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if (root := root_predicate(current)) is not None:
             return root, False
         if (governor := gerund_governor(current)) is not None:  # 'fled after shooting': the clause's subject
-            subject, _ = subject_of(
-                governor
-            )  # in any voice; the gerund's voice is its own ('after being shot')
+            # in any voice; the gerund's voice is its own ('after being shot')
+            subject, _ = subject_of(governor)
             return subject, subject is not None and is_passive(current)
         if (fronted := fronted_subject(current)) is not None:
             return fronted, False
