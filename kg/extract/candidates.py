@@ -15,7 +15,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Span
 
-from kg.extract.actors.groups import kin_of
+from kg.extract.collectives import kin_of
 from kg.extract.state import doc_text, scratch
 from kg.extract.toponyms import FEATURE_RANK, PREFIXES, PlacePhrase, place_phrases
 from kg.records import Entity, Mention

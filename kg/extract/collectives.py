@@ -27,7 +27,17 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Singular nouns for an unnamed organisation ("the ruling party", "a rights group") and the kind each makes.
 ORGANISATION_NOUNS = word_map("actors", "organisation_nouns")
 ARMED_MODIFIERS = word_set("actors", "armed_modifiers")
+KIN_NOUNS = word_set("actors", "kin_nouns")
 AMBIGUOUS_ORGANISATIONS = word_set("actors", "ambiguous_organisation_nouns")
+
+
+def kin_of(span: Span) -> Token | None:
+    """The tribe or clan noun a name stands before ('the Shammar tribe', 'the Jaafar and Shamas clans'), if any."""
+    root = span.root
+    if root.dep_ not in {"compound", "nmod", "amod", "conj", "pobj"}:
+        return None
+    heads = (root.head, *root.conjuncts, root.head.head)
+    return next((t for t in heads if t.lemma_.lower() in KIN_NOUNS and t.i >= span.end), None)
 
 
 def left_edge(token: Token) -> int:

@@ -14,25 +14,16 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from kg.extract.actors.spans import CONTROLLED
+from kg.extract.collectives import kin_of
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, slug
 
 FORCE_NOUNS = word_set("actors", "group_force_nouns")
-KIN_NOUNS = word_set("actors", "kin_nouns")
 AREA_NOUNS = word_set("actors", "held_area_nouns")
 ARMED = {"ArmedGroup", "MilitaryOrganization"}
-
-
-def kin_of(span: Span) -> Token | None:
-    """The tribe or clan noun a name stands before ('the Shammar tribe', 'the Jaafar and Shamas clans'), if any."""
-    root = span.root
-    if root.dep_ not in {"compound", "nmod", "amod", "conj", "pobj"}:
-        return None
-    heads = (root.head, *root.conjuncts, root.head.head)
-    return next((t for t in heads if t.lemma_.lower() in KIN_NOUNS and t.i >= span.end), None)
 
 
 def _held(span: Span) -> bool:
