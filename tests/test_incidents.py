@@ -814,3 +814,18 @@ def test_protesters_and_rioters_are_actor_one_whoever_acts_on_them(nlp, text, su
 )
 def test_a_parent_or_the_far_end_of_a_road_is_not_the_location(nlp, text, location):
     assert _one(nlp, text, "2021-04-20").location == location
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("Gunmen shot dead two farmers in Saraqib on Monday.", "Idlib Governorate"),
+     ("Syrian troops shelled Nawa on Sunday, killing a farmer.", "Daraa Governorate"),
+     ("Yemeni gunmen killed two traders in Zabid on Friday.", "Hodeidah Governorate")],
+)  # fmt: skip
+def test_an_incident_with_no_stated_parent_takes_the_gazetteers_region(nlp, text: str, region: str) -> None:
+    assert region in _one(nlp, text).admin
+
+
+def test_a_parent_the_text_states_comes_before_the_gazetteers(nlp) -> None:
+    incident = _one(nlp, "Gunmen shot dead two farmers in Saraqib (Idleb) on Monday.")
+    assert incident.admin[0] == "Idleb" and "Idlib Governorate" not in incident.admin
