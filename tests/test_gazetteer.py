@@ -325,3 +325,34 @@ def test_a_name_shared_by_regions_of_two_countries_takes_the_texts_country(
 ) -> None:
     entry = gaz.geocode(name, countries)
     assert entry is not None and entry.key == key
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "region"),
+    [("Saraqib", "syria", "idlib-governorate"), ("Ariha", "syria", "idlib-governorate"),
+     ("Zabid", "yemen", "hodeidah-governorate"), ("Manbij", "syria", "aleppo-governorate")],
+)  # fmt: skip
+def test_a_town_is_located_in_its_region(gaz: Gazetteer, name: str, country: str, region: str) -> None:
+    town = gaz.geocode(name, {country})
+    assert town is not None and town.located_in == region
+    parent = gaz.parent_region(town.located_in)
+    assert parent is not None and parent.country == country
+
+
+@pytest.mark.parametrize(("name", "country"), [("Baiji", "iraq"), ("Zinjibar", "yemen")])
+def test_a_town_of_an_unlinked_area_stays_in_its_country(gaz: Gazetteer, name: str, country: str) -> None:
+    town = gaz.geocode(name, {country})
+    assert town is not None and town.located_in == country and gaz.parent_region(town.located_in) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "label"), [("iso-de-by", "Bayern"), ("idlib-governorate", "Idlib Governorate")]
+)
+def test_parent_region_reads_gazetteer_and_geonames_regions(gaz: Gazetteer, key: str, label: str) -> None:
+    region = gaz.parent_region(key)
+    assert region is not None and region.label == label
+
+
+@pytest.mark.parametrize("key", ["syria", "aleppo", None, "iso-xx-zz"])
+def test_parent_region_is_none_for_what_is_no_region(gaz: Gazetteer, key: str | None) -> None:
+    assert gaz.parent_region(key) is None

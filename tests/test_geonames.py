@@ -20,13 +20,27 @@ from kg.extract.geonames import PlaceIndex, match_key
         ("Ma'arrat al-Nu'man", "Maarrat an-Numan"),
         ("El Fasher", "al-Fasher"),
         ("Culiacán", "Culiacan"),
+        ("Sheikh Zuweid", "Ash Shaykh Zuwayd"),
+        ("Cheikh Miskin", "Shaykh Miskin"),
+        ("Shaikh Hilal", "Sheikh Hilal"),
+        ("As Suwayda", "Suwayda"),
+        ("Ar Raqqah", "Raqqa"),
+        ("Ad Dali", "al-Dali"),
+        ("An Najaf", "Najaf"),
+        ("Az Zawiyah", "Zawiya"),
+        ("At Tall", "Tall"),
+        ("Tal Ash Shayr", "Tal ash-Shayr"),
     ],
 )
 def test_transliterations_share_one_key(a: str, b: str) -> None:
     assert match_key(a) == match_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Homs", "Hama"), ("Taiz", "Tiz"), ("Kyiv", "Kiev")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Homs", "Hama"), ("Taiz", "Tiz"), ("Kyiv", "Kiev"), ("At Home", "Home"), ("An Island", "Island"),
+     ("As Good", "Good"), ("Ad Hoc", "Hoc")],
+)  # fmt: skip
 def test_different_names_keep_different_keys(a: str, b: str) -> None:
     assert match_key(a) != match_key(b)
 
@@ -70,7 +84,10 @@ def test_the_index_file_reads_the_same_whatever_its_newlines(tmp_path, newline: 
 
     from kg.extract.geonames import _load
 
-    rows = ["P\t1\tBirao\tcentral-african-republic\t\t10.28\t22.78\t10000", "A\t2\tVakaga\t\t\t\t\t0"]
+    rows = [
+        "P\t1\tBirao\tcentral-african-republic\t\t10.28\t22.78\t10000\tCF-VK",
+        "A\t2\tVakaga\t\t\t\t\t0\t",
+    ]
     text = newline.join([*rows, "#keys", "birao\t0", "vakaga\t1"])
     path = tmp_path / f"index{len(newline)}.tsv.gz"
     path.write_bytes(gzip.compress(text.encode("utf-8")))
@@ -83,3 +100,16 @@ def test_a_remembered_name_key_is_the_match_key(name: str) -> None:
     from kg.extract.geonames import name_key
 
     assert name_key(name) == match_key(name) == name_key(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "region"), [("Saraqib", "syria", "SY-ID"), ("Nawa", "syria", "SY-DR")]
+)
+def test_a_town_carries_its_linked_first_level_region(name: str, country: str, region: str) -> None:
+    assert PlaceIndex.load().candidates(name, {country})[0].region == region
+
+
+@pytest.mark.parametrize("code", ["SY-HL", "YE-TA", "DE-BY"])
+def test_an_area_is_found_by_its_iso_code(code: str) -> None:
+    area = PlaceIndex.load().area(code)
+    assert area is not None and area.kind == "AdministrativeRegion" and area.admin1 == code

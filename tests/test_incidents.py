@@ -824,3 +824,18 @@ def test_a_parent_the_far_end_of_a_road_or_a_starting_point_is_not_the_location(
 def test_whose_supporters_they_are_is_not_where_they_gathered(nlp):
     text = "On 6 October 2020, police dispersed dozens of HDP supporters who gathered in the Baglar district of Tarsa."
     assert _one(nlp, text, "2020-10-08").location.startswith("Baglar")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("Gunmen shot dead two farmers in Saraqib on Monday.", "Idlib Governorate"),
+     ("Syrian troops shelled Nawa on Sunday, killing a farmer.", "Daraa Governorate"),
+     ("Yemeni gunmen killed two traders in Zabid on Friday.", "Hodeidah Governorate")],
+)  # fmt: skip
+def test_an_incident_with_no_stated_parent_takes_the_gazetteers_region(nlp, text: str, region: str) -> None:
+    assert region in _one(nlp, text).admin
+
+
+def test_a_parent_the_text_states_comes_before_the_gazetteers(nlp) -> None:
+    incident = _one(nlp, "Gunmen shot dead two farmers in Saraqib (Idleb) on Monday.")
+    assert incident.admin[0] == "Idleb" and "Idlib Governorate" not in incident.admin

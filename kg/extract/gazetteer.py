@@ -62,6 +62,7 @@ class GazetteerEntry:
     precision: str | None = None
     iso3: str | None = None
     demonym: str | None = None
+    iso3166_2: str | None = None  # a first-level region's code: a GeoNames town's parent (see :meth:`region`)
 
     @classmethod
     def from_json(cls, record: dict[str, Any]) -> GazetteerEntry:
@@ -90,6 +91,7 @@ class Gazetteer:
         self._exact: dict[str, list[GazetteerEntry]] = {}
         self._demonyms: dict[str, GazetteerEntry] = {}
         self._by_iso3 = {e.iso3: e for e in entries if e.iso3}
+        self._by_region = {e.iso3166_2: e for e in entries if e.iso3166_2}
         for entry in entries:
             self._index(entry)
         for table in (self._folded, self._exact):
@@ -152,6 +154,30 @@ class Gazetteer:
         'USA'
         """
         return self._by_key.get(key)
+
+    def region(self, code: str) -> GazetteerEntry | None:
+        """The first-level region of an ISO 3166-2 code: the gazetteer's own, else GeoNames' area.
+
+        >>> Gazetteer.load().region("SY-HL").key
+        'aleppo-governorate'
+        >>> Gazetteer.load().region("DE-BY").key
+        'iso-de-by'
+        """
+        if code in self._by_region:
+            return self._by_region[code]
+        area = PlaceIndex.load().area(code)
+        return _from_place(area, self) if area is not None else None
+
+    def parent_region(self, key: str | None) -> GazetteerEntry | None:
+        """The region a place's ``located_in`` key names, also a GeoNames area ("iso-de-by") that has no entry.
+
+        >>> Gazetteer.load().parent_region(Gazetteer.load().geocode("Manbij").located_in).label
+        'Aleppo Governorate'
+        """
+        entry = self.get(key) if key else None
+        if entry is None and key and key.startswith("iso-"):
+            entry = self.region(key[4:].upper())
+        return entry if entry is not None and entry.kind == "AdministrativeRegion" else None
 
     def lookup_all(self, surface: str) -> list[GazetteerEntry]:
         """All entries with an alias matching the surface, best first (ranking: KIND_PRIORITY).
@@ -260,10 +286,14 @@ def _from_place(place: Place, gazetteer: Gazetteer) -> GazetteerEntry:
     if lat is None and country is not None:
         lat, lon, precision = country.lat, country.lon, "country"
     key = f"geonames-{place.geonameid}" if place.geonameid else f"iso-{place.admin1.lower()}"
+    # a town's parent is its region where the build linked GeoNames' admin1 code to one, else its country
+    region = gazetteer._by_region.get(place.region)
+    parent = region.key if region else f"iso-{place.region.lower()}" if place.region else None
     return GazetteerEntry(
         key=key, label=place.name, kind=place.kind, aliases=(), country=country.key if country else None,
-        located_in=country.key if country else None, geonames=place.geonameid or None, lat=lat, lon=lon,
-        precision=precision if lat is not None else None,
+        located_in=parent or (country.key if country else None), geonames=place.geonameid or None, lat=lat,
+        lon=lon, precision=precision if lat is not None else None,
+        iso3166_2=place.admin1 if place.kind != "City" else None,
     )  # fmt: skip
 
 

@@ -13,6 +13,8 @@ True
 False
 >>> match_key("Qamishliyah") == match_key("Qamishliya")
 True
+>>> match_key("Sheikh Zuweid") == match_key("Ash-Shaykh Zuwayd") == match_key("Ash Shaykh Zuwayd")
+True
 """
 
 from __future__ import annotations
@@ -31,19 +33,24 @@ _QUOTES = str.maketrans("", "", "'\u2018\u2019\u02bc\u02bb`\u00b4\u2032")
 # Arabic article forms written before a name: al-, el-, ad-, as-, ash-, az-, ar-, at-, an-, ath-, adh-, ...
 _ARTICLE = re.compile(r"(^|[\s-])(?:a|e)(?:l|d|s|sh|z|r|t|n|th|dh)-(?=\w)")
 _ARTICLE_WORD = re.compile(r"(?:^|(?<= ))(?:al|el) (?=\w)")
+# ... and written apart before a sun letter it takes the sound of: "Ar Raqqah", "As Suwayda", "Ash Shaykh": only
+# where the next word starts with that letter, so "As Sir" loses its article but "at Home" or "an Island" do not
+_ARTICLE_APART = re.compile(r"(?:^|(?<= ))a(d|dh|n|r|s|sh|t|th|z) (?=\1)")
 _WORDS = {"tell": "tal", "tel": "tal", "tall": "tal", "deir": "dayr", "dair": "dayr", "dier": "dayr"}
+_WORDS |= dict.fromkeys(("sheikh", "shaikh", "cheikh", "sheik", "shaykh", "shaik", "sheykh"), "shaykh")
 _ENDINGS = (
     (re.compile(r"(?:iyyah|iyyeh|iyah|iyeh|iyya|iye|ieh)\b"), "iya"),
     (re.compile(r"(?<=\w)[ae]h\b"), "a"),
+    (re.compile(r"(?<=[a-z])e[iy](?=[^aeiouy]|$)"), "ay"),  # the diphthong of Zuweid/Zuwayd, Beirut/Bayrut
 )
 
 
 def match_key(name: str) -> str:
-    """A key that survives transliteration: diacritics, al-/el-/ad-/as-, hyphens and apostrophes, Tell/Tal,
-    Deir/Dayr, -iyah/-iya, -ah/-eh and doubled letters (see the module docstring)."""
+    """A key that survives transliteration: diacritics, al-/el-/ad-/as- (or "As " before an s), hyphens and
+    apostrophes, Tell/Tal, Deir/Dayr, Sheikh/Shaykh, -iyah/-iya, -ah/-eh and doubled letters (module docstring)."""
     text = unicodedata.normalize("NFKD", name.translate(_QUOTES)).encode("ascii", "ignore").decode().lower()
     text = re.sub(r"[\u2010-\u2015_./,]+", " ", text).strip()
-    text = _ARTICLE_WORD.sub("", _ARTICLE.sub(r"\1", text))
+    text = _ARTICLE_APART.sub("", _ARTICLE_WORD.sub("", _ARTICLE.sub(r"\1", text)))
     text = " ".join(_WORDS.get(w, w) for w in re.split(r"[\s-]+", text))
     for pattern, repl in _ENDINGS:
         text = pattern.sub(repl, text)
@@ -73,6 +80,7 @@ class Place:
     lon: float | None
     population: int
     admin1: str = ""
+    region: str = ""  # a town's first-level region as an ISO 3166-2 code, where the build could link it
 
 
 class PlaceIndex:
@@ -99,9 +107,28 @@ class PlaceIndex:
         return len(self._rows)
 
     def place(self, number: int) -> Place:
-        kind, gid, name, country, admin1, lat, lon, pop = self._rows[number].split("\t")
+        kind, gid, name, country, admin1, lat, lon, pop, region = self._rows[number].split("\t")
         return Place(int(gid), name, country, "City" if kind == "P" else "AdministrativeRegion",
-                     float(lat) if lat else None, float(lon) if lon else None, int(pop or 0), admin1)  # fmt: skip
+                     float(lat) if lat else None, float(lon) if lon else None, int(pop or 0), admin1,
+                     region)  # fmt: skip
+
+    def area(self, code: str) -> Place | None:
+        """The first-level area of an ISO 3166-2 code (the rows after the towns).
+
+        >>> PlaceIndex.load().area("SY-HL").country
+        'syria'
+        """
+        return self._areas.get(code)
+
+    @functools.cached_property
+    def _areas(self) -> dict[str, Place]:
+        areas = {}
+        for number in range(len(self._rows) - 1, -1, -1):
+            if not self._rows[number].startswith("A"):
+                break
+            place = self.place(number)
+            areas[place.admin1] = place
+        return areas
 
     def candidates(self, name: str, countries: frozenset[str] | set[str] = frozenset()) -> list[Place]:
         """Places whose name or alternate name has the key of ``name``: places in the document's countries

@@ -96,8 +96,8 @@ def incident_place(
             admin = tuple(dict.fromkeys(parents))
     if not admin:
         end = start + len(location)
-        stated = _STATED_PARENT.match(text, end)
-        admin = tuple(i[2] for i in items if stated and i[1] == stated.end() and i[2] != location)[:1]
+        after = _STATED_PARENT.match(text, end)
+        admin = tuple(i[2] for i in items if after and i[1] == after.end() and i[2] != location)[:1]
         # "Ain Al Asad air base (Heet, Al Anbar)": the brackets after a place's feature words
         if not admin and (opened := _BRACKET_AFTER.match(text, end)) and (closed := text.find(")", end)) > 0:
             inside = (n.strip() for n in text[opened.end() : closed].split(","))

@@ -60,6 +60,13 @@ def _entities(doc: Doc, doc_id: str) -> list[Entity]:
         located |= {parent for f in founds for parent in f.parents}  # what the text states ("X, east of Y")
         # Global IRIs only for what the gazetteer, GeoNames or Wikidata identifies; the rest is this document's.
         gazetteer = doc._.kg_gazetteer
+        if (
+            entry is not None
+            and first.is_place
+            and gazetteer is not None
+            and gazetteer.parent_region(entry.located_in)
+        ):
+            located.add(entry.country)  # a town in its region is in the region's country too
         linked = entry is not None and bool(
             entry.geonames or entry.wikidata or (gazetteer is not None and gazetteer.get(entry.key) is entry)
         )
