@@ -13,7 +13,9 @@ named by a vehicle noun ("warplanes", "tanks") that the annotation leaves out is
 Scored on the event newskg has on the marked verb (:func:`kg.evaluation.event_places.event_on`), its sources and
 targets read as the PLOVER scorer reads them (:func:`kg.evaluation.evaluate.sources_and_targets`: with no target,
 the event's place is one, where the annotators marked a place only when it was acted on); no event there
-is no prediction. Two naive baselines are measured in the same run on the same parse: the first and second
+is no prediction. A second line, ``newskg acted``, reads the same output as this annotation does: a place
+stand-in only when it is the marked verb's object ("shelled Aleppo", not "patrolled in Kabul"; see
+:func:`acted_on`). Two naive baselines are measured in the same run on the same parse: the first and second
 actor-like NER entities of the sentence (the PLOVER baseline), and the marked verb's syntactic subject and
 object (``nsubj``, the passive's ``by`` agent, a participle's or relative clause's head noun; ``dobj``).
 Splits follow :func:`kg.evaluation.event_places.split_of`: ``aside`` is measured, never read.
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.evaluation.baselines import keyword_plover, ner_actors  # noqa: E402
-from kg.evaluation.evaluate import sources_and_targets  # noqa: E402
+from kg.evaluation.evaluate import TARGET_ROLES, sources_and_targets  # noqa: E402
 from kg.evaluation.event_places import event_on, load_event_places, split_of  # noqa: E402
 from kg.evaluation.plover import event_class  # noqa: E402
 from kg.evaluation.scores import actor_prf  # noqa: E402
@@ -112,6 +114,17 @@ def _spans(entities: list) -> list[Spans]:
     return [[(m.start, m.end) for m in entity.mentions] for entity in entities]
 
 
+def acted_on(verb: Span, event, targets: list) -> list:
+    """The targets as this annotation reads them: the PLOVER reading gives an event with no target its place
+    ("patrolled Kabul": target Kabul), where the annotators marked a place only when the event acts on it, as the
+    verb's object or passive subject ("shelled Aleppo"); so a place stand-in is kept only when it is that object."""
+    if any(event.roles.get(role) for role in TARGET_ROLES):
+        return targets  # the event's own targets, not a stand-in
+    objects = [t for t in verb.root.children if t.dep_ in {"dobj", "nsubjpass"}]
+    inside = lambda m: any(o.left_edge.idx <= m.start < o.right_edge.idx + len(o.right_edge) for o in objects)  # noqa: E731
+    return [e for e in targets if any(inside(m) for m in e.mentions)]
+
+
 def predict(doc: Doc, gold: dict, mappings: dict[str, dict[str, str]]) -> dict:
     """newskg's and both baselines' sources and targets of the gold line's marked verb, as character spans (less
     the :func:`unscored` vehicles)."""
@@ -122,8 +135,10 @@ def predict(doc: Doc, gold: dict, mappings: dict[str, dict[str, str]]) -> dict:
     actors = [(s, e) for s, e, _ in ner_actors(doc)]
     span = doc.char_span(verb["start"], verb["end"], alignment_mode="expand")
     syntax = subject_object(span) if span is not None else ([], [])
+    acted = acted_on(span, event, targets) if span is not None and event is not None else targets
     systems = {
         "newskg": (_spans(sources), _spans(targets)),
+        "newskg acted": (_spans(sources), _spans(acted)),
         "ner": ([[a] for a in actors[:1]], [[a] for a in actors[1:2]]),
         "syntax": ([[s] for s in syntax[0]], [[s] for s in syntax[1]]),
     }
@@ -151,7 +166,7 @@ def score(gold: list[dict], predicted: list[dict]) -> dict:
                 for i in (0, 1)
             ],
         }
-        for system in ("newskg", "ner", "syntax"):
+        for system in ("newskg", "newskg acted", "ner", "syntax"):
             for slot, role in ((0, "sources"), (1, "targets")):
                 prf = actor_prf(hits(_gold(g[role]), p[system][slot]) for g, p in pairs)
                 out[split][f"{system} {role}"] = [
