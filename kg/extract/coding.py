@@ -3,7 +3,7 @@ actor-type codes, from the rules in ``kg/data/acled_rules.json`` (who acts on wh
 
 >>> rules = load_rules()
 >>> sorted(rules.cues_in("Government forces shelled the village, killing two civilians."))
-['attack', 'shelling']
+['attack', 'deadly', 'shelling']
 >>> rules.code("Government forces shelled the village.", agent=1, victims=7)["sub_event_type"]
 'Shelling/artillery/missile attack'
 >>> rules.code("Gunmen attacked a checkpoint, killing two soldiers.", agent=2, victims=1)["event_type"]
