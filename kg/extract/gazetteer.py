@@ -21,16 +21,12 @@ from spacy.util import registry
 from kg.extract.aliases import is_acronym, normalize
 from kg.extract.geonames import Place, PlaceIndex, match_key, name_key
 from kg.extract.lexicon import word_set
-from kg.records import PLACE_KINDS
+from kg.records import ACTOR_KINDS, PLACE_KINDS
 
 DATA_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "gazetteer.jsonl"
 
-_KIND_NAMES = (
-    "Person Government MilitaryOrganization ArmedGroup PoliticalParty InternationalOrganization "
-    "NonGovernmentalOrganization MediaOrganization Company Country EthnoReligiousGroup Group "
-    "AdministrativeRegion City Facility Region"
-)
-KINDS = tuple(_KIND_NAMES.split())
+# every kind of the records but "Organization", the model's bare ORG guess, which no entry has
+KINDS = tuple(sorted((ACTOR_KINDS | PLACE_KINDS) - {"Organization"}))
 # Tie-break when one alias belongs to several entries (after "alias is the entry's label"):
 # countries first ("Georgia"), then organised actors, then places from most to least specific.
 _PRIORITY_ORDER = (
@@ -158,10 +154,8 @@ class Gazetteer:
     def region(self, code: str) -> GazetteerEntry | None:
         """The first-level region of an ISO 3166-2 code: the gazetteer's own, else GeoNames' area.
 
-        >>> Gazetteer.load().region("SY-HL").key
-        'aleppo-governorate'
-        >>> Gazetteer.load().region("DE-BY").key
-        'iso-de-by'
+        >>> Gazetteer.load().region("SY-HL").key, Gazetteer.load().region("DE-BY").key
+        ('aleppo-governorate', 'iso-de-by')
         """
         if code in self._by_region:
             return self._by_region[code]
@@ -275,8 +269,7 @@ COMPASS_NAMES = word_set("places", "compass_names")
 @functools.cache
 def _load_cached(path: str) -> Gazetteer:
     with open(path, encoding="utf-8") as handle:
-        entries = [GazetteerEntry.from_json(json.loads(line)) for line in handle if line.strip()]
-    return Gazetteer(entries)
+        return Gazetteer([GazetteerEntry.from_json(json.loads(line)) for line in handle if line.strip()])
 
 
 def _from_place(place: Place, gazetteer: Gazetteer) -> GazetteerEntry:

@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.candidates import Places, qualifies
 from kg.extract.exclusions import where_told
+from kg.extract.gazetteer import Gazetteer
 from kg.extract.state import span_ents
 from kg.extract.toponyms import FEATURE_RANK
+from kg.records import Entity
 
 # a name right before it is a reference point, not where the event happened: "Hays district, south of Hodeidah"
 _ANCHOR = re.compile(
@@ -118,3 +120,15 @@ def _qualifier(doc: Doc, start: int, name: str) -> bool:
     """A place name that describes something else: 'the Tripoli-based government', 'Saudi-led forces'."""
     span = doc.char_span(start, start + len(name), alignment_mode="expand")
     return span is not None and qualifies(span)
+
+
+def gazetteer_admin(place: Entity | None, gazetteer: Gazetteer | None) -> tuple[str, ...]:
+    """The first-level region the gazetteer gives a place (a town's linked GeoNames region), for an incident whose
+    text states no parent: ACLED codes admin1 for every incident.
+
+    >>> from kg.extract.gazetteer import Gazetteer
+    >>> gazetteer_admin(Entity("manbij", "Manbij", "City", located_in=("aleppo-governorate",)), Gazetteer.load())
+    ('Aleppo Governorate',)
+    """
+    regions = (gazetteer.parent_region(k) for k in place.located_in) if place and gazetteer else ()
+    return tuple(r.label for r in regions if r is not None)

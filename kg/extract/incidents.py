@@ -32,10 +32,9 @@ from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
 from kg.extract.coding import load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
-from kg.extract.gazetteer import Gazetteer
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
-from kg.extract.incident_places import drop_told, incident_place
+from kg.extract.incident_places import drop_told, gazetteer_admin, incident_place
 from kg.extract.newstime import background, news_time
 from kg.extract.state import doc_text
 from kg.extract.summaries import recalled
@@ -51,18 +50,6 @@ _BACK_REFERENCE = re.compile(
 _FATE_WORDS = re.compile(r"\b(?:killed|killing|died|dead|wounded|injured|hurt)\b", re.I)
 _SAME_DAY = re.compile(r"\b(same day|hours later|later that day|that (?:night|evening|morning|afternoon)|"
                        r"earlier that day|meanwhile|simultaneously)\b", re.I)  # fmt: skip
-
-
-def gazetteer_admin(place: Entity | None, gazetteer: Gazetteer | None) -> tuple[str, ...]:
-    """The first-level region the gazetteer gives a place (a town's linked GeoNames region), for an incident whose
-    text states no parent: ACLED codes admin1 for every incident.
-
-    >>> from kg.extract.gazetteer import Gazetteer
-    >>> gazetteer_admin(Entity("manbij", "Manbij", "City", located_in=("aleppo-governorate",)), Gazetteer.load())
-    ('Aleppo Governorate',)
-    """
-    regions = (gazetteer.parent_region(k) for k in place.located_in) if place and gazetteer else ()
-    return tuple(r.label for r in regions if r is not None)
 
 
 def _key(doc_id: str, start: int, end: int) -> str:
