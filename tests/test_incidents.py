@@ -839,3 +839,9 @@ def test_an_incident_with_no_stated_parent_takes_the_gazetteers_region(nlp, text
 def test_a_parent_the_text_states_comes_before_the_gazetteers(nlp) -> None:
     incident = _one(nlp, "Gunmen shot dead two farmers in Saraqib (Idleb) on Monday.")
     assert incident.admin[0] == "Idleb" and "Idlib Governorate" not in incident.admin
+
+
+def test_a_place_name_never_ends_in_a_bracket(nlp):
+    text = "Russian jets carried out six air strikes in the vicinity of Ariha city (Idleb) on 29 January 2020."
+    incident = _one(nlp, text, "2020-01-30")
+    assert incident.location and not incident.location.endswith("(")

@@ -44,6 +44,7 @@ from kg.extract.actors.spans import (
     party_entry,
     prefer,
     strip_head,
+    trim_punct,
     widen_modifiers,
     widen_title,
 )
@@ -151,10 +152,14 @@ class ActorRecognizer:
     def _ner_spans(self, doc: Doc) -> list[Span]:
         # "Sabiid base", "the Toto Hernández coliseum": the model often stops before the facility word.
         # a name has a capital: the small model also tags words such as 'absentia' ('in absentia') as places
+        ents = (trim_punct(e) for e in doc.ents)  # 'Ariha city (': brackets are no part of a name
         return [
             extend_head(e)
-            for e in doc.ents
-            if e.label_ in NER_LABELS and any(c.isupper() for c in e.text) and not _capitalised_word(e)
+            for e in ents
+            if e is not None
+            and e.label_ in NER_LABELS
+            and any(c.isupper() for c in e.text)
+            and not _capitalised_word(e)
         ]
 
     def _resolve(self, span: Span) -> Found | None:

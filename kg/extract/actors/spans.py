@@ -37,6 +37,28 @@ def overlaps(span: Span, taken: set[tuple[int, int]]) -> bool:
     return any(span.start < e and s < span.end for s, e in taken)
 
 
+def trim_punct(span: Span) -> Span | None:
+    """The span less brackets and punctuation at its edges: the small model tags 'Ariha city (' as a place.
+
+    >>> from spacy.vocab import Vocab
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(Vocab(), words=["near", "Ariha", "city", "(", "Idleb", ")"])
+    >>> trim_punct(doc[1:4]).text, trim_punct(doc[3:4])
+    ('Ariha city', None)
+    """
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text in _EDGE_PUNCT:
+        start += 1
+    while end > start and span.doc[end - 1].text in _EDGE_PUNCT:
+        end -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+_EDGE_PUNCT = {"(", ")", "[", "]", ",", ";", ":", "-", "–", "—", '"', "“", "”"}
+
+
 def strip_head(text: str) -> str:
     """'Hasakah province' -> 'Hasakah', 'the al-Hawl camp' -> 'al-Hawl camp' stays a camp name."""
     text = re.sub(r"^(the)\s+", "", text, flags=re.IGNORECASE)
