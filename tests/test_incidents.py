@@ -842,6 +842,8 @@ def test_a_parent_the_text_states_comes_before_the_gazetteers(nlp) -> None:
 
 
 def test_a_place_name_never_ends_in_a_bracket(nlp):
-    text = "Russian jets carried out six air strikes in the vicinity of Ariha city (Idleb) on 29 January 2020."
+    text = (
+        "Russian jets carried out six air strikes in the vicinity of Ariha city (Idleb) on 29 January 2020."
+    )
     incident = _one(nlp, text, "2020-01-30")
     assert incident.location and not incident.location.endswith("(")
