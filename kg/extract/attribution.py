@@ -31,9 +31,8 @@ class Cues:
     before: re.Pattern[str]  # words that end right before the blamed group's name
     after: re.Pattern[str]  # words right after it ('later claimed')
     replaces: frozenset[int | None] = frozenset({None})  # the codes of an actor 1 that may still be blamed on
-    bare: frozenset[str] = (
-        frozenset()
-    )  # actors that name no group of their own ('militants believed to be X')
+    # actors that name no group of their own ('militants believed to be members of X' are X's)
+    bare: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, data: dict[str, Any]) -> Cues:
@@ -107,12 +106,11 @@ def blamed_for(
         rule.get("sub_event_type") or "", rules.unnamed_codes.get(rule["event_type"])
     )
     named = [entities[k] for k in item["actor1"] if k in entities]
-    if named and all(e.label.lower() in cues.bare for e in named):
-        pass  # 'militants believed to be members of X': X
-    elif item["inter1"] not in cues.replaces or default not in cues.replaces:
-        return None  # a named actor 1, or an incident no armed group is blamed for (an arrest)
-    elif any(entity_inter(rules, e, entities, generic=False) for e in named):
-        return None  # a named actor 1 ('Houthi gunmen')
+    if not named or not all(e.label.lower() in cues.bare for e in named):  # 'militants believed to be ...'
+        if item["inter1"] not in cues.replaces or default not in cues.replaces:
+            return None  # a named actor 1, or an incident no armed group is blamed for (an arrest)
+        if any(entity_inter(rules, e, entities, generic=False) for e in named):
+            return None  # a named actor 1 ('Houthi gunmen')
     spans = spans_of(doc, item["evidence"])
     return attributed(rules, cues, doc_text(doc), spans, entities, item["actor2"])
 

@@ -26,20 +26,11 @@ from kg.extract.state import FoundEvent
 
 CAUSE_WORDS = {"when", "as"}  # 'were killed when / as police opened fire'; 'after' may be a later, other act
 HIT = ("target", "theme")
-HARM = {
-    "Killing",
-    "Assault",
-}  # what a participle after a violent act tells it did: ', killing 20', ', wounding two'
+# what a participle after a violent act tells it did (', killing 20', ', wounding two')
+HARM = {"Killing", "Assault"}
 WEAPONS = word_set("events", "weapons")
-BOMBS = {
-    "bomb",
-    "device",
-    "explosive",
-    "ied",
-    "charge",
-    "car",
-    "vehicle",
-}  # what is detonated: no victim itself
+# what is detonated: no victim itself
+BOMBS = {"bomb", "device", "explosive", "ied", "charge", "car", "vehicle"}
 
 
 def inherit_agents(events: list[FoundEvent]) -> None:

@@ -7,9 +7,9 @@ with a low confidence, so an analyst can filter it out (``kg:confidence``), rath
 Only a subject that looks like people is a doer: a name, a noun for a body of people ("the crowd", "a hit team"),
 or a noun with a doer's ending ("dockers", "participants"); never weapons and vehicles ("a roadside bomb killed"),
 events ("the blast destroyed", "fighting erupted"), forces of nature ("floods killed"), texts ("the report
-accused"), places and times, pronouns, or a bare count ("many were wounded"). The same test finds whom an act is done to when its object names no known
-actor ("killed five shoppers", "shot a police guard"): people, not a building, a weapon or a count ("wounded 30
-others").
+accused"), places and times, pronouns, or a bare count ("many were wounded"). The same test finds whom an act is
+done to when its object names no known actor ("killed five shoppers", "shot a police guard"): people, not a
+building, a weapon or a count ("wounded 30 others").
 """
 
 from __future__ import annotations
