@@ -42,12 +42,14 @@ _DEATH = (
     r"neutrali[sz]ed)"
 )
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
+# what 'leaving N people' may go on with that is no death: 'homeless', 'injured', 'without power'
+_LEFT_ALIVE = r"(?:homeless|injured|wounded|hurt|displaced|stranded|trapped|without|unharmed|unhurt)"
 _FORWARD = {
     "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed|"
                        rf"(?:lynched|lynching)(?:\s+and\s+[a-z]+)?|"
                        rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death)|"
                        rf"(?:resulting in|leading to|led to|causing|caused) the deaths? of)\s+"
-                       rf"{_QUAL}(?P<n>{_OBJ})(?:\s+(?!and\b){_NOUN})?(?=[\s,.;]|$)", re.I),
+                       rf"{_QUAL}(?P<n>{_OBJ})(?!(?:\s+(?!and\b)[a-z\-]+){{0,2}}?\s+{_LEFT_ALIVE}\b)(?:\s+(?!and\b){_NOUN})?(?=[\s,.;]|$)", re.I),
     "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip
@@ -58,7 +60,10 @@ _BACKWARD = {
                        rf"had been|are|being)?\s*{_HURT}\b", re.I),
 }  # fmt: skip
 _N_DEAD = re.compile(rf"\b{_QUAL}(?P<n>{_NUM})\s+dead\b", re.I)  # "reported at least six dead on both sides"
-_LEFT_DEAD = re.compile(rf"\bleft\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+dead\b", re.I)
+# 'leaving 11 people dead', not 'leaving 11 people homeless' or 'left 5 injured'
+_LEFT_DEAD = re.compile(
+    rf"\b(?:left|leaving)\s+{_QUAL}(?P<n>{_NUM})\s+(?:{_NOUN}\s+)?(?:dead|killed)\b", re.I
+)
 _BARE = re.compile(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+(?:fatalities|fatality|deaths)\b|\bfatalities:\s*(?P<n2>\d+)\b", re.I
 )  # ACLED notes: "3 fatalities.", "Fatalities: 3."

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.state import day_range_start, sentence_ents
+from kg.extract.state import day_range_start, is_day_number, sentence_ents
 from kg.extract.subjects import REPORTING
 from kg.extract.temporal import normalise_date, shift_days
 from kg.records import Event, TimeValue
@@ -30,6 +30,9 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "dec"}  # fmt: skip
 _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}}\s+(?:{'|'.join(sorted(_MONTHS, key=len, reverse=True))})\.?\s+(?:19|20)\d\d)\b",
                              re.I)  # fmt: skip
+# a day and month the model left untagged ('on the night of 3-4 May'): capitalised full names only ('5 may')
+_DAY_MONTH = re.compile(r"\b(\d{1,2}(?:[-–]\d{1,2})?\s+(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December))\b")  # fmt: skip
 GENERIC_PEOPLE = {"people", "persons", "person", "others", "individuals"}
 _FUTURE = re.compile(
     r"\b(will|shall|plans? to|planned|planning|scheduled|to be held|intends? to|next)\b", re.I
@@ -66,7 +69,7 @@ def sentence_date(
             (modifiers if modifier else values).append(value)
     # the model missed it ("on Friday night" tagged TIME or nothing, "On or around 5 May 2020")
     if not values and relative is None:
-        found = [*_DAY_MONTH_YEAR.finditer(text), *_WEEKDAY_TEXT.finditer(text)]
+        found = [*_DAY_MONTH_YEAR.finditer(text), *_DAY_MONTH.finditer(text), *_WEEKDAY_TEXT.finditer(text)]
         values = [v for m in found if (v := normalise_date(m[1], doc_date, prefer))][:1]
     if values:
         # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"
@@ -93,13 +96,7 @@ def _with_day(ent: Span) -> str:
     """A date's text with the day number the model left out of it: "5" + "September 2020" -> "5 September 2020"
     (the small model tags the number CARDINAL), or the 'since' before it."""
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if (
-        before is not None
-        and before.is_digit
-        and 1 <= int(before.text) <= 31
-        and ent[0].lower_ in _MONTHS
-        and before.ent_type_ in {"", "CARDINAL"}
-    ):
+    if before is not None and ent[0].lower_ in _MONTHS and is_day_number(before):
         first = day_range_start(ent.doc, before.i)  # 'the night of 2-3 August': from the 2nd
         days = before.text if first == before.i else f"{ent.doc[first].text}-{before.text}"
         return f"{days} {ent.text}"

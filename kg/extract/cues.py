@@ -114,11 +114,18 @@ def _purpose(verb: Token, rules: CodingRules) -> bool:
     return verb.dep_ in {"advcl", "xcomp", "acl"}
 
 
+_SPELLS = {"weeks", "months", "years", "days"}
+
+
 def _dated_earlier(verb: Token) -> bool:
     """A clause dated by a year of its own ('killed in 2014', 'displaced in March 2016'): a report's incident
     is dated to the day, so a clause that gives only a year or a month tells of an earlier time (not 'fraud in the
     2023 elections': that year names the elections)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during", "since"}):
+    for prep in (
+        c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during", "since", "over"}
+    ):
+        if any(c.dep_ == "pobj" and c.lower_ in _SPELLS for c in prep.children):
+            return True  # 'attacked several times in previous weeks', 'over the past months': a run of earlier acts
         for date in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"):
             words = list(date.subtree)
             if any(t.like_num and len(t.text) == 4 for t in words) and not any(
@@ -158,7 +165,10 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             spans.append((verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)))
             continue
         clause = verb.head if verb.dep_ == "xcomp" else verb  # 'people believed killed in 2014'
-        if clause.dep_ in {"acl", "relcl"} and _dated_earlier(verb):
+        pluperfect = clause.dep_ == "advcl" and any(
+            c.lower_ == "had" and c.dep_ == "aux" for c in clause.children
+        )
+        if (clause.dep_ in {"acl", "relcl"} or pluperfect) and _dated_earlier(verb):
             # 'the remains of 12 people believed killed by IS in 2014': what happened to them years before
             spans.append((clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)))
             continue
@@ -187,10 +197,29 @@ def _background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
-    return spans + _topic_spans(sent, rules)
+    return spans + _topic_spans(sent, rules) + responded_to(sent)
 
 
 _ABOUT = {"to", "of", "on", "about", "against"}
+
+
+def responded_to(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of what an act answers: 'in reaction to the killing of an activist in Basra', 'in
+    retaliation for the shelling': an earlier happening, whose place, victims and cue words are not this one's."""
+    response = load_lexicon().response
+    return [
+        (p.left_edge.idx, p.right_edge.idx + len(p.right_edge))
+        for noun in sent
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in response
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in {"to", "for", "of"}
+    ]
+
+
+def answered(sent: Span, events: list[Event]) -> list[Event]:
+    """The events of a sentence that are not what one of its acts answers (:func:`responded_to`)."""
+    spans = responded_to(sent)
+    return [e for e in events if not any(s <= e.trigger.start < t for s, t in spans)]
 
 
 def _topic_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:

@@ -31,7 +31,7 @@ from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
 from kg.extract.coding import load_rules
-from kg.extract.cues import DOUBTFUL, cue_text, denied
+from kg.extract.cues import DOUBTFUL, answered, cue_text, denied
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
 from kg.extract.incident_places import drop_told, gazetteer_admin, incident_place
@@ -93,7 +93,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         same_day = _SAME_DAY.search(sent_text) if own_date is None and last_date is not None else None
         if same_day is not None and last_date is not None:
             own_date = dataclasses.replace(last_date, text=same_day[0])  # this sentence's words date it
-        inside = [e for e in events if sent.start_char <= e.trigger.start < sent.end_char]
+        inside = answered(sent, [e for e in events if sent.start_char <= e.trigger.start < sent.end_char])
         counts = casualties(sent_text)
         acting = actor_verb(sent, inside, reporting)  # once for the subject and the object
         subject = subject_text(sent, inside, reporting, acting)

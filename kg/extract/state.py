@@ -186,6 +186,23 @@ def sentence_start(token: Token) -> int:
     return memo["starts"][token.i]
 
 
+def is_day_number(token: Token) -> bool:
+    """A day of the month the model left outside a date: untagged, a CARDINAL, or a DATE of day numbers alone
+    ('the night of 27-28 October 2020' is tagged '27-28' + 'October 2020').
+
+    >>> import spacy
+    >>> doc = Doc(spacy.blank("en").vocab, words=["27", "-", "28", "October"], ents=["B-DATE", "I-DATE", "I-DATE", "O"])
+    >>> is_day_number(doc[2]), is_day_number(doc[3])
+    (True, False)
+    """
+    if not (token.is_digit and 1 <= int(token.text) <= 31):
+        return False
+    if token.ent_type_ in {"", "CARDINAL"}:
+        return True
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return ent is not None and ent.label_ == "DATE" and all(t.is_digit or t.text in {"-", "–"} for t in ent)
+
+
 def day_range_start(doc: Doc, i: int) -> int:
     """The first day of a day range whose second day is token ``i`` ('the night of 2-3 August': the 2), else ``i``:
     ACLED codes a range by its first day.

@@ -129,7 +129,8 @@ _DAYS_AND_MONTHS = {w for w in _NOT_NAMES if w.endswith("day") or w in {"january
 # or an armed unit or organisation ("the SNA's Hamza Division", "the Kassara front")
 _NOT_PLACE_WORDS = {"war", "accord", "accords", "agreement", "treaty", "games", "olympics", "cup", "summit",
                     "conference", "amendment", "convention", "act", "division", "brigade", "brigades", "battalion",
-                    "regiment", "corps", "front", "forces", "movement", "council", "party", "committee"}  # fmt: skip
+                    "regiment", "corps", "front", "forces", "movement", "council", "party", "committee", "organisation",
+                    "organization", "association", "federation", "league", "alliance"}  # fmt: skip
 
 
 def _clean(name: str) -> str | None:

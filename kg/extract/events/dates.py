@@ -6,6 +6,7 @@ reading of a weekday).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
@@ -13,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.events.roles import spans_under
 from kg.extract.events.senses import sentence_date
 from kg.extract.language import MONTHS
-from kg.extract.state import FoundEvent, day_range_start
+from kg.extract.state import FoundEvent, day_range_start, is_day_number
 from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
 
@@ -50,8 +51,25 @@ def since_clause(head: Token, dates: list[Span], doc_date: str | None) -> TimeVa
     return None
 
 
-def _day(token: Token) -> bool:
-    return token.is_digit and 1 <= int(token.text) <= 31 and token.ent_type_ == ""
+def _month(token: Token) -> bool:
+    return token.lower_.rstrip(".") in _MONTH_NAMES
+
+
+def _untagged(doc: Doc, tagged: set[int]) -> list[Span]:
+    """Day-and-month dates the model did not tag at all ('on the night of 3-4 May'): a capitalised month name
+    after a day number, with the year after it when one is written."""
+    found = []
+    for token in doc:
+        if token.i in tagged or token.i == 0 or not (token.is_title and _month(token)):
+            continue
+        if is_day_number(doc[token.i - 1]) and doc[token.i - 1].i not in tagged:
+            end = (
+                token.i + 2
+                if token.i + 1 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[token.i + 1].text)
+                else token.i + 1
+            )
+            found.append(doc[day_range_start(doc, token.i - 1) : end])
+    return found
 
 
 def date_entities(doc: Doc) -> list[Span]:
@@ -65,14 +83,19 @@ def date_entities(doc: Doc) -> list[Span]:
     >>> [d.text for d in date_entities(doc)]
     ['11 May 2020']
     >>> doc = nlp("On the night of 2-3 May 2020, police arrested two men.")
-    >>> doc.ents = [Span(doc, 7, 9, label="DATE")]
+    >>> doc.ents = [Span(doc, 4, 7, label="DATE"), Span(doc, 7, 9, label="DATE")]
     >>> [d.text for d in date_entities(doc)]
     ['2-3 May 2020']
+    >>> doc = nlp("On the night of 2-3 May, police arrested two men.")
+    >>> [d.text for d in date_entities(doc)]
+    ['2-3 May']
     """
-    dates = []
+    dates: list[Span] = []
     for ent in (e for e in doc.ents if e.label_ == "DATE"):
-        day = ent.start > 0 and _day(doc[ent.start - 1])
-        month = ent[0].lower_.rstrip(".") in _MONTH_NAMES
-        start = day_range_start(doc, ent.start - 1) if day and month else ent.start  # '2-3 August': the range
+        day = ent.start > 0 and is_day_number(doc[ent.start - 1])
+        start = day_range_start(doc, ent.start - 1) if day and _month(ent[0]) else ent.start  # '2-3 August'
+        # the day numbers the model tagged as a date of their own ('27-28' + 'October 2020') join the month
+        dates = [d for d in dates if not (d.start >= start and d.end <= ent.start)]
         dates.append(doc[start : ent.end])
-    return dates
+    tagged = {t.i for d in dates for t in d} | {t.i for e in doc.ents for t in e}
+    return sorted([*dates, *_untagged(doc, tagged)], key=lambda d: d.start)
