@@ -11,8 +11,8 @@ import os
 from collections.abc import Iterable, Iterator
 
 import spacy
-from spacy.symbols import NORM, ORTH
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc
 
 import kg.extract.actors.recognizer  # noqa: F401  (registers the factories even when entry points are not installed)
