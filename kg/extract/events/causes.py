@@ -24,8 +24,12 @@ from kg.extract.events.senses import VIOLENT
 from kg.extract.lexicon import word_set
 from kg.extract.state import FoundEvent
 
+# 'were killed in an airstrike by X', 'killed during clashes with X', 'wounded after battles between X and Y',
+# 'killed due to bombardment by X': the act named by the preposition's object hurt them
+CAUSE_PREPS = {"in", "during", "after", "amid", "due"}
 CAUSE_WORDS = {"when", "as"}  # 'were killed when / as police opened fire'; 'after' may be a later, other act
 HIT = ("target", "theme")
+MUTUAL = {"ArmedClash"}
 # what a participle after a violent act tells it did (', killing 20', ', wounding two')
 HARM = {"Killing", "Assault"}
 WEAPONS = word_set("events", "weapons")
@@ -49,7 +53,9 @@ def inherit_agents(events: list[FoundEvent]) -> None:
         if cause is None or cause is event or cause.type not in VIOLENT:
             continue
         hit = {k for role in HIT for k in event.roles.get(role, ())}
-        doers = [k for k in cause.roles.get("agent", ()) if k not in hit]
+        # in a fight both sides act: 'killed in clashes with SDF fighters' (the other side is the SDF)
+        sides = ("agent", *HIT) if cause.type in MUTUAL else ("agent",)
+        doers = [k for role in sides for k in cause.roles.get(role, ()) if k not in hit]
         if doers:
             event.roles["agent"] = doers
             event.confidence = min(event.confidence, 0.6)
@@ -63,6 +69,12 @@ def _cause(verb: Token, by_root: dict[int, FoundEvent]) -> FoundEvent | None:
     for child in verb.children:
         if child.dep_ == "advcl" and child.i in by_root and _marked(child):
             return by_root[child.i]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
+        # 'due to bombardment by X': the object hangs from 'to'
+        objects = [*prep.children, *(t for c in prep.children if c.dep_ == "pcomp" for t in c.children)]
+        for obj in objects:
+            if obj.dep_ == "pobj" and obj.i in by_root:
+                return by_root[obj.i]
     return None
 
 
