@@ -44,12 +44,13 @@ _DEATH = (
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
 # what 'leaving N people' may go on with that is no death: 'homeless', 'injured', 'without power'
 _LEFT_ALIVE = r"(?:homeless|injured|wounded|hurt|displaced|stranded|trapped|without|unharmed|unhurt)"
+_NOT_LEFT_ALIVE = rf"(?!(?:(?!\b(?:dead|killed|and)\b)[^.,;]){{0,40}}?\b{_LEFT_ALIVE}\b)"
 _FORWARD = {
-    "dead": re.compile(rf"\b(?:killing|killed|kills|leaving|left|claimed the lives of|executing|executed|"
+    "dead": re.compile(rf"\b(?:killing|killed|kills|(?:leaving|left){_NOT_LEFT_ALIVE}|claimed the lives of|executing|executed|"
                        rf"(?:lynched|lynching)(?:\s+and\s+[a-z]+)?|"
                        rf"(?:shot|shooting|beat|beating|stabbed|stabbing|hacked|hacking) (?:dead|to death)|"
                        rf"(?:resulting in|leading to|led to|causing|caused) the deaths? of)\s+"
-                       rf"{_QUAL}(?P<n>{_OBJ})(?!(?:\s+(?!and\b)[a-z\-]+){{0,2}}?\s+{_LEFT_ALIVE}\b)(?:\s+(?!and\b){_NOUN})?(?=[\s,.;]|$)", re.I),
+                       rf"{_QUAL}(?P<n>{_OBJ})(?:\s+(?!and\b){_NOUN})?(?=[\s,.;]|$)", re.I),
     "hurt": re.compile(rf"\b(?:wounding|injuring|wounded|injured|hurting)\s+{_QUAL}(?P<n>{_NUM})(?:\s+{_NOUN})?"
                        rf"(?=[\s,.;]|$)", re.I),
 }  # fmt: skip

@@ -69,7 +69,7 @@ def sentence_date(
             (modifiers if modifier else values).append(value)
     # the model missed it ("on Friday night" tagged TIME or nothing, "On or around 5 May 2020")
     if not values and relative is None:
-        found = [*_DAY_MONTH_YEAR.finditer(text), *_DAY_MONTH.finditer(text), *_WEEKDAY_TEXT.finditer(text)]
+        found = [*_DAY_MONTH_YEAR.finditer(text), *_WEEKDAY_TEXT.finditer(text), *_DAY_MONTH.finditer(text)]
         values = [v for m in found if (v := normalise_date(m[1], doc_date, prefer))][:1]
     if values:
         # a day before an interval of the same precision: "Around 5 January 2020 (between 1 and 5 January)"

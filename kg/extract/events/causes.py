@@ -53,9 +53,11 @@ def inherit_agents(events: list[FoundEvent]) -> None:
         if cause is None or cause is event or cause.type not in VIOLENT:
             continue
         hit = {k for role in HIT for k in event.roles.get(role, ())}
-        # in a fight both sides act: 'killed in clashes with SDF fighters' (the other side is the SDF)
-        sides = ("agent", *HIT) if cause.type in MUTUAL else ("agent",)
-        doers = [k for role in sides for k in cause.roles.get(role, ()) if k not in hit]
+        doers = [k for k in cause.roles.get("agent", ()) if k not in hit]
+        if (
+            not doers and cause.type in MUTUAL
+        ):  # in a fight both sides act: 'killed in clashes with SDF fighters'
+            doers = [k for role in HIT for k in cause.roles.get(role, ()) if k not in hit]
         if doers:
             event.roles["agent"] = doers
             event.confidence = min(event.confidence, 0.6)

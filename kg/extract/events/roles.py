@@ -140,6 +140,10 @@ def verbal_arguments(
     # model sometimes hangs on the noun before it
     if modifies and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.doc[verb.i - 1].text != ",":
         roles[subject_role].extend(_participle_subject(verb.head))
+    elif modifies and not infinitive and any(c.dep_ == "dobj" for c in verb.children):
+        # "regime airstrikes killed 15 civilians" read as "airstrikes [that were] killed": a participle with an
+        # object of its own is active, the noun does it
+        roles[subject_role].extend(expand(verb.head))
     elif modifies and not infinitive:
         # "detainees held in camps": the noun undergoes the action; "escaped detainees": for types whose
         # subject is the theme (escape, flee) the noun is that theme too.

@@ -1,0 +1,77 @@
+"""Incidents read in their context (issue #12): day ranges the model splits or misses, what an act answers, runs
+of earlier attacks, who 'X-affiliated forces' are, the Islamic State's initials, fights among clans, counts that
+are no dead (real model, sentences of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.pipeline import InputDocument, extract
+from kg.records import Incident
+
+
+def _incidents(nlp, text: str, date: str = "2021-06-20") -> list[Incident]:
+    return list(next(iter(extract(nlp, [InputDocument("t", text, date)]))).incidents)
+
+
+def _one(nlp, text: str, date: str = "2021-06-20") -> Incident:
+    found = _incidents(nlp, text, date)
+    assert len(found) == 1, [(i.event_type, i.evidence[0].text) for i in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the small model tags '14-15' and 'June 2021' as two dates: the range starts on the 14th
+        ("A grenade was thrown at a shop in the Mansour district of Baghdad on the night of 14-15 June 2021.",
+         "2021-06-14"),
+        ("On the night of 8-9 June 2021, gunmen attacked a checkpoint near Tafas, killing a soldier.", "2021-06-08"),
+        # no year and no date the model saw: the report's year
+        ("Gunmen attacked an army post near Jasim on the night of 3-4 June, killing two soldiers.", "2021-06-03"),
+    ],
+)  # fmt: skip
+def test_a_night_over_two_days_dates_to_its_first_day(nlp, text, day):
+    incident = _one(nlp, text)
+    assert incident.date is not None and incident.date.value == day
+
+
+def test_what_an_act_answers_lends_it_no_place_and_no_victims(nlp):
+    text = ("On 14 June 2021, protesters stormed the offices of the Dawa Party in Al-Kut city and set them on fire, "
+            "in reaction to the killing of an activist in Basra the week before.")  # fmt: skip
+    incident = _one(nlp, text)
+    assert incident.location == "Al-Kut"
+    assert incident.sub_event_type == "Violent demonstration"
+
+
+def test_a_run_of_earlier_attacks_is_background(nlp):
+    text = ("Government forces left a checkpoint near Nawa on 14 June 2021, after it had been attacked several times "
+            "by gunmen in recent weeks.")  # fmt: skip
+    assert all(i.event_type != "Battles" for i in _incidents(nlp, text))
+
+
+def test_forces_affiliated_to_a_named_group_are_its_forces(nlp):
+    incident = _one(nlp, "STC-affiliated forces clashed with government troops near Shuqrah on 14 June 2021.")
+    assert incident.inter1 == 3
+    assert incident.sub_event_type == "Armed clash"
+
+
+def test_the_islamic_states_initials_are_read_as_its_name(nlp):
+    incident = _one(nlp, "On 14 June 2021, IS militants abducted three farmers near Tuz Khurmatu.")
+    assert (incident.sub_event_type, incident.inter1) == ("Abduction/forced disappearance", 2)
+
+
+def test_a_fight_among_clans_whose_dead_are_only_counted_is_an_armed_clash(nlp):
+    incident = _one(nlp, "Members of two clans clashed in Brital town on 14 June 2021, leaving one man dead.")
+    assert (incident.sub_event_type, incident.inter1, incident.fatalities) == ("Armed clash", 4, 1)
+
+
+def test_people_left_homeless_are_not_dead(nlp):
+    incident = _one(nlp, "Israeli forces demolished three homes in Beit Ummar on 14 June 2021, leaving 15 people "
+                         "homeless.")  # fmt: skip
+    assert not incident.fatalities
+
+
+def test_an_organisations_offices_name_no_place(nlp):
+    text = "On 14 June 2021, protesters stormed the offices of the Badr Organisation in Al-Kut city."
+    assert _one(nlp, text).location == "Al-Kut"
