@@ -23,6 +23,9 @@ def _types(nlp, text: str) -> list[str]:
         ("Russian warships began live-fire drills off the coast.", "Mobilization"),
         # dropping supplies from the air is aid
         ("Jordanian planes airdropped medicine to the besieged town.", "Aid"),
+        # a phrase with the object's modifiers inside it is still the phrase
+        ("A gunman opened indiscriminate fire in a crowded market.", "Attack"),
+        ("Soldiers opened heavy fire near the border post.", "Attack"),
     ],
 )
 def test_a_wording_tells_its_event_type(nlp, text, kind) -> None:

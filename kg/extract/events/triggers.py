@@ -35,6 +35,10 @@ def find_triggers(
         if not _in(span, skipped) and not taken & set(range(start, end)):  # phrases never overlap names
             found.append((span, doc.vocab.strings[match_id]))
             taken |= set(range(start, end))
+    for span, kind in _split_phrases(doc, lexicon, taken):
+        if not _in(span, skipped):
+            found.append((span, kind))
+            taken |= set(range(span.start, span.end))
     for token in doc:
         if token.i in taken or any(s <= token.idx < e for s, e in skipped):  # _in without a Span per token
             continue
@@ -76,6 +80,27 @@ def find_triggers(
             continue  # "the KDP, which dominates Duhok", "are still held in al-Hol", "with roadside bombs"
         found.append((doc[token.i : token.i + 1], kind))
     return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _split_phrases(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[tuple[Span, str]]:
+    """A verb-and-object phrase of the lexicon with the object's modifiers between its words: 'opened
+    indiscriminate fire', 'opened heavy fire' are 'opened fire'."""
+    found = []
+    for obj in doc:
+        verb = obj.head
+        if (
+            obj.dep_ != "dobj"
+            or verb.pos_ != "VERB"
+            or obj.i - verb.i < 2
+            or taken & set(range(verb.i, obj.i + 1))
+        ):
+            continue
+        between = doc[verb.i + 1 : obj.i]
+        if all(t.head.i == obj.i and t.dep_ in {"amod", "det", "advmod"} for t in between):
+            kind = lexicon.phrases.get(f"{verb.lower_} {obj.lower_}")
+            if kind is not None:
+                found.append((doc[verb.i : obj.i + 1], kind))
+    return found
 
 
 _NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj"}  # a gerund there names the act, as its noun does
