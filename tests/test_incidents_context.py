@@ -75,3 +75,23 @@ def test_people_left_homeless_are_not_dead(nlp):
 def test_an_organisations_offices_name_no_place(nlp):
     text = "On 14 June 2021, protesters stormed the offices of the Badr Organisation in Al-Kut city."
     assert _one(nlp, text).location == "Al-Kut"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake struck the region on 14 June 2021, killing 12 people.",
+        "Floods killed 30 people in Kassala state on 14 June 2021.",
+        "A storm hit the coast on 14 June 2021, injuring five fishermen.",
+    ],
+)
+def test_what_nature_does_is_no_incident(nlp, text):
+    assert _incidents(nlp, text) == []
+
+
+def test_one_unnamed_person_can_be_who_acts(nlp):
+    from tests.parses import agents_of
+
+    assert agents_of(nlp, "A taxi driver detonated a bomb at a checkpoint near Najaf.", "Bombing") == [
+        "taxi driver"
+    ]

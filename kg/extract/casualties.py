@@ -37,14 +37,10 @@ _QUAL = r"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|as
 _NOT_FATE = r"(?!(?:arrested|detained|abducted|kidnapped|captured|missing|rescued|released)\b)"
 _NOUN = rf"(?P<noun>(?:{_NOT_FATE}[a-z\-]+\s+){{0,2}}?{_NOT_FATE}[a-z\-]+?)"
 _AGE = r"(?:\d{1,3}-(?:year|month)s?-old\s+)?"  # "A 12-year-old boy was shot dead": one boy
-_DEATH = (
-    r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives|"
-    r"neutrali[sz]ed)"
-)
+_DEATH = r"(?:killed|dead|died|deaths|fatalities|bodies|lives|slain|executed|massacred|shot dead|lost their lives|neutrali[sz]ed)"  # fmt: skip
 _HURT = r"(?:wounded|injured|hurt|injuries|wounds)"
-# what 'leaving N people' may go on with that is no death: 'homeless', 'injured', 'without power'
-_LEFT_ALIVE = r"(?:homeless|injured|wounded|hurt|displaced|stranded|trapped|without|unharmed|unhurt)"
-_NOT_LEFT_ALIVE = rf"(?!(?:(?!\b(?:dead|killed|and)\b)[^.,;]){{0,40}}?\b{_LEFT_ALIVE}\b)"
+# 'leaving N people' not dead: 'homeless', 'injured', 'without power'
+_NOT_LEFT_ALIVE = r"(?!(?:(?!\b(?:dead|killed|and)\b)[^.,;]){0,40}?\b(?:homeless|injured|wounded|hurt|displaced|stranded|trapped|without|unharmed|unhurt)\b)"  # fmt: skip
 _FORWARD = {
     "dead": re.compile(rf"\b(?:killing|killed|kills|(?:leaving|left){_NOT_LEFT_ALIVE}|claimed the lives of|executing|executed|"
                        rf"(?:lynched|lynching)(?:\s+and\s+[a-z]+)?|"

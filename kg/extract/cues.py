@@ -35,6 +35,7 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.coding import CodingRules
+from kg.extract.events.nature import natural_spans
 from kg.extract.lexicon import load_lexicon, word_set
 from kg.extract.state import doc_text
 from kg.records import Event
@@ -56,6 +57,7 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
         *_modifier_spans(sent, rules),
         *_background_spans(sent, rules),
         *_negated_spans(sent, rules, told),
+        *natural_spans(sent),
     ]
     said, at = doc_text(sent.doc)[sent.start_char : sent.end_char], sent.start_char
     if rules.names is not None:  # 'Air Force Intelligence' names an organisation, no air strike

@@ -136,18 +136,14 @@ def verbal_arguments(
             # "Senegal offered to mediate between Mali and Mauritania": a named actor acts on the parties
             # between which it stands ("clashes broke out between A and B" has no named subject: they act)
             prep_roles = {**(prep_roles or {}), "between": "target"}
-    # "protesters demanding reforms": a reduced relative, not a participle after a comma (", killing 20"), which the
-    # model sometimes hangs on the noun before it
+    # "protesters demanding reforms": a reduced relative, not a participle after a comma (", killing 20")
     if modifies and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.doc[verb.i - 1].text != ",":
         roles[subject_role].extend(_participle_subject(verb.head))
-    elif modifies and not infinitive and any(c.dep_ == "dobj" for c in verb.children):
-        # "regime airstrikes killed 15 civilians" read as "airstrikes [that were] killed": a participle with an
-        # object of its own is active, the noun does it
-        roles[subject_role].extend(expand(verb.head))
     elif modifies and not infinitive:
-        # "detainees held in camps": the noun undergoes the action; "escaped detainees": for types whose
-        # subject is the theme (escape, flee) the noun is that theme too.
-        roles["theme" if subject_role == "theme" else object_role].extend(expand(verb.head))
+        # "detainees held in camps": the noun undergoes it; "escaped detainees": the theme (escape, flee); "regime
+        # airstrikes killed 15 civilians" read as "airstrikes [that were] killed": its object makes it active
+        active = verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in verb.children)
+        roles[subject_role if active or subject_role == "theme" else object_role].extend(expand(verb.head))
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ == "ADP":  # "sent troops to Syria": a 'to' phrase
             fill_prep(child, roles, prep_roles)

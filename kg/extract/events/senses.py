@@ -109,6 +109,8 @@ def sense_checked(token: Token, kind: str) -> str | None:
     if before in set(rule.get("not_after", ())):
         return None
     own = {c.lemma_.lower() for c in subjects_counted(token)}  # 'thousands of people': the people
+    if not own and token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp"}:
+        own = {c.lemma_.lower() for c in subjects_counted(token.head)}  # 'an earthquake struck, killing 12
     by = {g.lemma_.lower() for c in token.children if c.dep_ == "agent" for g in c.children}
     if (own | by) & set(rule.get("not_subject", ())):
         return None  # "the fires destroyed 2,000 homes", "destroyed by the earthquake": no one's act
