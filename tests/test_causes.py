@@ -72,6 +72,9 @@ def test_an_act_with_an_object_of_its_own_takes_no_victims(nlp) -> None:
         # the act a preposition names hurt them: its doers did it
         ("Three militants were killed in a raid by police near the border.", "Killing", ["police"]),
         ("Nine soldiers were killed during clashes with rebels in the north.", "Killing", ["rebels"]),
+        # the phrase hangs on the verb's partner; the partner's 'by' agent is shared
+        ("Eight soldiers were killed and dozens more wounded in attacks by rebels on the base.", "Killing", ["rebels"]),
+        ("Ten fighters were killed and a dozen more wounded by the army near the border.", "Killing", ["army"]),
         # who is hit never becomes who hits: the other side of their fight does
         ("Two soldiers were killed when they clashed with rebels.", "Killing", ["rebels"]),
         ("Twenty people were injured after battles between rebels and soldiers in the city.", "Assault",

@@ -25,8 +25,8 @@ from kg.extract.lexicon import word_set
 from kg.extract.state import FoundEvent
 
 # 'were killed in an airstrike by X', 'killed during clashes with X', 'wounded after battles between X and Y',
-# 'killed due to bombardment by X': the act named by the preposition's object hurt them
-CAUSE_PREPS = {"in", "during", "after", "amid", "due"}
+# 'killed due to bombardment by X', 'under heavy bombardment by X': the act the preposition names hurt them
+CAUSE_PREPS = {"in", "during", "after", "amid", "due", "under"}
 CAUSE_WORDS = {"when", "as"}  # 'were killed when / as police opened fire'; 'after' may be a later, other act
 HIT = ("target", "theme")
 MUTUAL = {"ArmedClash"}
@@ -49,7 +49,7 @@ def inherit_agents(events: list[FoundEvent]) -> None:
         head = event.trigger.root
         if event.type not in VIOLENT or event.roles.get("agent") or head.pos_ not in {"VERB", "AUX"}:
             continue
-        cause = _cause(head, by_root)
+        cause = _passive_partner(head, by_root) or _cause(head, by_root)
         if cause is None or cause is event or cause.type not in VIOLENT:
             continue
         hit = {k for role in HIT for k in event.roles.get(role, ())}
@@ -71,12 +71,23 @@ def _cause(verb: Token, by_root: dict[int, FoundEvent]) -> FoundEvent | None:
     for child in verb.children:
         if child.dep_ == "advcl" and child.i in by_root and _marked(child):
             return by_root[child.i]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
+    # 'were killed and dozens wounded in the ISIS attacks': the phrase may hang on the verb's partner
+    partners = (verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"))
+    for prep in (c for v in partners for c in v.children if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS):
         # 'due to bombardment by X': the object hangs from 'to'
         objects = [*prep.children, *(t for c in prep.children if c.dep_ == "pcomp" for t in c.children)]
         for obj in objects:
             if obj.dep_ == "pobj" and obj.i in by_root:
                 return by_root[obj.i]
+    return None
+
+
+def _passive_partner(verb: Token, by_root: dict[int, FoundEvent]) -> FoundEvent | None:
+    """The passive verb coordinated with this one whose 'by' agent they share: 'were killed and a dozen more
+    wounded by the SDF' (the model hangs the agent on the last verb)."""
+    for partner in (c for c in verb.children if c.dep_ == "conj" and c.i in by_root):
+        if any(c.dep_ == "agent" for c in partner.children) and verb.tag_ == "VBN":
+            return by_root[partner.i]
     return None
 
 
