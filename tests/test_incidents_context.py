@@ -95,3 +95,9 @@ def test_one_unnamed_person_can_be_who_acts(nlp):
     assert agents_of(nlp, "A taxi driver detonated a bomb at a checkpoint near Najaf.", "Bombing") == [
         "taxi driver"
     ]
+
+
+def test_who_defuses_a_device_is_actor_one_not_who_planted_it(nlp):
+    text = "SDF engineering teams defused an explosive device planted by IS militants near Hasakah on 14 June 2021."
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == ("Disrupted weapons use", 2)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.actor_types import entity_inter
 from kg.extract.candidates import MentionIndex
+from kg.extract.clauses import actor_verb
 from kg.extract.coding import CodingRules
 from kg.records import Entity, Event
 
@@ -70,3 +71,14 @@ def subject_actors(subjects: list[Token], mentions: MentionIndex) -> tuple[str, 
         start, end = doc[token.left_edge.i].idx, doc[token.right_edge.i].idx + len(doc[token.right_edge.i])
         keys += [e.key for e, _ in mentions.within(start, end) if not e.is_place]
     return tuple(dict.fromkeys(keys))
+
+
+def main_actors(
+    rule: dict | None, sent: Span, reporting: frozenset[int], mentions: MentionIndex
+) -> tuple[str, ...]:
+    """For a rule whose actor 1 is who acts in the main clause (``actor1_subject``: who intercepts or defuses, not
+    who fired), the keys of the actors named as that clause's subject, not a reporting verb's ('SDF engineering
+    teams defused a device planted by IS', 'air defences shot down a drone launched by X')."""
+    if rule is None or not rule.get("actor1_subject"):
+        return ()
+    return subject_actors(actor_verb(sent, [], reporting)[1], mentions)

@@ -24,7 +24,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract import grouping
+from kg.extract import grouping, incident_actors
 from kg.extract.actor_types import actor1_inter, crowd_roles, document_country, entity_inter, taken_over
 from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
@@ -124,8 +124,10 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         told_types = [*(e.type for e in kept), *(f"{e.type} {e.trigger.text.lower()}" for e in kept)]
         classes = rules.classes(cue, happened) | rules.classes_of(told_types)
         rule = rules.code_classes(classes, agent=agent, victims=victims, casualties=hurt)
-        # no event word says who acts ('SDF forces responded with artillery fire', 'air defences intercepted a drone'):
-        # the clause's subject does
+        # who intercepts or defuses acts, not who fired ('air defences shot down a drone launched by X')
+        if found := incident_actors.main_actors(rule, sent, reporting, mention_index):
+            agent_keys, agent = found, inter_of_keys(rules, found, by_key, "")
+        # no event word says who acts ('SDF forces responded with artillery fire'): the clause's subject does
         if not agent_keys and rule is not None and (not inside or rule.get("actor1_subject")):
             agent_keys = subject_actors(acting[1], mention_index)
             agent = agent or inter_of_keys(rules, agent_keys, by_key, "")  # the subject's own code
@@ -154,9 +156,8 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = incident_place(sent, places, preferred, text)
         named_place = location is not None  # this sentence's own words name it
-        if (
-            location is None and preferred
-        ):  # a place the event has from elsewhere ("linked events share a place")
+        # a place the event has from elsewhere ("linked events share a place")
+        if location is None and preferred:
             place_key = sorted(preferred)[0]
             location = labels.get(place_key)
         admin = admin or gazetteer_admin(by_key.get(place_key or ""), doc._.kg_gazetteer)
@@ -235,12 +236,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         confidence -= 0.1 * (location is None) + 0.1 * (own_date is None and last_date is None)
         # a sentence that names no place goes on where the report is ('Gunmen then threw a grenade at the house',
         # 'Troops then clashed with militants in the area'): the last incident's place, in the same paragraph
-        if (
-            location is None
-            and not (places.items or places.mentions)
-            and previous
-            and previous["paragraph"] == paragraph
-        ):
+        if location is None and not (places.items or places.mentions) and previous and previous["paragraph"] == paragraph:  # fmt: skip
             location, place_key, admin = previous["location"], previous["place"], previous["admin"]
         if doubtful:
             confidence = 0.3
