@@ -145,3 +145,11 @@ def test_a_participles_by_phrase_names_the_doer_unless_it_only_helped(nlp, text,
     labels = {e.key: e.label for e in record.entities}
     (event, *_) = [e for e in record.events if e.type == kind]
     assert [labels[k] for k in event.roles.get("agent", ())] == agent
+
+
+@pytest.mark.integration
+def test_who_an_act_is_attributed_to_did_it_not_who_attributes_it(nlp) -> None:
+    from tests.parses import agents_of
+
+    text = "The government attributed the attack on the convoy to the PKK."
+    assert agents_of(nlp, text, "Attack") == ["Kurdistan Workers' Party"]

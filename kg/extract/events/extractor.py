@@ -32,7 +32,7 @@ from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import subject_of, verbal_arguments
 from kg.extract.events.senses import armed, coded_actors, moved_or_struck
 from kg.extract.events.triggers import find_triggers
-from kg.extract.lexicon import Lexicon, SavesLexicon
+from kg.extract.lexicon import Lexicon, SavesLexicon, word_map
 from kg.extract.principals import role_actor
 from kg.extract.state import Found, FoundEvent, token_index
 from kg.extract.subjects import misparsed_verb, subject_word
@@ -232,12 +232,23 @@ class EventExtractor(SavesLexicon):
         if role is None or (role == "target" and event.roles.get("target")):
             return
         parties = expand(contents(clause[1]))
+        if (
+            prep := ATTRIBUTING.get(clause[0].lemma_)
+        ) is not None:  # 'sources attributed the strike to Israel'
+            parties = [
+                o for p in clause[0].children if p.dep_ == "prep" and p.lower_ == prep for o in pobjs(p)
+            ]
+            event.certainty = "claimed" if parties and event.certainty == "asserted" else event.certainty
         for party in parties:  # "U.S. and Russian negotiators return for talks"
             fill_role(event, role, party, index, doc, self.lexicon)
         if role == "agent" and not event.roles.get(role) and event.pronoun_role is None:
             unnamed_doers(event, parties, index, doc, self.lexicon)  # "neighbours staged a protest"
         if event.roles.get(role):
             event.confidence = min(event.confidence, 0.6)
+
+
+# who did an act as the subject of these verbs claims: the object of their preposition
+ATTRIBUTING = word_map("events", "attributing_verbs")
 
 
 @Language.factory(
