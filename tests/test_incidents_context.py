@@ -101,3 +101,8 @@ def test_who_defuses_a_device_is_actor_one_not_who_planted_it(nlp):
     text = "SDF engineering teams defused an explosive device planted by IS militants near Hasakah on 14 June 2021."
     incident = _one(nlp, text)
     assert (incident.sub_event_type, incident.inter1) == ("Disrupted weapons use", 2)
+
+
+def test_the_death_kin_protest_is_no_casualty_of_the_protest(nlp):
+    text = "Relatives of a young man who died in police custody blocked a road in Zarqa on 14 June 2021."
+    assert not _one(nlp, text).fatalities

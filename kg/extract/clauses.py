@@ -173,3 +173,28 @@ def object_text(
 
 def doc_text(token) -> str:
     return token.doc[token.left_edge.i : token.right_edge.i + 1].text
+
+
+# whose kin or friends people are: 'relatives of a man who died in custody', 'families of men killed by police'
+_KIN_OF = {"relative", "family", "mother", "father", "parent", "brother", "sister", "son", "daughter", "widow",
+           "wife", "husband", "friend", "colleague", "classmate", "neighbour", "neighbor", "supporter"}  # fmt: skip
+
+
+def kin_text(sent: Span, text: str) -> str:
+    """The sentence text with the clauses that say whose kin the actors are blanked ('Relatives of a young man who
+    died in police custody blocked the road': that death is why they protest, not a casualty of the protest); offsets
+    stay where they were."""
+    chars = list(text)
+    for clause in (t for t in sent if t.dep_ in {"relcl", "acl"} and t.head.dep_ == "pobj"):
+        prep = clause.head.head
+        if (
+            prep.lower_ == "of"
+            and prep.head.lemma_.lower() in _KIN_OF
+            and prep.head.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+        ):
+            start, end = (
+                clause.left_edge.idx - sent.start_char,
+                clause.right_edge.idx + len(clause.right_edge) - sent.start_char,
+            )
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)

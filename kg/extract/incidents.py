@@ -29,7 +29,7 @@ from kg.extract.actor_types import actor1_inter, crowd_roles, document_country, 
 from kg.extract.attribution import attribution_cues, blamed_for
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
-from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, object_text, sentence_date, subject_text
+from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, kin_text, object_text, sentence_date, subject_text
 from kg.extract.coding import load_rules
 from kg.extract.cues import DOUBTFUL, answered, cue_text, denied
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
@@ -94,7 +94,9 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
         if same_day is not None and last_date is not None:
             own_date = dataclasses.replace(last_date, text=same_day[0])  # this sentence's words date it
         inside = answered(sent, [e for e in events if sent.start_char <= e.trigger.start < sent.end_char])
-        counts = casualties(sent_text)
+        counts = casualties(
+            kin_text(sent, sent_text)
+        )  # not the death that kin protest ('relatives of a man who died')
         acting = actor_verb(sent, inside, reporting)  # once for the subject and the object
         subject = subject_text(sent, inside, reporting, acting)
         # who acts is told in a main clause: 'rebels that killed nine fighters' and 'forces backed by militias'
