@@ -106,3 +106,8 @@ def test_who_defuses_a_device_is_actor_one_not_who_planted_it(nlp):
 def test_the_death_kin_protest_is_no_casualty_of_the_protest(nlp):
     text = "Relatives of a young man who died in police custody blocked a road in Zarqa on 14 June 2021."
     assert not _one(nlp, text).fatalities
+
+
+def test_a_drone_that_falls_strikes_nothing(nlp):
+    incident = _one(nlp, "A small Israeli drone fell in an open field near Aitaroun village on 14 June 2021.")
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Other")
