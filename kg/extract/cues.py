@@ -35,8 +35,8 @@ import re
 from spacy.tokens import Span, Token
 
 from kg.extract.coding import CodingRules
-from kg.extract.events.nature import natural_spans
 from kg.extract.lexicon import load_lexicon, word_set
+from kg.extract.nature import natural_spans
 from kg.extract.state import doc_text
 from kg.records import Event
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.symbols import NORM, ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 import kg.extract.actors.recognizer  # noqa: F401  (registers the factories even when entry points are not installed)
@@ -56,7 +57,8 @@ def load_pipeline(model: str | None = None) -> Language:
         )
     # 'IS militants', 'IS claimed': the model reads the Islamic State's initials as the verb 'is' (root, auxpass);
     # the norm of 'ISIS' makes it the name it is (the parser and NER read norms, the case of 'is' is kept apart)
-    nlp.tokenizer.add_special_case("IS", [{ORTH: "IS", NORM: "isis"}])
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.add_special_case("IS", [{ORTH: "IS", NORM: "isis"}])
     nlp.add_pipe("kg_paragraphs", before="parser")
     for component in COMPONENTS:
         nlp.add_pipe(component)

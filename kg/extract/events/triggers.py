@@ -35,9 +35,9 @@ def find_triggers(
         if not _in(span, skipped) and not taken & set(range(start, end)):  # phrases never overlap names
             found.append((span, doc.vocab.strings[match_id]))
             taken |= set(range(start, end))
-    for span, kind in _split_phrases(doc, lexicon, taken):
+    for span, phrase_kind in _split_phrases(doc, lexicon, taken):
         if not _in(span, skipped):
-            found.append((span, kind))
+            found.append((span, phrase_kind))
             taken |= set(range(span.start, span.end))
     for token in doc:
         if token.i in taken or any(s <= token.idx < e for s, e in skipped):  # _in without a Span per token

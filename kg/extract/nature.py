@@ -7,18 +7,25 @@ words ('killing') code no attack.
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 from spacy.tokens import Span, Token
 
-from kg.extract.events.senses import sense_rule
+SENSES_PATH = Path(__file__).resolve().parent.parent / "data" / "trigger_senses.json"
 
 
+@cache
 def disasters() -> frozenset[str]:
     """Lemmas of what strikes or kills without a doer: the ``not_subject`` words of 'kill'.
 
     >>> "earthquake" in disasters()
     True
     """
-    return frozenset(sense_rule("kill").get("not_subject", ()))
+    return frozenset(
+        json.loads(SENSES_PATH.read_text(encoding="utf-8"))["senses"]["kill"].get("not_subject", ())
+    )
 
 
 def _subjects(verb: Token) -> set[str]:
