@@ -111,3 +111,10 @@ def test_the_death_kin_protest_is_no_casualty_of_the_protest(nlp):
 def test_a_drone_that_falls_strikes_nothing(nlp):
     incident = _one(nlp, "A small Israeli drone fell in an open field near Aitaroun village on 14 June 2021.")
     assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_an_agreement_in_force_codes_no_agreement(nlp):
+    text = "On 14 June 2021, the two militias violated the truce, exchanging fire in Tafas."
+    assert all(i.sub_event_type != "Agreement" for i in _incidents(nlp, text))
+    text = "The Arakan Army had observed an informal truce with the military for about a year."
+    assert _incidents(nlp, text) == []

@@ -1,18 +1,19 @@
 """The text of a sentence as the incident coding rules read it: words that do not tell what happened are blanked
 out, so their cue words do not code the incident.
 
-Six kinds are blanked:
+These are blanked:
 
 - a cue word that only names a kind of thing, as the modifier of a noun that is no event: "riot police",
   "protest leaders", "the sit-in committee" (the cue classes and the event nouns are data, in
   ``kg/data/acled_rules.json``, ``modifiers``);
-- what came before the happening: what a verb ends ("signed a truce, ending a week of clashes") and the reason
-  given for an arrest ("arrested seven people for sharing videos of a protest"); and what is only asked for
-  ("called for a ceasefire and for talks", "demanded a truce": ``requested`` in ``kg/data/lexicon/events.json``);
+- what came before the happening: what a verb ends ("signed a truce, ending a week of clashes"), what an act answers
+  ("in reaction to the killing of X"), the reason given for an arrest ("arrested seven people for sharing videos");
+  what is only asked for ("called for a ceasefire and for talks": ``requested`` in ``kg/data/lexicon/events.json``);
 - a verb that tells a protest only when civilians do it, done by armed or state forces ("troops marched into the
   town"), and a participle that says who helped an actor ("the SDF, backed by coalition helicopters");
-- an event noun that tells no new happening: denied by 'no' ("No arrests were reported") or, after an incident was
-  told, made definite ("Al-Shabaab claimed the attack");
+- an event noun that tells no new happening: denied by 'no' ("No arrests were reported"), made definite after an
+  incident was told ("Al-Shabaab claimed the attack"), an agreement in force ("violated the truce",
+  :mod:`kg.extract.standing`); what nature did ("floods killed 20", :mod:`kg.extract.nature`);
 - the words of an event the event layer found did not happen, or only might, with what its verb acts on: "a halt
   to rocket attacks", "banned all demonstrations", "threatened to storm the town", "would send troops and drones"
   (for the cue classes of acts only: "agreed to exchange prisoners" still codes an agreement);
@@ -37,6 +38,7 @@ from spacy.tokens import Span, Token
 from kg.extract.coding import CodingRules
 from kg.extract.lexicon import load_lexicon, word_set
 from kg.extract.nature import natural_spans
+from kg.extract.standing import standing_spans
 from kg.extract.state import doc_text
 from kg.records import Event
 
@@ -57,8 +59,8 @@ def cue_text(sent: Span, events: list[Event], rules: CodingRules, told: bool = F
         *_modifier_spans(sent, rules),
         *_background_spans(sent, rules),
         *_negated_spans(sent, rules, told),
-        *natural_spans(sent),
     ]
+    spans += natural_spans(sent) + standing_spans(sent)  # what nature did, agreements in force
     said, at = doc_text(sent.doc)[sent.start_char : sent.end_char], sent.start_char
     if rules.names is not None:  # 'Air Force Intelligence' names an organisation, no air strike
         spans += [(at + m.start(), at + m.end()) for m in rules.names.finditer(said)]
@@ -116,9 +118,6 @@ def _purpose(verb: Token, rules: CodingRules) -> bool:
     return verb.dep_ in {"advcl", "xcomp", "acl"}
 
 
-_SPELLS = {"weeks", "months", "years", "days"}
-
-
 def _dated_earlier(verb: Token) -> bool:
     """A clause dated by a year of its own ('killed in 2014', 'displaced in March 2016'): a report's incident
     is dated to the day, so a clause that gives only a year or a month tells of an earlier time (not 'fraud in the
@@ -126,7 +125,7 @@ def _dated_earlier(verb: Token) -> bool:
     for prep in (
         c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "during", "since", "over"}
     ):
-        if any(c.dep_ == "pobj" and c.lower_ in _SPELLS for c in prep.children):
+        if any(c.dep_ == "pobj" and c.lower_ in {"weeks", "months", "years", "days"} for c in prep.children):
             return True  # 'attacked several times in previous weeks', 'over the past months': a run of earlier acts
         for date in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"):
             words = list(date.subtree)

@@ -7,13 +7,11 @@ words ('killing') code no attack.
 
 from __future__ import annotations
 
-import json
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-SENSES_PATH = Path(__file__).resolve().parent.parent / "data" / "trigger_senses.json"
+from kg.extract.standing import senses
 
 
 @cache
@@ -23,9 +21,7 @@ def disasters() -> frozenset[str]:
     >>> "earthquake" in disasters()
     True
     """
-    return frozenset(
-        json.loads(SENSES_PATH.read_text(encoding="utf-8"))["senses"]["kill"].get("not_subject", ())
-    )
+    return frozenset(senses()["kill"].get("not_subject", ()))
 
 
 def _subjects(verb: Token) -> set[str]:

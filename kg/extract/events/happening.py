@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection
 from spacy.tokens import Token
 
 from kg.extract.lexicon import word_set
+from kg.extract.standing import standing_reference
 
 PRESENT = {"VBZ", "VBP"}
 PAST = {"VBD"}
@@ -105,22 +106,6 @@ def instrument(token: Token, kind: str, is_trigger: Callable[[Token], bool]) -> 
         return False
     verb = noun.head.head
     return verb.pos_ == "VERB" and is_trigger(verb)
-
-
-def standing_reference(token: Token, words: list[str]) -> bool:
-    """An agreement noun that hangs from one of ``words`` (its verb as object or subject, or its preposition)
-    names an agreement already in force, not its making: 'violating the truce', 'under the ceasefire agreement',
-    'the deal had not stopped attacks', 'as the ceasefire strains'."""
-    if token.pos_ == "VERB" or not words:
-        return False
-    if any(c.dep_ in {"relcl", "acl"} and c.tag_ in {"VBD", "VBN"} for c in token.children):
-        return False  # 'threatens a truce that Qatar brokered in October': the clause tells its making
-    governor = token.head
-    if token.dep_ in {"compound", "amod"} and governor.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"}:
-        token, governor = governor, governor.head  # 'the ceasefire agreement'
-    if token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"}:
-        return governor.lemma_.lower() in words or governor.lower_ in words
-    return False
 
 
 def by_aircraft(verb: Token) -> bool:
