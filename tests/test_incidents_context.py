@@ -118,3 +118,9 @@ def test_an_agreement_in_force_codes_no_agreement(nlp):
     assert all(i.sub_event_type != "Agreement" for i in _incidents(nlp, text))
     text = "The Arakan Army had observed an informal truce with the military for about a year."
     assert _incidents(nlp, text) == []
+
+
+def test_a_sides_claimed_count_is_another_count_of_the_same_dead(nlp):
+    text = ("Militants attacked a border post near Saravan on 14 June 2021, sparking a clash in which two guards were "
+            "killed, state media reported. The group claimed to have killed six soldiers.")  # fmt: skip
+    assert _one(nlp, text).fatalities == 2

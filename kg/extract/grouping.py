@@ -33,7 +33,8 @@ def _either(key: str) -> str:
 _TOLD = re.compile(
     rf"\b(?:in|during|from)\s+the\s+(?:{_either('told_happenings')})\b"
     rf"|\bof\s+the\s+(?:{_either('told_parties')})\b"
-    rf"|\blost\s+(?:\w+\s+of\s+)?(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:\w+\s+)?(?:{_either('own_losses')})\b",
+    rf"|\blost\s+(?:\w+\s+of\s+)?(?:(?:its|their|his|her)\s+)?(?:own\s+)?(?:\w+\s+)?(?:{_either('own_losses')})\b"
+    r"|\bclaim(?:ed|s)?\s+(?:to\s+have|that\s+(?:it|they)\s+had|(?:it|they)\s+had)\b",  # a side's own count
     re.IGNORECASE,
 )
 _FATES = re.compile(
@@ -253,6 +254,8 @@ def counts_told(text: str, rules: CodingRules, cue: str | None = None) -> bool:
     >>> counts_told("Five people were killed in the fighting, a doctor said.", rules)
     True
     >>> counts_told("The group said it had lost two fighters.", rules)
+    True
+    >>> counts_told("The group claimed to have killed six guards.", rules)
     True
     >>> counts_told("Five people were killed in a clash near the border.", rules)
     False
