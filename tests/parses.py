@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from kg.records import Incident
+
 # (word, head index, dep, pos, tag, lemma)
 Row = tuple[str, int, str, str, str, str]
 NO_SPACE_BEFORE = {".", ",", ":", "'s", "-", ";"}
@@ -53,3 +55,17 @@ def agents_of(nlp: Language, text: str, kind: str) -> list[str]:
     labels = {e.key: e.label for e in record.entities}
     (event, *_) = [e for e in record.events if e.type == kind]
     return [labels[k] for k in event.roles.get("agent", ()) if k in labels]
+
+
+def incidents_of(nlp: Language, text: str, date: str) -> list[Incident]:
+    """The incidents the real pipeline codes in ``text``, a report dated ``date``."""
+    from kg.extract.pipeline import InputDocument, extract
+
+    return list(next(iter(extract(nlp, [InputDocument("t", text, date)]))).incidents)
+
+
+def one_incident(nlp: Language, text: str, date: str) -> Incident:
+    """The one incident the real pipeline codes in ``text`` (the test fails, listing them, if it codes more)."""
+    found = incidents_of(nlp, text, date)
+    assert len(found) == 1, [(i.event_type, i.evidence[0].text) for i in found]
+    return found[0]

@@ -6,16 +6,15 @@ import pytest
 
 from kg.extract.pipeline import InputDocument, extract
 from kg.records import Incident
+from tests.parses import incidents_of, one_incident
 
 
 def _incidents(nlp, text: str, date: str = "2023-05-14") -> list[Incident]:
-    return list(next(iter(extract(nlp, [InputDocument("t", text, date)]))).incidents)
+    return incidents_of(nlp, text, date)
 
 
 def _one(nlp, text: str, date: str = "2023-05-14") -> Incident:
-    found = _incidents(nlp, text, date)
-    assert len(found) == 1, [(i.event_type, i.evidence[0].text) for i in found]
-    return found[0]
+    return one_incident(nlp, text, date)
 
 
 @pytest.mark.parametrize(
