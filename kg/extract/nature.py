@@ -27,10 +27,9 @@ def disasters() -> frozenset[str]:
 def _subjects(verb: Token) -> set[str]:
     own = {c.lemma_.lower() for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
     own |= {g.lemma_.lower() for c in verb.children if c.dep_ == "agent" for g in c.children}
+    # 'an earthquake struck, killing 12': the participle's subject is the quake
     if not own and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}:
-        return _subjects(
-            verb.head
-        )  # 'an earthquake struck, killing 12': the participle's subject is the quake
+        return _subjects(verb.head)
     return own
 
 

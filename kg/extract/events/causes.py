@@ -54,9 +54,8 @@ def inherit_agents(events: list[FoundEvent]) -> None:
             continue
         hit = {k for role in HIT for k in event.roles.get(role, ())}
         doers = [k for k in cause.roles.get("agent", ()) if k not in hit]
-        if (
-            not doers and cause.type in MUTUAL
-        ):  # in a fight both sides act: 'killed in clashes with SDF fighters'
+        # in a fight both sides act: 'killed in clashes with SDF fighters' (the other side did it)
+        if not doers and cause.type in MUTUAL:
             doers = [k for role in HIT for k in cause.roles.get(role, ()) if k not in hit]
         if doers:
             event.roles["agent"] = doers

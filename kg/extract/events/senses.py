@@ -13,11 +13,8 @@ True
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections.abc import Callable, Collection
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -34,9 +31,9 @@ from kg.extract.events.arguments import (
 )
 from kg.extract.events.happening import by_aircraft, other_construction
 from kg.extract.lexicon import word_set
+from kg.extract.standing import senses
 from kg.extract.state import Found, FoundEvent
 
-SENSES_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "trigger_senses.json"
 # the passive subject is an object in the other voice: "the film was shot"
 _AROUND = {"compound", "amod", "nmod", "dobj", "nsubjpass", "pobj", "poss", "npadvmod", "prt"}
 IRREALIS = word_set("events", "irrealis")
@@ -51,14 +48,9 @@ VIOLENT = {"Attack", "Bombing", "Assault", "Killing", "Airstrike", "ArmedClash"}
 WARNING_VERBS = {"warn", "urge", "caution", "ask", "tell", "call", "order", "advise", "beg"}
 
 
-@lru_cache(maxsize=1)
-def _senses() -> dict[str, dict[str, Any]]:
-    return json.loads(SENSES_PATH.read_text(encoding="utf-8"))["senses"]
-
-
 def sense_rule(lemma: str) -> dict[str, Any]:
     """The sense rule of a trigger lemma (empty when it has none)."""
-    return _senses().get(lemma.lower(), {})
+    return senses().get(lemma.lower(), {})
 
 
 def _neighbours(token: Token) -> set[str]:
@@ -82,7 +74,7 @@ def sense_checked(token: Token, kind: str) -> str | None:
         return None  # "on March 15": a word inside a date is no event
     if kind in VIOLENT and retort(token):
         return None  # "X shot back that ...": words, not shots
-    rule = _senses().get(token.lemma_.lower())
+    rule = senses().get(token.lemma_.lower())
     if not rule:
         return kind
     neighbours = _neighbours(token)
@@ -159,7 +151,7 @@ def moved_or_struck(verb: Token) -> str | None:
     >>> moved_or_struck(doc[1])
     'Mobilization'
     """
-    rule = _senses().get(verb.lemma_.lower())
+    rule = senses().get(verb.lemma_.lower())
     if not rule or verb.pos_ != "VERB":
         return None
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
