@@ -18,6 +18,7 @@ from collections.abc import Collection
 from spacy.tokens import Token
 
 from kg.extract.events.happening import present
+from kg.extract.events.parties import pobjs
 from kg.extract.events.senses import REQUESTED, WARNING_VERBS, irrealis, warned_off
 from kg.extract.language import MODALS_OF_POSSIBILITY as MODAL_POSSIBLE
 from kg.extract.lexicon import word_map, word_set
@@ -155,6 +156,8 @@ def warned_not_to(event: FoundEvent, head: Token, index: dict[int, Found]) -> No
     warned = warned_off(head)
     if warned is None:
         _accused_of(event, head, index)
+        if head.dep_ == "dobj" and attributed_to(head.head, head) and event.certainty == "asserted":
+            event.certainty = "claimed"  # 'sources attributed the strike to Israel': as they say
         return
     found = index.get(warned.i)
     event.roles["agent"] = [found.key] if found is not None and not found.is_place else []
@@ -181,3 +184,18 @@ def _accused_of(event: FoundEvent, head: Token, index: dict[int, Found]) -> None
         event.roles["agent"] = [found.key]
     if event.certainty == "asserted":
         event.certainty = "claimed"
+
+
+# who did an act as the subject of these verbs claims: the object of their preposition
+ATTRIBUTING = word_map("events", "attributing_verbs")
+
+
+def attributed_to(verb: Token, noun: Token) -> list[Token] | None:
+    """Who the subject of an attributing verb says did the act its object ``noun`` names: the object of the verb's
+    preposition, which the model may hang on the noun ('attributed the strike to Israel', 'blamed the attack on the
+    PKK'); None when the verb is no attributing verb."""
+    prep = ATTRIBUTING.get(verb.lemma_)
+    if prep is None:
+        return None
+    preps = [p for p in (*verb.children, *noun.children) if p.dep_ == "prep" and p.lower_ == prep]
+    return [o for p in preps for o in pobjs(p)]

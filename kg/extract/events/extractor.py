@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.events.anchors import aspect_of, countering, support_verb, supported, told_harm
 from kg.extract.events.arguments import shared_objects
 from kg.extract.events.causes import inherit_victims
-from kg.extract.events.certainty import certainty_of, doubtful, warned_not_to
+from kg.extract.events.certainty import attributed_to, certainty_of, doubtful, warned_not_to
 from kg.extract.events.complements import inherit_targets
 from kg.extract.events.dates import date_entities, date_event
 from kg.extract.events.discourse import link_events
@@ -32,7 +32,7 @@ from kg.extract.events.quantities import attach_quantities, distinct
 from kg.extract.events.roles import subject_of, verbal_arguments
 from kg.extract.events.senses import armed, coded_actors, moved_or_struck
 from kg.extract.events.triggers import find_triggers
-from kg.extract.lexicon import Lexicon, SavesLexicon, word_map
+from kg.extract.lexicon import Lexicon, SavesLexicon
 from kg.extract.principals import role_actor
 from kg.extract.state import Found, FoundEvent, token_index
 from kg.extract.subjects import misparsed_verb, subject_word
@@ -225,30 +225,26 @@ class EventExtractor(SavesLexicon):
         verb_kind = kinds.get(clause[0].i, event.type) if clause is not None else event.type
         bare = clause is not None and (verb_kind, clause[0].lemma_) in self.lexicon.needs_object
         other_event = verb_kind != event.type and not bare
-        if clause is None or other_event or clause[0].lemma_ in self.lexicon.reporting:
+        claimed = attributed_to(clause[0], noun) if clause is not None else None  # 'blamed the attack on X'
+        if clause is None or (other_event and not claimed) or clause[0].lemma_ in self.lexicon.reporting:
             return
         # "troops repelled an attack": the attack was the other side's, directed at the troops
         role = {None: "agent", "target": "target", "none": None}[countering(clause[0])]
         if role is None or (role == "target" and event.roles.get("target")):
             return
         parties = expand(contents(clause[1]))
-        if (
-            prep := ATTRIBUTING.get(clause[0].lemma_)
-        ) is not None:  # 'sources attributed the strike to Israel'
-            parties = [
-                o for p in clause[0].children if p.dep_ == "prep" and p.lower_ == prep for o in pobjs(p)
-            ]
-            event.certainty = "claimed" if parties and event.certainty == "asserted" else event.certainty
+        if claimed is not None:  # 'sources attributed the strike to Israel'
+            parties = claimed
         for party in parties:  # "U.S. and Russian negotiators return for talks"
             fill_role(event, role, party, index, doc, self.lexicon)
+        if claimed and event.roles.get("target"):  # 'blamed the attack on the PKK' read the PKK as the target
+            event.roles["target"] = [
+                k for k in event.roles["target"] if k not in event.roles.get("agent", ())
+            ]
         if role == "agent" and not event.roles.get(role) and event.pronoun_role is None:
             unnamed_doers(event, parties, index, doc, self.lexicon)  # "neighbours staged a protest"
         if event.roles.get(role):
             event.confidence = min(event.confidence, 0.6)
-
-
-# who did an act as the subject of these verbs claims: the object of their preposition
-ATTRIBUTING = word_map("events", "attributing_verbs")
 
 
 @Language.factory(
