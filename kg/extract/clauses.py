@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg.extract.lexicon import word_set
 from kg.extract.state import day_range_start, is_day_number, sentence_ents
 from kg.extract.subjects import REPORTING
 from kg.extract.temporal import normalise_date, shift_days
@@ -176,8 +177,7 @@ def doc_text(token) -> str:
 
 
 # whose kin or friends people are: 'relatives of a man who died in custody', 'families of men killed by police'
-_KIN_OF = {"relative", "family", "mother", "father", "parent", "brother", "sister", "son", "daughter", "widow",
-           "wife", "husband", "friend", "colleague", "classmate", "neighbour", "neighbor", "supporter"}  # fmt: skip
+_KIN_OF = word_set("actors", "kin_of_people")
 
 
 def kin_text(sent: Span, text: str) -> str:

@@ -20,8 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.events.senses import VIOLENT
-from kg.extract.lexicon import word_set
+from kg.extract.events.senses import VIOLENT, WEAPONS
 from kg.extract.state import FoundEvent
 
 # 'were killed in an airstrike by X', 'killed during clashes with X', 'wounded after battles between X and Y',
@@ -32,7 +31,6 @@ HIT = ("target", "theme")
 MUTUAL = {"ArmedClash"}
 # what a participle after a violent act tells it did (', killing 20', ', wounding two')
 HARM = {"Killing", "Assault"}
-WEAPONS = word_set("events", "weapons")
 # what is detonated: no victim itself
 BOMBS = {"bomb", "device", "explosive", "ied", "charge", "car", "vehicle"}
 

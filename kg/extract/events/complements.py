@@ -37,6 +37,7 @@ from kg.extract.events.implicit import self_movers, state_agents
 from kg.extract.events.nominals import is_light
 from kg.extract.events.parties import pobjs
 from kg.extract.events.roles import subject_of
+from kg.extract.events.senses import REQUESTED
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, FoundEvent
 
@@ -44,7 +45,6 @@ TARGETS = ("target", "recipient")
 MOVES = ("destination", "origin")  # "agreed to withdraw from Lebanon": a country it leaves, as an actor
 CONFIDENCE = 0.6
 PERSON_NOUNS = word_set("actors", "person_nouns")
-REQUESTED = word_set("events", "requested")
 
 
 def inherit_targets(

@@ -19,6 +19,7 @@ from kg.extract.temporal import normalise_date
 from kg.records import TimeValue
 
 _MONTH_NAMES = frozenset(MONTHS.split("|"))
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def date_event(
@@ -63,11 +64,8 @@ def _untagged(doc: Doc, tagged: set[int]) -> list[Span]:
         if token.i in tagged or token.i == 0 or not (token.is_title and _month(token)):
             continue
         if is_day_number(doc[token.i - 1]) and doc[token.i - 1].i not in tagged:
-            end = (
-                token.i + 2
-                if token.i + 1 < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[token.i + 1].text)
-                else token.i + 1
-            )
+            year = token.i + 1 < len(doc) and _YEAR.fullmatch(doc[token.i + 1].text) is not None
+            end = token.i + 2 if year else token.i + 1
             found.append(doc[day_range_start(doc, token.i - 1) : end])
     return found
 
