@@ -27,11 +27,12 @@ from spacy.tokens import Doc, Span
 from kg.extract import grouping, incident_actors
 from kg.extract.actor_types import actor1_inter, crowd_roles, document_country, entity_inter, taken_over
 from kg.extract.attribution import attribution_cues, blamed_for
+from kg.extract.background import answered
 from kg.extract.candidates import MentionIndex, Places
 from kg.extract.casualties import casualties, more_dead
 from kg.extract.clauses import GENERIC_PEOPLE, actor_verb, kin_text, object_text, sentence_date, subject_text
 from kg.extract.coding import load_rules
-from kg.extract.cues import DOUBTFUL, answered, cue_text, denied
+from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
 from kg.extract.incident_places import drop_told, gazetteer_admin, incident_place
