@@ -122,3 +122,17 @@ def test_a_sides_claimed_count_is_another_count_of_the_same_dead(nlp):
     text = ("Militants attacked a border post near Saravan on 14 June 2021, sparking a clash in which two guards were "
             "killed, state media reported. The group claimed to have killed six soldiers.")  # fmt: skip
     assert _one(nlp, text).fatalities == 2
+
+
+def test_a_drug_named_by_a_place_like_word_is_no_place(nlp):
+    incidents = _incidents(
+        nlp, "On 19 June 2021, customs officers seized two million Captagon pills in a raid."
+    )
+    assert all(i.location != "Captagon" for i in incidents)
+
+
+def test_a_country_crossed_from_is_not_inside_the_town_it_is_near(nlp):
+    # 'from Syria near Ar-Ruwayshid': Syria is not the town's place, and the town stays the location
+    text = ("Jordanian troops fired on a group of smugglers trying to cross from Syria near Ar-Ruwayshid (Mafraq) "
+            "on 19 June 2021, killing one of them.")  # fmt: skip
+    assert _one(nlp, text).location == "Ar-Ruwayshid"

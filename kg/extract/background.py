@@ -21,6 +21,9 @@ from kg.extract.state import doc_text
 from kg.records import Event
 
 _REQUESTED = word_set("events", "requested")
+_CHARGES = word_set("events", "charges")  # 'on suspicion of', 'on charges of'
+_ELAPSED = word_set("events", "elapsed")  # 'hours after', 'days before'
+_AGREEING = word_set("events", "agreeing")  # 'agreed to exchange ...'
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 
 
@@ -107,8 +110,9 @@ def background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         elif lemma in rules.reasons_of:
             parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "over"}]
         elif lemma in rules.descriptions and verb.dep_ in {"acl", "amod"}:
-            # what a person is known or wanted for: 'a lawyer known for defending ...'
-            parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as"}]
+            # what a person is known, wanted or suspected for: 'a lawyer known for defending ...', 'a man suspected
+            # of planting bombs'
+            parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"for", "as", "of"}]
         elif lemma in rules.purposes and _purpose(verb, rules):
             # 'gathered to mourn the victims of the airliner shot down by X': why they gathered
             parts = [
@@ -121,10 +125,54 @@ def background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts = [p for p in asked_for if p.dep_ == "prep" or lexicon.type_of_lemma(p.lemma_, "NOUN")]
             # 'demanding news of relatives detained by X': a participle that describes whom it is about
             parts += [t for p in asked_for for t in p.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
+            # 'demanding accountability for the killing of protesters': what the demand is about came before
+            parts += [t for p in asked_for if p.dep_ == "dobj" for t in p.subtree if _for_prep(t)]
+        elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AGREEING:
+            # 'agreed to exchange the bodies of fighters killed on the Taiz fronts': killed before the agreement
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            parts = [t for o in objects for t in o.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
-    return spans + _topic_spans(sent, rules) + responded_to(sent)
+    return spans + _topic_spans(sent, rules) + other_happenings(sent)
+
+
+def other_happenings(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of happenings other than the one a sentence tells, with places of their own: what an act
+    answers (:func:`responded_to`), what a person is held for, and what came hours or days before or after. (Not
+    what a protest is against: 'protesting against the demolition of homes in Al-Ouja village' is where they
+    protest.)"""
+    return responded_to(sent) + _charged(sent) + _elapsed(sent)
+
+
+def _for_prep(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "for"
+
+
+def _charged(sent: Span) -> list[tuple[int, int]]:
+    """What a person is held for: 'arrested a man on suspicion of firing at a patrol', 'detained on charges of
+    rioting' (the act came before the arrest, whoever did it)."""
+    return [
+        (noun.head.idx, noun.right_edge.idx + len(noun.right_edge))
+        for noun in sent
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in _CHARGES and noun.head.lower_ in {"on", "under"}
+    ]
+
+
+def _elapsed(sent: Span) -> list[tuple[int, int]]:
+    """A clause or phrase an amount of time after or before the happening: 'shells landed near the village,
+    hours after the army said shots had been fired at its troops', 'two days before the attack' (another
+    happening: its cues, places and victims are not this one's)."""
+    spans = []
+    for word in sent:
+        if word.lower_ not in {"after", "before"} or word.dep_ not in {"mark", "prep"}:
+            continue
+        clause = word.head if word.dep_ == "mark" else word
+        if any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in _ELAPSED for c in (*clause.children, *word.children)
+        ):
+            spans.append((word.idx, clause.right_edge.idx + len(clause.right_edge)))
+    return spans
 
 
 _ABOUT = {"to", "of", "on", "about", "against"}

@@ -18,6 +18,7 @@ from spacy.tokens import Span
 from kg.extract.collectives import kin_of
 from kg.extract.state import doc_text, scratch
 from kg.extract.toponyms import FEATURE_RANK, PREFIXES, PlacePhrase, place_phrases
+from kg.extract.whose import NAMING_HEADS
 from kg.records import Entity, Mention
 
 KIND_RANK = {"Facility": 1.5, "City": 2, "AdministrativeRegion": 4.5, "Region": 5.5, "Country": 9}
@@ -104,7 +105,7 @@ class Places:
                 s < end and start < e and (not phrase.feature or e >= feature_end)
                 for s, e in self.actor_spans
             )
-            if taken or blocked:
+            if taken or blocked or _names_only(sent, start, end):
                 continue
             # the phrase names a resolved place the linker left out ("Saptari" in "Saptari district"): its key
             key = next((e.key for e, m in here if e.is_place and m.start <= start and end <= m.end), None)
@@ -272,6 +273,12 @@ def _acting(sent: Span, start: int, end: int) -> bool:
     if span is None:
         return False
     return span.root.dep_ in {"nsubj", "nsubjpass", "amod", "compound", "poss", "dobj"} or not _named(span)
+
+
+def _names_only(sent: Span, start: int, end: int) -> bool:
+    """A name in front of a noun it only names: 'a quantity of Captagon pills', 'Damascus time' (no place)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "compound" and span.root.head.lower_ in NAMING_HEADS
 
 
 def _named(span: Span) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.background import other_happenings
 from kg.extract.candidates import Places, qualifies
 from kg.extract.exclusions import where_told
 from kg.extract.gazetteer import Gazetteer
@@ -56,6 +57,15 @@ def drop_told(places: Places, sent: Span, triggers: list[tuple[int, int]]) -> No
     ]
 
 
+def drop_background(places: Places, sent: Span) -> None:
+    """Leave out the places of another happening the sentence tells (:func:`other_happenings`: 'hours after the
+    army said shots had been fired across the Blue Line', 'on suspicion of firing at a patrol in X'), while
+    others remain."""
+    spans = other_happenings(sent)
+    kept = [i for i in places.items if not any(a <= i[1] < b for a, b in spans)]
+    places.items = kept or places.items
+
+
 def incident_place(
     sent: Span, places: Places, preferred: set[str], text: str
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
@@ -73,7 +83,8 @@ def incident_place(
     items = [i for i in items if not _bracketed(text, i[1], items)] or items
     # a place another candidate is stated to be in ("Kafr Nabl's village of Hazarin") or the second end of a road
     # "between X and Y" (ACLED codes the first) is not the location
-    wider = {p for i in items for p in i[4] if p != i[2]}
+    # (a country is in no town: 'from Syria near Ar-Ruwayshid' says where they crossed, not Syria's parent)
+    wider = {p for i in items for p in i[4] if p != i[2] and places.kinds.get(i[3] or "") != "Country"}
     # and where people came from when the sentence says where they went ("marched from X Square to Y Square")
     went = any(_TO.search(text, max(0, i[1] - 12), i[1]) for i in items)
     items = [

@@ -35,7 +35,7 @@ from kg.extract.coding import load_rules
 from kg.extract.cues import DOUBTFUL, cue_text, denied
 from kg.extract.grouping import generic, recode, refine, restated_date, same_event, same_happening, told_in
 from kg.extract.incident_actors import actors_in, describes, inter_of_keys, people_code, subject_actors
-from kg.extract.incident_places import drop_told, gazetteer_admin, incident_place
+from kg.extract.incident_places import drop_background, drop_told, gazetteer_admin, incident_place
 from kg.extract.newstime import background, news_time
 from kg.extract.state import doc_text
 from kg.extract.summaries import recalled
@@ -156,6 +156,7 @@ def find_incidents(doc: Doc, doc_id: str, events: list[Event], entities: list[En
             continue
         places = Places(sent, mention_index, labels)
         drop_told(places, sent, [(e.trigger.start, e.trigger.end) for e in inside])
+        drop_background(places, sent)
         preferred = {k for e in inside for k in e.roles.get("place", ())}
         location, place_key, admin = incident_place(sent, places, preferred, text)
         named_place = location is not None  # this sentence's own words name it
