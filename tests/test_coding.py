@@ -85,6 +85,11 @@ def test_actor_types_get_acled_inter_codes(text, kind, code):
         ("At least 12 people were killed.", 12, None),
         ("Shelling caused no casualties.", 0, None),
         ("A bomb exploded in 2019.", None, None),
+        # one person named by a definite noun as a killing's object
+        ("Masked men shot dead the imam of the mosque after evening prayers.", 1, None),
+        ("A sniper killed the driver, wounding two passengers.", 1, 2),
+        ("Troops killed the rest of the cell.", None, None),
+        ("Troops killed the two gunmen.", None, None),
     ],
 )
 def test_casualties_are_counted(text, fatalities, injured):

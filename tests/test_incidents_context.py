@@ -101,6 +101,13 @@ def test_who_defuses_a_device_is_actor_one_not_who_planted_it(nlp):
     assert (incident.sub_event_type, incident.inter1) == ("Disrupted weapons use", 2)
 
 
+def test_who_says_they_defused_a_device_is_actor_one(nlp):
+    # 'they' in what the police say they did are the police, not the group that planted the device
+    text = "On 14 June 2021, Iraqi police said they had defused a bomb planted by ISIS near Tarmiyah."
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == ("Disrupted weapons use", 1)
+
+
 def test_the_death_kin_protest_is_no_casualty_of_the_protest(nlp):
     text = "Relatives of a young man who died in police custody blocked a road in Zarqa on 14 June 2021."
     assert not _one(nlp, text).fatalities

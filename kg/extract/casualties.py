@@ -70,12 +70,14 @@ _COORD = re.compile(
     rf"(?:[a-z\-]+\s+){{1,3}}?(?:were|have been|had been|are)\s+(?:[a-z]+\s+)?{_DEATH}\b",
     re.I,
 )
-# one person named by a definite noun: "The bomber was also killed"
-_THE_ONE = re.compile(
-    r"\bthe\s+(?:[a-z\-]+\s+){0,2}?(?P<noun>[a-z\-]+)\s+(?:was|has been|had been)\s+"
-    r"(?:also\s+)?(?:killed|slain|executed|shot dead|neutrali[sz]ed)\b",
-    re.I,
-)
+_NUMBERS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r"|\d"
+# one person named by a definite noun: "The bomber was also killed", "shot dead the mukhtar of the town"
+_THE_ONE = re.compile(r"\bthe\s+(?:[a-z\-]+\s+){0,2}?(?P<noun>[a-z\-]+)\s+(?:was|has been|had been)\s+(?:also\s+)?"
+                      r"(?:killed|slain|executed|shot dead|neutrali[sz]ed)\b|\b(?:killing|killed|executing|executed|"
+                      r"(?:shot|shooting|stabbed|stabbing) (?:dead|to death))\s+the\s+(?!(?:rest|remaining|other)\b)"
+                      rf"(?:(?!(?:{_NUMBERS})\b)[a-z\-]+\s+){{0,2}}?(?P<noun2>(?![a-z\-]*(?:men|people|children|police|crew)\b)"
+                      r"[a-z\-]*[a-rt-z\-])(?=\s*[,.;]|\s+(?:of|in|near|at|on|and|who|"
+                      r"while|outside|inside|during|after|as|with|from)\b|$)", re.I)  # fmt: skip
 _TO_DEATH = re.compile(rf"\b(?:stabbed|stabbing|beat|beating|beaten|hacked|hacking|bludgeoned|burned|burnt|shot|"
                        rf"stoned|lynched)\s+{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s+to death\b", re.I)  # fmt: skip
 # another count joined to the first: "killing a man and his two sons", "leaving four rebels and two soldiers
@@ -87,9 +89,7 @@ _JOINED = re.compile(rf"(?:\s+[a-z\-]+){{0,3}}?\s*,?\s+and\s+(?:(?:his|her|their
                      rf"injured|hurt|arrested|detained|abducted|kidnapped|missing|rescued)\b)", re.I)  # fmt: skip
 # a number written out or in digits (not the article 'a', nor an age: '9-year-old'), as a later count between a
 # count and its verb
-_LATER_COUNT = re.compile(
-    rf"\b(?:\d+|{'|'.join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))})\b(?!-)", re.I
-)
+_LATER_COUNT = re.compile(rf"\b(?:\d+|{_NUMBERS})\b(?!-)", re.I)
 _JOINS = re.compile(r",|\band\b", re.I)
 _AND = re.compile(r"\s*[,;]?\s*(?:and|while)\s+", re.I)
 # casualties one side claims and the other denies are coded 0 (ACLED): "the army denied suffering any casualties",
@@ -184,7 +184,7 @@ def _count(match: re.Match[str]) -> int | None:
 
 
 def _noun(match: re.Match[str]) -> str:
-    return (match.groupdict().get("noun") or "").strip()
+    return (match.groupdict().get("noun") or match.groupdict().get("noun2") or "").strip()
 
 
 def casualties(text: str) -> Casualties:

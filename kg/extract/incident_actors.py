@@ -15,6 +15,7 @@ from kg.extract.actor_types import entity_inter
 from kg.extract.candidates import MentionIndex
 from kg.extract.clauses import actor_verb
 from kg.extract.coding import CodingRules
+from kg.extract.subjects import REPORTING
 from kg.records import Entity, Event
 
 if TYPE_CHECKING:
@@ -81,4 +82,13 @@ def main_actors(
     teams defused a device planted by IS', 'air defences shot down a drone launched by X')."""
     if rule is None or not rule.get("actor1_subject"):
         return ()
-    return subject_actors(actor_verb(sent, [], reporting)[1], mentions)
+    verb, subjects = actor_verb(sent, [], reporting)
+    teller = verb.head if verb.dep_ == "ccomp" else None
+    if (
+        subjects
+        and all(t.tag_ == "PRP" for t in subjects)
+        and teller is not None
+        and (teller.i in reporting or teller.lemma_ in REPORTING)
+    ):  # 'engineering teams said that they had dismantled 40 mines': they are who says so
+        subjects = [c for c in teller.children if c.dep_ == "nsubj"]
+    return subject_actors(subjects, mentions)
