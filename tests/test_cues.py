@@ -48,6 +48,8 @@ def test_a_cue_word_that_only_modifies_a_noun_is_blanked(nlp, text, kept, blanke
          "Strategic developments"),
         ("On 5 March 2022, the governor said in Kessa he would send more troops and surveillance drones to the "
          "north.", "Explosions/Remote violence"),
+        # who they are is no act: armed men who patrol attack nobody
+        ("On 5 March 2022, masked gunmen patrolled the streets of Kessa.", "Violence against civilians"),
     ],
 )  # fmt: skip
 def test_an_act_that_did_not_happen_or_only_names_a_kind_codes_nothing(nlp, text, not_type):
