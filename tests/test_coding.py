@@ -24,6 +24,8 @@ from kg.extract.toponyms import place_phrases
         ("Gunmen killed three farmers.", 2, 7, "Attack"),
         ("Gunmen killed three soldiers.", 2, 1, "Armed clash"),
         ("Troops recaptured the town.", 1, None, "Government regains territory"),
+        ("Troops captured the hill.", 1, None, "Government regains territory"),
+        ("Foreign troops captured the hill.", 8, None, "Non-state actor overtakes territory"),
         ("Militants seized control of the town.", 2, None, "Non-state actor overtakes territory"),
         ("Soldiers defused a bomb on the road.", 1, None, "Disrupted weapons use"),
         ("The two sides signed a ceasefire agreement.", 1, 2, "Agreement"),

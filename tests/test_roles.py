@@ -377,6 +377,8 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_who_acts(nlp, text: st
         ("The gunmen fled after shooting two guards.", "Attack", ["gunmen"]),
         ("Police dispersed the crowd by firing tear gas.", "Attack", ["police"]),
         ("A suicide bomber was stopped before detonating his explosives.", "Bombing", ["suicide bomber"]),
+        # and after a preposition of two words
+        ("In addition to capturing the ridge, the militia took two villages.", "ArmedClash", ["militia"]),
         # the model can hang the subject on the auxiliary when a possessive follows the verb
         ("National Guard troops were patrolling Venezuela's oil installations.", "Mobilization",
          ["National Guard troops"]),

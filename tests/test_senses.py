@@ -33,6 +33,8 @@ def _events(nlp, text: str) -> list[tuple[str, str]]:
         # taking a place is fighting over territory (ACLED: battles), not an arrest
         ("Rebel fighters captured the airport of Kindu on Sunday.", "ArmedClash", "captured"),
         ("Army units recaptured the town of Kidal on Sunday.", "ArmedClash", "recaptured"),
+        ("Rebels captured the hill overlooking the valley.", "ArmedClash", "captured"),
+        ("The militia seized the checkpoint at dawn.", "ArmedClash", "seized"),
         ("The village was seized by militiamen at dawn.", "ArmedClash", "seized"),
         ("Police captured the bomb maker in Mombasa.", "Arrest", "captured"),  # a person: still an arrest
         ("Militiamen slaughtered 20 villagers near Djugu.", "Killing", "slaughtered"),

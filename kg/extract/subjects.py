@@ -115,7 +115,19 @@ def gerund_governor(verb: Token) -> Token | None:
     """The verb whose clause a gerund after a preposition belongs to ('fled after shooting two guards', 'was
     arrested for murdering X'): its subject is the gerund's."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPS:
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.dep_ != "prep":
+        return None
+    outer = (
+        prep.head.head
+    )  # 'in addition to capturing the hill', 'instead of fleeing': a preposition of two words
+    if (
+        prep.lower_ in {"to", "of"}
+        and prep.head.dep_ == "pobj"
+        and outer.dep_ == "prep"
+        and outer.lower_ in {"in", "on"}
+    ):
+        prep = outer
+    elif prep.lower_ not in GERUND_PREPS:
         return None
     return prep.head if prep.head.pos_ in {"VERB", "AUX"} and prep.head.i != prep.i else None
 

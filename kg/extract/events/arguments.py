@@ -17,10 +17,11 @@ MEASURES = word_set("events", "containers")
 # a part of something: the place or the thing it is of is what is taken ('a third of Zaire', '19 percent of the vote')
 PARTS = {"third", "half", "quarter", "most", "part", "much", "all", "rest", "swathe", "swath", "chunk", "portion",
          "bulk", "majority", "stretch", "tract", "percent"}  # fmt: skip
-PLACE_NOUNS = set(word_map("places", "feature_kinds")) | word_set("places", "located_nouns") | {
-    "stronghold", "bastion", "territory", "country", "capital", "base", "airbase", "airport", "compound",
-    "building", "house", "home", "village", "town", "city", "area", "region", "zone", "outskirts", "farms",
-    "positions", "position", "frontline", "front", "border", "camp", "prison", "hospital", "embassy"}  # fmt: skip
+PLACE_NOUNS = (
+    set(word_map("places", "feature_kinds"))
+    | word_set("places", "located_nouns")
+    | word_set("places", "held_places")
+)
 COUNTS = {"thousand", "hundred", "dozen", "million", "score", "ten", "tens"}
 PERSON_VERBS = word_set("events", "person_object_verbs")
 
