@@ -143,3 +143,15 @@ def test_a_country_crossed_from_is_not_inside_the_town_it_is_near(nlp):
     text = ("Jordanian troops fired on a group of smugglers trying to cross from Syria near Ar-Ruwayshid (Mafraq) "
             "on 19 June 2021, killing one of them.")  # fmt: skip
     assert _one(nlp, text).location == "Ar-Ruwayshid"
+
+
+def test_a_country_s_air_force_that_says_it_struck_is_actor_one(nlp):
+    # 'air force' is a force of two words: the Kenyan air force is Kenya's, and 'it' in what it says is it
+    text = "The Kenyan air force said it struck al-Shabaab fighters in the Boni forest near Lamu on 19 June 2021."
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == ("Air/drone strike", 1)
+
+
+def test_people_named_for_an_abduction_make_no_abduction(nlp):
+    incident = _one(nlp, "Police in Zaria arrested four suspected kidnappers on 19 June 2021.")
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Arrests")

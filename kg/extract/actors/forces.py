@@ -47,6 +47,10 @@ def compose(found: Found, gazetteer: Gazetteer) -> Found:
         width = 2 if len(words) > 1 and words[1] in FORCE_WORDS else 1
         if gov is not None:
             return from_entry(doc[found.span.start : end + width], gov, 0.85)
-    if words and words[0] in FORCE_WORDS:
-        return Found(doc[found.span.start : end + 1], found.key, found.label, found.kind, found.entry, 0.85)
+    # 'Nigerian troops', and a force of two words: 'the Nigerian air force'
+    width = 2 if " ".join(words) in FORCE_WORDS else 1 if words and words[0] in FORCE_WORDS else 0
+    if width:
+        return Found(
+            doc[found.span.start : end + width], found.key, found.label, found.kind, found.entry, 0.85
+        )
     return found
