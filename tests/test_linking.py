@@ -105,6 +105,18 @@ def test_a_named_feature_place_is_linked_with_its_key(nlp, text, verb, key):
     assert link is not None and link.key == key and link.rule == "locative"
 
 
+def test_a_country_whose_capital_the_place_is_does_not_come_first(nlp):
+    # 'the capital of Colombia' says what Bogota is: Colombia is no capital and no sharper place
+    record = records_from_doc(
+        nlp(
+            "Two bombs were detonated at bus stations in southern Bogota, the capital of Colombia, on Tuesday."
+        )
+    )
+    (bombing,) = [e for e in record.events if e.type == "Bombing"]
+    labels = {e.key: e.label for e in record.entities}
+    assert labels[bombing.roles["place"][0]] == "Bogota"
+
+
 def test_the_event_takes_the_linked_feature_place(nlp):
     record = records_from_doc(nlp("Rebels bombed a police post in Saptari district on Monday."))
     (bombing,) = [e for e in record.events if e.type == "Bombing"]

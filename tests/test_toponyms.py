@@ -140,6 +140,8 @@ def test_a_road_between_two_towns_is_placed_at_the_first() -> None:
         ("Troops took Tarsa's neighbouring village of Kelo on Monday.", "Kelo", ("Tarsa",)),
         # "in Y's Z province": Z, in Y
         ("Militants attacked Kelo town in Umbra's Tarsa province on Monday.", "Kelo", ("Tarsa", "Umbra")),
+        # "X district in the city of Y": X, in Y
+        ("Rockets hit the Kelo district in the city of Tarsa on Monday.", "Kelo", ("Tarsa",)),
     ],
 )  # fmt: skip
 def test_a_place_phrase_states_where_the_place_lies(text: str, name: str, parents: tuple[str, ...]) -> None:

@@ -71,9 +71,15 @@ def sharper(link: Link | None, key: str | None, current: str, kinds: dict[str, s
         and key != current
         and link.rule in {"object", "locative"}
         and link.confidence >= SHARPER_CONFIDENCE
-        and min(KIND_RANK.get(kinds.get(key, ""), 3), link.rank or 9)
-        <= KIND_RANK.get(kinds.get(current, ""), 3)
+        and _linked_rank(link, kinds.get(key, "")) <= KIND_RANK.get(kinds.get(current, ""), 3)
     )
+
+
+def _linked_rank(link: Link, kind: str) -> float:
+    """How specific a linked place is: its kind's rank, or its feature word's ('the town of Kolda'), but a
+    country's feature word is what it has ('Bogota, the capital of Colombia': Colombia is no capital)."""
+    rank = KIND_RANK.get(kind, 3)
+    return rank if kind == "Country" else min(rank, link.rank or 9)
 
 
 LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "into", "throughout", "within", "along",

@@ -85,6 +85,7 @@ _MEASURE = (
 )
 _DIRECTION = re.compile(
     rf",?\s*(?:{_MEASURE}|{_COMPASS}\s+of|in|near|outside)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?capital,?\s+)?"
+    r"(?:(?:city|town|province|governorate|state|region)\s+of\s+)?"
     rf"(?:(?:northern|southern|eastern|western|central|rural)\s+)?(?P<name>{NAME})"
 )
 # "Belet Huen, about 200 miles (322 kilometers) northwest of Mogadishu": what is measured from a place is one too
