@@ -155,3 +155,10 @@ def test_a_country_s_air_force_that_says_it_struck_is_actor_one(nlp):
 def test_people_named_for_an_abduction_make_no_abduction(nlp):
     incident = _one(nlp, "Police in Zaria arrested four suspected kidnappers on 19 June 2021.")
     assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_towns_a_clash_is_between_are_where_it_was_not_who_fought(nlp):
+    text = "On 19 June 2021, regime forces and local gunmen clashed between Tafas and Nawa (Daraa), killing a soldier."
+    incident = _one(nlp, text)
+    assert incident.location == "Tafas"  # ACLED codes the first-named town
+    assert (incident.event_type, incident.inter1) == ("Battles", 1)
