@@ -69,3 +69,9 @@ def test_the_dead_an_agreement_concerns_make_no_battle(nlp):
             "clashes near Mukayras, in a deal signed in Lawdar town.")  # fmt: skip
     incidents = incidents_of(nlp, text, "2021-05-12")
     assert [i.sub_event_type for i in incidents] == ["Agreement"]
+
+
+def test_what_a_protest_is_against_is_no_attack(nlp):
+    text = "On 11 May 2021, hundreds of residents protested in Kasese town against the killing of a taxi driver by police."
+    incident = _one(nlp, text)
+    assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")

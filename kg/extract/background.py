@@ -23,7 +23,8 @@ from kg.records import Event
 _REQUESTED = word_set("events", "requested")
 _CHARGES = word_set("events", "charges")  # 'on suspicion of', 'on charges of'
 _ELAPSED = word_set("events", "elapsed")  # 'hours after', 'days before'
-_AGREEING = word_set("events", "agreeing")  # 'agreed to exchange ...'
+_AGREEING = word_set("events", "agreeing")
+_PROTESTING = word_set("events", "protesting")  # 'agreed to exchange ...'
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 
 
@@ -127,6 +128,11 @@ def background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts += [t for p in asked_for for t in p.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
             # 'demanding accountability for the killing of protesters': what the demand is about came before
             parts += [t for p in asked_for if p.dep_ == "dobj" for t in p.subtree if _for_prep(t)]
+        elif lemma in _PROTESTING:  # 'protested against the killing of a rider by police': why they protest
+            parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "over"}]
+            parts += [
+                c for c in verb.children if c.dep_ == "dobj" and lexicon.type_of_lemma(c.lemma_, "NOUN")
+            ]
         elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AGREEING:
             # 'agreed to exchange the bodies of fighters killed on the Taiz fronts': killed before the agreement
             objects = [c for c in verb.children if c.dep_ == "dobj"]
