@@ -75,3 +75,4 @@ def test_what_a_protest_is_against_is_no_attack(nlp):
     text = "On 11 May 2021, hundreds of residents protested in Kasese town against the killing of a taxi driver by police."
     incident = _one(nlp, text)
     assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")
+    assert not any("police" in key for key in incident.actor1)  # who killed the driver is not who protests

@@ -23,8 +23,8 @@ from kg.records import Event
 _REQUESTED = word_set("events", "requested")
 _CHARGES = word_set("events", "charges")  # 'on suspicion of', 'on charges of'
 _ELAPSED = word_set("events", "elapsed")  # 'hours after', 'days before'
-_AGREEING = word_set("events", "agreeing")
-_PROTESTING = word_set("events", "protesting")  # 'agreed to exchange ...'
+_AGREEING = word_set("events", "agreeing")  # 'agreed to exchange ...'
+_PROTESTING = word_set("events", "protesting")  # 'protested against the killing of ...'
 _ACTED_ON = {"dobj", "nsubjpass", "auxpass", "agent"}
 
 
@@ -128,11 +128,6 @@ def background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
             parts += [t for p in asked_for for t in p.subtree if t.dep_ == "acl" and t.tag_ == "VBN"]
             # 'demanding accountability for the killing of protesters': what the demand is about came before
             parts += [t for p in asked_for if p.dep_ == "dobj" for t in p.subtree if _for_prep(t)]
-        elif lemma in _PROTESTING:  # 'protested against the killing of a rider by police': why they protest
-            parts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"against", "over"}]
-            parts += [
-                c for c in verb.children if c.dep_ == "dobj" and lexicon.type_of_lemma(c.lemma_, "NOUN")
-            ]
         elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _AGREEING:
             # 'agreed to exchange the bodies of fighters killed on the Taiz fronts': killed before the agreement
             objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -140,7 +135,21 @@ def background_spans(sent: Span, rules: CodingRules) -> list[tuple[int, int]]:
         else:
             continue
         spans += [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for p in parts]
-    return spans + _topic_spans(sent, rules) + other_happenings(sent)
+    return spans + _topic_spans(sent, rules) + other_happenings(sent) + protested(sent)
+
+
+def protested(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of what a protest is about: 'protested against the killing of a rider by police', 'rallied
+    over the arrests' (an earlier happening whose doers are not the protest's; its place is often the protest's)."""
+    lexicon = load_lexicon()
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for verb in sent
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _PROTESTING
+        for c in verb.children
+        if (c.dep_ == "prep" and c.lower_ in {"against", "over"})
+        or (c.dep_ == "dobj" and lexicon.type_of_lemma(c.lemma_, "NOUN"))
+    ]
 
 
 def other_happenings(sent: Span) -> list[tuple[int, int]]:
@@ -198,8 +207,9 @@ def responded_to(sent: Span) -> list[tuple[int, int]]:
 
 
 def answered(sent: Span, events: list[Event]) -> list[Event]:
-    """The events of a sentence that are not what one of its acts answers (:func:`responded_to`)."""
-    spans = responded_to(sent)
+    """The events of a sentence that are its own: not what one of its acts answers, nor another happening it
+    tells (:func:`other_happenings`), nor what a protest is about (:func:`protested`)."""
+    spans = other_happenings(sent) + protested(sent)
     return [e for e in events if not any(s <= e.trigger.start < t for s, t in spans)]
 
 
