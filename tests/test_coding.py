@@ -25,6 +25,9 @@ from kg.extract.toponyms import place_phrases
         ("Gunmen killed three soldiers.", 2, 1, "Armed clash"),
         ("Troops recaptured the town.", 1, None, "Government regains territory"),
         ("Troops captured the hill.", 1, None, "Government regains territory"),
+        # a place taken after the other side left without a fight: no battle (ACLED: non-violent transfer)
+        ("Rebels took control of the town after the army withdrew without a fight.", 2, None,
+         "Non-violent transfer of territory"),
         ("Foreign troops captured the hill.", 8, None, "Non-state actor overtakes territory"),
         ("Militants seized control of the town.", 2, None, "Non-state actor overtakes territory"),
         ("Soldiers defused a bomb on the road.", 1, None, "Disrupted weapons use"),
@@ -92,6 +95,10 @@ def test_actor_types_get_acled_inter_codes(text, kind, code):
         ("A sniper killed the driver, wounding two passengers.", 1, 2),
         ("Troops killed the rest of the cell.", None, None),
         ("Troops killed the two gunmen.", None, None),
+        # 'an unknown number' is no count of one
+        ("Drones struck a base, killing an unknown number of fighters.", None, None),
+        # two counts of one verb with no auxiliary: both sides' dead
+        ("Four guards and at least 12 attackers died in the fighting.", 16, None),
     ],
 )
 def test_casualties_are_counted(text, fatalities, injured):

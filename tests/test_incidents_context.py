@@ -162,3 +162,10 @@ def test_towns_a_clash_is_between_are_where_it_was_not_who_fought(nlp):
     incident = _one(nlp, text)
     assert incident.location == "Tafas"  # ACLED codes the first-named town
     assert (incident.event_type, incident.inter1) == ("Battles", 1)
+
+
+def test_days_later_dates_the_next_incident_from_the_last_date(nlp):
+    text = ("Fighting between two clans left five people dead near Beledweyne on 2 June 2021. Elders brokered a "
+            "ceasefire between the two sides in the town three days later.")  # fmt: skip
+    dates = [i.date.value for i in _incidents(nlp, text) if i.date is not None]
+    assert dates == ["2021-06-02", "2021-06-05"]

@@ -67,7 +67,7 @@ _BARE = re.compile(
 # two counts sharing the verb: "6 soldiers and 3 rebels were killed" (both sides)
 _COORD = re.compile(
     rf"\b{_QUAL}(?P<n>{_NUM})\s+{_NOUN}\s*(?:,|,?\s+and)\s+{_QUAL}(?P<n2>{_NUM})\s+"
-    rf"(?:[a-z\-]+\s+){{1,3}}?(?:were|have been|had been|are)\s+(?:[a-z]+\s+)?{_DEATH}\b",
+    rf"(?:[a-z\-]+\s+){{1,3}}?(?:(?:were|have been|had been|are)\s+(?:[a-z]+\s+)?)?{_DEATH}\b",
     re.I,
 )
 _NUMBERS = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r"|\d"
@@ -99,6 +99,7 @@ _DENIED_CLAIM = re.compile(
     r"\b(?:which|a claim|the claim)\b[^.;]{0,40}?\b(?:denied|rejected|dismissed)\b", re.I
 )
 _NO_ONE = re.compile(r"\bno one\b", re.I)
+_SOME_NUMBER = re.compile(r"\ban?(?=\s+(?:[a-z]+\s+)?number\s+of\b)", re.I)  # 'an unknown number of': no 1
 _NONE = re.compile(r"\b(no casualties|no ?(?:one|body) was (?:killed|hurt|injured)|without casualties|"
                    r"no deaths|no fatalities|causing no)\b", re.I)  # fmt: skip
 _DEATH_NOUNS = {"dead", "deaths", "fatalities", "bodies", "lives", "killed", "people", "others", "more"}
@@ -193,7 +194,7 @@ def casualties(text: str) -> Casualties:
     if not holds(text, _FATE_WORDS, _ANY_FATE):
         return _NOBODY
     # "no one was hurt": nobody, not one hurt (same length, so offsets stay)
-    text = _NO_ONE.sub("nobody", own_counts(text))
+    text = _SOME_NUMBER.sub(lambda m: " " * len(m[0]), _NO_ONE.sub("nobody", own_counts(text)))
     found: dict[str, int] = {}
     nouns: list[str] = []
     also = False

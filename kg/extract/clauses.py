@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from kg.extract.language import NUMBER_WORDS
 from kg.extract.lexicon import word_set
 from kg.extract.state import day_range_start, is_day_number, sentence_ents
 from kg.extract.subjects import REPORTING
@@ -23,6 +24,10 @@ from kg.records import Event, TimeValue
 
 _NEXT_DAY = re.compile(r"\b(the (?:next|following) (?:day|morning|night)|a day later)\b", re.I)
 _DAY_BEFORE = re.compile(r"\b(the (?:previous|preceding) (?:day|night)|a day earlier|the day before)\b", re.I)
+_DAYS_LATER = re.compile(
+    rf"\b(?P<n>{'|'.join(w for w in NUMBER_WORDS if 1 < NUMBER_WORDS[w] < 11)}) days (?P<way>later|earlier)\b",
+    re.I,
+)
 _WEEKDAY_TEXT = re.compile(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
 PRECISION_ORDER = {"day": 0, "approximate": 1, "month": 2, "year": 3}
 _TIMES_OF_DAY = {"night", "morning", "evening", "afternoon", "dawn", "midnight", "noon", "overnight"}
@@ -90,6 +95,11 @@ def _relative(text: str, previous: TimeValue | None) -> TimeValue | None:
         if found := pattern.search(text):
             # the words that date this sentence, so that its events may take the day (see recorder._in_context)
             return dataclasses.replace(shift_days(previous, days), text=found[0])
+    if (found := _DAYS_LATER.search(text)) and (
+        count := NUMBER_WORDS.get(found["n"].lower(), None)
+    ) is not None:
+        sign = -1 if found["way"].lower() == "earlier" else 1  # 'two days later', 'three days earlier'
+        return dataclasses.replace(shift_days(previous, sign * count), text=found[0])
     return None
 
 
