@@ -19,8 +19,15 @@ sentence of its own ("Gunmen" | "on motorcycles abducted 17 people ...").
 [True, False, False]
 """
 
+from itertools import pairwise
+from typing import cast
+
+import numpy
+from spacy.attrs import SENT_START
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from thinc.types import Ints2d
 
 from kg.extract.datelines import dateline_end
 
@@ -29,19 +36,28 @@ from kg.extract.datelines import dateline_end
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Mark the first token after a newline or a dateline as a sentence start, and a token right after a word or
     a comma of the same line as none (the parser keeps preset starts and non-starts)."""
-    starts = [0] if len(doc) else []
-    for token in doc[:-1]:
-        if token.text_with_ws.endswith("\n") and not doc[token.i + 1].is_space:
-            doc[token.i + 1].is_sent_start = True
-            starts.append(token.i + 1)
+    # The flags are set in one array: Token.is_sent_start's setter checks every token of the Doc for a parse on
+    # each call (Doc.has_annotation), quadratic in the length of the Doc.
+    tokens = list(doc)  # one Token per word: doc[i] makes a new one on every call
+    before = doc.to_array(SENT_START).astype("int64").tolist()  # 1 a start, -1 none, 0 unknown
+    flags = list(before)
+    starts = [0] if tokens else []
+    for token, after in pairwise(tokens):
+        if token.text_with_ws.endswith("\n") and not after.is_space:
+            flags[after.i] = 1
+            starts.append(after.i)
     for start in starts:
-        end = dateline_end(doc[start])
-        if end is not None and end < len(doc):
-            doc[end].is_sent_start = True
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.is_sent_start is None and not token.is_space and _runs_on(before):
-            token.is_sent_start = False
+        end = dateline_end(tokens[start])
+        if end is not None and end < len(tokens):
+            flags[end] = 1
+    for previous, token in pairwise(tokens):
+        if flags[token.i] == 0 and not token.is_space and _runs_on(previous):
+            flags[token.i] = -1
+    if flags != before:
+        if doc.has_annotation("DEP"):  # as the setter: a parsed Doc keeps the parser's sentences
+            raise ValueError(Errors.E043)
+        column = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)  # -1 as spaCy stores it
+        doc.from_array([SENT_START], cast(Ints2d, column))
     return doc
 
 
