@@ -46,6 +46,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.text_with_ws.endswith("\n") and not after.is_space:
             flags[after.i] = 1
             starts.append(after.i)
+    _set_starts(doc, before, flags)  # a dateline is found at a paragraph's start (datelines reads the flags)
     for start in starts:
         end = dateline_end(tokens[start])
         if end is not None and end < len(tokens):
@@ -53,12 +54,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for previous, token in pairwise(tokens):
         if flags[token.i] == 0 and not token.is_space and _runs_on(previous):
             flags[token.i] = -1
+    _set_starts(doc, before, flags)
+    return doc
+
+
+def _set_starts(doc: Doc, before: list[int], flags: list[int]) -> None:
     if flags != before:
         if doc.has_annotation("DEP"):  # as the setter: a parsed Doc keeps the parser's sentences
             raise ValueError(Errors.E043)
         column = numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1)  # -1 as spaCy stores it
         doc.from_array([SENT_START], cast(Ints2d, column))
-    return doc
 
 
 def _runs_on(token: Token) -> bool:
