@@ -76,7 +76,10 @@ def test_riots_are_told_by_what_the_crowd_did_and_to_whom(text, agent, victims, 
      ("villagers", None, 7), ("Popular Mobilization Forces", "ArmedGroup", 3), ("ISIS", "ArmedGroup", 2),
      ("An angry crowd", None, 7), ("Relatives of the victim", None, 7), ("Government air defences", None, 1),
      ("Asa'ib Ahl al-Haq", "ArmedGroup", 3), ("National Defence Forces", "ArmedGroup", 3), ("STC forces", None, 3),
-     ("SNA-affiliated gunmen", None, 2), ("an unidentified armed group", "ArmedGroup", 3)],
+     ("SNA-affiliated gunmen", None, 2), ("an unidentified armed group", "ArmedGroup", 3),
+     # well-known rebels by their common names, and raiders of a community (identity militias)
+     ("Maoists", None, 2), ("PDF fighters", None, 2), ("armed cattle raiders", None, 4),
+     ("Fano militiamen", None, 4)],
 )  # fmt: skip
 def test_actor_types_get_acled_inter_codes(text, kind, code):
     assert load_rules().inter_of(text, kind) == code

@@ -169,3 +169,11 @@ def test_days_later_dates_the_next_incident_from_the_last_date(nlp):
             "ceasefire between the two sides in the town three days later.")  # fmt: skip
     dates = [i.date.value for i in _incidents(nlp, text) if i.date is not None]
     assert dates == ["2021-06-02", "2021-06-05"]
+
+
+def test_what_a_device_hit_does_not_say_who_planted_it(nlp):
+    # the clause on the subject names the truck it hit, not who acted: an unidentified armed group (ACLED)
+    text = ("An IED planted on the Konduga-Bama road detonated under a military truck on 19 June 2021, wounding "
+            "three soldiers.")  # fmt: skip
+    incident = _one(nlp, text)
+    assert (incident.sub_event_type, incident.inter1) == ("Remote explosive/landmine/IED", 3)

@@ -164,8 +164,21 @@ def actor_verb(sent: Span, events: list[Event], reporting: frozenset[int] = froz
 def subject_text(
     sent: Span, events: list[Event], reporting: frozenset[int] = frozenset(), acting: Acting | None = None
 ) -> str:
-    """The text of who acts (see :func:`actor_verb`; ``acting``: what it returned for these arguments)."""
-    return " ".join(doc_text(t) for t in (acting or actor_verb(sent, events, reporting))[1])
+    """The text of who acts (see :func:`actor_verb`; ``acting``: what it returned for these arguments), less the
+    clauses that describe it without naming a doer ('an IED planted on the road detonated under a military truck':
+    the truck is not who acted)."""
+    return " ".join(_phrase_text(t) for t in (acting or actor_verb(sent, events, reporting))[1])
+
+
+def _phrase_text(token: Token) -> str:
+    # (a clause that names the doer by 'by' says who acted: 'a projectile fired by the Houthis')
+    clauses = {
+        t.i
+        for c in token.children
+        if c.dep_ in {"acl", "relcl"} and not any(a.dep_ == "agent" for a in c.children)
+        for t in c.subtree
+    }
+    return " ".join(t.text for t in token.subtree if t.i not in clauses)
 
 
 def object_text(

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Span
 
+from kg.extract.actors.spans import is_agentive
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.lexicon import word_set
 from kg.extract.state import Found, slug
@@ -83,6 +84,8 @@ def placed(found: Found, gazetteer: Gazetteer) -> Found:
     of_people = before == "of" and span.start > 1 and doc[span.start - 2].lemma_.lower() in PEOPLE_HEADS
     if not (bracket or before in LOCATIVE or of_people):
         return found
+    if before == "between" and not bracket and is_agentive(span):
+        return found  # 'talks between Kyiv and Moscow': the parties ('clashes between X and Y' are where)
     place = next((e for e in gazetteer.lookup_all(span.text) if is_place(e.kind)), None)
     return (
         found if place is None else Found(span, place.key, place.label, place.kind, place, found.confidence)
