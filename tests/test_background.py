@@ -8,7 +8,6 @@ import pytest
 
 from kg.extract.background import background_spans, other_happenings
 from kg.extract.coding import load_rules
-from kg.records import Incident
 from tests.parses import incidents_of, one_incident
 
 
@@ -17,8 +16,7 @@ def _blanked(nlp, text: str) -> list[str]:
     return [sent.doc.text[a:b] for a, b in background_spans(sent, load_rules())]
 
 
-def _one(nlp, text: str, date: str = "2021-05-12") -> Incident:
-    return one_incident(nlp, text, date)
+DAY = "2021-05-12"  # the reports' date
 
 
 @pytest.mark.parametrize(
@@ -37,7 +35,7 @@ def test_what_a_person_is_held_for_is_background(nlp, text, held_for):
 def test_an_arrest_on_suspicion_of_a_shooting_at_a_protest_is_an_arrest(nlp):
     text = ("State security arrested a young man in Tripoli (North) on 10 May 2021 on suspicion of shooting at "
             "soldiers during road-block protests in Beddawi in 2019.")  # fmt: skip
-    incident = _one(nlp, text)
+    incident = one_incident(nlp, text, DAY)
     assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Arrests")
     assert incident.location == "Tripoli"
 
@@ -48,7 +46,7 @@ def test_a_happening_hours_before_lends_the_incident_no_place(nlp):
     sent = next(nlp(text).sents)
     (span,) = other_happenings(sent)
     assert text[span[0] : span[1]].startswith("after the army said")
-    assert _one(nlp, text).location == "Shebaa"
+    assert one_incident(nlp, text, DAY).location == "Shebaa"
 
 
 def test_what_a_protest_is_against_still_says_where_it_is(nlp):
@@ -60,19 +58,19 @@ def test_what_a_protest_is_against_still_says_where_it_is(nlp):
 def test_a_demand_for_accountability_for_killings_is_a_peaceful_protest(nlp):
     text = ("Hundreds of lawyers rallied outside the courthouse in Nasiriyah on 11 May 2021, demanding reforms "
             "and accountability for the killing of two activists in March.")  # fmt: skip
-    incident = _one(nlp, text)
+    incident = one_incident(nlp, text, DAY)
     assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")
 
 
 def test_the_dead_an_agreement_concerns_make_no_battle(nlp):
     text = ("Tribal elders and the local militia agreed on 11 May 2021 to hand over the bodies of men killed in "
             "clashes near Mukayras, in a deal signed in Lawdar town.")  # fmt: skip
-    incidents = incidents_of(nlp, text, "2021-05-12")
+    incidents = incidents_of(nlp, text, DAY)
     assert [i.sub_event_type for i in incidents] == ["Agreement"]
 
 
 def test_what_a_protest_is_against_is_no_attack(nlp):
     text = "On 11 May 2021, hundreds of residents protested in Kasese town against the killing of a taxi driver by police."
-    incident = _one(nlp, text)
+    incident = one_incident(nlp, text, DAY)
     assert (incident.event_type, incident.sub_event_type) == ("Protests", "Peaceful protest")
     assert not any("police" in key for key in incident.actor1)  # who killed the driver is not who protests
