@@ -1,8 +1,11 @@
 """What came before the happening a sentence tells, or is only asked for: words whose cues, places and victims are
 not the incident's own. The object of a verb that ends it ("signed a truce, ending a week of clashes"), what an
 act answers ("in reaction to the killing of an activist in Basra"), the reason given for an arrest ("arrested seven
-people for sharing videos"), what is only asked for ("called for a ceasefire"), a clause dated earlier ("believed
-killed by IS in 2014").
+people for sharing videos", "on suspicion of firing at a patrol"), what is only asked for ("called for a ceasefire"),
+what a protest or a demand is about ("protested against the killing of a driver by police"), a clause dated earlier
+("believed killed by IS in 2014") or hours or days apart ("hours after the army said shots had been fired"). The
+other happenings (:func:`other_happenings`) lend the incident no place either, and none of these its actors
+(:func:`answered`).
 
 >>> from kg.extract.pipeline import load_pipeline
 >>> from kg.extract.coding import load_rules
