@@ -95,11 +95,9 @@ def _relative(text: str, previous: TimeValue | None) -> TimeValue | None:
         if found := pattern.search(text):
             # the words that date this sentence, so that its events may take the day (see recorder._in_context)
             return dataclasses.replace(shift_days(previous, days), text=found[0])
-    if (found := _DAYS_LATER.search(text)) and (
-        count := NUMBER_WORDS.get(found["n"].lower(), None)
-    ) is not None:
-        sign = -1 if found["way"].lower() == "earlier" else 1  # 'two days later', 'three days earlier'
-        return dataclasses.replace(shift_days(previous, sign * count), text=found[0])
+    if found := _DAYS_LATER.search(text):  # 'two days later', 'three days earlier'
+        days = NUMBER_WORDS[found["n"].lower()] * (-1 if found["way"].lower() == "earlier" else 1)
+        return dataclasses.replace(shift_days(previous, days), text=found[0])
     return None
 
 

@@ -117,9 +117,8 @@ def gerund_governor(verb: Token) -> Token | None:
     prep = verb.head
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or prep.dep_ != "prep":
         return None
-    outer = (
-        prep.head.head
-    )  # 'in addition to capturing the hill', 'instead of fleeing': a preposition of two words
+    # a preposition of two words: 'in addition to capturing the hill', 'on top of shelling the town'
+    outer = prep.head.head
     if (
         prep.lower_ in {"to", "of"}
         and prep.head.dep_ == "pobj"

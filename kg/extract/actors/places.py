@@ -25,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from kg.extract.actors.namesakes import unmask
-from kg.extract.actors.spans import inside, is_agentive
+from kg.extract.actors.spans import inside
 from kg.extract.candidates import sentence_phrases
 from kg.extract.gazetteer import Gazetteer, GazetteerEntry
 from kg.extract.lexicon import word_list, word_map, word_set
@@ -218,10 +218,6 @@ class PlaceFinder:
             before.pop()
         if not strong and (not before or before[-1].lower() not in LOCATIVE):
             return found
-        if not strong and before[-1].lower() == "between" and is_agentive(span):
-            return (
-                found  # 'talks between Kyiv and Moscow': the parties, not where ('clashes between X and Y')
-            )
         over = _overlapping(found, span)
         if (
             not strong
